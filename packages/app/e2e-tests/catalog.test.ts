@@ -1,0 +1,69 @@
+import { expect, sidebarLink, signInAsGuest, test } from './fixtures';
+
+test.describe('catalog', () => {
+  test('a signed-in user sees the catalog and opens an entity page', async ({
+    page,
+    shot,
+  }) => {
+    await signInAsGuest(page);
+    await expect(
+      page.getByRole('heading', {
+        name: /Welcome to the EKS developer portal/,
+      }),
+    ).toBeVisible();
+    await shot('home');
+
+    await sidebarLink(page, 'Catalog').click();
+    await expect(page).toHaveURL(/\/catalog/);
+
+    // The example application and the portal itself are in the catalog.
+    const table = page.getByRole('table');
+    await expect(
+      table.getByRole('link', { name: 'Shop backend' }),
+    ).toBeVisible();
+    await expect(
+      table.getByRole('link', { name: 'Portal backend' }),
+    ).toBeVisible();
+    await shot('catalog list');
+
+    await table.getByRole('link', { name: 'Shop backend' }).click();
+    await expect(page).toHaveURL(/\/catalog\/default\/component\/shop-backend/);
+    await expect(
+      page.getByRole('heading', { name: 'Shop backend' }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Orders and catalogue service for the shop'),
+    ).toBeVisible();
+    // Ownership and system come from catalog-info: the about card links them.
+    await expect(
+      page.getByRole('link', { name: 'Developers' }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Shop', exact: true }).first(),
+    ).toBeVisible();
+    await shot('entity page');
+  });
+
+  test('the example organisation is in the catalog', async ({ page, shot }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/group/platform-admins');
+    await expect(page.getByText('Platform admins').first()).toBeVisible();
+    await expect(page.getByText('Jiyoung Kim').first()).toBeVisible();
+    await shot('group page');
+  });
+
+  test('an unknown entity shows a clear not-found message', async ({
+    page,
+    shot,
+    allowConsoleErrors,
+  }) => {
+    // The catalog answers 404 for the missing entity, which Chromium logs.
+    allowConsoleErrors('404 (Not Found)');
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/does-not-exist');
+    await expect(
+      page.getByText(/not found|no such entity|does not exist/i).first(),
+    ).toBeVisible();
+    await shot('entity not found');
+  });
+});

@@ -1,0 +1,71 @@
+/*
+ * Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium; the
+ * test command installs it with apt when missing, since Playwright's own
+ * browser download cannot reach its host from these machines).
+ *
+ * The backend serves the built frontend (yarn workspace app build) on its own
+ * port, with the stand-ins from packages/sandbox beside it. Ports differ from
+ * `./portal start` so tests can run while a developer has the portal open.
+ */
+import { defineConfig } from '@playwright/test';
+
+export const E2E_BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 7107);
+export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 7110);
+const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
+
+export default defineConfig({
+  testDir: 'packages/app/e2e-tests',
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+  ],
+  outputDir: 'test-results/e2e',
+  webServer: [
+    {
+      command: 'node packages/sandbox/src/main.ts',
+      url: `http://localhost:${E2E_SANDBOX_PORT}/healthz`,
+      env: { SANDBOX_PORT: String(E2E_SANDBOX_PORT) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+    },
+    {
+      command:
+        'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
+      url: `${baseURL}/.backstage/health/v1/readiness`,
+      env: {
+        E2E_BACKEND_PORT: String(E2E_BACKEND_PORT),
+        E2E_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+    },
+  ],
+  use: {
+    baseURL,
+    actionTimeout: 15_000,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});

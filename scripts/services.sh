@@ -1,0 +1,60 @@
+# shellcheck shell=bash
+# Brings up the real services the tests use. On the project's machines they
+# already run (MariaDB, PostgreSQL); on a fresh Debian machine they are
+# installed from Debian's packages and started. Needs root for apt-get.
+
+APT_UPDATED=""
+
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Missing $* and no apt-get to install it: install $* with your package manager." >&2
+    exit 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ -z "$APT_UPDATED" ]; then
+    log "apt-get update"
+    $sudo apt-get update -qq >/dev/null
+    APT_UPDATED=1
+  fi
+  log "installing $* from Debian's packages"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+tcp_open() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+ensure_mariadb() {
+  if tcp_open 127.0.0.1 3306; then
+    return 0
+  fi
+  if [ ! -x /usr/sbin/mariadbd ]; then
+    apt_install mariadb-server
+  fi
+  log "starting MariaDB"
+  mkdir -p /run/mysqld
+  chown mysql:mysql /run/mysqld 2>/dev/null || true
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  local i
+  for ((i = 0; i < 120; i++)); do
+    tcp_open 127.0.0.1 3306 && break
+    sleep 0.5
+  done
+  tcp_open 127.0.0.1 3306 || {
+    echo "MariaDB did not come up on 127.0.0.1:3306" >&2
+    exit 1
+  }
+  # A fresh Debian install authenticates root by unix socket only; the tests
+  # connect over TCP as root with an empty password, as on the project's machines.
+  mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD(''); CREATE DATABASE IF NOT EXISTS test;" 2>/dev/null || true
+}
+
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then
+    return 0
+  fi
+  if [ ! -x /usr/bin/chromium ]; then
+    apt_install chromium
+  fi
+}
