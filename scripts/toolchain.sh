@@ -20,11 +20,14 @@ ensure_toolchain() {
   local system_major
   system_major=$(command -v node >/dev/null 2>&1 && node_major node || echo 0)
   if [ "$system_major" -ge 22 ]; then
-    # Native addons build against the running Node's own headers.
-    local nodedir
-    nodedir="$(dirname "$(dirname "$(command -v node)")")"
-    if [ -f "$nodedir/include/node/node.h" ]; then
-      export npm_config_nodedir="$nodedir"
+    # Native addons build against the running Node's own headers: those of the
+    # registry package when it is ours, else the installation's include/ dir.
+    local node_home
+    node_home="$(dirname "$(dirname "$(node -p process.execPath)")")"
+    if [ -x "$TOOLCHAIN_NODE_HOME/bin/node" ] && [ "$(node -v)" = "$("$TOOLCHAIN_NODE_HOME/bin/node" -v)" ]; then
+      export npm_config_nodedir="$TOOLCHAIN_NODE_HOME"
+    elif [ -f "$node_home/include/node/node.h" ]; then
+      export npm_config_nodedir="$node_home"
     fi
   else
     if [ ! -x "$TOOLCHAIN_NODE_HOME/bin/node" ] || [ ! -x "$TOOLCHAIN_DIR/node_modules/.bin/yarn" ]; then
