@@ -8,9 +8,15 @@
  * `./portal start` so tests can run while a developer has the portal open.
  */
 import { defineConfig } from '@playwright/test';
+import { standInUrls } from './packages/sandbox/src/ports';
 
-export const E2E_BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 7107);
-export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 7110);
+/**
+ * Ports: the backend on E2E_PORT_BASE, the stand-ins from E2E_PORT_BASE + 10.
+ * Set E2E_PORT_BASE to run two test runs side by side (e.g. two worktrees).
+ */
+const E2E_PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 7100);
+const E2E_BACKEND_PORT = E2E_PORT_BASE;
+const E2E_SANDBOX_PORT_BASE = E2E_PORT_BASE + 10;
 const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
 
 export default defineConfig({
@@ -28,8 +34,8 @@ export default defineConfig({
   webServer: [
     {
       command: 'node packages/sandbox/src/main.ts',
-      url: `http://localhost:${E2E_SANDBOX_PORT}/healthz`,
-      env: { SANDBOX_PORT: String(E2E_SANDBOX_PORT) },
+      url: `http://localhost:${E2E_SANDBOX_PORT_BASE}/healthz`,
+      env: { SANDBOX_PORT_BASE: String(E2E_SANDBOX_PORT_BASE) },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',
@@ -40,7 +46,7 @@ export default defineConfig({
       url: `${baseURL}/.backstage/health/v1/readiness`,
       env: {
         E2E_BACKEND_PORT: String(E2E_BACKEND_PORT),
-        E2E_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+        ...standInUrls(E2E_SANDBOX_PORT_BASE),
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Helpers shared by start-local.sh and test-all.sh.
 
-SANDBOX_PORT="${SANDBOX_PORT:-7010}"
+SANDBOX_PORT_BASE="${SANDBOX_PORT_BASE:-7010}"
 SANDBOX_PID=""
 
 log() { printf '\033[1;34m[portal]\033[0m %s\n' "$*" >&2; }
@@ -20,14 +20,14 @@ wait_for_url() {
 
 start_sandbox() {
   local logfile="$1"
-  if curl -fsS -o /dev/null "http://localhost:$SANDBOX_PORT/healthz" 2>/dev/null; then
-    log "stand-ins already running on :$SANDBOX_PORT"
+  if curl -fsS -o /dev/null "http://localhost:$SANDBOX_PORT_BASE/healthz" 2>/dev/null; then
+    log "stand-ins already running on :$SANDBOX_PORT_BASE"
     return 0
   fi
   log "starting local stand-ins (packages/sandbox), log in ${logfile#"$ROOT"/}"
-  SANDBOX_PORT="$SANDBOX_PORT" node "$ROOT/packages/sandbox/src/main.ts" >"$logfile" 2>&1 &
+  SANDBOX_PORT_BASE="$SANDBOX_PORT_BASE" node "$ROOT/packages/sandbox/src/main.ts" >"$logfile" 2>&1 &
   SANDBOX_PID=$!
-  if ! wait_for_url "http://localhost:$SANDBOX_PORT/healthz" 30; then
+  if ! wait_for_url "http://localhost:$SANDBOX_PORT_BASE/healthz" 30; then
     echo "The stand-ins did not start; last lines of $logfile:" >&2
     tail -n 20 "$logfile" >&2
     exit 1

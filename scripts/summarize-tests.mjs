@@ -1,34 +1,51 @@
-// Adds up Jest's and Playwright's JSON reports into one closing line.
+// Adds up the reports of every test runner in a run (node --test output,
+// Jest JSON, Playwright JSON) into one closing line.
 import fs from 'node:fs';
+import path from 'node:path';
 
-const [unitFile, e2eFile] = process.argv.slice(2);
-const read = file =>
-  fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+const dir = process.argv[2];
+const read = name => {
+  const file = path.join(dir, name);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+};
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const unit = read(unitFile);
-if (unit) {
+const missing = [];
+
+const scripts = read('scripts.txt');
+if (scripts) {
+  const count = label =>
+    Number(scripts.match(new RegExp(`^ℹ ${label} (\\d+)`, 'm'))?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail') + count('cancelled');
+  skipped += count('skipped') + count('todo');
+} else missing.push('scripts.txt');
+
+const unitText = read('unit.json');
+if (unitText) {
+  const unit = JSON.parse(unitText);
   passed += unit.numPassedTests;
   failed += unit.numFailedTests + (unit.numRuntimeErrorTestSuites ?? 0);
   skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
-} else {
-  failed += 1;
-  console.error(`no unit test report at ${unitFile}`);
-}
-const e2e = read(e2eFile);
-if (e2e) {
+} else missing.push('unit.json');
+
+const e2eText = read('e2e.json');
+if (e2eText) {
+  const e2e = JSON.parse(e2eText);
   passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
   failed += e2e.stats.unexpected;
   skipped += e2e.stats.skipped;
-} else {
+} else missing.push('e2e.json');
+
+for (const name of missing) {
+  console.error(`no test report ${name}: that runner did not finish`);
   failed += 1;
-  console.error(`no browser test report at ${e2eFile}`);
 }
 if (passed === 0) {
-  failed += 1;
   console.error('no test ran');
+  failed += 1;
 }
 console.log(`checks: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed ? 1 : 0);

@@ -26,6 +26,10 @@ step() { log "== $* =="; }
 step "one Backstage release"
 yarn check:release
 
+step "repository scripts (node --test)"
+scripts_status=0
+node --test scripts/ 2>&1 | tee "$RESULTS/scripts.txt" || scripts_status=$?
+
 step "type check"
 yarn tsc
 
@@ -46,6 +50,6 @@ yarn workspace app build >"$RESULTS/app-build.log" 2>&1 || {
 PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" \
   yarn playwright test --reporter=list,json || e2e_status=$?
 
-node "$ROOT/scripts/summarize-tests.mjs" "$RESULTS/unit.json" "$RESULTS/e2e.json"
+node "$ROOT/scripts/summarize-tests.mjs" "$RESULTS"
 log "screenshots for people to look at: e2e-screenshots/"
-[ "$unit_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
+[ "$scripts_status" -eq 0 ] && [ "$unit_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]

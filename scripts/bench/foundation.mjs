@@ -21,7 +21,10 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const root = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../..',
+);
 const args = new Set(process.argv.slice(2));
 const figures = [];
 
@@ -37,14 +40,24 @@ function cpuBaselineSeconds() {
 function run(cmd, cmdArgs, options = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    const child = spawn(cmd, cmdArgs, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...options,
+    });
     let output = '';
     child.stdout.on('data', d => (output += d));
     child.stderr.on('data', d => (output += d));
     child.on('exit', code => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       if (code === 0) resolve(seconds);
-      else reject(new Error(`${cmd} ${cmdArgs.join(' ')} exited ${code}\n${output.slice(-2000)}`));
+      else
+        reject(
+          new Error(
+            `${cmd} ${cmdArgs.join(' ')} exited ${code}\n${output.slice(
+              -2000,
+            )}`,
+          ),
+        );
     });
   });
 }
@@ -60,11 +73,23 @@ function freePort() {
 }
 
 function descendants(pid) {
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args=']).toString();
-  const rows = out.trim().split('\n').map(line => {
-    const [p, pp, rss, ...rest] = line.trim().split(/\s+/);
-    return { pid: Number(p), ppid: Number(pp), rssKb: Number(rss), args: rest.join(' ') };
-  });
+  const out = execFileSync('ps', [
+    '-e',
+    '-o',
+    'pid=,ppid=,rss=,args=',
+  ]).toString();
+  const rows = out
+    .trim()
+    .split('\n')
+    .map(line => {
+      const [p, pp, rss, ...rest] = line.trim().split(/\s+/);
+      return {
+        pid: Number(p),
+        ppid: Number(pp),
+        rssKb: Number(rss),
+        args: rest.join(' '),
+      };
+    });
   const result = [];
   const walk = parent => {
     for (const row of rows.filter(r => r.ppid === parent)) {
@@ -78,19 +103,34 @@ function descendants(pid) {
 
 async function backendStartup() {
   const port = await freePort();
-  const env = { ...process.env, E2E_BACKEND_PORT: String(port), E2E_SANDBOX_PORT: '1' };
+  const env = {
+    ...process.env,
+    E2E_BACKEND_PORT: String(port),
+    E2E_PORT_BASE: '1',
+  };
   const start = process.hrtime.bigint();
   const child = spawn(
     'yarn',
-    ['workspace', 'backend', 'start', '--config', '../../app-config.yaml', '--config', '../../app-config.e2e.yaml'],
+    [
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../app-config.e2e.yaml',
+    ],
     { cwd: root, env, stdio: 'ignore', detached: true },
   );
   try {
     const deadline = Date.now() + 180_000;
     for (;;) {
-      if (Date.now() > deadline) throw new Error('backend not ready within 180 s');
+      if (Date.now() > deadline)
+        throw new Error('backend not ready within 180 s');
       try {
-        const res = await fetch(`http://localhost:${port}/.backstage/health/v1/readiness`);
+        const res = await fetch(
+          `http://localhost:${port}/.backstage/health/v1/readiness`,
+        );
         if (res.ok) break;
       } catch {
         // not listening yet
@@ -118,39 +158,83 @@ async function backendStartup() {
 }
 
 function record(name, seconds, baseline, note = '') {
-  figures.push({ name, value: `${seconds.toFixed(1)} s`, ratio: (seconds / baseline).toFixed(1), note });
+  figures.push({
+    name,
+    value: `${seconds.toFixed(1)} s`,
+    ratio: (seconds / baseline).toFixed(1),
+    note,
+  });
 }
 
 const baselineBefore = cpuBaselineSeconds();
-console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-console.log(`CPU baseline (SHA-256 of 256 MiB): ${baselineBefore.toFixed(3)} s`);
+console.log(
+  `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(
+    0,
+  )} GiB, node ${process.version}`,
+);
+console.log(
+  `CPU baseline (SHA-256 of 256 MiB): ${baselineBefore.toFixed(3)} s`,
+);
 
 if (!args.has('--skip-install')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   try {
     execFileSync('git', ['clone', '-q', root, dir]);
     const seconds = await run('yarn', ['install', '--immutable'], { cwd: dir });
-    const size = execFileSync('du', ['-sm', path.join(dir, 'node_modules')]).toString().split('\t')[0];
-    record('cold install (fresh clone)', seconds, baselineBefore, `node_modules ${size} MB`);
+    const size = execFileSync('du', ['-sm', path.join(dir, 'node_modules')])
+      .toString()
+      .split('\t')[0];
+    record(
+      'cold install (fresh clone)',
+      seconds,
+      baselineBefore,
+      `node_modules ${size} MB`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-record('frontend production build', await run('yarn', ['workspace', 'app', 'build'], { cwd: root }), baselineBefore);
+record(
+  'frontend production build',
+  await run('yarn', ['workspace', 'app', 'build'], { cwd: root }),
+  baselineBefore,
+);
 
 const { readySeconds, rssMb } = await backendStartup();
 record('backend start to ready', readySeconds, baselineBefore, 'target < 20 s');
-figures.push({ name: 'backend resident memory after start', value: `${rssMb.toFixed(0)} MB`, ratio: '', note: 'target < 600 MB' });
+figures.push({
+  name: 'backend resident memory after start',
+  value: `${rssMb.toFixed(0)} MB`,
+  ratio: '',
+  note: 'target < 600 MB',
+});
 
 if (args.has('--with-test')) {
-  record('warm ./portal test', await run(path.join(root, 'portal'), ['test'], { cwd: root }), baselineBefore, 'target < 600 s');
+  record(
+    'warm ./portal test',
+    await run(path.join(root, 'portal'), ['test'], { cwd: root }),
+    baselineBefore,
+    'target < 600 s',
+  );
 }
 
 const baselineAfter = cpuBaselineSeconds();
-console.log(`CPU baseline again at the end: ${baselineAfter.toFixed(3)} s (noise check)`);
+console.log(
+  `CPU baseline again at the end: ${baselineAfter.toFixed(3)} s (noise check)`,
+);
 console.log('');
-console.log('figure'.padEnd(40), 'value'.padEnd(12), 'x baseline'.padEnd(12), 'note');
+console.log(
+  'figure'.padEnd(40),
+  'value'.padEnd(12),
+  'x baseline'.padEnd(12),
+  'note',
+);
 for (const f of figures) {
-  console.log(f.name.padEnd(40), f.value.padEnd(12), f.ratio.padEnd(12), f.note);
+  console.log(
+    f.name.padEnd(40),
+    f.value.padEnd(12),
+    f.ratio.padEnd(12),
+    f.note,
+  );
 }

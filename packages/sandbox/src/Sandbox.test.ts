@@ -2,59 +2,89 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Sandbox } from './Sandbox';
 import type { StandIn } from './StandIn';
+import { standInUrlEnvName, standInUrls, STAND_IN_PORT_OFFSETS } from './ports';
 
-function echoStandIn(name: string): StandIn {
+function echoStandIn(name: StandIn['name']): StandIn {
   return {
     name,
     description: `echo ${name}`,
-    start: ({ host, port }) =>
+    start: ({ host, port, url }) =>
       new Promise((resolve, reject) => {
-        const server = http.createServer((_req, res) => res.end(name));
+        const server = http.createServer((_req, res) =>
+          res.end(`${name} ${url}`),
+        );
         server.once('error', reject);
         server.listen(port, host, () => resolve(server));
       }),
   };
 }
 
+async function freePortRange(size: number): Promise<number> {
+  // A base whose whole range is free right now (good enough for a test).
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 20000);
+    const probes: http.Server[] = [];
+    try {
+      for (let i = 0; i < size; i++) {
+        const s = http.createServer();
+        await new Promise<void>((resolve, reject) => {
+          s.once('error', reject);
+          s.listen(base + i, '127.0.0.1', () => resolve());
+        });
+        probes.push(s);
+      }
+      return base;
+    } catch {
+      // taken, try another base
+    } finally {
+      await Promise.all(probes.map(s => new Promise(r => s.close(r))));
+    }
+  }
+  throw new Error('no free port range');
+}
+
 describe('Sandbox', () => {
   it('starts every stand-in and reports them on the control server', async () => {
-    const sandbox = new Sandbox([
-      { standIn: echoStandIn('alpha'), portEnv: 'ALPHA_PORT', defaultPort: 0 },
-    ]);
+    const sandbox = new Sandbox([echoStandIn('jenkins')]);
     const { controlUrl, standIns } = await sandbox.start(0);
     try {
       expect(standIns).toEqual([
         {
-          name: 'alpha',
-          description: 'echo alpha',
+          name: 'jenkins',
+          description: 'echo jenkins',
           url: expect.stringMatching(/^http:\/\/localhost:\d+$/),
         },
       ]);
       const health = await fetch(`${controlUrl}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', standIns });
-      const echo = await fetch(standIns[0].url);
-      expect(await echo.text()).toBe('alpha');
+      expect((await fetch(standIns[0].url)).status).toBe(200);
       expect((await fetch(`${controlUrl}/nope`)).status).toBe(404);
     } finally {
       await sandbox.stop();
     }
   });
 
-  it('takes the port from the environment variable when set', async () => {
-    const probe = http.createServer();
-    await new Promise<void>(r => probe.listen(0, '127.0.0.1', () => r()));
-    const freePort = (probe.address() as AddressInfo).port;
-    await new Promise<void>(r => probe.close(() => r()));
-
+  it('puts each stand-in at base + its offset, matching the URLs the backend is given', async () => {
+    const base = await freePortRange(
+      Math.max(...Object.values(STAND_IN_PORT_OFFSETS)) + 1,
+    );
     const sandbox = new Sandbox([
-      { standIn: echoStandIn('beta'), portEnv: 'BETA_PORT', defaultPort: 1 },
+      echoStandIn('jenkins'),
+      echoStandIn('keycloak'),
     ]);
-    const { standIns } = await sandbox.start(0, {
-      BETA_PORT: String(freePort),
-    });
+    const { controlUrl, standIns } = await sandbox.start(base);
     try {
-      expect(standIns[0].url).toBe(`http://localhost:${freePort}`);
+      const urls = standInUrls(base);
+      expect(controlUrl).toBe(`http://localhost:${base}`);
+      for (const s of standIns) {
+        expect(s.url).toBe(urls[standInUrlEnvName(s.name)]);
+        // The stand-in was told its own URL (an OpenID issuer needs it).
+        expect(await (await fetch(s.url)).text()).toBe(`${s.name} ${s.url}`);
+      }
+      expect(urls.SANDBOX_COST_EXPLORER_URL).toBe(
+        `http://localhost:${base + STAND_IN_PORT_OFFSETS.costExplorer}`,
+      );
     } finally {
       await sandbox.stop();
     }
@@ -64,15 +94,11 @@ describe('Sandbox', () => {
     const blocker = http.createServer();
     await new Promise<void>(r => blocker.listen(0, '127.0.0.1', () => r()));
     const takenPort = (blocker.address() as AddressInfo).port;
-    const sandbox = new Sandbox([
-      {
-        standIn: echoStandIn('gamma'),
-        portEnv: 'GAMMA_PORT',
-        defaultPort: takenPort,
-      },
-    ]);
+    const sandbox = new Sandbox([echoStandIn('kakao')]);
     try {
-      await expect(sandbox.start(0, {})).rejects.toThrow(/EADDRINUSE/);
+      await expect(
+        sandbox.start(takenPort - STAND_IN_PORT_OFFSETS.kakao),
+      ).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await sandbox.stop();
       await new Promise<void>(r => blocker.close(() => r()));

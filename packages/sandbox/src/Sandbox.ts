@@ -1,9 +1,10 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { StandInRegistration } from './StandIn.ts';
+import type { StandIn } from './StandIn.ts';
+import { STAND_IN_PORT_OFFSETS, type StandInName } from './ports.ts';
 
 export interface RunningStandIn {
-  name: string;
+  name: StandInName;
   description: string;
   url: string;
 }
@@ -16,20 +17,28 @@ export class Sandbox {
   private readonly servers: Server[] = [];
   private readonly running: RunningStandIn[] = [];
 
-  private readonly registrations: StandInRegistration[];
+  private readonly standIns: StandIn[];
   private readonly host: string;
 
   // Plain fields, not parameter properties: Node runs this file by stripping
   // types, which only supports erasable TypeScript syntax.
-  constructor(registrations: StandInRegistration[], host = '127.0.0.1') {
-    this.registrations = registrations;
+  constructor(standIns: StandIn[], host = '127.0.0.1') {
+    this.standIns = standIns;
     this.host = host;
   }
 
-  async start(controlPort: number, env: NodeJS.ProcessEnv = process.env) {
-    for (const { standIn, portEnv, defaultPort } of this.registrations) {
-      const port = Number(env[portEnv] ?? defaultPort);
-      const server = await standIn.start({ host: this.host, port });
+  /**
+   * Starts the control server on `base` and each stand-in on `base + offset`
+   * (ports.ts). Base 0 gives every server a free port, for unit tests.
+   */
+  async start(base: number) {
+    for (const standIn of this.standIns) {
+      const port = base === 0 ? 0 : base + STAND_IN_PORT_OFFSETS[standIn.name];
+      const server = await standIn.start({
+        host: this.host,
+        port,
+        url: `http://localhost:${port}`,
+      });
       this.servers.push(server);
       const actual = (server.address() as AddressInfo).port;
       this.running.push({
@@ -38,6 +47,7 @@ export class Sandbox {
         url: `http://localhost:${actual}`,
       });
     }
+    const controlPort = base;
     const control = http.createServer((req, res) => {
       if (req.method === 'GET' && req.url === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' });

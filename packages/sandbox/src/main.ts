@@ -5,11 +5,12 @@
  */
 import { Sandbox } from './Sandbox.ts';
 import { standIns } from './standIns.ts';
+import { DEFAULT_SANDBOX_PORT_BASE } from './ports.ts';
 
-const controlPort = Number(process.env.SANDBOX_PORT ?? 7010);
+const base = Number(process.env.SANDBOX_PORT_BASE ?? DEFAULT_SANDBOX_PORT_BASE);
 const sandbox = new Sandbox(standIns);
 
-sandbox.start(controlPort).then(
+sandbox.start(base).then(
   ({ controlUrl, standIns: running }) => {
     console.log(`[sandbox] control server on ${controlUrl}/healthz`);
     for (const s of running) {

@@ -1,7 +1,7 @@
-import type { StandInRegistration } from './StandIn.ts';
+import type { StandIn } from './StandIn.ts';
 
 /**
  * Every stand-in the sandbox runs. Each issue that adds an outside system adds
  * its stand-in here; production config never points at any of them.
  */
-export const standIns: StandInRegistration[] = [];
+export const standIns: StandIn[] = [];
