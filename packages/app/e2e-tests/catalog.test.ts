@@ -1,11 +1,11 @@
-import { expect, sidebarLink, signInAsGuest, test } from './fixtures';
+import { expect, sidebarLink, signIn, test } from './fixtures';
 
 test.describe('catalog', () => {
   test('a signed-in user sees the catalog and opens an entity page', async ({
     page,
     shot,
   }) => {
-    await signInAsGuest(page);
+    await signIn(page);
     await expect(
       page.getByRole('heading', {
         name: /Welcome to the EKS developer portal/,
@@ -45,7 +45,7 @@ test.describe('catalog', () => {
   });
 
   test('the example organisation is in the catalog', async ({ page, shot }) => {
-    await signInAsGuest(page);
+    await signIn(page);
     await page.goto('/catalog/default/group/platform-admins');
     await expect(page.getByText('Platform admins').first()).toBeVisible();
     await expect(page.getByText('Jiyoung Kim').first()).toBeVisible();
@@ -59,7 +59,7 @@ test.describe('catalog', () => {
   }) => {
     // The catalog answers 404 for the missing entity, which Chromium logs.
     allowConsoleErrors('404 (Not Found)');
-    await signInAsGuest(page);
+    await signIn(page);
     await page.goto('/catalog/default/component/does-not-exist');
     await expect(
       page.getByText(/not found|no such entity|does not exist/i).first(),
