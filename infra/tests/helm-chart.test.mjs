@@ -95,6 +95,15 @@ test('the ALB ingress and ExternalDNS record point at the portal host', () => {
   assert.equal(ingress.spec.rules[0].http.paths[0].backend.service.name, one('Service').metadata.name);
 });
 
+test('metrics are scraped from each pod, never exposed by the Service', () => {
+  const template = one('Deployment').spec.template;
+  assert.equal(template.metadata.annotations['prometheus.io/scrape'], 'true');
+  assert.equal(template.metadata.annotations['prometheus.io/port'], '9464');
+  assert.ok(template.spec.containers[0].ports.some(p => p.name === 'metrics' && p.containerPort === 9464));
+  assert.equal(one('ConfigMap').data.PORTAL_METRICS_PORT, '9464');
+  assert.deepEqual(one('Service').spec.ports.map(p => p.targetPort), ['http']);
+});
+
 test('the service account carries the IRSA role for Cost Explorer and EKS', () => {
   const sa = one('ServiceAccount');
   assert.match(sa.metadata.annotations['eks.amazonaws.com/role-arn'], /^arn:aws:iam::\d{12}:role\//);

@@ -19,6 +19,7 @@ let dir;
 let backend;
 let baseUrl;
 let output = '';
+let metricsPort;
 
 function freePort() {
   return new Promise(resolve => {
@@ -45,6 +46,7 @@ before(async () => {
   assert.equal(build.status, 0, `bundle build failed:\n${build.stderr}`);
 
   const port = await freePort();
+  metricsPort = await freePort();
   baseUrl = `http://localhost:${port}`;
   fs.writeFileSync(
     path.join(dir, 'app-config.test.yaml'),
@@ -62,6 +64,7 @@ before(async () => {
         NODE_ENV: 'production',
         PORTAL_BASE_URL: baseUrl,
         BACKEND_SECRET: secret,
+        PORTAL_METRICS_PORT: String(metricsPort),
         POSTGRES_HOST: '127.0.0.1',
         POSTGRES_PORT: '5432',
         POSTGRES_USER: 'postgres',
@@ -109,6 +112,16 @@ test('the bundle becomes ready on PostgreSQL with production dependencies only',
   const created = psql(`select count(*) from pg_database where datname like '${prefix}%'`).stdout.trim();
   assert.ok(Number(created) >= 3, `plugins created their PostgreSQL databases (${created})`);
   assert.ok(!fs.existsSync(path.join(dir, 'node_modules/@backstage/cli')), 'no dev dependencies installed');
+});
+
+test('Prometheus metrics are served on their own port', async () => {
+  const res = await fetch(`http://localhost:${metricsPort}/metrics`);
+  assert.equal(res.status, 200);
+  const text = await res.text();
+  assert.match(text, /^# TYPE \S+ \w+$/m);
+  assert.match(text, /catalog/, 'Backstage core metrics (catalog processing) are exported');
+  const publicPort = await fetch(`${baseUrl}/metrics`);
+  assert.doesNotMatch(await publicPort.text(), /^# TYPE/m, 'not on the public port');
 });
 
 test('API routes need a token', async () => {
