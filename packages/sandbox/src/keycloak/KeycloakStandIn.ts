@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import Provider, { type Configuration } from 'oidc-provider';
+import Provider, { errors, type Configuration } from 'oidc-provider';
 import type { StandIn } from '../StandIn.ts';
 import { handleAdminRequest } from './adminApi.ts';
 import { createSigningKey, verifyJwt } from './jwt.ts';
@@ -129,7 +129,7 @@ export function createKeycloakProvider(
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, resource, client) => {
           if (resource !== adminResource || !serviceAccountClients.has(client.clientId)) {
-            throw new Provider.errors.InvalidTarget();
+            throw new errors.InvalidTarget();
           }
           return {
             scope: 'openid',

@@ -106,7 +106,10 @@ export function handleAdminRequest(
     send(res, 404, { error: 'Realm not found.' });
     return true;
   }
-  const parts = url.pathname.slice(prefix.length + 1).split('/');
+  const parts = url.pathname
+    .slice(prefix.length + 1)
+    .split('/')
+    .filter(Boolean);
   const groups = allGroups(realm);
 
   if (parts[0] === 'users') {

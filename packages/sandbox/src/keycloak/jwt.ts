@@ -4,7 +4,10 @@ import crypto, { type KeyObject } from 'node:crypto';
  * The stand-in's signing key (RS256, as Keycloak's default realm key). Made
  * fresh at each start: nothing signed by an earlier run stays valid.
  */
-export function createSigningKey(): { jwk: crypto.JsonWebKey; publicKey: KeyObject } {
+export function createSigningKey(): {
+  jwk: Record<string, unknown>;
+  publicKey: KeyObject;
+} {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', {
     modulusLength: 2048,
   });
