@@ -41,6 +41,12 @@ function forgedToken(claims: Record<string, unknown>) {
   return `${header}.${payload}.${signature}`;
 }
 
+/** What the auth backend's callback page posts back to the app. */
+function authResponse(html: string) {
+  const encoded = html.match(/authResponse = decodeURIComponent\('([^']*)'\)/);
+  return JSON.parse(decodeURIComponent(encoded![1]));
+}
+
 /** The auth backend's OAuth state encoding (hex of a query string). */
 function encodeState(state: Record<string, string>) {
   return Buffer.from(new URLSearchParams(state).toString()).toString('hex');
@@ -169,15 +175,19 @@ test.describe('the backend refuses', () => {
         env: 'development',
       })}`,
     );
-    const body = await callback.text();
-    expect(body).toContain('Invalid nonce');
-    expect(body).not.toContain('backstageIdentity');
+    expect(authResponse(await callback.text())).toEqual({
+      type: 'authorization_response',
+      error: { name: 'NotAllowedError', message: 'Invalid nonce' },
+    });
     expect(callback.headers()['set-cookie'] ?? '').not.toContain('refresh-token');
 
     const garbage = await request.get(
       '/api/auth/oidc/handler/frame?code=stolen-code&state=zz',
     );
-    expect(await garbage.text()).toMatch(/error/i);
+    expect(authResponse(await garbage.text())).toMatchObject({
+      error: { name: expect.any(String), message: expect.any(String) },
+    });
+    expect(authResponse(await garbage.text()).response).toBeUndefined();
     expect(garbage.headers()['set-cookie'] ?? '').not.toContain('refresh-token');
 
     // Nothing to refresh: no session was created.
