@@ -13,14 +13,14 @@ import {
   submitKeycloakLogin,
   test,
 } from './fixtures';
-import { standInUrls } from '../../sandbox/src/ports';
 
-// The same port arithmetic as playwright.config.ts.
-const KEYCLOAK_URL = standInUrls(Number(process.env.E2E_PORT_BASE ?? 7100) + 10)
-  .SANDBOX_KEYCLOAK_URL;
+// Set by playwright.config.ts for the backend and the tests alike.
+const KEYCLOAK_URL = process.env.SANDBOX_KEYCLOAK_URL!;
 
 async function portalSessionCookies(context: BrowserContext) {
-  return (await context.cookies()).filter(c => c.name.includes('refresh-token'));
+  return (await context.cookies()).filter(c =>
+    c.name.includes('refresh-token'),
+  );
 }
 
 /** A Backstage-looking JWT signed with a key the portal never issued. */
@@ -59,7 +59,9 @@ test.describe('sign-in with Keycloak', () => {
     shot,
   }) => {
     await page.goto('/');
-    await expect(page.getByText('Sign in with your company account')).toBeVisible();
+    await expect(
+      page.getByText('Sign in with your company account'),
+    ).toBeVisible();
     await shot('sign-in page');
 
     await signIn(page, 'daniel.cho');
@@ -67,13 +69,19 @@ test.describe('sign-in with Keycloak', () => {
 
     await page.goto('/settings');
     await expect(page.getByText('Daniel Cho').first()).toBeVisible();
-    await expect(page.getByText('daniel.cho@acme.example').first()).toBeVisible();
+    await expect(
+      page.getByText('daniel.cho@acme.example').first(),
+    ).toBeVisible();
     await shot('settings');
 
     await page.goto('/catalog/default/user/daniel.cho');
     await expect(page.getByText('Daniel Cho').first()).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Platform admins' }).first()).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Developers' }).first()).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Platform admins' }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Developers' }).first(),
+    ).toBeVisible();
     await shot('user profile with groups');
 
     await page.goto('/settings');
@@ -87,10 +95,22 @@ test.describe('sign-in with Keycloak', () => {
     await shot('signed out');
   });
 
-  test('a wrong password is refused by Keycloak', async ({ page, context, shot }) => {
-    const popup = await submitKeycloakLogin(page, 'minsu.park', 'not-the-password');
-    await expect(popup.getByRole('alert')).toHaveText('Invalid username or password.');
-    await popup.screenshot({ path: 'e2e-screenshots/sign-in with Keycloak - wrong password - login form.png' });
+  test('a wrong password is refused by Keycloak', async ({
+    page,
+    context,
+    shot,
+  }) => {
+    const popup = await submitKeycloakLogin(
+      page,
+      'minsu.park',
+      'not-the-password',
+    );
+    await expect(popup.getByRole('alert')).toHaveText(
+      'Invalid username or password.',
+    );
+    await popup.screenshot({
+      path: 'e2e-screenshots/sign-in with Keycloak - wrong password - login form.png',
+    });
     await popup.close();
     await expect(sidebarLink(page, 'Catalog')).toBeHidden();
     expect(await portalSessionCookies(context)).toHaveLength(0);
@@ -106,7 +126,9 @@ test.describe('sign-in with Keycloak', () => {
     allowConsoleErrors('the portal has no user for that account');
     await submitKeycloakLogin(page, 'yuna.han', examplePassword('yuna.han'));
     await expect(
-      page.getByText(/Signed in to Keycloak as yuna.han, but the portal has no user for that account/),
+      page.getByText(
+        /Signed in to Keycloak as yuna.han, but the portal has no user for that account/,
+      ),
     ).toBeVisible();
     await expect(sidebarLink(page, 'Catalog')).toBeHidden();
     expect(await portalSessionCookies(context)).toHaveLength(0);
@@ -140,7 +162,11 @@ test.describe('the backend refuses', () => {
     expect(forged.status()).toBe(401);
     expect(await forged.text()).toMatch(/AuthenticationError/);
     expect(
-      (await entities(forgedToken({ ...claims, iat: now - 7200, exp: now - 3600 }))).status(),
+      (
+        await entities(
+          forgedToken({ ...claims, iat: now - 7200, exp: now - 3600 }),
+        )
+      ).status(),
     ).toBe(401);
 
     // A genuine token, but issued by Keycloak, not by the portal.
@@ -163,11 +189,16 @@ test.describe('the backend refuses', () => {
     request,
   }) => {
     // Start a real flow: the backend sets its nonce cookie and sends us to Keycloak.
-    const start = await request.get('/api/auth/oidc/start?env=development&scope=openid', {
-      maxRedirects: 0,
-    });
+    const start = await request.get(
+      '/api/auth/oidc/start?env=development&scope=openid',
+      {
+        maxRedirects: 0,
+      },
+    );
     expect(start.status()).toBe(302);
-    expect(start.headers().location).toContain(`${KEYCLOAK_URL}/realms/platform/protocol/openid-connect/auth`);
+    expect(start.headers().location).toContain(
+      `${KEYCLOAK_URL}/realms/platform/protocol/openid-connect/auth`,
+    );
 
     const callback = await request.get(
       `/api/auth/oidc/handler/frame?code=stolen-code&state=${encodeState({
@@ -179,7 +210,9 @@ test.describe('the backend refuses', () => {
       type: 'authorization_response',
       error: { name: 'NotAllowedError', message: 'Invalid nonce' },
     });
-    expect(callback.headers()['set-cookie'] ?? '').not.toContain('refresh-token');
+    expect(callback.headers()['set-cookie'] ?? '').not.toContain(
+      'refresh-token',
+    );
 
     const garbage = await request.get(
       '/api/auth/oidc/handler/frame?code=stolen-code&state=zz',
@@ -188,22 +221,31 @@ test.describe('the backend refuses', () => {
       error: { name: expect.any(String), message: expect.any(String) },
     });
     expect(authResponse(await garbage.text()).response).toBeUndefined();
-    expect(garbage.headers()['set-cookie'] ?? '').not.toContain('refresh-token');
+    expect(garbage.headers()['set-cookie'] ?? '').not.toContain(
+      'refresh-token',
+    );
 
     // Nothing to refresh: no session was created.
-    const refresh = await request.get('/api/auth/oidc/refresh?env=development', {
-      headers: { 'x-requested-with': 'XMLHttpRequest' },
-    });
+    const refresh = await request.get(
+      '/api/auth/oidc/refresh?env=development',
+      {
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      },
+    );
     expect(refresh.status()).toBe(401);
   });
 
-  test('an open redirect through the sign-in return URL', async ({ request }) => {
+  test('an open redirect through the sign-in return URL', async ({
+    request,
+  }) => {
     const redirect = await request.get(
       '/api/auth/oidc/start?env=development&flow=redirect&redirectUrl=https%3A%2F%2Fevil.example%2Fphish',
       { maxRedirects: 0 },
     );
     expect(redirect.status()).toBe(403);
-    expect(await redirect.text()).toContain('Redirect URL is not an allowed origin');
+    expect(await redirect.text()).toContain(
+      'Redirect URL is not an allowed origin',
+    );
     expect(redirect.headers().location).toBeUndefined();
 
     const origin = await request.get(
@@ -211,7 +253,9 @@ test.describe('the backend refuses', () => {
       { maxRedirects: 0 },
     );
     expect(origin.status()).toBe(403);
-    expect(await origin.text()).toContain("Origin 'https://evil.example' is not allowed");
+    expect(await origin.text()).toContain(
+      "Origin 'https://evil.example' is not allowed",
+    );
 
     // Keycloak itself only sends codes to the registered redirect URIs.
     const idp = await request.get(

@@ -90,7 +90,9 @@ describe('keycloakSubjectResolver', () => {
 
   it('passes on errors other than not-found', async () => {
     const ctx = {
-      signInWithCatalogUser: jest.fn().mockRejectedValue(new Error('catalog down')),
+      signInWithCatalogUser: jest
+        .fn()
+        .mockRejectedValue(new Error('catalog down')),
     } as unknown as AuthResolverContext;
     await expect(
       keycloakSubjectResolver()(info({ sub: SUB }), ctx),

@@ -1,4 +1,4 @@
-import { NotAllowedError, NotFoundError, isError } from '@backstage/errors';
+import { NotAllowedError, isError } from '@backstage/errors';
 import {
   createSignInResolverFactory,
   type OAuthAuthenticatorResult,
@@ -43,7 +43,9 @@ export const keycloakSubjectResolver = createSignInResolverFactory({
       const sub = userinfo.sub;
       const username = userinfo.preferred_username;
       if (!sub) {
-        throw new NotAllowedError('Keycloak returned no subject for this account');
+        throw new NotAllowedError(
+          'Keycloak returned no subject for this account',
+        );
       }
       try {
         return await ctx.signInWithCatalogUser({

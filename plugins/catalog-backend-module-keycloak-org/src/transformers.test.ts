@@ -46,7 +46,11 @@ describe('groupTransformer', () => {
       apiVersion: 'backstage.io/v1beta1',
       kind: 'Group',
       metadata: { name: 'platform-admins' },
-      spec: { type: 'group', profile: { displayName: 'platform-admins' }, children: [] },
+      spec: {
+        type: 'group',
+        profile: { displayName: 'platform-admins' },
+        children: [],
+      },
     };
     const out = await groupTransformer(
       entity,

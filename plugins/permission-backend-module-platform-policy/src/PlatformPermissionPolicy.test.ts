@@ -66,7 +66,10 @@ describe('PlatformPermissionPolicy', () => {
 
   it('allows everyone signed in to read the catalog and dashboards', async () => {
     expect(
-      await policy.handle({ permission: catalogEntityReadPermission }, developer),
+      await policy.handle(
+        { permission: catalogEntityReadPermission },
+        developer,
+      ),
     ).toEqual({ result: AuthorizeResult.ALLOW });
     expect(
       await policy.handle({ permission: dashboardRead }, developer),
@@ -118,7 +121,10 @@ describe('PlatformPermissionPolicy', () => {
       result: AuthorizeResult.DENY,
     });
     expect(
-      await policy.handle({ permission: catalogEntityDeletePermission }, nobody),
+      await policy.handle(
+        { permission: catalogEntityDeletePermission },
+        nobody,
+      ),
     ).toMatchObject({ result: AuthorizeResult.CONDITIONAL });
   });
 

@@ -128,7 +128,10 @@ export function createKeycloakProvider(
             : undefined!,
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, resource, client) => {
-          if (resource !== adminResource || !serviceAccountClients.has(client.clientId)) {
+          if (
+            resource !== adminResource ||
+            !serviceAccountClients.has(client.clientId)
+          ) {
             throw new errors.InvalidTarget();
           }
           return {
@@ -201,7 +204,12 @@ async function handleLogin(
   const realmTitle = realm.displayName ?? realm.realm;
   if (details.prompt.name !== 'login') {
     // Consent is granted by loadExistingGrant; finish any other prompt as is.
-    await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
+    await provider.interactionFinished(
+      req,
+      res,
+      {},
+      { mergeWithLastSubmission: true },
+    );
     return;
   }
   if (req.method === 'GET') {
@@ -219,7 +227,12 @@ async function handleLogin(
   if (!user || !checkPassword(user, password)) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(
-      loginPage({ realmTitle, action, username, error: 'Invalid username or password.' }),
+      loginPage({
+        realmTitle,
+        action,
+        username,
+        error: 'Invalid username or password.',
+      }),
     );
     return;
   }
@@ -246,7 +259,8 @@ async function handleLogin(
 export function keycloakStandIn(realmFile?: string): StandIn {
   return {
     name: 'keycloak',
-    description: 'Keycloak: OpenID Provider (realm platform) and admin REST API',
+    description:
+      'Keycloak: OpenID Provider (realm platform) and admin REST API',
     start: ({ host, port, url }) => {
       const realm = loadRealm(realmFile);
       const { provider, publicKey } = createKeycloakProvider(realm, url);

@@ -119,11 +119,16 @@ export function handleAdminRequest(
       const found = people(realm).filter(
         u => !search || u.username.includes(search),
       );
-      send(res, 200, page(found, q).map(u => userRepresentation(u, brief)));
+      send(
+        res,
+        200,
+        page(found, q).map(u => userRepresentation(u, brief)),
+      );
       return true;
     }
     if (parts.length === 2 && parts[1] === 'count') {
-      if (need('query-users', 'view-users')) send(res, 200, people(realm).length);
+      if (need('query-users', 'view-users'))
+        send(res, 200, people(realm).length);
       return true;
     }
     if (parts.length === 2) {
@@ -140,11 +145,16 @@ export function handleAdminRequest(
     if (parts.length === 1) {
       const search = q.get('search');
       const top = realm.groups.filter(g => !search || g.name.includes(search));
-      send(res, 200, page(top, q).map(g => groupRepresentation(g, brief)));
+      send(
+        res,
+        200,
+        page(top, q).map(g => groupRepresentation(g, brief)),
+      );
       return true;
     }
     if (parts.length === 2 && parts[1] === 'count') {
-      const count = q.get('top') === 'true' ? realm.groups.length : groups.length;
+      const count =
+        q.get('top') === 'true' ? realm.groups.length : groups.length;
       send(res, 200, { count });
       return true;
     }
@@ -164,7 +174,9 @@ export function handleAdminRequest(
       send(
         res,
         200,
-        page(groupMembers(realm, group), q).map(u => userRepresentation(u, true)),
+        page(groupMembers(realm, group), q).map(u =>
+          userRepresentation(u, true),
+        ),
       );
       return true;
     }

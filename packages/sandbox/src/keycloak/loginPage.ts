@@ -3,9 +3,9 @@ const escape = (s: string) =>
   s.replace(
     /[&<>"']/g,
     c =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[
         c
-      ]!,
+      ]!),
   );
 
 export function loginPage(options: {
@@ -30,10 +30,16 @@ button{margin-top:20px;width:100%;padding:10px;background:#0066cc;color:#fff;bor
 <body><main>
 <h1>Sign in to ${escape(realmTitle)}</h1>
 <p class="hint">Local Keycloak stand-in (packages/sandbox). Example users and passwords are in infra/keycloak/README.md.</p>
-${error ? `<div class="error" role="alert" id="input-error">${escape(error)}</div>` : ''}
+${
+  error
+    ? `<div class="error" role="alert" id="input-error">${escape(error)}</div>`
+    : ''
+}
 <form method="post" action="${escape(action)}">
 <label for="username">Username or email</label>
-<input id="username" name="username" autocomplete="username" value="${escape(username)}" autofocus>
+<input id="username" name="username" autocomplete="username" value="${escape(
+    username,
+  )}" autofocus>
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password">
 <button type="submit" id="kc-login" name="login">Sign In</button>
