@@ -19,6 +19,10 @@ const E2E_BACKEND_PORT = E2E_PORT_BASE;
 const E2E_SANDBOX_PORT_BASE = E2E_PORT_BASE + 10;
 const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
 
+// The tests talk to the stand-ins too (e.g. API tests against Keycloak):
+// workers inherit SANDBOX_<NAME>_URL from here.
+Object.assign(process.env, standInUrls(E2E_SANDBOX_PORT_BASE));
+
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
   timeout: 90_000,

@@ -11,6 +11,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=scripts/lib.sh
 source "$ROOT/scripts/lib.sh"
+# shellcheck source=scripts/toolchain.sh
+source "$ROOT/scripts/toolchain.sh"
+# Native addons in the production install build against the right Node headers.
+ensure_toolchain
 
 TARGET="${1:-$(mktemp -d /tmp/portal-bundle.XXXXXX)}"
 

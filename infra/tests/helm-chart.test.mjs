@@ -116,6 +116,7 @@ test('incomplete values are refused with the name of what is missing', () => {
     ['image: {repository: ""}', /image\.repository is required/],
     ['portal: {baseUrl: ""}', /portal\.baseUrl is required/],
     ['ingress: {host: ""}', /ingress\.host is required/],
+    ['keycloak: {baseUrl: ""}', /keycloak\.baseUrl is required/],
     ['externalSecrets: {remoteKey: ""}', /externalSecrets\.remoteKey is required/],
   ];
   for (const [yamlText, message] of cases) {

@@ -65,6 +65,12 @@ before(async () => {
         PORTAL_BASE_URL: baseUrl,
         BACKEND_SECRET: secret,
         PORTAL_METRICS_PORT: String(metricsPort),
+        AUTH_SESSION_SECRET: crypto.randomBytes(24).toString('base64url'),
+        // Nothing listens there: sign-in is covered by the browser tests;
+        // here the backend must start and stay healthy without Keycloak.
+        KEYCLOAK_BASE_URL: 'http://127.0.0.1:9',
+        KEYCLOAK_CLIENT_SECRET: crypto.randomBytes(12).toString('hex'),
+        KEYCLOAK_CATALOG_SYNC_CLIENT_SECRET: crypto.randomBytes(12).toString('hex'),
         POSTGRES_HOST: '127.0.0.1',
         POSTGRES_PORT: '5432',
         POSTGRES_USER: 'postgres',

@@ -13,9 +13,9 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in. Guest is for local development only (see app-config.yaml).
+// Sign-in with Keycloak (OpenID Connect); no guest sign-in anywhere.
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@internal/plugin-auth-backend-module-keycloak-provider'));
 
 // Catalog.
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -23,6 +23,11 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Users and groups from Keycloak (catalog.providers.keycloakOrg).
+backend.add(
+  import('@backstage-community/plugin-catalog-backend-module-keycloak'),
+);
+backend.add(import('@internal/plugin-catalog-backend-module-keycloak-org'));
 
 // Software templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -30,10 +35,10 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 
-// Permissions: allow-all until the Keycloak group policy lands.
+// Permissions by Keycloak group (plugins/permission-backend-module-platform-policy).
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/plugin-permission-backend-module-platform-policy'),
 );
 
 // Search: in-memory locally, PostgreSQL in production.
