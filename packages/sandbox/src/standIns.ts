@@ -1,7 +1,9 @@
 import type { StandIn } from './StandIn.ts';
+import { SlackStandIn } from './slack/SlackStandIn.ts';
+import { KakaoStandIn } from './kakao/KakaoStandIn.ts';
 
 /**
  * Every stand-in the sandbox runs. Each issue that adds an outside system adds
  * its stand-in here; production config never points at any of them.
  */
-export const standIns: StandIn[] = [];
+export const standIns: StandIn[] = [new SlackStandIn(), new KakaoStandIn()];
