@@ -14,11 +14,16 @@ exports.up = async function up(knex) {
       .comment('sha256 of the event id (given by the raiser or derived)');
     table.text('event_id').notNullable();
     table.string('type', 64).notNullable();
-    table.string('burst_key', 512).notNullable().comment('Events grouped together');
+    table
+      .string('burst_key', 512)
+      .notNullable()
+      .comment('Events grouped together');
     table
       .string('status', 16)
       .notNullable()
-      .comment('pending, sent, grouped (waiting for a digest), digested, failed');
+      .comment(
+        'pending, sent, grouped (waiting for a digest), digested, failed',
+      );
     table.text('event').notNullable().comment('The event as raised, JSON');
     table.text('error').nullable();
     table.timestamp('created_at').notNullable();

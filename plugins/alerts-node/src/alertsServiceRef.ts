@@ -65,7 +65,9 @@ export class DefaultAlertsService implements AlertsService {
       });
       if (!response.ok) {
         throw new Error(
-          `alerts backend answered ${response.status}: ${await response.text()}`,
+          `alerts backend answered ${
+            response.status
+          }: ${await response.text()}`,
         );
       }
       return (await response.json()) as RaiseResult;

@@ -56,7 +56,8 @@ export class GroupRouter {
     const others: string[] = [];
     for (const ref of entityRefs) {
       const kind = parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
-      if (kind === 'group') groupRefs.add(stringifyEntityRef(parseEntityRef(ref)));
+      if (kind === 'group')
+        groupRefs.add(stringifyEntityRef(parseEntityRef(ref)));
       else if (kind !== 'user') others.push(ref);
     }
     if (others.length > 0) {
@@ -66,13 +67,16 @@ export class GroupRouter {
       );
       items.forEach((entity, i) => {
         if (!entity) {
-          this.logger.warn(`Alert recipient ${others[i]} is not in the catalog`);
+          this.logger.warn(
+            `Alert recipient ${others[i]} is not in the catalog`,
+          );
           return;
         }
         for (const r of entity.relations ?? []) {
           if (
             r.type === RELATION_OWNED_BY &&
-            parseEntityRef(r.targetRef).kind.toLocaleLowerCase('en-US') === 'group'
+            parseEntityRef(r.targetRef).kind.toLocaleLowerCase('en-US') ===
+              'group'
           ) {
             groupRefs.add(r.targetRef);
           }
@@ -96,8 +100,7 @@ export class GroupRouter {
     const slackChannel =
       annotations[SLACK_CHANNEL_ANNOTATION] ??
       fromConfig?.getOptionalString('slackChannel');
-    const annotatedUuids = annotations[KAKAO_RECEIVERS_ANNOTATION]
-      ?.split(',')
+    const annotatedUuids = annotations[KAKAO_RECEIVERS_ANNOTATION]?.split(',')
       .map(s => s.trim())
       .filter(Boolean);
     const kakaoReceiverUuids =

@@ -19,7 +19,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('kakaotalk_delivery_failures', table => {
     table.comment('KakaoTalk messages given up on, for people to look at');
     table.increments('id');
-    table.text('receivers').notNullable().comment('JSON array of uuids or "me"');
+    table
+      .text('receivers')
+      .notNullable()
+      .comment('JSON array of uuids or "me"');
     table.text('title').notNullable();
     table.text('error').notNullable();
     table.integer('attempts').notNullable();

@@ -1,4 +1,7 @@
-import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import {
   deliveryErrorFromResponse,
   DeliveryError,
@@ -97,14 +100,19 @@ export class KakaoTalkClient {
     const delivered: string[] = [];
     for (let i = 0; i < receiverUuids.length; i += MAX_RECEIVERS_PER_CALL) {
       const batch = receiverUuids.slice(i, i + MAX_RECEIVERS_PER_CALL);
-      const body = await this.call('/v1/api/talk/friends/message/default/send', {
-        receiver_uuids: JSON.stringify(batch),
-        template_object: JSON.stringify(template),
-      });
+      const body = await this.call(
+        '/v1/api/talk/friends/message/default/send',
+        {
+          receiver_uuids: JSON.stringify(batch),
+          template_object: JSON.stringify(template),
+        },
+      );
       delivered.push(...(body.successful_receiver_uuids ?? []));
       for (const failure of body.failure_info ?? []) {
         this.logger.warn(
-          `KakaoTalk refused ${failure.receiver_uuids?.length ?? 0} receivers: ${failure.code} ${failure.msg}`,
+          `KakaoTalk refused ${
+            failure.receiver_uuids?.length ?? 0
+          } receivers: ${failure.code} ${failure.msg}`,
         );
       }
     }
@@ -127,50 +135,55 @@ export class KakaoTalkClient {
       );
     }
     let refreshedAfter401 = false;
-    return withRetry(async () => {
-      const token = await this.getAccessToken();
-      const response = await fetch(`${this.options.apiBaseUrl}${path}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
-        },
-        body: new URLSearchParams(form),
-      });
-      if (response.ok) {
-        return response.json();
-      }
-      const text = await response.clone().text();
-      const code = safeCode(text);
-      if (response.status === 401 && code === -401 && !refreshedAfter401) {
-        // Expired or revoked early: refresh once and try again straight away.
-        refreshedAfter401 = true;
-        this.accessToken = undefined;
-        throw new DeliveryError('KakaoTalk access token refused', {
-          retryable: true,
-          retryAfterMs: 0,
-          status: 401,
+    return withRetry(
+      async () => {
+        const token = await this.getAccessToken();
+        const response = await fetch(`${this.options.apiBaseUrl}${path}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
+          },
+          body: new URLSearchParams(form),
         });
-      }
-      if (code !== undefined && QUOTA_CODES.has(code)) {
-        // Kakao's quotas reset at midnight Korean time.
-        this.quotaPausedUntil = DateTime.now()
-          .setZone('Asia/Seoul')
-          .plus({ days: 1 })
-          .startOf('day')
-          .toMillis();
-        throw new KakaoQuotaExceededError(
-          `KakaoTalk quota exceeded (${code}): ${text.slice(0, 200)}`,
-        );
-      }
-      throw await deliveryErrorFromResponse(`KakaoTalk ${path}`, response);
-    }, {
-      ...this.options.retry,
-      onRetry: ({ attempt, delayMs, error }) =>
-        this.logger.info(
-          `KakaoTalk ${path} attempt ${attempt} failed (${error.message}); retrying in ${Math.round(delayMs)} ms`,
-        ),
-    });
+        if (response.ok) {
+          return response.json();
+        }
+        const text = await response.clone().text();
+        const code = safeCode(text);
+        if (response.status === 401 && code === -401 && !refreshedAfter401) {
+          // Expired or revoked early: refresh once and try again straight away.
+          refreshedAfter401 = true;
+          this.accessToken = undefined;
+          throw new DeliveryError('KakaoTalk access token refused', {
+            retryable: true,
+            retryAfterMs: 0,
+            status: 401,
+          });
+        }
+        if (code !== undefined && QUOTA_CODES.has(code)) {
+          // Kakao's quotas reset at midnight Korean time.
+          this.quotaPausedUntil = DateTime.now()
+            .setZone('Asia/Seoul')
+            .plus({ days: 1 })
+            .startOf('day')
+            .toMillis();
+          throw new KakaoQuotaExceededError(
+            `KakaoTalk quota exceeded (${code}): ${text.slice(0, 200)}`,
+          );
+        }
+        throw await deliveryErrorFromResponse(`KakaoTalk ${path}`, response);
+      },
+      {
+        ...this.options.retry,
+        onRetry: ({ attempt, delayMs, error }) =>
+          this.logger.info(
+            `KakaoTalk ${path} attempt ${attempt} failed (${
+              error.message
+            }); retrying in ${Math.round(delayMs)} ms`,
+          ),
+      },
+    );
   }
 
   private async getAccessToken(): Promise<string> {

@@ -103,7 +103,9 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     const uuid = items[0]?.metadata.annotations?.[KAKAO_USER_ANNOTATION];
     if (!uuid) {
       this.logger.debug(
-        `No ${KAKAO_USER_ANNOTATION} on ${parseEntityRef(notification.user).name}; no KakaoTalk message`,
+        `No ${KAKAO_USER_ANNOTATION} on ${
+          parseEntityRef(notification.user).name
+        }; no KakaoTalk message`,
       );
       return;
     }
@@ -122,7 +124,9 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
 
   private enqueue(payload: NotificationPayload, uuids: string[]) {
     if (uuids.length === 0) return;
-    const key = `${payload.scope ?? ''}\u0000${payload.title}\u0000${payload.link ?? ''}`;
+    const key = `${payload.scope ?? ''}\u0000${payload.title}\u0000${
+      payload.link ?? ''
+    }`;
     const existing = this.pending.get(key);
     if (existing) {
       uuids.forEach(u => existing.uuids.add(u));
@@ -146,10 +150,16 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     promise.finally(() => this.inFlight.delete(promise));
   }
 
-  private async deliverToFriends(payload: NotificationPayload, uuids: string[]) {
+  private async deliverToFriends(
+    payload: NotificationPayload,
+    uuids: string[],
+  ) {
     const template = this.template(payload);
     this.logger.info(
-      `KakaoTalk to ${uuids.length} receiver(s): ${template.text.replace(/\n/g, ' / ')}`,
+      `KakaoTalk to ${uuids.length} receiver(s): ${template.text.replace(
+        /\n/g,
+        ' / ',
+      )}`,
     );
     try {
       await this.client.sendToFriends(uuids, template);
@@ -185,7 +195,9 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
         failedAt: new Date(),
       });
     } catch (storeError) {
-      this.logger.error(`Could not record the KakaoTalk failure: ${storeError}`);
+      this.logger.error(
+        `Could not record the KakaoTalk failure: ${storeError}`,
+      );
     }
   }
 
@@ -202,7 +214,9 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
       text,
       link: { web_url: url, mobile_web_url: url },
       button_title:
-        alertsLanguage(this.config) === 'ko' ? '포털에서 보기' : 'Open in portal',
+        alertsLanguage(this.config) === 'ko'
+          ? '포털에서 보기'
+          : 'Open in portal',
     };
   }
 }

@@ -1,4 +1,7 @@
-import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import {
   deliveryErrorFromResponse,
   DeliveryError,
@@ -100,7 +103,9 @@ export class SlackClient {
         ...this.retry,
         onRetry: ({ attempt, delayMs, error }) =>
           this.logger.info(
-            `Slack attempt ${attempt} failed (${error.message}); retrying in ${Math.round(delayMs)} ms`,
+            `Slack attempt ${attempt} failed (${
+              error.message
+            }); retrying in ${Math.round(delayMs)} ms`,
           ),
       },
     );

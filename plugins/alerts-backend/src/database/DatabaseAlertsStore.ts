@@ -11,7 +11,12 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-export type AlertStatus = 'pending' | 'sent' | 'grouped' | 'digested' | 'failed';
+export type AlertStatus =
+  | 'pending'
+  | 'sent'
+  | 'grouped'
+  | 'digested'
+  | 'failed';
 
 /** A stored alert event. */
 export interface StoredAlert {
@@ -125,25 +130,27 @@ export class DatabaseAlertsStore {
    * only the rows this call moved are returned.
    */
   async takeGrouped(burstKey: string, now: Date): Promise<StoredAlert[]> {
-    return this.db.transaction(async tx => {
-      const rows = await tx('alerts_events')
-        .where({ burst_key: burstKey, status: 'grouped' })
-        .orderBy('created_at');
-      if (rows.length === 0) return [];
-      const keys = rows.map(r => r.key);
-      const moved = await tx('alerts_events')
-        .whereIn('key', keys)
-        .where({ status: 'grouped' })
-        .update({ status: 'digested', sent_at: now });
-      if (moved !== keys.length) {
-        // Another replica took (some of) them: leave the burst to it.
-        throw new Error('burst taken concurrently');
-      }
-      return rows.map(toStored);
-    }).catch(error => {
-      if (String(error).includes('burst taken concurrently')) return [];
-      throw error;
-    });
+    return this.db
+      .transaction(async tx => {
+        const rows = await tx('alerts_events')
+          .where({ burst_key: burstKey, status: 'grouped' })
+          .orderBy('created_at');
+        if (rows.length === 0) return [];
+        const keys = rows.map(r => r.key);
+        const moved = await tx('alerts_events')
+          .whereIn('key', keys)
+          .where({ status: 'grouped' })
+          .update({ status: 'digested', sent_at: now });
+        if (moved !== keys.length) {
+          // Another replica took (some of) them: leave the burst to it.
+          throw new Error('burst taken concurrently');
+        }
+        return rows.map(toStored);
+      })
+      .catch(error => {
+        if (String(error).includes('burst taken concurrently')) return [];
+        throw error;
+      });
   }
 
   async get(eventId: string): Promise<StoredAlert | undefined> {

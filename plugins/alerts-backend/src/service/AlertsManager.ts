@@ -3,7 +3,11 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { RELATION_OWNED_BY, stringifyEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import {
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+  parseEntityRef,
+} from '@backstage/catalog-model';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -16,7 +20,12 @@ import {
 } from '@internal/plugin-alerts-node';
 import { DatabaseAlertsStore, keyOf } from '../database/DatabaseAlertsStore';
 import { burstKeyOf, defaultEventId } from './eventSchema';
-import { Language, renderAlert, renderDigest, RenderedAlert } from './templates';
+import {
+  Language,
+  renderAlert,
+  renderDigest,
+  RenderedAlert,
+} from './templates';
 
 /**
  * The heart of the alerts plugin: `raise` deduplicates an event by id in the
@@ -185,7 +194,9 @@ export class AlertsManager implements AlertsService {
         return [ref];
       }
       this.logger.warn(
-        `Alert entity ${ref} is not in the catalog or has no owner; sending to ${this.fallbackRecipients.join(', ')}`,
+        `Alert entity ${ref} is not in the catalog or has no owner; sending to ${this.fallbackRecipients.join(
+          ', ',
+        )}`,
       );
     }
     return this.fallbackRecipients;

@@ -18,7 +18,13 @@ export const alertEventSchema: z.ZodType<AlertEvent> = z.discriminatedUnion(
       type: z.literal('pipeline.build'),
       job: z.string().min(1),
       build: z.number().int().nonnegative(),
-      result: z.enum(['SUCCESS', 'FAILURE', 'UNSTABLE', 'ABORTED', 'NOT_BUILT']),
+      result: z.enum([
+        'SUCCESS',
+        'FAILURE',
+        'UNSTABLE',
+        'ABORTED',
+        'NOT_BUILT',
+      ]),
       url: z.string().optional(),
       durationMs: z.number().nonnegative().optional(),
       logTail: z.string().max(20000).optional(),
@@ -98,9 +104,13 @@ export function defaultEventId(event: AlertEvent): string {
       return `environment.expiry:${event.environment}:${event.expiresAt}`;
     case 'deployment.sync-failed':
     case 'deployment.degraded':
-      return `${event.type}:${event.application}:${event.revision ?? ''}:${event.message ?? ''}`;
+      return `${event.type}:${event.application}:${event.revision ?? ''}:${
+        event.message ?? ''
+      }`;
     case 'cost.over-budget':
-      return `cost.over-budget:${event.environment}:${event.month}${event.forecast ? ':forecast' : ''}`;
+      return `cost.over-budget:${event.environment}:${event.month}${
+        event.forecast ? ':forecast' : ''
+      }`;
     case 'cost.growth':
       return `cost.growth:${event.environment}:${event.period}:${event.periodLabel}`;
     case 'cost.untagged':

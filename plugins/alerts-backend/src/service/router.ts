@@ -49,13 +49,17 @@ export async function createRouter(options: {
       if (!entityRef) {
         const { items } = await catalog.getEntities(
           {
-            filter: { [`metadata.annotations.${JENKINS_JOB_ANNOTATION}`]: build.job },
+            filter: {
+              [`metadata.annotations.${JENKINS_JOB_ANNOTATION}`]: build.job,
+            },
             fields: ['kind', 'metadata.name', 'metadata.namespace'],
           },
           { credentials: await auth.getOwnServiceCredentials() },
         );
         if (items[0]) {
-          entityRef = `${items[0].kind}:${items[0].metadata.namespace ?? 'default'}/${items[0].metadata.name}`;
+          entityRef = `${items[0].kind}:${
+            items[0].metadata.namespace ?? 'default'
+          }/${items[0].metadata.name}`;
         }
       }
       const result = await manager.raise({

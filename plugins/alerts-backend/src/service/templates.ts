@@ -18,7 +18,9 @@ const LOG_TAIL_LINES = 5;
 function tail(log: string | undefined): string {
   if (!log) return '';
   const lines = log.trimEnd().split('\n').slice(-LOG_TAIL_LINES);
-  return lines.map(l => (l.length > 120 ? `${l.slice(0, 119)}…` : l)).join('\n');
+  return lines
+    .map(l => (l.length > 120 ? `${l.slice(0, 119)}…` : l))
+    .join('\n');
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(x >= 0.99 ? 2 : 1)}%`;
@@ -43,8 +45,20 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
     case 'pipeline.build': {
       const failed = event.result === 'FAILURE';
       const word = ko
-        ? { SUCCESS: '성공', FAILURE: '실패', UNSTABLE: '불안정', ABORTED: '중단', NOT_BUILT: '건너뜀' }[event.result]
-        : { SUCCESS: 'succeeded', FAILURE: 'failed', UNSTABLE: 'unstable', ABORTED: 'aborted', NOT_BUILT: 'not built' }[event.result];
+        ? {
+            SUCCESS: '성공',
+            FAILURE: '실패',
+            UNSTABLE: '불안정',
+            ABORTED: '중단',
+            NOT_BUILT: '건너뜀',
+          }[event.result]
+        : {
+            SUCCESS: 'succeeded',
+            FAILURE: 'failed',
+            UNSTABLE: 'unstable',
+            ABORTED: 'aborted',
+            NOT_BUILT: 'not built',
+          }[event.result];
       return {
         title: ko
           ? `빌드 ${word}: ${event.job} #${event.build}`
@@ -70,8 +84,12 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
     case 'environment.task': {
       const ok = event.status === 'completed';
       const what = ko
-        ? `환경 ${event.environment} ${event.action === 'create' ? '생성' : '삭제'} ${ok ? '완료' : '실패'}`
-        : `Environment ${event.environment} ${event.action === 'create' ? 'creation' : 'deletion'} ${ok ? 'finished' : 'failed'}`;
+        ? `환경 ${event.environment} ${
+            event.action === 'create' ? '생성' : '삭제'
+          } ${ok ? '완료' : '실패'}`
+        : `Environment ${event.environment} ${
+            event.action === 'create' ? 'creation' : 'deletion'
+          } ${ok ? 'finished' : 'failed'}`;
       return {
         title: what,
         description: ok ? '' : tail(event.logTail),
@@ -98,8 +116,12 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
       const where = event.environment ? ` (${event.environment})` : '';
       return {
         title: ko
-          ? `${failed ? '배포 동기화 실패' : '배포 상태 저하'}: ${event.application}${where}`
-          : `${failed ? 'Sync failed' : 'Degraded'}: ${event.application}${where}`,
+          ? `${failed ? '배포 동기화 실패' : '배포 상태 저하'}: ${
+              event.application
+            }${where}`
+          : `${failed ? 'Sync failed' : 'Degraded'}: ${
+              event.application
+            }${where}`,
         description: [
           event.revision ? `rev ${event.revision.slice(0, 8)}` : '',
           event.message ? event.message.slice(0, 140) : '',
@@ -116,13 +138,20 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
           ? `예산 초과: ${event.environment} ${event.month}`
           : `Over budget: ${event.environment} ${event.month}`,
         description: ko
-          ? `${event.forecast ? '예상 비용' : '이번 달 비용'} ${money(event.amount, event.currency)} / 예산 ${money(event.budget, event.currency)}`
-          : `${event.forecast ? 'Forecast' : 'Cost so far'} ${money(event.amount, event.currency)} of ${money(event.budget, event.currency)} budget`,
+          ? `${event.forecast ? '예상 비용' : '이번 달 비용'} ${money(
+              event.amount,
+              event.currency,
+            )} / 예산 ${money(event.budget, event.currency)}`
+          : `${event.forecast ? 'Forecast' : 'Cost so far'} ${money(
+              event.amount,
+              event.currency,
+            )} of ${money(event.budget, event.currency)} budget`,
         link: event.link ?? entityLink ?? '/cost-uptime',
         severity: 'high',
       };
     case 'cost.growth': {
-      const growth = event.previous > 0 ? event.current / event.previous - 1 : 1;
+      const growth =
+        event.previous > 0 ? event.current / event.previous - 1 : 1;
       const period = ko
         ? event.period === 'day'
           ? '전일 대비'
@@ -135,8 +164,18 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
           ? `비용 급증: ${event.environment} ${period} +${pct(growth)}`
           : `Cost up ${pct(growth)} ${period}: ${event.environment}`,
         description: ko
-          ? `${event.periodLabel}: ${money(event.previous, event.currency)} → ${money(event.current, event.currency)} (기준 ${event.thresholdPercent}%)`
-          : `${event.periodLabel}: ${money(event.previous, event.currency)} → ${money(event.current, event.currency)} (threshold ${event.thresholdPercent}%)`,
+          ? `${event.periodLabel}: ${money(
+              event.previous,
+              event.currency,
+            )} → ${money(event.current, event.currency)} (기준 ${
+              event.thresholdPercent
+            }%)`
+          : `${event.periodLabel}: ${money(
+              event.previous,
+              event.currency,
+            )} → ${money(event.current, event.currency)} (threshold ${
+              event.thresholdPercent
+            }%)`,
         link: event.link ?? entityLink ?? '/cost-uptime',
         severity: 'normal',
       };
@@ -147,8 +186,12 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
           ? `태그 없는 비용 ${pct(event.share)} (${event.periodLabel})`
           : `Untagged cost at ${pct(event.share)} (${event.periodLabel})`,
         description: ko
-          ? `${money(event.amount, event.currency)}, 허용 ${pct(event.thresholdShare)}`
-          : `${money(event.amount, event.currency)}, allowed ${pct(event.thresholdShare)}`,
+          ? `${money(event.amount, event.currency)}, 허용 ${pct(
+              event.thresholdShare,
+            )}`
+          : `${money(event.amount, event.currency)}, allowed ${pct(
+              event.thresholdShare,
+            )}`,
         link: event.link ?? '/cost-uptime',
         severity: 'normal',
       };
@@ -158,8 +201,12 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
           ? `가용성 SLO 미달: ${event.service}`
           : `Availability below SLO: ${event.service}`,
         description: ko
-          ? `${event.window} 가용성 ${pct(event.availability)} (목표 ${pct(event.slo)})`
-          : `${event.window} availability ${pct(event.availability)} (SLO ${pct(event.slo)})`,
+          ? `${event.window} 가용성 ${pct(event.availability)} (목표 ${pct(
+              event.slo,
+            )})`
+          : `${event.window} availability ${pct(event.availability)} (SLO ${pct(
+              event.slo,
+            )})`,
         link: event.link ?? entityLink ?? '/cost-uptime',
         severity: 'high',
       };
@@ -180,7 +227,12 @@ export function renderDigest(
   if (more > 5) {
     lines.push(lang === 'ko' ? `외 ${more - 5}건` : `and ${more - 5} more`);
   }
-  const severities: NotificationSeverity[] = ['critical', 'high', 'normal', 'low'];
+  const severities: NotificationSeverity[] = [
+    'critical',
+    'high',
+    'normal',
+    'low',
+  ];
   return {
     title:
       lang === 'ko'
