@@ -26,8 +26,8 @@ exports.up = async function up(knex) {
       );
     table.text('event').notNullable().comment('The event as raised, JSON');
     table.text('error').nullable();
-    table.timestamp('created_at').notNullable();
-    table.timestamp('sent_at').nullable();
+    table.timestamp('created_at', { precision: 3 }).notNullable();
+    table.timestamp('sent_at', { precision: 3 }).nullable();
     table.index(['burst_key', 'status'], 'alerts_events_burst_idx');
     table.index(['created_at'], 'alerts_events_created_idx');
   });

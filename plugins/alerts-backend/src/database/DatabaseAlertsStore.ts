@@ -134,7 +134,7 @@ export class DatabaseAlertsStore {
       .transaction(async tx => {
         const rows = await tx('alerts_events')
           .where({ burst_key: burstKey, status: 'grouped' })
-          .orderBy('created_at');
+          .orderBy([{ column: 'created_at' }, { column: 'event_id' }]);
         if (rows.length === 0) return [];
         const keys = rows.map(r => r.key);
         const moved = await tx('alerts_events')
