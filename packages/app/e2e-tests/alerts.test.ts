@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { standInUrls } from '../../sandbox/src/ports';
+import { standInUrls } from '@internal/sandbox/src/ports';
 import { expect, signIn, test } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');

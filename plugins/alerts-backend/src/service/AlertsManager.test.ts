@@ -2,8 +2,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AlertEvent } from '@internal/plugin-alerts-node';
 import { DatabaseAlertsStore } from '../database/DatabaseAlertsStore';
-import { entities } from '../tests/fixtures';
-import { testDatabases } from '../tests/databases';
+import { entities } from '../__testUtils__/fixtures';
+import { testDatabases } from '../__testUtils__/databases';
 import { AlertsManager } from './AlertsManager';
 
 jest.setTimeout(60_000);

@@ -126,15 +126,10 @@ export function defaultEventId(event: AlertEvent): string {
 
 /** Events with the same burst key close together go out as one digest. */
 export function burstKeyOf(event: AlertEvent): string {
-  const subject =
-    'job' in event
-      ? event.job
-      : 'environment' in event && event.environment
-      ? event.environment
-      : 'application' in event
-      ? event.application
-      : 'service' in event
-      ? event.service
-      : '';
+  let subject = '';
+  if ('job' in event) subject = event.job;
+  else if ('application' in event) subject = event.application;
+  else if ('service' in event) subject = event.service;
+  else if ('environment' in event) subject = event.environment;
   return `${event.type}|${event.entityRef ?? ''}|${subject}`;
 }

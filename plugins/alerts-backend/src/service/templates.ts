@@ -23,6 +23,22 @@ function tail(log: string | undefined): string {
     .join('\n');
 }
 
+const BUILD_SEVERITY: Record<string, NotificationSeverity> = {
+  FAILURE: 'high',
+  SUCCESS: 'low',
+};
+
+const PERIOD_TEXT = {
+  en: { day: 'day over day', week: 'week over week' },
+  ko: { day: '전일 대비', week: '전주 대비' },
+};
+
+function durationText(ms: number | undefined, ko: boolean): string {
+  if (ms === undefined) return '';
+  const seconds = Math.round(ms / 1000);
+  return ko ? `소요 ${seconds}초` : `took ${seconds} s`;
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(x >= 0.99 ? 2 : 1)}%`;
 const money = (amount: number, currency: string) =>
   `${currency === 'USD' ? '$' : `${currency} `}${amount.toFixed(2)}`;
@@ -64,21 +80,13 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
           ? `빌드 ${word}: ${event.job} #${event.build}`
           : `Build ${word}: ${event.job} #${event.build}`,
         description: [
-          event.durationMs !== undefined
-            ? ko
-              ? `소요 ${Math.round(event.durationMs / 1000)}초`
-              : `took ${Math.round(event.durationMs / 1000)} s`
-            : '',
+          durationText(event.durationMs, ko),
           failed ? tail(event.logTail) : '',
         ]
           .filter(Boolean)
           .join('\n'),
         link: event.link ?? entityLink ?? event.url ?? '/',
-        severity: failed
-          ? 'high'
-          : event.result === 'SUCCESS'
-          ? 'low'
-          : 'normal',
+        severity: BUILD_SEVERITY[event.result] ?? 'normal',
       };
     }
     case 'environment.task': {
@@ -152,13 +160,7 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
     case 'cost.growth': {
       const growth =
         event.previous > 0 ? event.current / event.previous - 1 : 1;
-      const period = ko
-        ? event.period === 'day'
-          ? '전일 대비'
-          : '전주 대비'
-        : event.period === 'day'
-        ? 'day over day'
-        : 'week over week';
+      const period = PERIOD_TEXT[lang][event.period];
       return {
         title: ko
           ? `비용 급증: ${event.environment} ${period} +${pct(growth)}`

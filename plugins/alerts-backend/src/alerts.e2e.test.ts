@@ -25,15 +25,15 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import slackModule from '@internal/plugin-notifications-backend-module-slack';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import request from 'supertest';
-import { alertsPlugin } from '../plugin';
+import { alertsPlugin } from './plugin';
 import { randomUUID } from 'node:crypto';
-import { signWebhook } from '../service/JenkinsWebhook';
+import { signWebhook } from './service/JenkinsWebhook';
 import {
   entities,
   GROUP_KAKAO_UUID,
   MINSU_KAKAO_UUID,
   SORA_KAKAO_UUID,
-} from './fixtures';
+} from './__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
