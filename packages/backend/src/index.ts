@@ -3,6 +3,9 @@
  * in one plugin or module; configuration lives in app-config*.yaml.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { startPrometheusExporter } from './metrics';
+
+startPrometheusExporter();
 
 const backend = createBackend();
 
