@@ -50,4 +50,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Alerts: events to the owners of an entity, in the portal, Slack and KakaoTalk.
+backend.add(import('@internal/plugin-alerts-backend'));
+backend.add(import('@internal/plugin-notifications-backend-module-slack'));
+backend.add(import('@internal/plugin-notifications-backend-module-kakaotalk'));
+
 backend.start();
