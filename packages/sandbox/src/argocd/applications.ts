@@ -4,6 +4,7 @@
  * argoproj.io/v1alpha1 Application with its status: sync, health, history,
  * operationState, summary).
  */
+import { createHash } from 'node:crypto';
 
 export type Application = {
   apiVersion: 'argoproj.io/v1alpha1';
@@ -46,19 +47,13 @@ const ECR = '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com';
 const MANIFESTS = 'https://github.com/acme/shop-manifests.git';
 
 const at = (minutesAgo: number) =>
-  new Date(Date.now() - minutesAgo * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  new Date(Date.now() - minutesAgo * 60_000)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z');
 
 /** A fake but stable 40-hex Git SHA per label. */
-export const sha = (label: string) => {
-  let h = 2166136261;
-  let out = '';
-  for (let i = 0; out.length < 40; i++) {
-    h ^= label.charCodeAt(i % label.length) + i;
-    h = Math.imul(h, 16777619) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 40);
-};
+export const sha = (label: string) =>
+  createHash('sha1').update(label).digest('hex');
 
 type Deploy = { tag: string; minutesAgo: number; author: string };
 
@@ -116,7 +111,9 @@ function application(spec: AppSpec): {
     metadata: {
       name: spec.app,
       namespace: 'argocd',
-      uid: `${sha(spec.env + spec.app).slice(0, 8)}-0c1d-4e2f-9a3b-${sha(spec.app).slice(0, 12)}`,
+      uid: `${sha(spec.env + spec.app).slice(0, 8)}-0c1d-4e2f-9a3b-${sha(
+        spec.app,
+      ).slice(0, 12)}`,
       resourceVersion: String(300000 + spec.deploys.length),
       generation: 40 + spec.deploys.length,
       creationTimestamp: at(60 * 24 * 90),
@@ -129,7 +126,10 @@ function application(spec: AppSpec): {
     spec: {
       project: 'shop',
       source,
-      destination: { server: 'https://kubernetes.default.svc', namespace: 'shop' },
+      destination: {
+        server: 'https://kubernetes.default.svc',
+        namespace: 'shop',
+      },
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
         syncOptions: ['CreateNamespace=true'],
@@ -141,7 +141,10 @@ function application(spec: AppSpec): {
         revision: head,
         comparedTo: {
           source,
-          destination: { server: 'https://kubernetes.default.svc', namespace: 'shop' },
+          destination: {
+            server: 'https://kubernetes.default.svc',
+            namespace: 'shop',
+          },
         },
       },
       health: {
@@ -168,10 +171,41 @@ function application(spec: AppSpec): {
         externalURLs: [`https://${spec.host}/`],
       },
       resources: [
-        { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'shop', name: spec.app, status: spec.sync, health: { status: spec.health } },
-        { version: 'v1', kind: 'Service', namespace: 'shop', name: spec.app, status: 'Synced', health: { status: 'Healthy' } },
-        { group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', namespace: 'shop', name: spec.app, status: 'Synced', health: { status: 'Healthy' } },
-        { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler', namespace: 'shop', name: spec.app, status: 'Synced', health: { status: 'Healthy' } },
+        {
+          group: 'apps',
+          version: 'v1',
+          kind: 'Deployment',
+          namespace: 'shop',
+          name: spec.app,
+          status: spec.sync,
+          health: { status: spec.health },
+        },
+        {
+          version: 'v1',
+          kind: 'Service',
+          namespace: 'shop',
+          name: spec.app,
+          status: 'Synced',
+          health: { status: 'Healthy' },
+        },
+        {
+          group: 'networking.k8s.io',
+          version: 'v1',
+          kind: 'Ingress',
+          namespace: 'shop',
+          name: spec.app,
+          status: 'Synced',
+          health: { status: 'Healthy' },
+        },
+        {
+          group: 'autoscaling',
+          version: 'v2',
+          kind: 'HorizontalPodAutoscaler',
+          namespace: 'shop',
+          name: spec.app,
+          status: 'Synced',
+          health: { status: 'Healthy' },
+        },
       ],
     },
   };
@@ -207,7 +241,8 @@ export function exampleInstances(): Record<string, ArgoInstanceData> {
         ],
         sync: 'Synced',
         health: 'Degraded',
-        healthMessage: 'Deployment "shop-backend" exceeded its progress deadline',
+        healthMessage:
+          'Deployment "shop-backend" exceeded its progress deadline',
         operation: {
           phase: 'Failed',
           message:
@@ -225,7 +260,10 @@ export function exampleInstances(): Record<string, ArgoInstanceData> {
         ],
         sync: 'OutOfSync',
         health: 'Progressing',
-        operation: { phase: 'Succeeded', message: 'successfully synced (all tasks run)' },
+        operation: {
+          phase: 'Succeeded',
+          message: 'successfully synced (all tasks run)',
+        },
       },
     ]),
     prod: make([
@@ -239,7 +277,10 @@ export function exampleInstances(): Record<string, ArgoInstanceData> {
         ],
         sync: 'Synced',
         health: 'Healthy',
-        operation: { phase: 'Succeeded', message: 'successfully synced (all tasks run)' },
+        operation: {
+          phase: 'Succeeded',
+          message: 'successfully synced (all tasks run)',
+        },
       },
       {
         env: 'prod',
@@ -251,7 +292,10 @@ export function exampleInstances(): Record<string, ArgoInstanceData> {
         ],
         sync: 'Synced',
         health: 'Healthy',
-        operation: { phase: 'Succeeded', message: 'successfully synced (all tasks run)' },
+        operation: {
+          phase: 'Succeeded',
+          message: 'successfully synced (all tasks run)',
+        },
       },
     ]),
   };

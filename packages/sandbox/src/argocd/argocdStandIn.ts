@@ -135,15 +135,18 @@ export function createArgoCdServer(
       const ui = path.match(/^\/applications\/(?:argocd\/)?([^/]+)$/);
       if (req.method === 'GET' && ui) {
         const app = data.applications.find(a => a.metadata.name === ui[1]);
-        res.writeHead(app ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+        res.writeHead(app ? 200 : 404, {
+          'content-type': 'text/html; charset=utf-8',
+        });
+        const body = app
+          ? `<h2>${escapeHtml(app.metadata.name)}</h2><p>Sync: ${escapeHtml(
+              app.status.sync.status,
+            )}. Health: ${escapeHtml(app.status.health.status)}.</p>`
+          : `<p>Application ${escapeHtml(ui[1])} not found.</p>`;
         res.end(
-          `<!doctype html><title>${escapeHtml(ui[1])} - Argo CD (${escapeHtml(name)})</title>` +
-            `<h1>Argo CD: ${escapeHtml(name)}</h1>` +
-            (app
-              ? `<h2>${escapeHtml(app.metadata.name)}</h2><p>Sync: ${escapeHtml(
-                  app.status.sync.status,
-                )}. Health: ${escapeHtml(app.status.health.status)}.</p>`
-              : `<p>Application ${escapeHtml(ui[1])} not found.</p>`),
+          `<!doctype html><title>${escapeHtml(ui[1])} - Argo CD (${escapeHtml(
+            name,
+          )})</title><h1>Argo CD: ${escapeHtml(name)}</h1>${body}`,
         );
         return;
       }
@@ -175,7 +178,8 @@ export function createArgoCdServer(
         const items = data.applications.filter(
           a =>
             matchesSelector(a, selector) &&
-            (projects.length === 0 || projects.includes(String(a.spec.project))),
+            (projects.length === 0 ||
+              projects.includes(String(a.spec.project))),
         );
         json(res, {
           metadata: { resourceVersion: '300100' },
@@ -190,7 +194,12 @@ export function createArgoCdServer(
         const appName = decodeURIComponent(one[1]);
         const app = data.applications.find(a => a.metadata.name === appName);
         if (!app) {
-          grpcError(res, 404, 5, `applications.argoproj.io "${appName}" not found`);
+          grpcError(
+            res,
+            404,
+            5,
+            `applications.argoproj.io "${appName}" not found`,
+          );
           return;
         }
         if (one[2]) {

@@ -61,7 +61,11 @@ export function isEksToken(token: string): boolean {
   );
 }
 
-type Requirement = { key: string; op: '=' | '!=' | 'exists' | '!exists'; value?: string };
+type Requirement = {
+  key: string;
+  op: '=' | '!=' | 'exists' | '!exists';
+  value?: string;
+};
 
 /** Kubernetes equality-based selectors: `a=b,c!=d,e,!f`. */
 export function parseSelector(selector: string | null): Requirement[] {
@@ -82,7 +86,10 @@ export function parseSelector(selector: string | null): Requirement[] {
     });
 }
 
-function matches(values: (key: string) => string | undefined, reqs: Requirement[]) {
+function matches(
+  values: (key: string) => string | undefined,
+  reqs: Requirement[],
+) {
   return reqs.every(r => {
     const v = values(r.key);
     switch (r.op) {
@@ -107,7 +114,12 @@ const fieldValue = (o: K8sObject, path: string): string | undefined => {
   return cur === undefined ? undefined : String(cur);
 };
 
-function status(res: http.ServerResponse, code: number, reason: string, message: string) {
+function status(
+  res: http.ServerResponse,
+  code: number,
+  reason: string,
+  message: string,
+) {
   res.writeHead(code, { 'content-type': 'application/json' });
   res.end(
     JSON.stringify({
@@ -164,7 +176,12 @@ export function createKubernetesServer(
     const clusterName = m?.[1];
     const store = clusterName ? clusters[clusterName] : undefined;
     if (!clusterName || !store) {
-      status(res, 404, 'NotFound', 'the server could not find the requested resource');
+      status(
+        res,
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
       return;
     }
     if (down.has(clusterName)) {
@@ -186,28 +203,54 @@ export function createKubernetesServer(
     }
 
     if (req.method !== 'GET') {
-      status(res, 405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+      status(
+        res,
+        405,
+        'MethodNotAllowed',
+        `the server does not allow this method on the requested resource`,
+      );
       return;
     }
     if (path === '/version') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ major: '1', minor: '31', gitVersion: 'v1.31.4-eks-2d5f260', platform: 'linux/amd64' }));
+      res.end(
+        JSON.stringify({
+          major: '1',
+          minor: '31',
+          gitVersion: 'v1.31.4-eks-2d5f260',
+          platform: 'linux/amd64',
+        }),
+      );
       return;
     }
 
     // /api/v1[/namespaces/{ns}]/{plural} or /apis/{group}/{version}[/namespaces/{ns}]/{plural}
     const r =
       path.match(/^\/api\/(v1)(?:\/namespaces\/([^/]+))?\/([a-z]+)$/) ??
-      path.match(/^\/apis\/([^/]+)\/([^/]+)(?:\/namespaces\/([^/]+))?\/([a-z]+)$/);
+      path.match(
+        /^\/apis\/([^/]+)\/([^/]+)(?:\/namespaces\/([^/]+))?\/([a-z]+)$/,
+      );
     if (!r) {
-      status(res, 404, 'NotFound', 'the server could not find the requested resource');
+      status(
+        res,
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
       return;
     }
     const [group, version, namespace, plural] =
       r.length === 4 ? ['', r[1], r[2], r[3]] : [r[1], r[2], r[3], r[4]];
-    const items = store.get(resourceKey(group, version, decodeURIComponent(plural)));
+    const items = store.get(
+      resourceKey(group, version, decodeURIComponent(plural)),
+    );
     if (!items) {
-      status(res, 404, 'NotFound', 'the server could not find the requested resource');
+      status(
+        res,
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
       return;
     }
     const labels = parseSelector(url.searchParams.get('labelSelector'));

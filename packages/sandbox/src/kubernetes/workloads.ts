@@ -134,7 +134,9 @@ function pod(
       nodeName:
         state.kind === 'pending'
           ? undefined
-          : `ip-10-0-${10 + index}-${20 + index}.ap-northeast-2.compute.internal`,
+          : `ip-10-0-${10 + index}-${
+              20 + index
+            }.ap-northeast-2.compute.internal`,
       serviceAccountName: spec.app,
       restartPolicy: 'Always',
     },
@@ -287,7 +289,9 @@ function workload(spec: WorkloadSpec): K8sObject[] {
     kind: 'Deployment',
     metadata: meta(app, namespace, labels, {
       generation: 4 + current.revision,
-      annotations: { 'deployment.kubernetes.io/revision': String(current.revision) },
+      annotations: {
+        'deployment.kubernetes.io/revision': String(current.revision),
+      },
     }),
     spec: {
       replicas: spec.replicas,
@@ -396,7 +400,9 @@ function workload(spec: WorkloadSpec): K8sObject[] {
         type: 'ClusterIP',
         clusterIP: `172.20.${spec.port % 200}.${app.length * 7}`,
         selector: { app },
-        ports: [{ name: 'http', port: 80, targetPort: spec.port, protocol: 'TCP' }],
+        ports: [
+          { name: 'http', port: 80, targetPort: spec.port, protocol: 'TCP' },
+        ],
       },
       status: { loadBalancer: {} },
     },
@@ -442,7 +448,11 @@ function workload(spec: WorkloadSpec): K8sObject[] {
       kind: 'HorizontalPodAutoscaler',
       metadata: meta(app, namespace, labels),
       spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: app },
+        scaleTargetRef: {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: app,
+        },
         minReplicas: spec.hpa.min,
         maxReplicas: spec.hpa.max,
         metrics: [
@@ -463,7 +473,10 @@ function workload(spec: WorkloadSpec): K8sObject[] {
             type: 'Resource',
             resource: {
               name: 'cpu',
-              current: { averageUtilization: spec.hpa.cpu, averageValue: '180m' },
+              current: {
+                averageUtilization: spec.hpa.cpu,
+                averageValue: '180m',
+              },
             },
           },
         ],
@@ -486,11 +499,20 @@ function eventsFor(objects: K8sObject[]): K8sObject[] {
     const unschedulable = status.conditions?.find(
       c => c.reason === 'Unschedulable',
     );
-    const add = (type: string, reason: string, message: string, count: number) =>
+    const add = (
+      type: string,
+      reason: string,
+      message: string,
+      count: number,
+    ) =>
       events.push({
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: meta(`${o.metadata.name}.17a${events.length}`, o.metadata.namespace!, {}),
+        metadata: meta(
+          `${o.metadata.name}.17a${events.length}`,
+          o.metadata.namespace!,
+          {},
+        ),
         involvedObject: {
           kind: 'Pod',
           name: o.metadata.name,
@@ -546,8 +568,8 @@ function podMetrics(objects: K8sObject[]): K8sObject[] {
       window: '15s',
       containers: [
         {
-          name: (o.spec as { containers: Array<{ name: string }> }).containers[0]
-            .name,
+          name: (o.spec as { containers: Array<{ name: string }> })
+            .containers[0].name,
           usage: { cpu: `${120 + i * 35}m`, memory: `${180 + i * 20}Mi` },
         },
       ],
@@ -560,7 +582,11 @@ const PLURALS: Record<string, ResourceKey> = {
   Event: resourceKey('', 'v1', 'events'),
   Deployment: resourceKey('apps', 'v1', 'deployments'),
   ReplicaSet: resourceKey('apps', 'v1', 'replicasets'),
-  HorizontalPodAutoscaler: resourceKey('autoscaling', 'v2', 'horizontalpodautoscalers'),
+  HorizontalPodAutoscaler: resourceKey(
+    'autoscaling',
+    'v2',
+    'horizontalpodautoscalers',
+  ),
   Ingress: resourceKey('networking.k8s.io', 'v1', 'ingresses'),
   PodMetrics: resourceKey('metrics.k8s.io', 'v1beta1', 'pods'),
 };
@@ -610,7 +636,12 @@ export function exampleClusters(): Record<string, ClusterStore> {
         host: 'api.shop.dev-a.example.com',
         replicas: 2,
         replicaSets: [
-          { hash: '6d8f7c9b5', version: '2.2.1', revision: 7, pods: [{ kind: 'running' }] },
+          {
+            hash: '6d8f7c9b5',
+            version: '2.2.1',
+            revision: 7,
+            pods: [{ kind: 'running' }],
+          },
           {
             hash: '7f9c8d6b4',
             version: '2.3.0',
@@ -659,7 +690,11 @@ export function exampleClusters(): Record<string, ClusterStore> {
             version: '2.2.1',
             revision: 5,
             // The autoscaler asked for a third pod; the nodes are full.
-            pods: [{ kind: 'running' }, { kind: 'running', restarts: 1 }, { kind: 'pending', message: noUnschedulable }],
+            pods: [
+              { kind: 'running' },
+              { kind: 'running', restarts: 1 },
+              { kind: 'pending', message: noUnschedulable },
+            ],
           },
         ],
         hpa: { min: 2, max: 6, cpu: 84 },
@@ -676,7 +711,11 @@ export function exampleClusters(): Record<string, ClusterStore> {
             hash: '5b7d9f8c6',
             version: '1.8.0',
             revision: 9,
-            pods: [{ kind: 'running' }, { kind: 'running' }, { kind: 'running' }],
+            pods: [
+              { kind: 'running' },
+              { kind: 'running' },
+              { kind: 'running' },
+            ],
           },
         ],
         hpa: { min: 3, max: 8, cpu: 41 },
