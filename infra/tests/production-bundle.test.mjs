@@ -1,0 +1,134 @@
+// node --test: the production image's build steps, without Docker. Builds the
+// backend bundle, installs production dependencies only into a fresh
+// directory, starts it on app-config.production.yaml against this machine's
+// PostgreSQL (and MariaDB for the cost plugin), and checks what production
+// must and must not do.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './helm.mjs';
+
+const secret = crypto.randomBytes(24).toString('base64url');
+const prefix = `portal_bundle_${crypto.randomBytes(4).toString('hex')}_`;
+let dir;
+let backend;
+let baseUrl;
+let output = '';
+
+function freePort() {
+  return new Promise(resolve => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function psql(sql) {
+  return spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-Atc', sql], {
+    encoding: 'utf8',
+  });
+}
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bundle-'));
+  const build = spawnSync(path.join(repoRoot, 'scripts/production-bundle.sh'), [dir], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  assert.equal(build.status, 0, `bundle build failed:\n${build.stderr}`);
+
+  const port = await freePort();
+  baseUrl = `http://localhost:${port}`;
+  fs.writeFileSync(
+    path.join(dir, 'app-config.test.yaml'),
+    // Test-only: its own port and database names, so runs never collide.
+    `backend:\n  listen: ':${port}'\n  database:\n    prefix: ${prefix}\n`,
+  );
+  backend = spawn(
+    process.execPath,
+    ['packages/backend', '--config', 'app-config.yaml', '--config', 'app-config.production.yaml', '--config', 'app-config.test.yaml'],
+    {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: 'production',
+        PORTAL_BASE_URL: baseUrl,
+        BACKEND_SECRET: secret,
+        POSTGRES_HOST: '127.0.0.1',
+        POSTGRES_PORT: '5432',
+        POSTGRES_USER: 'postgres',
+        POSTGRES_PASSWORD: 'unused-with-trust-auth',
+        COST_UPTIME_DB_HOST: '127.0.0.1',
+        COST_UPTIME_DB_PORT: '3306',
+        COST_UPTIME_DB_USER: 'root',
+        COST_UPTIME_DB_PASSWORD: '',
+        COST_UPTIME_DB_NAME: `${prefix}cost_uptime`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  backend.stdout.on('data', d => (output += d));
+  backend.stderr.on('data', d => (output += d));
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (backend.exitCode !== null) {
+      throw new Error(`backend exited ${backend.exitCode}:\n${output.slice(-4000)}`);
+    }
+    if (Date.now() > deadline) throw new Error(`not ready in 180 s:\n${output.slice(-4000)}`);
+    try {
+      if ((await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+});
+
+after(() => {
+  backend?.kill('SIGTERM');
+  const dbs = psql(`select datname from pg_database where datname like '${prefix}%'`).stdout.trim();
+  for (const db of dbs.split('\n').filter(Boolean)) psql(`drop database if exists "${db}" with (force)`);
+  if (dir) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(`${dir}.build.log`, { force: true });
+    fs.rmSync(`${dir}.install.log`, { force: true });
+  }
+});
+
+test('the bundle becomes ready on PostgreSQL with production dependencies only', async () => {
+  const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+  assert.equal(res.status, 200);
+  const created = psql(`select count(*) from pg_database where datname like '${prefix}%'`).stdout.trim();
+  assert.ok(Number(created) >= 3, `plugins created their PostgreSQL databases (${created})`);
+  assert.ok(!fs.existsSync(path.join(dir, 'node_modules/@backstage/cli')), 'no dev dependencies installed');
+});
+
+test('API routes need a token', async () => {
+  const res = await fetch(`${baseUrl}/api/catalog/entities`);
+  assert.equal(res.status, 401);
+});
+
+test('guest sign-in does not work in production', async () => {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  assert.notEqual(res.status, 200);
+  assert.doesNotMatch(await res.text(), /"token"/);
+});
+
+test('the app is served and carries no secret', async () => {
+  const res = await fetch(`${baseUrl}/`);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /<title>EKS Developer Portal<\/title>/);
+  assert.ok(!html.includes(secret));
+  assert.ok(!output.includes(secret), 'the secret never reaches the logs');
+});
