@@ -10,7 +10,7 @@ import { ConfigMap, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { byKind, renderChart } from './helm.mjs';
+import { byKind, renderChart, repoRoot } from './helm.mjs';
 
 const PRODUCTION = 'infra/helm/portal/values-production.yaml';
 const models = { Deployment, ConfigMap, Service, ServiceAccount, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget };
@@ -81,6 +81,18 @@ test('database settings for PostgreSQL (core) and MariaDB (cost plugin)', () => 
   assert.equal(config.POSTGRES_PORT, '5432');
   assert.match(config.COST_UPTIME_DB_HOST, /rds\.amazonaws\.com$/);
   assert.equal(config.COST_UPTIME_DB_PORT, '3306');
+});
+
+test('every setting app-config.production.yaml reads is in the ConfigMap or named for the Secret', () => {
+  const production = fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8');
+  const wanted = new Set([...production.matchAll(/\$\{(\w+)\}/g)].map(m => m[1]));
+  const config = one('ConfigMap').data;
+  const secretDoc = fs.readFileSync(path.join(repoRoot, 'infra/helm/portal/values.yaml'), 'utf8');
+  const missing = [...wanted].filter(name => !(name in config) && !secretDoc.includes(name));
+  assert.deepEqual(missing, [], 'settings production reads that the chart provides nowhere');
+  for (const name of wanted) {
+    if (/PASSWORD|SECRET|TOKEN/.test(name)) assert.ok(!(name in config), `${name} must come from the Secret`);
+  }
 });
 
 test('the ALB ingress and ExternalDNS record point at the portal host', () => {

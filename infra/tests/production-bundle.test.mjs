@@ -80,6 +80,13 @@ before(async () => {
         COST_UPTIME_DB_USER: 'root',
         COST_UPTIME_DB_PASSWORD: '',
         COST_UPTIME_DB_NAME: `${prefix}cost_uptime`,
+        // One Argo CD per environment; nothing contacts them at start-up.
+        ARGOCD_DEV_A_URL: 'https://argocd.dev-a.example.invalid',
+        ARGOCD_DEV_A_USERNAME: 'portal',
+        ARGOCD_DEV_A_PASSWORD: 'unused',
+        ARGOCD_PROD_URL: 'https://argocd.prod.example.invalid',
+        ARGOCD_PROD_USERNAME: 'portal',
+        ARGOCD_PROD_PASSWORD: 'unused',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

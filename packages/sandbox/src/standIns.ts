@@ -2,6 +2,8 @@ import type { StandIn } from './StandIn.ts';
 import { keycloakStandIn } from './keycloak/KeycloakStandIn.ts';
 import { SlackStandIn } from './slack/SlackStandIn.ts';
 import { KakaoStandIn } from './kakao/KakaoStandIn.ts';
+import { argocdStandIn } from './argocd/argocdStandIn.ts';
+import { kubernetesStandIn } from './kubernetes/kubernetesStandIn.ts';
 
 /**
  * Every stand-in the sandbox runs. Each issue that adds an outside system adds
@@ -11,4 +13,6 @@ export const standIns: StandIn[] = [
   keycloakStandIn(),
   new SlackStandIn(),
   new KakaoStandIn(),
+  argocdStandIn,
+  kubernetesStandIn,
 ];
