@@ -27,6 +27,15 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 
+// Self-service EKS environments: scaffolder actions and the expiry task, and
+// the catalog reading environments from the IaC repository.
+backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-platform').then(
+    m => m.catalogModulePlatformEnvironments,
+  ),
+);
+
 // Permissions: allow-all until the Keycloak group policy lands.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
