@@ -32,7 +32,7 @@ backend.add(
 backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-platform').then(
-    m => m.catalogModulePlatformEnvironments,
+    m => ({ default: m.catalogModulePlatformEnvironments }),
   ),
 );
 

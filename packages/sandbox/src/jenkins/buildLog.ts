@@ -128,6 +128,11 @@ export function buildLogLines(input: BuildLogInput): string[] {
     '[Pipeline] { (kubeconfig)',
     `+ aws eks update-kubeconfig --name ${env} --kubeconfig ${env}.kubeconfig`,
     `Added new context arn:aws:eks:ap-northeast-2:123456789012:cluster/${env} to ${env}.kubeconfig`,
+    // The Jenkinsfile prints the cluster's endpoint for the portal to record.
+    `portal-output: ${JSON.stringify({
+      apiServer: `https://${clusterId(env)}.gr7.ap-northeast-2.eks.amazonaws.com`,
+      caData: Buffer.from(`-----BEGIN CERTIFICATE-----\nsandbox CA for ${env}\n-----END CERTIFICATE-----\n`).toString('base64'),
+    })}`,
     '[Pipeline] }',
     '[Pipeline] { (ansible)',
     `+ ansible-playbook -i localhost, infra/ansible/addons.yml -e @environments/${env}/ansible-vars.yaml`,
@@ -148,6 +153,13 @@ export function buildLogLines(input: BuildLogInput): string[] {
     '[Pipeline] }',
   );
   return finish(lines, input.result);
+}
+
+/** EKS endpoints carry a 32-hex-digit id. */
+function clusterId(env: string) {
+  let h = 0;
+  for (const c of env) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return (h.toString(16).padStart(8, '0').repeat(4)).toUpperCase();
 }
 
 function finish(lines: string[], result: string): string[] {

@@ -51,6 +51,7 @@ const NAME_RE = new RegExp(ENVIRONMENT_NAME_PATTERN);
 
 /** Shows a hostile value safely in a message (control characters escaped). */
 export function show(value: unknown): string {
+  if (typeof value === 'number') return String(value);
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const escaped = JSON.stringify(text ?? String(value));
   return escaped.length > 60 ? `${escaped.slice(0, 57)}…"` : escaped;

@@ -78,7 +78,8 @@ export class JenkinsClient {
         headers: { authorization: this.authHeader(), ...(init.headers as any) },
       });
     } catch (error) {
-      const cause = (error as any)?.cause?.code ?? (error as Error).message;
+      const c = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+      const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? (error as Error).message;
       throw new ServiceUnavailableError(
         `Jenkins at ${this.config.baseUrl} is unreachable (${cause}); nothing was started`,
       );
