@@ -9,7 +9,7 @@ import {
   gitLog,
   platformConfig,
   startJenkins,
-} from '../testUtils';
+} from '../__testUtils__/testUtils';
 import { IacRepository } from '../git/IacRepository';
 
 jest.setTimeout(120_000);

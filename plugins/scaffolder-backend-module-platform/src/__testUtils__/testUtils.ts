@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PlatformConfig } from './config';
-import { EnvironmentService } from './environment/EnvironmentService';
-import { IacRepository } from './git/IacRepository';
-import { JenkinsClient } from './jenkins/JenkinsClient';
+import { PlatformConfig } from '../config';
+import { EnvironmentService } from '../environment/EnvironmentService';
+import { IacRepository } from '../git/IacRepository';
+import { JenkinsClient } from '../jenkins/JenkinsClient';
 
 export const ORG: Entity[] = [
   { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'platform-admins', namespace: 'default' }, spec: { type: 'team', children: [] } },
