@@ -3,6 +3,7 @@
  * in one plugin or module; configuration lives in app-config*.yaml.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModulePlatformEnvironments } from '@internal/plugin-scaffolder-backend-module-platform';
 
 const backend = createBackend();
 
@@ -30,11 +31,7 @@ backend.add(
 // Self-service EKS environments: scaffolder actions and the expiry task, and
 // the catalog reading environments from the IaC repository.
 backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
-backend.add(
-  import('@internal/plugin-scaffolder-backend-module-platform').then(
-    m => ({ default: m.catalogModulePlatformEnvironments }),
-  ),
-);
+backend.add(catalogModulePlatformEnvironments);
 
 // Permissions: allow-all until the Keycloak group policy lands.
 backend.add(import('@backstage/plugin-permission-backend'));
