@@ -29,6 +29,18 @@ if (!process.env.TEST_WORKER_INDEX) {
   fs.mkdirSync(path.dirname(E2E_IAC_REPO), { recursive: true });
   execFileSync(path.resolve(__dirname, 'scripts/create-iac-repo.sh'), [E2E_IAC_REPO]);
 }
+// The tests talk to the stand-ins too (e.g. API tests against Keycloak):
+// workers inherit SANDBOX_<NAME>_URL from here.
+Object.assign(process.env, standInUrls(E2E_SANDBOX_PORT_BASE));
+/**
+ * Dummy AWS credentials for the backend: the EKS (`aws`) cluster auth signs
+ * its token locally with them, and the stand-ins only check the shape.
+ */
+const SANDBOX_AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIASANDBOXLOCAL0000',
+  AWS_SECRET_ACCESS_KEY: 'sandbox-not-a-secret',
+  AWS_REGION: 'ap-northeast-2',
+};
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -59,6 +71,7 @@ export default defineConfig({
         E2E_BACKEND_PORT: String(E2E_BACKEND_PORT),
         E2E_IAC_REPO,
         ...standInUrls(E2E_SANDBOX_PORT_BASE),
+        ...SANDBOX_AWS_ENV,
       },
       reuseExistingServer: false,
       timeout: 120_000,

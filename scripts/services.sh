@@ -58,3 +58,42 @@ ensure_chromium() {
     apt_install chromium
   fi
 }
+
+ensure_postgres() {
+  if tcp_open 127.0.0.1 5432; then
+    return 0
+  fi
+  if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    apt_install postgresql
+    # The tests connect over TCP as postgres without a password, as on the
+    # project's machines: trust on loopback, for this freshly installed server only.
+    local hba
+    for hba in /etc/postgresql/*/main/pg_hba.conf; do
+      sed -i -E 's/^(host\s+all\s+all\s+127\.0\.0\.1\/32\s+)\S+/\1trust/' "$hba"
+    done
+  fi
+  log "starting PostgreSQL"
+  local version
+  version="$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf "%f\n" | sort -V | tail -n 1)"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  local i
+  for ((i = 0; i < 60; i++)); do
+    tcp_open 127.0.0.1 5432 && return 0
+    sleep 0.5
+  done
+  echo "PostgreSQL did not come up on 127.0.0.1:5432" >&2
+  exit 1
+}
+
+# Tools the infrastructure checks use (infra/tests): Go with the YAML library
+# for rendering Helm charts (no helm binary is packaged), shellcheck.
+ensure_infra_tools() {
+  local missing=()
+  command -v go >/dev/null 2>&1 || missing+=(golang-go)
+  [ -d /usr/share/gocode/src/gopkg.in/yaml.v3 ] || missing+=(golang-gopkg-yaml.v3-dev)
+  command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt_install "${missing[@]}"
+  fi
+}

@@ -14,6 +14,14 @@ mkdir -p "$ROOT/.data/sqlite" "$ROOT/.data/logs"
 start_sandbox "$ROOT/.data/logs/sandbox.log"
 trap stop_sandbox EXIT
 
+# Dummy AWS credentials: the EKS clusters' `aws` auth signs its token locally
+# with them and the Kubernetes stand-in only checks the token's shape. Real
+# credentials from the environment are never sent to the stand-ins.
+export AWS_ACCESS_KEY_ID=AKIASANDBOXLOCAL0000
+export AWS_SECRET_ACCESS_KEY=sandbox-not-a-secret
+export AWS_REGION=ap-northeast-2
+unset AWS_SESSION_TOKEN AWS_PROFILE
+
 echo "Portal starting: http://localhost:3000 (backend http://localhost:7007)."
 echo "Data is kept in .data/ (./portal reset-data deletes it)."
 yarn start "$@"

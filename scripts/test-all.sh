@@ -12,7 +12,9 @@ source "$ROOT/scripts/services.sh"
 set -e
 
 ensure_mariadb
+ensure_postgres
 ensure_chromium
+ensure_infra_tools
 # Plugin tests run on this server as well as on SQLite (TestDatabases id MYSQL_8).
 export BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING:-mysql://root@127.0.0.1:3306}"
 export CI="${CI:-true}"
@@ -26,9 +28,9 @@ step() { log "== $* =="; }
 step "one Backstage release"
 yarn check:release
 
-step "repository scripts (node --test)"
+step "repository scripts and infrastructure (node --test)"
 scripts_status=0
-node --test scripts/ 2>&1 | tee "$RESULTS/scripts.txt" || scripts_status=$?
+node --test "scripts/**/*.test.mjs" "infra/tests/**/*.test.mjs" 2>&1 | tee "$RESULTS/scripts.txt" || scripts_status=$?
 
 step "type check"
 yarn tsc

@@ -157,8 +157,23 @@ async function backendStartup() {
   }
 }
 
+function print(f) {
+  console.log(
+    f.name.padEnd(40),
+    f.value.padEnd(12),
+    f.ratio.padEnd(12),
+    f.note,
+  );
+}
+
+// Printed as measured too, so a later failure does not lose earlier figures.
+function add(figure) {
+  figures.push(figure);
+  print(figure);
+}
+
 function record(name, seconds, baseline, note = '') {
-  figures.push({
+  add({
     name,
     value: `${seconds.toFixed(1)} s`,
     ratio: (seconds / baseline).toFixed(1),
@@ -203,7 +218,7 @@ record(
 
 const { readySeconds, rssMb } = await backendStartup();
 record('backend start to ready', readySeconds, baselineBefore, 'target < 20 s');
-figures.push({
+add({
   name: 'backend resident memory after start',
   value: `${rssMb.toFixed(0)} MB`,
   ratio: '',
@@ -230,11 +245,4 @@ console.log(
   'x baseline'.padEnd(12),
   'note',
 );
-for (const f of figures) {
-  console.log(
-    f.name.padEnd(40),
-    f.value.padEnd(12),
-    f.ratio.padEnd(12),
-    f.note,
-  );
-}
+figures.forEach(print);

@@ -16,11 +16,19 @@ test.describe('catalog', () => {
     await sidebarLink(page, 'Catalog').click();
     await expect(page).toHaveURL(/\/catalog/);
 
-    // The example application and the portal itself are in the catalog.
+    // minsu.park is in developers (a Keycloak group), which owns the shop:
+    // the catalog opens on what the user owns.
     const table = page.getByRole('table');
     await expect(
       table.getByRole('link', { name: 'Shop backend' }),
     ).toBeVisible();
+    await expect(page.getByText('Owned Components')).toBeVisible();
+    await expect(
+      table.getByRole('link', { name: 'Portal backend' }),
+    ).toHaveCount(0);
+    await shot('catalog owned');
+    // The whole catalog has the portal itself too.
+    await page.getByRole('menuitem', { name: /^All/ }).click();
     await expect(
       table.getByRole('link', { name: 'Portal backend' }),
     ).toBeVisible();

@@ -4,6 +4,9 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModulePlatformEnvironments } from '@internal/plugin-scaffolder-backend-module-platform';
+import { startPrometheusExporter } from './metrics';
+
+startPrometheusExporter();
 
 const backend = createBackend();
 
@@ -11,9 +14,9 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in. Guest is for local development only (see app-config.yaml).
+// Sign-in with Keycloak (OpenID Connect); no guest sign-in anywhere.
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@internal/plugin-auth-backend-module-keycloak-provider'));
 
 // Catalog.
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -21,6 +24,11 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Users and groups from Keycloak (catalog.providers.keycloakOrg).
+backend.add(
+  import('@backstage-community/plugin-catalog-backend-module-keycloak'),
+);
+backend.add(import('@internal/plugin-catalog-backend-module-keycloak-org'));
 
 // Software templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -33,10 +41,10 @@ backend.add(
 backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
 backend.add(catalogModulePlatformEnvironments);
 
-// Permissions: allow-all until the Keycloak group policy lands.
+// Permissions by Keycloak group (plugins/permission-backend-module-platform-policy).
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/plugin-permission-backend-module-platform-policy'),
 );
 
 // Search: in-memory locally, PostgreSQL in production.
@@ -44,8 +52,17 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
+// Services: workloads from the environments' clusters, deployments from Argo CD.
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+
+// Alerts: events to the owners of an entity, in the portal, Slack and KakaoTalk.
+backend.add(import('@internal/plugin-alerts-backend'));
+backend.add(import('@internal/plugin-notifications-backend-module-slack'));
+backend.add(import('@internal/plugin-notifications-backend-module-kakaotalk'));
 
 backend.start();

@@ -2,8 +2,9 @@ import { makeStyles } from '@material-ui/core';
 
 const useStyles = makeStyles({
   svg: {
-    width: 'auto',
+    width: 22,
     height: 28,
+    flexShrink: 0,
   },
   path: {
     fill: '#7df3e1',

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { standInUrls } from '@internal/sandbox/src/ports';
+import { expect, signIn, test } from './fixtures';
+
+const ROOT = path.resolve(__dirname, '../../..');
+// Same arithmetic as playwright.config.ts: stand-ins from E2E_PORT_BASE + 10.
+const SLACK_URL = standInUrls(
+  Number(process.env.E2E_PORT_BASE ?? 7100) + 10,
+).SANDBOX_SLACK_URL;
+
+test.describe('alerts', () => {
+  // For now a signed Jenkins webhook post raises the event; once environments
+  // land, this becomes "an environment task finished".
+  test("a failed Jenkins build shows up in the owner team member's notifications", async ({
+    page,
+    baseURL,
+    shot,
+  }) => {
+    await signIn(page, 'minsu.park');
+
+    // The job's component must be in the catalog for the alert to find its owners.
+    await page.goto('/catalog/default/component/shop-backend');
+    await expect(
+      page.getByRole('heading', { name: /Shop backend/ }).first(),
+    ).toBeVisible();
+
+    const build = String(1000 + Math.floor(Math.random() * 100000));
+    // The same script the Jenkinsfiles run, signing with the shared secret.
+    const out = execFileSync(
+      'bash',
+      [path.join(ROOT, 'infra/jenkins/notify-portal.sh'), 'FAILURE'],
+      {
+        env: {
+          ...process.env,
+          PORTAL_URL: baseURL!,
+          PORTAL_WEBHOOK_SECRET: 'e2e-webhook-secret',
+          JOB_NAME: 'shop/shop-backend',
+          BUILD_NUMBER: build,
+          BUILD_URL: `http://jenkins.example/job/shop/job/shop-backend/${build}/`,
+        },
+        encoding: 'utf8',
+      },
+    );
+    expect(out).toMatch(/"status":\s*"sent"/);
+
+    await page.goto('/notifications');
+    await expect(
+      page.getByText(`Build failed: shop/shop-backend #${build}`),
+    ).toBeVisible();
+    await shot('notification after a failed build');
+
+    // And the owner team's Slack channel and KakaoTalk got it too.
+    await expect
+      .poll(async () => {
+        const posted = await (
+          await fetch(`${SLACK_URL}/_sandbox/requests`)
+        ).json();
+        return posted.some(
+          (r: any) =>
+            r.status === 200 &&
+            r.body.channel === '#dev-alerts' &&
+            r.body.text === `Build failed: shop/shop-backend #${build}`,
+        );
+      })
+      .toBe(true);
+  });
+});

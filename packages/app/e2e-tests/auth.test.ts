@@ -1,0 +1,269 @@
+/*
+ * Sign-in through Keycloak (the stand-in in packages/sandbox speaks the same
+ * protocol) and the ways sign-in must fail: each refused case says why and
+ * leaves no portal session (refresh-token cookie) behind.
+ */
+import crypto from 'node:crypto';
+import type { BrowserContext } from '@playwright/test';
+import {
+  expect,
+  examplePassword,
+  sidebarLink,
+  signIn,
+  submitKeycloakLogin,
+  test,
+} from './fixtures';
+
+// Set by playwright.config.ts for the backend and the tests alike.
+const KEYCLOAK_URL = process.env.SANDBOX_KEYCLOAK_URL!;
+
+async function portalSessionCookies(context: BrowserContext) {
+  return (await context.cookies()).filter(c =>
+    c.name.includes('refresh-token'),
+  );
+}
+
+/** A Backstage-looking JWT signed with a key the portal never issued. */
+function forgedToken(claims: Record<string, unknown>) {
+  const { privateKey } = crypto.generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+  });
+  const header = Buffer.from(
+    JSON.stringify({ alg: 'ES256', typ: 'vnd.backstage.user', kid: 'forged' }),
+  ).toString('base64url');
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  const signature = crypto
+    .sign('sha256', Buffer.from(`${header}.${payload}`), {
+      key: privateKey,
+      dsaEncoding: 'ieee-p1363',
+    })
+    .toString('base64url');
+  return `${header}.${payload}.${signature}`;
+}
+
+/** What the auth backend's callback page posts back to the app. */
+function authResponse(html: string) {
+  const encoded = html.match(/authResponse = decodeURIComponent\('([^']*)'\)/);
+  return JSON.parse(decodeURIComponent(encoded![1]));
+}
+
+/** The auth backend's OAuth state encoding (hex of a query string). */
+function encodeState(state: Record<string, string>) {
+  return Buffer.from(new URLSearchParams(state).toString()).toString('hex');
+}
+
+test.describe('sign-in with Keycloak', () => {
+  test('an example user signs in, sees their name and groups, and signs out', async ({
+    page,
+    context,
+    shot,
+  }) => {
+    await page.goto('/');
+    await expect(
+      page.getByText('Sign in with your company account'),
+    ).toBeVisible();
+    await shot('sign-in page');
+
+    await signIn(page, 'daniel.cho');
+    expect(await portalSessionCookies(context)).toHaveLength(1);
+
+    await page.goto('/settings');
+    await expect(page.getByText('Daniel Cho').first()).toBeVisible();
+    await expect(
+      page.getByText('daniel.cho@acme.example').first(),
+    ).toBeVisible();
+    await shot('settings');
+
+    await page.goto('/catalog/default/user/daniel.cho');
+    await expect(page.getByText('Daniel Cho').first()).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Platform admins' }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Developers' }).first(),
+    ).toBeVisible();
+    await shot('user profile with groups');
+
+    await page.goto('/settings');
+    await page.getByRole('button', { name: /more/i }).first().click();
+    await page.getByRole('menuitem', { name: /sign out/i }).click();
+    await expect(page.getByRole('button', { name: 'Sign In' })).toBeVisible();
+    expect(await portalSessionCookies(context)).toHaveLength(0);
+    // A reload does not bring the session back.
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Sign In' })).toBeVisible();
+    await shot('signed out');
+  });
+
+  test('a wrong password is refused by Keycloak', async ({
+    page,
+    context,
+    shot,
+  }) => {
+    const popup = await submitKeycloakLogin(
+      page,
+      'minsu.park',
+      'not-the-password',
+    );
+    await expect(popup.getByRole('alert')).toHaveText(
+      'Invalid username or password.',
+    );
+    await popup.screenshot({
+      path: 'e2e-screenshots/sign-in with Keycloak - wrong password - login form.png',
+    });
+    await popup.close();
+    await expect(sidebarLink(page, 'Catalog')).toBeHidden();
+    expect(await portalSessionCookies(context)).toHaveLength(0);
+    await shot('still signed out');
+  });
+
+  test('a Keycloak user with no User in the catalog is refused, saying so', async ({
+    page,
+    context,
+    shot,
+    allowConsoleErrors,
+  }) => {
+    allowConsoleErrors('the portal has no user for that account');
+    await submitKeycloakLogin(page, 'yuna.han', examplePassword('yuna.han'));
+    await expect(
+      page.getByText(
+        /Signed in to Keycloak as yuna.han, but the portal has no user for that account/,
+      ),
+    ).toBeVisible();
+    await expect(sidebarLink(page, 'Catalog')).toBeHidden();
+    expect(await portalSessionCookies(context)).toHaveLength(0);
+    await shot('refused');
+  });
+});
+
+test.describe('the backend refuses', () => {
+  test('API calls without a token, with a forged or expired one, or one from another issuer', async ({
+    request,
+    baseURL,
+  }) => {
+    const entities = (token?: string) =>
+      request.get('/api/catalog/entities', {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+
+    expect((await entities()).status()).toBe(401);
+    expect((await entities('not-a-token')).status()).toBe(401);
+
+    const now = Math.floor(Date.now() / 1000);
+    const claims = {
+      iss: `${baseURL}/api/auth`,
+      sub: 'user:default/jiyoung.kim',
+      ent: ['user:default/jiyoung.kim', 'group:default/platform-admins'],
+      aud: 'backstage',
+      iat: now - 60,
+      exp: now + 3600,
+    };
+    const forged = await entities(forgedToken(claims));
+    expect(forged.status()).toBe(401);
+    expect(await forged.text()).toMatch(/AuthenticationError/);
+    expect(
+      (
+        await entities(
+          forgedToken({ ...claims, iat: now - 7200, exp: now - 3600 }),
+        )
+      ).status(),
+    ).toBe(401);
+
+    // A genuine token, but issued by Keycloak, not by the portal.
+    const keycloakToken = await request.post(
+      `${KEYCLOAK_URL}/realms/platform/protocol/openid-connect/token`,
+      {
+        form: {
+          grant_type: 'client_credentials',
+          client_id: 'backstage-catalog-sync',
+          client_secret: 'local-dev-only-catalog-sync-secret',
+        },
+      },
+    );
+    expect(keycloakToken.ok()).toBe(true);
+    const { access_token } = await keycloakToken.json();
+    expect((await entities(access_token)).status()).toBe(401);
+  });
+
+  test('a sign-in callback with a wrong state, leaving no session', async ({
+    request,
+  }) => {
+    // Start a real flow: the backend sets its nonce cookie and sends us to Keycloak.
+    const start = await request.get(
+      '/api/auth/oidc/start?env=development&scope=openid',
+      {
+        maxRedirects: 0,
+      },
+    );
+    expect(start.status()).toBe(302);
+    expect(start.headers().location).toContain(
+      `${KEYCLOAK_URL}/realms/platform/protocol/openid-connect/auth`,
+    );
+
+    const callback = await request.get(
+      `/api/auth/oidc/handler/frame?code=stolen-code&state=${encodeState({
+        nonce: 'attacker-nonce',
+        env: 'development',
+      })}`,
+    );
+    expect(authResponse(await callback.text())).toEqual({
+      type: 'authorization_response',
+      error: { name: 'NotAllowedError', message: 'Invalid nonce' },
+    });
+    expect(callback.headers()['set-cookie'] ?? '').not.toContain(
+      'refresh-token',
+    );
+
+    const garbage = await request.get(
+      '/api/auth/oidc/handler/frame?code=stolen-code&state=zz',
+    );
+    // A state that is not one the portal issued is refused outright.
+    expect(garbage.status()).toBe(403);
+    expect(await garbage.text()).not.toContain('backstageIdentity');
+    expect(garbage.headers()['set-cookie'] ?? '').not.toContain(
+      'refresh-token',
+    );
+
+    // Nothing to refresh: no session was created.
+    const refresh = await request.get(
+      '/api/auth/oidc/refresh?env=development',
+      {
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      },
+    );
+    expect(refresh.status()).toBe(401);
+  });
+
+  test('an open redirect through the sign-in return URL', async ({
+    request,
+  }) => {
+    const redirect = await request.get(
+      '/api/auth/oidc/start?env=development&flow=redirect&redirectUrl=https%3A%2F%2Fevil.example%2Fphish',
+      { maxRedirects: 0 },
+    );
+    expect(redirect.status()).toBe(403);
+    expect(await redirect.text()).toContain(
+      'Redirect URL is not an allowed origin',
+    );
+    expect(redirect.headers().location).toBeUndefined();
+
+    const origin = await request.get(
+      '/api/auth/oidc/start?env=development&origin=https%3A%2F%2Fevil.example',
+      { maxRedirects: 0 },
+    );
+    expect(origin.status()).toBe(403);
+    expect(await origin.text()).toContain(
+      "Origin 'https://evil.example' is not allowed",
+    );
+
+    // Keycloak itself only sends codes to the registered redirect URIs.
+    const idp = await request.get(
+      `${KEYCLOAK_URL}/realms/platform/protocol/openid-connect/auth?client_id=backstage&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(
+        'https://evil.example/callback',
+      )}`,
+      { maxRedirects: 0 },
+    );
+    expect(idp.status()).toBe(400);
+    expect(await idp.text()).toMatch(/redirect_uri did not match/);
+  });
+});

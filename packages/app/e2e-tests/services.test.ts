@@ -1,0 +1,149 @@
+import { expect, signIn, test } from './fixtures';
+// The same port table playwright.config.ts starts the stand-ins with.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { standInUrls } from '../../sandbox/src/ports';
+
+// The stand-ins of this test run, at the ports playwright.config.ts gave them.
+const STAND_INS = standInUrls(Number(process.env.E2E_PORT_BASE ?? 7100) + 10);
+const ARGOCD_URL = STAND_INS.SANDBOX_ARGOCD_URL;
+const KUBERNETES_URL = STAND_INS.SANDBOX_KUBERNETES_URL;
+
+test.describe('services', () => {
+  test('a service page shows its deployments, pods and Argo CD state per environment', async ({
+    page,
+    shot,
+  }) => {
+    await signIn(page, 'minsu.park');
+    await page.goto('/catalog/default/component/shop-backend');
+
+    // The deployment picture: one row per environment.
+    const deployments = page.getByRole('table', {
+      name: 'Deployments by environment',
+    });
+    const devA = deployments.locator('tr[data-environment="dev-a"]');
+    const prod = deployments.locator('tr[data-environment="prod"]');
+    await expect(devA).toContainText('Degraded');
+    await expect(devA).toContainText('2.3.0');
+    await expect(devA).toContainText('rolling out; pods also run 2.2.1');
+    await expect(devA).toContainText('1/2 ready');
+    await expect(devA).toContainText(
+      /shop-backend-7f9c8d6b4-\w+: CrashLoopBackOff \(14 restarts\)/,
+    );
+    await expect(devA).toContainText(
+      'PostSync hook Job shop/shop-backend-smoke-test failed',
+    );
+    await expect(prod).toContainText('Synced');
+    await expect(prod).toContainText('Healthy');
+    await expect(prod).toContainText('2/3 ready');
+    await expect(prod).toContainText('Unschedulable');
+
+    // The Argo CD link goes to that environment's own Argo CD.
+    const link = devA.getByRole('link', { name: 'Open in Argo CD (dev-a)' });
+    await expect(link).toHaveAttribute(
+      'href',
+      `${ARGOCD_URL}/dev-a/applications/shop-backend`,
+    );
+    const ui = await page.request.get(
+      `${ARGOCD_URL}/dev-a/applications/shop-backend`,
+    );
+    expect(ui.status()).toBe(200);
+    expect(await ui.text()).toContain('Sync: Synced. Health: Degraded.');
+
+    // Argo CD's own cards: both instances, sync and health, and the history.
+    await expect(
+      page.getByRole('heading', { name: 'ArgoCD overview' }),
+    ).toBeVisible();
+    const argoRow = (instance: string) =>
+      page
+        .getByRole('row')
+        .filter({ hasText: 'shop-backend' })
+        .filter({ hasText: instance })
+        .filter({ hasText: /ago$/ })
+        .first();
+    await expect(argoRow('dev-a')).toContainText('Synced');
+    await expect(argoRow('dev-a')).toContainText('Degraded');
+    await expect(argoRow('prod')).toContainText('Healthy');
+    // History: each deployment with its revision's commit (author, message).
+    await expect(
+      page.getByRole('heading', { name: 'ArgoCD history' }),
+    ).toBeVisible();
+    const deployed = page
+      .getByRole('row')
+      .filter({ hasText: 'ci(shop-backend): deploy image tag 2.3.0 to dev-a' })
+      .first();
+    await expect(deployed).toContainText('jenkins');
+    await expect(deployed).toContainText('dev-a');
+    await shot('service overview');
+
+    // Kubernetes: the pods of each cluster, the failing one marked.
+    await page.goto('/catalog/default/component/shop-backend/kubernetes');
+    // Error reporting names the crash-looping pod of dev-a.
+    const errorRow = page
+      .getByRole('row')
+      .filter({ hasText: 'container=shop-backend restarted 14 times' });
+    await expect(errorRow).toContainText('dev-a');
+    await expect(errorRow).toContainText(/shop-backend-7f9c8d6b4-\w+/);
+    const devACluster = page.getByRole('button', { name: 'dev-a Cluster' });
+    await expect(devACluster).toContainText('1 pod with errors');
+    await expect(
+      page.getByRole('button', { name: 'prod Cluster' }),
+    ).toContainText('1 pod with errors');
+    await shot('kubernetes tab');
+  });
+
+  test('the other example service shows a rollout stuck on an image pull and an OutOfSync app', async ({
+    page,
+    shot,
+  }) => {
+    await signIn(page);
+    await page.goto('/catalog/default/component/shop-web');
+    const devA = page
+      .getByRole('table', { name: 'Deployments by environment' })
+      .locator('tr[data-environment="dev-a"]');
+    await expect(devA).toContainText('OutOfSync');
+    await expect(devA).toContainText('Progressing');
+    await expect(devA).toContainText('ImagePullBackOff');
+    await shot('shop-web overview');
+  });
+
+  test('a cluster or Argo CD instance that is down is named on the page, the rest still shows', async ({
+    page,
+    shot,
+    allowConsoleErrors,
+  }) => {
+    // The Argo CD backend answers 500 for the instance it cannot reach.
+    allowConsoleErrors('500 (Internal Server Error)');
+    await page.request.post(`${KUBERNETES_URL}/_sandbox/outage/prod`);
+    await page.request.post(`${ARGOCD_URL}/_sandbox/outage/prod`);
+    try {
+      await signIn(page);
+      await page.goto('/catalog/default/component/shop-backend');
+      const table = page.getByRole('table', {
+        name: 'Deployments by environment',
+      });
+      const prod = table.locator('tr[data-environment="prod"]');
+      await expect(prod).toContainText('Argo CD of prod unreachable');
+      await expect(prod).toContainText('Cluster prod unreachable');
+      await expect(prod).toContainText('socket hang up');
+      // dev-a is unaffected.
+      await expect(table.locator('tr[data-environment="dev-a"]')).toContainText(
+        'CrashLoopBackOff',
+      );
+      await shot('environment down');
+
+      await page.goto('/catalog/default/component/shop-backend/kubernetes');
+      await page
+        .getByText('There was a problem retrieving Kubernetes objects')
+        .click();
+      await expect(
+        page
+          .getByText(/Error communicating with Kubernetes: FETCH_ERROR/)
+          .first(),
+      ).toBeVisible();
+      await shot('kubernetes tab with a cluster down');
+    } finally {
+      await page.request.delete(`${KUBERNETES_URL}/_sandbox/outage/prod`);
+      await page.request.delete(`${ARGOCD_URL}/_sandbox/outage/prod`);
+    }
+  });
+});

@@ -1,0 +1,302 @@
+/*
+ * Argo CD Application objects of the example shop, one Argo CD per
+ * environment, as `GET /api/v1/applications/{name}` returns them (the
+ * argoproj.io/v1alpha1 Application with its status: sync, health, history,
+ * operationState, summary).
+ */
+import { createHash } from 'node:crypto';
+
+export type Application = {
+  apiVersion: 'argoproj.io/v1alpha1';
+  kind: 'Application';
+  metadata: {
+    name: string;
+    namespace: string;
+    uid: string;
+    resourceVersion: string;
+    generation: number;
+    creationTimestamp: string;
+    labels: Record<string, string>;
+  };
+  spec: Record<string, unknown>;
+  status: {
+    sync: { status: string; revision: string; comparedTo: unknown };
+    health: { status: string; message?: string };
+    history: Array<{
+      id: number;
+      revision: string;
+      deployedAt: string;
+      deployStartedAt: string;
+      source: Record<string, unknown>;
+      initiatedBy?: Record<string, unknown>;
+    }>;
+    operationState: Record<string, unknown>;
+    summary: { images: string[]; externalURLs: string[] };
+    [key: string]: unknown;
+  };
+};
+
+export type RevisionMetadata = {
+  author: string;
+  date: string;
+  message: string;
+  tags?: string[];
+};
+
+const ECR = '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com';
+const MANIFESTS = 'https://github.com/acme/shop-manifests.git';
+
+const at = (minutesAgo: number) =>
+  new Date(Date.now() - minutesAgo * 60_000)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z');
+
+/** A fake but stable 40-hex Git SHA per label. */
+export const sha = (label: string) =>
+  createHash('sha1').update(label).digest('hex');
+
+type Deploy = { tag: string; minutesAgo: number; author: string };
+
+type AppSpec = {
+  env: string;
+  app: string;
+  host: string;
+  deploys: Deploy[]; // oldest first; the last is the one running
+  sync: 'Synced' | 'OutOfSync';
+  health: 'Healthy' | 'Progressing' | 'Degraded';
+  healthMessage?: string;
+  operation: { phase: string; message: string };
+};
+
+function application(spec: AppSpec): {
+  app: Application;
+  revisions: Record<string, RevisionMetadata>;
+} {
+  const path = `apps/${spec.app}/overlays/${spec.env}`;
+  const source = { repoURL: MANIFESTS, path, targetRevision: 'main' };
+  const revisions: Record<string, RevisionMetadata> = {};
+  const history = spec.deploys.map((d, i) => {
+    const revision = sha(`${spec.env}/${spec.app}/${d.tag}`);
+    revisions[revision] = {
+      author: d.author,
+      date: at(d.minutesAgo + 3),
+      message: `ci(${spec.app}): deploy image tag ${d.tag} to ${spec.env}`,
+      tags: [],
+    };
+    return {
+      id: i,
+      revision,
+      deployedAt: at(d.minutesAgo),
+      deployStartedAt: at(d.minutesAgo + 1),
+      source,
+      initiatedBy: { automated: true },
+    };
+  });
+  const current = spec.deploys[spec.deploys.length - 1];
+  const head =
+    spec.sync === 'OutOfSync'
+      ? sha(`${spec.env}/${spec.app}/next`)
+      : history[history.length - 1].revision;
+  if (spec.sync === 'OutOfSync') {
+    revisions[head] = {
+      author: 'Minsu Park <minsu.park@acme.example.com>',
+      date: at(4),
+      message: `chore(${spec.app}): raise the memory limit to 768Mi in ${spec.env}`,
+    };
+  }
+  const lastDeploy = history[history.length - 1];
+  const app: Application = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: spec.app,
+      namespace: 'argocd',
+      uid: `${sha(spec.env + spec.app).slice(0, 8)}-0c1d-4e2f-9a3b-${sha(
+        spec.app,
+      ).slice(0, 12)}`,
+      resourceVersion: String(300000 + spec.deploys.length),
+      generation: 40 + spec.deploys.length,
+      creationTimestamp: at(60 * 24 * 90),
+      labels: {
+        'app.kubernetes.io/part-of': 'shop',
+        'backstage.io/kubernetes-id': spec.app,
+        environment: spec.env,
+      },
+    },
+    spec: {
+      project: 'shop',
+      source,
+      destination: {
+        server: 'https://kubernetes.default.svc',
+        namespace: 'shop',
+      },
+      syncPolicy: {
+        automated: { prune: true, selfHeal: true },
+        syncOptions: ['CreateNamespace=true'],
+      },
+    },
+    status: {
+      sync: {
+        status: spec.sync,
+        revision: head,
+        comparedTo: {
+          source,
+          destination: {
+            server: 'https://kubernetes.default.svc',
+            namespace: 'shop',
+          },
+        },
+      },
+      health: {
+        status: spec.health,
+        ...(spec.healthMessage ? { message: spec.healthMessage } : {}),
+      },
+      history,
+      operationState: {
+        operation: {
+          sync: { revision: lastDeploy.revision, prune: true },
+          initiatedBy: { automated: true },
+          retry: { limit: 5 },
+        },
+        phase: spec.operation.phase,
+        message: spec.operation.message,
+        startedAt: lastDeploy.deployStartedAt,
+        finishedAt: lastDeploy.deployedAt,
+        syncResult: { revision: lastDeploy.revision, source },
+      },
+      reconciledAt: at(1),
+      sourceType: 'Kustomize',
+      summary: {
+        images: [`${ECR}/${spec.app}:${current.tag}`],
+        externalURLs: [`https://${spec.host}/`],
+      },
+      resources: [
+        {
+          group: 'apps',
+          version: 'v1',
+          kind: 'Deployment',
+          namespace: 'shop',
+          name: spec.app,
+          status: spec.sync,
+          health: { status: spec.health },
+        },
+        {
+          version: 'v1',
+          kind: 'Service',
+          namespace: 'shop',
+          name: spec.app,
+          status: 'Synced',
+          health: { status: 'Healthy' },
+        },
+        {
+          group: 'networking.k8s.io',
+          version: 'v1',
+          kind: 'Ingress',
+          namespace: 'shop',
+          name: spec.app,
+          status: 'Synced',
+          health: { status: 'Healthy' },
+        },
+        {
+          group: 'autoscaling',
+          version: 'v2',
+          kind: 'HorizontalPodAutoscaler',
+          namespace: 'shop',
+          name: spec.app,
+          status: 'Synced',
+          health: { status: 'Healthy' },
+        },
+      ],
+    },
+  };
+  return { app, revisions };
+}
+
+export type ArgoInstanceData = {
+  applications: Application[];
+  revisions: Record<string, RevisionMetadata>;
+};
+
+const JENKINS = 'jenkins <jenkins@acme.example.com>';
+
+/** The example Argo CD instances, one per environment. */
+export function exampleInstances(): Record<string, ArgoInstanceData> {
+  const make = (specs: AppSpec[]): ArgoInstanceData => {
+    const built = specs.map(application);
+    return {
+      applications: built.map(b => b.app),
+      revisions: Object.assign({}, ...built.map(b => b.revisions)),
+    };
+  };
+  return {
+    'dev-a': make([
+      {
+        env: 'dev-a',
+        app: 'shop-backend',
+        host: 'api.shop.dev-a.example.com',
+        deploys: [
+          { tag: '2.1.0', minutesAgo: 60 * 24 * 6, author: JENKINS },
+          { tag: '2.2.1', minutesAgo: 60 * 24 * 2, author: JENKINS },
+          { tag: '2.3.0', minutesAgo: 35, author: JENKINS },
+        ],
+        sync: 'Synced',
+        health: 'Degraded',
+        healthMessage:
+          'Deployment "shop-backend" exceeded its progress deadline',
+        operation: {
+          phase: 'Failed',
+          message:
+            'one or more synchronization tasks completed unsuccessfully, reason: PostSync hook Job shop/shop-backend-smoke-test failed: BackoffLimitExceeded',
+        },
+      },
+      {
+        env: 'dev-a',
+        app: 'shop-web',
+        host: 'shop.dev-a.example.com',
+        deploys: [
+          { tag: '1.7.2', minutesAgo: 60 * 24 * 9, author: JENKINS },
+          { tag: '1.8.0', minutesAgo: 60 * 24 * 3, author: JENKINS },
+          { tag: '1.9.0', minutesAgo: 50, author: JENKINS },
+        ],
+        sync: 'OutOfSync',
+        health: 'Progressing',
+        operation: {
+          phase: 'Succeeded',
+          message: 'successfully synced (all tasks run)',
+        },
+      },
+    ]),
+    prod: make([
+      {
+        env: 'prod',
+        app: 'shop-backend',
+        host: 'api.shop.example.com',
+        deploys: [
+          { tag: '2.1.0', minutesAgo: 60 * 24 * 5, author: JENKINS },
+          { tag: '2.2.1', minutesAgo: 60 * 24 * 1, author: JENKINS },
+        ],
+        sync: 'Synced',
+        health: 'Healthy',
+        operation: {
+          phase: 'Succeeded',
+          message: 'successfully synced (all tasks run)',
+        },
+      },
+      {
+        env: 'prod',
+        app: 'shop-web',
+        host: 'shop.example.com',
+        deploys: [
+          { tag: '1.7.2', minutesAgo: 60 * 24 * 8, author: JENKINS },
+          { tag: '1.8.0', minutesAgo: 60 * 24 * 2, author: JENKINS },
+        ],
+        sync: 'Synced',
+        health: 'Healthy',
+        operation: {
+          phase: 'Succeeded',
+          message: 'successfully synced (all tasks run)',
+        },
+      },
+    ]),
+  };
+}

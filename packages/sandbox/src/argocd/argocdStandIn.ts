@@ -1,0 +1,234 @@
+/*
+ * Argo CD API servers, one per environment, each under its own root path
+ * (`{url}/{instance}`, as Argo CD's `server.rootpath` serves it), so one
+ * process plays several instances with their own credentials and sessions.
+ *
+ *   POST /{instance}/api/v1/session {username, password}      -> {token}
+ *   GET  /{instance}/api/v1/applications[?selector=k=v&projects=p]
+ *   GET  /{instance}/api/v1/applications/{name}
+ *   GET  /{instance}/api/v1/applications/{name}/revisions/{rev}/metadata
+ *   GET  /{instance}/applications/{name}   (a minimal stand-in for the web UI)
+ *
+ * Errors are grpc-gateway JSON (`{error, code, message}`): 401 without a
+ * valid session token (tokens of one instance are not valid on another), 404
+ * for an unknown application.
+ *
+ * Control (for tests): `POST /_sandbox/outage/{instance}` makes that instance
+ * drop every connection, `DELETE` brings it back.
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { StandIn } from '../StandIn.ts';
+import {
+  exampleInstances,
+  type Application,
+  type ArgoInstanceData,
+} from './applications.ts';
+
+export type ArgoCredentials = { username: string; password: string };
+
+/** Local credentials of each instance (stand-in only; production reads env). */
+export const ARGOCD_CREDENTIALS: Record<string, ArgoCredentials> = {
+  'dev-a': { username: 'admin', password: 'sandbox-argocd-dev-a' },
+  prod: { username: 'admin', password: 'sandbox-argocd-prod' },
+};
+
+function grpcError(
+  res: http.ServerResponse,
+  httpStatus: number,
+  code: number,
+  message: string,
+) {
+  res.writeHead(httpStatus, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: message, code, message }));
+}
+
+const json = (res: http.ServerResponse, body: unknown) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+
+const readBody = (req: http.IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', chunk => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+
+function matchesSelector(app: Application, selector: string | null) {
+  if (!selector) return true;
+  return selector.split(',').every(term => {
+    const [k, v] = term.split('=');
+    return app.metadata.labels[k.trim()] === v?.trim();
+  });
+}
+
+export function createArgoCdServer(
+  instances: Record<string, ArgoInstanceData> = exampleInstances(),
+  credentials: Record<string, ArgoCredentials> = ARGOCD_CREDENTIALS,
+) {
+  const down = new Set<string>();
+  const sessions = new Map<string, string>(); // token -> instance
+
+  return http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const outage = url.pathname.match(/^\/_sandbox\/outage\/([^/]+)$/);
+      if (outage) {
+        if (req.method === 'POST') down.add(outage[1]);
+        else if (req.method === 'DELETE') down.delete(outage[1]);
+        json(res, { down: [...down] });
+        return;
+      }
+
+      const m = url.pathname.match(/^\/([^/]+)(\/.*)?$/);
+      const name = m?.[1] ?? '';
+      const data = instances[name];
+      if (!data) {
+        grpcError(res, 404, 5, 'Not Found');
+        return;
+      }
+      if (down.has(name)) {
+        // A server that is gone: the connection drops without an answer.
+        req.socket.destroy();
+        return;
+      }
+      const path = m?.[2] ?? '/';
+
+      if (req.method === 'POST' && path === '/api/v1/session') {
+        let body: Partial<ArgoCredentials> = {};
+        try {
+          body = JSON.parse(await readBody(req));
+        } catch {
+          grpcError(res, 400, 3, 'invalid request body');
+          return;
+        }
+        const expected = credentials[name];
+        if (
+          !expected ||
+          body.username !== expected.username ||
+          body.password !== expected.password
+        ) {
+          grpcError(res, 401, 16, 'Invalid username or password');
+          return;
+        }
+        const b64 = (o: unknown) =>
+          Buffer.from(JSON.stringify(o)).toString('base64url');
+        const now = Math.floor(Date.now() / 1000);
+        const token = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({
+          iss: 'argocd',
+          sub: `${body.username}:login`,
+          iat: now,
+          exp: now + 24 * 3600,
+          jti: randomBytes(8).toString('hex'),
+        })}.${randomBytes(32).toString('base64url')}`;
+        sessions.set(token, name);
+        json(res, { token });
+        return;
+      }
+
+      const ui = path.match(/^\/applications\/(?:argocd\/)?([^/]+)$/);
+      if (req.method === 'GET' && ui) {
+        const app = data.applications.find(a => a.metadata.name === ui[1]);
+        res.writeHead(app ? 200 : 404, {
+          'content-type': 'text/html; charset=utf-8',
+        });
+        const body = app
+          ? `<h2>${escapeHtml(app.metadata.name)}</h2><p>Sync: ${escapeHtml(
+              app.status.sync.status,
+            )}. Health: ${escapeHtml(app.status.health.status)}.</p>`
+          : `<p>Application ${escapeHtml(ui[1])} not found.</p>`;
+        res.end(
+          `<!doctype html><title>${escapeHtml(ui[1])} - Argo CD (${escapeHtml(
+            name,
+          )})</title><h1>Argo CD: ${escapeHtml(name)}</h1>${body}`,
+        );
+        return;
+      }
+
+      if (!path.startsWith('/api/v1/')) {
+        grpcError(res, 404, 5, 'Not Found');
+        return;
+      }
+      const token =
+        (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') ||
+        (req.headers.cookie ?? '').match(/argocd\.token=([^;]+)/)?.[1] ||
+        '';
+      if (!token) {
+        grpcError(res, 401, 16, 'no session information');
+        return;
+      }
+      if (sessions.get(token) !== name) {
+        grpcError(res, 401, 16, 'invalid session: token signature is invalid');
+        return;
+      }
+      if (req.method !== 'GET') {
+        grpcError(res, 405, 12, 'Method Not Allowed');
+        return;
+      }
+
+      if (path === '/api/v1/applications') {
+        const projects = url.searchParams.getAll('projects');
+        const selector = url.searchParams.get('selector');
+        const items = data.applications.filter(
+          a =>
+            matchesSelector(a, selector) &&
+            (projects.length === 0 ||
+              projects.includes(String(a.spec.project))),
+        );
+        json(res, {
+          metadata: { resourceVersion: '300100' },
+          items,
+        });
+        return;
+      }
+      const one = path.match(
+        /^\/api\/v1\/applications\/([^/]+)(?:\/revisions\/([^/]+)\/metadata)?$/,
+      );
+      if (one) {
+        const appName = decodeURIComponent(one[1]);
+        const app = data.applications.find(a => a.metadata.name === appName);
+        if (!app) {
+          grpcError(
+            res,
+            404,
+            5,
+            `applications.argoproj.io "${appName}" not found`,
+          );
+          return;
+        }
+        if (one[2]) {
+          const meta = data.revisions[one[2]];
+          if (!meta) {
+            grpcError(res, 404, 5, `revision ${one[2]} not found`);
+            return;
+          }
+          json(res, meta);
+          return;
+        }
+        json(res, app);
+        return;
+      }
+      grpcError(res, 404, 5, 'Not Found');
+    } catch (error) {
+      grpcError(res, 500, 13, (error as Error).message);
+    }
+  });
+}
+
+export const argocdStandIn: StandIn = {
+  name: 'argocd',
+  description:
+    'Argo CD API servers of the environments dev-a and prod, under /{instance}',
+  start: ({ host, port }) =>
+    new Promise((resolve, reject) => {
+      const server = createArgoCdServer();
+      server.once('error', reject);
+      server.listen(port, host, () => resolve(server));
+    }),
+};

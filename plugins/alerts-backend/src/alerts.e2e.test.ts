@@ -1,0 +1,416 @@
+/*
+ * End to end through a real backend: the alerts plugin, the notifications
+ * plugin and our Slack and KakaoTalk modules, delivering into the sandbox's
+ * Slack and Kakao stand-ins over HTTP.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AlertEvent } from '@internal/plugin-alerts-node';
+import { Sandbox } from '@internal/sandbox/src/Sandbox';
+import {
+  SlackStandIn,
+  SLACK_SANDBOX_TOKEN,
+} from '@internal/sandbox/src/slack/SlackStandIn';
+import {
+  KakaoStandIn,
+  KAKAO_SANDBOX_CLIENT_ID,
+  KAKAO_SANDBOX_CLIENT_SECRET,
+  KAKAO_SANDBOX_REFRESH_TOKEN,
+} from '@internal/sandbox/src/kakao/KakaoStandIn';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import slackModule from '@internal/plugin-notifications-backend-module-slack';
+import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
+import request from 'supertest';
+import { alertsPlugin } from './plugin';
+import { randomUUID } from 'node:crypto';
+import { signWebhook } from './service/JenkinsWebhook';
+import {
+  entities,
+  GROUP_KAKAO_UUID,
+  MINSU_KAKAO_UUID,
+  SORA_KAKAO_UUID,
+} from './__testUtils__/fixtures';
+
+jest.setTimeout(60_000);
+
+const SECRET = 'test-webhook-secret';
+
+/** One example of every event type, about entities the developers own. */
+const examples: AlertEvent[] = [
+  {
+    type: 'pipeline.build',
+    job: 'shop/shop-backend',
+    build: 7,
+    result: 'FAILURE',
+    entityRef: 'component:default/shop-backend',
+    logTail: 'npm ERR! test failed',
+  },
+  {
+    type: 'environment.task',
+    action: 'create',
+    environment: 'dev-a',
+    status: 'failed',
+    taskId: 'task-1',
+    entityRef: 'resource:default/env-dev-a',
+    logTail: 'terraform: error',
+  },
+  {
+    type: 'environment.expiry',
+    environment: 'dev-a',
+    expiresAt: '2026-12-01T09:00:00Z',
+    entityRef: 'resource:default/env-dev-a',
+  },
+  {
+    type: 'deployment.sync-failed',
+    application: 'shop-backend-dev',
+    environment: 'dev-a',
+    revision: 'abcdef123456',
+    message: 'ComparisonError',
+    entityRef: 'component:default/shop-backend',
+  },
+  {
+    type: 'deployment.degraded',
+    application: 'shop-backend-prod',
+    environment: 'prod',
+    entityRef: 'component:default/shop-backend',
+  },
+  {
+    type: 'cost.over-budget',
+    environment: 'dev-a',
+    month: '2026-11',
+    amount: 512.3,
+    budget: 400,
+    currency: 'USD',
+    entityRef: 'resource:default/env-dev-a',
+  },
+  {
+    type: 'cost.growth',
+    environment: 'dev-a',
+    period: 'day',
+    periodLabel: '2026-11-16',
+    previous: 10,
+    current: 25,
+    thresholdPercent: 50,
+    currency: 'USD',
+    entityRef: 'resource:default/env-dev-a',
+  },
+  {
+    type: 'cost.untagged',
+    periodLabel: '2026-11',
+    share: 0.31,
+    thresholdShare: 0.1,
+    amount: 120,
+    currency: 'USD',
+    entityRef: 'group:default/developers',
+  },
+  {
+    type: 'uptime.below-slo',
+    service: 'shop-backend',
+    availability: 0.991,
+    slo: 0.999,
+    window: '30d',
+    entityRef: 'component:default/shop-backend',
+  },
+];
+
+async function waitFor<T>(fn: () => T | undefined, what: string): Promise<T> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const value = fn();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+describe('alerts end to end', () => {
+  const slack = new SlackStandIn();
+  const kakao = new KakaoStandIn();
+  const sandbox = new Sandbox([slack, kakao]);
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let stop: () => Promise<void>;
+  let url: (name: string) => string;
+
+  beforeAll(async () => {
+    const { standIns } = await sandbox.start(0);
+    url = (name: string) => standIns.find(s => s.name === name)!.url;
+    const backend = await startTestBackend({
+      features: [
+        alertsPlugin,
+        notificationsPlugin,
+        slackModule,
+        kakaoModule,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://portal.test' },
+            alerts: {
+              language: 'en',
+              burstWindow: '0s',
+              groups: { 'platform-admins': { slackChannel: '#platform' } },
+              jenkins: { webhookSecret: SECRET },
+              slack: {
+                apiBaseUrl: `${url('slack')}/api`,
+                token: SLACK_SANDBOX_TOKEN,
+                initialRetryDelayMs: 10,
+              },
+              kakaotalk: {
+                apiBaseUrl: url('kakao'),
+                authBaseUrl: url('kakao'),
+                clientId: KAKAO_SANDBOX_CLIENT_ID,
+                clientSecret: KAKAO_SANDBOX_CLIENT_SECRET,
+                refreshToken: KAKAO_SANDBOX_REFRESH_TOKEN,
+                batchWindowMs: 50,
+                initialRetryDelayMs: 10,
+              },
+            },
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+
+  afterAll(async () => {
+    await stop?.();
+    await sandbox.stop();
+  });
+
+  beforeEach(() => {
+    slack.recorder.requests.length = 0;
+    kakao.recorder.requests.length = 0;
+  });
+
+  const raise = (event: AlertEvent) =>
+    request(server)
+      .post('/api/alerts/events')
+      .set('authorization', mockCredentials.service.header())
+      .send(event);
+
+  const slackPosts = () =>
+    slack.recorder.requests.filter(
+      r => r.path === '/api/chat.postMessage' && r.status === 200,
+    );
+  const kakaoReceivers = () =>
+    kakao.recorder.requests
+      .filter(r => r.path.includes('/friends/') && r.status === 200)
+      .flatMap(r => JSON.parse((r.body as any).receiver_uuids) as string[]);
+
+  it.each(examples.map(e => [e.type, e] as const))(
+    '%s reaches the owners in the portal, Slack and KakaoTalk',
+    async (_type, event) => {
+      const res = await raise({ ...event, id: `e2e-${randomUUID()}` });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('sent');
+
+      const [post] = await waitFor(
+        () => (slackPosts().length ? slackPosts() : undefined),
+        'a Slack post',
+      );
+      expect(post.headers.authorization).toBe(`Bearer ${SLACK_SANDBOX_TOKEN}`);
+      expect((post.body as any).channel).toBe('#dev-alerts');
+      expect((post.body as any).blocks[1].elements[0].text).toMatch(
+        /^<http:\/\/portal\.test\/.+\|Open in portal>$/,
+      );
+
+      const receivers = await waitFor(
+        () => (kakaoReceivers().length >= 3 ? kakaoReceivers() : undefined),
+        'KakaoTalk messages',
+      );
+      expect(receivers.sort()).toEqual(
+        [GROUP_KAKAO_UUID, MINSU_KAKAO_UUID, SORA_KAKAO_UUID].sort(),
+      );
+      const kakaoCall = kakao.recorder.requests.find(r =>
+        r.path.includes('/friends/'),
+      )!;
+      const template = JSON.parse((kakaoCall.body as any).template_object);
+      expect(template).toMatchObject({
+        object_type: 'text',
+        link: { web_url: expect.stringMatching(/^http:\/\/portal\.test\//) },
+      });
+      expect(template.text.length).toBeLessThanOrEqual(200);
+
+      // And in the portal, for a member of the owning group.
+      const web = await request(server)
+        .get('/api/notifications/notifications')
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/sora.lee'),
+        );
+      expect(web.status).toBe(200);
+      expect(
+        web.body.notifications.some((n: any) => n.payload.topic === event.type),
+      ).toBe(true);
+    },
+  );
+
+  it('sends the same event once', async () => {
+    const event: AlertEvent = { ...examples[0], id: `dup-${randomUUID()}` };
+    expect((await raise(event)).body.status).toBe('sent');
+    expect((await raise(event)).body.status).toBe('duplicate');
+    await waitFor(() => slackPosts()[0], 'the first post');
+    await new Promise(r => setTimeout(r, 300));
+    expect(slackPosts()).toHaveLength(1);
+  });
+
+  it('retries Slack after 429 (Retry-After) and 5xx, and KakaoTalk after 5xx and an expired token', async () => {
+    const control = (name: string, path: string, body: object = {}) =>
+      fetch(`${url(name)}/_sandbox/${path}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+    await control('slack', 'fail', { status: 429, retryAfter: 1 });
+    await control('slack', 'fail', { status: 503 });
+    await control('kakao', 'fail', {
+      status: 500,
+      path: '/v1/api/talk/friends/message/default/send',
+    });
+    await control('kakao', 'expire-tokens');
+
+    const started = Date.now();
+    await raise({ ...examples[4], id: `retry-${randomUUID()}` });
+    await waitFor(() => slackPosts()[0], 'a Slack post after retries');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const slackStatuses = slack.recorder.requests.map(r => r.status);
+    expect(slackStatuses).toEqual([429, 503, 200]);
+    await waitFor(
+      () => (kakaoReceivers().length >= 3 ? true : undefined),
+      'KakaoTalk after retries',
+    );
+    const kakaoStatuses = kakao.recorder.requests.map(
+      r => `${r.path} ${r.status}`,
+    );
+    expect(kakaoStatuses).toContain(
+      '/v1/api/talk/friends/message/default/send 401',
+    );
+    expect(kakaoStatuses).toContain(
+      '/v1/api/talk/friends/message/default/send 500',
+    );
+    expect(kakaoStatuses).toContain('/oauth/token 200');
+  });
+
+  it('honours a user muting a topic for KakaoTalk', async () => {
+    const sora = mockCredentials.user.header('user:default/sora.lee');
+    const settings = await request(server)
+      .post('/api/notifications/settings')
+      .set('authorization', sora)
+      .send({
+        channels: [
+          {
+            id: 'KakaoTalk',
+            origins: [
+              {
+                id: 'plugin:alerts',
+                enabled: true,
+                topics: [{ id: 'cost.growth', enabled: false }],
+              },
+            ],
+          },
+        ],
+      });
+    expect(settings.status).toBe(200);
+
+    await raise({ ...examples[6], id: `mute-${randomUUID()}` });
+    await waitFor(
+      () => (kakaoReceivers().length >= 2 ? true : undefined),
+      'KakaoTalk messages',
+    );
+    await new Promise(r => setTimeout(r, 300));
+    expect(kakaoReceivers().sort()).toEqual(
+      [GROUP_KAKAO_UUID, MINSU_KAKAO_UUID].sort(),
+    );
+  });
+
+  describe('Jenkins webhook', () => {
+    const body = JSON.stringify({
+      job: 'shop/shop-backend',
+      build: 42,
+      result: 'FAILURE',
+      url: 'http://jenkins.test/job/shop/job/shop-backend/42/',
+      logTail: 'ERROR: tests failed',
+    });
+    const signed = (
+      options: {
+        ts?: number;
+        delivery?: string;
+        secret?: string;
+        payload?: string;
+      } = {},
+    ) => {
+      const ts = String(options.ts ?? Math.floor(Date.now() / 1000));
+      const delivery = options.delivery ?? randomUUID();
+      const payload = options.payload ?? body;
+      return request(server)
+        .post('/api/alerts/webhooks/jenkins')
+        .set('content-type', 'application/json')
+        .set('x-portal-timestamp', ts)
+        .set('x-portal-delivery', delivery)
+        .set(
+          'x-portal-signature',
+          signWebhook(options.secret ?? SECRET, ts, delivery, payload),
+        )
+        .send(payload);
+    };
+
+    it('refuses an unsigned post', async () => {
+      const res = await request(server)
+        .post('/api/alerts/webhooks/jenkins')
+        .set('content-type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toMatch(/Unsigned webhook post/);
+    });
+
+    it('refuses a wrong signature and a tampered body', async () => {
+      expect((await signed({ secret: 'wrong' })).status).toBe(401);
+      const ts = String(Math.floor(Date.now() / 1000));
+      const res = await request(server)
+        .post('/api/alerts/webhooks/jenkins')
+        .set('content-type', 'application/json')
+        .set('x-portal-timestamp', ts)
+        .set('x-portal-delivery', 'delivery-tampered')
+        .set(
+          'x-portal-signature',
+          signWebhook(SECRET, ts, 'delivery-tampered', body),
+        )
+        .send(body.replace('FAILURE', 'SUCCESS'));
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toMatch(/signature does not match/);
+    });
+
+    it('refuses a replay: an old timestamp, or the same delivery id again', async () => {
+      const old = await signed({ ts: Math.floor(Date.now() / 1000) - 3600 });
+      expect(old.status).toBe(401);
+      expect(old.body.error.message).toMatch(/possible replay/);
+
+      const delivery = randomUUID();
+      const payload = body.replace('42', '43');
+      expect((await signed({ delivery, payload })).status).toBe(202);
+      const again = await signed({ delivery, payload });
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toMatch(/received before/);
+    });
+
+    it('turns a signed build result into an alert for the job owners', async () => {
+      const res = await signed({ payload: body.replace('42', '44') });
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({
+        id: 'pipeline.build:shop/shop-backend#44',
+        status: 'sent',
+      });
+      const post = await waitFor(() => slackPosts()[0], 'a Slack post');
+      expect((post.body as any).channel).toBe('#dev-alerts');
+      expect((post.body as any).text).toBe(
+        'Build failed: shop/shop-backend #44',
+      );
+      // The same build posted again (a new delivery) is not sent twice.
+      const again = await signed({ payload: body.replace('42', '44') });
+      expect(again.body.status).toBe('duplicate');
+    });
+  });
+});

@@ -1,0 +1,10 @@
+/**
+ * Node library of the alerts plugin: what other backend plugins use to raise
+ * alerts, and what the Slack and KakaoTalk notification modules share.
+ *
+ * @packageDocumentation
+ */
+export * from './events';
+export * from './alertsServiceRef';
+export * from './retry';
+export * from './routing';

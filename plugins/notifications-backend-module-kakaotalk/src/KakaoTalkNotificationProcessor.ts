@@ -1,0 +1,222 @@
+import {
+  AuthService,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Notification } from '@backstage/plugin-notifications-common';
+import {
+  NotificationProcessor,
+  NotificationSendOptions,
+} from '@backstage/plugin-notifications-node';
+import {
+  absoluteLink,
+  alertsLanguage,
+  GroupRouter,
+  KAKAO_USER_ANNOTATION,
+} from '@internal/plugin-alerts-node';
+import { NotificationPayload } from '@backstage/plugin-notifications-common';
+import { KakaoTalkClient, KakaoTextTemplate } from './KakaoTalkClient';
+import { KakaoTalkStore } from './database/KakaoTalkStore';
+
+const MAX_TEXT = 200;
+
+/**
+ * Sends notifications to KakaoTalk:
+ * - once per notification, to the Kakao receivers of each group that owns
+ *   the recipient entity (group annotation `kakao.com/receiver-uuids` or
+ *   `alerts.groups.<name>.kakaoReceiverUuids`);
+ * - to each recipient user with a `kakao.com/uuid` annotation who has not
+ *   muted the topic for KakaoTalk in their notification settings (the
+ *   notifications backend only calls `postProcess` for those).
+ * The receivers of one notification are gathered for a moment and sent in
+ * calls of at most 5. Sending happens in the background: a failing KakaoTalk
+ * never delays or fails the sender.
+ */
+export class KakaoTalkNotificationProcessor implements NotificationProcessor {
+  private readonly client: KakaoTalkClient;
+  private readonly store: KakaoTalkStore;
+  private readonly router: GroupRouter;
+  private readonly catalog: CatalogService;
+  private readonly auth: AuthService;
+  private readonly logger: LoggerService;
+  private readonly config: RootConfigService;
+  private readonly batchWindowMs: number;
+  private readonly sendToMe: boolean;
+  private readonly pending = new Map<
+    string,
+    { payload: NotificationPayload; uuids: Set<string>; timer: NodeJS.Timeout }
+  >();
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(options: {
+    client: KakaoTalkClient;
+    store: KakaoTalkStore;
+    catalog: CatalogService;
+    auth: AuthService;
+    logger: LoggerService;
+    config: RootConfigService;
+  }) {
+    this.client = options.client;
+    this.store = options.store;
+    this.catalog = options.catalog;
+    this.auth = options.auth;
+    this.logger = options.logger;
+    this.config = options.config;
+    this.router = new GroupRouter(options);
+    this.batchWindowMs =
+      options.config.getOptionalNumber('alerts.kakaotalk.batchWindowMs') ?? 300;
+    this.sendToMe =
+      options.config.getOptionalBoolean('alerts.kakaotalk.sendToMe') ?? false;
+  }
+
+  getName(): string {
+    return 'KakaoTalk';
+  }
+
+  async processOptions(
+    options: NotificationSendOptions,
+  ): Promise<NotificationSendOptions> {
+    if (options.recipients.type !== 'entity') {
+      return options;
+    }
+    const refs = [options.recipients.entityRef].flat();
+    const routes = await this.router.routesFor(refs);
+    const uuids = routes.flatMap(r => r.kakaoReceiverUuids);
+    this.enqueue(options.payload, uuids);
+    if (this.sendToMe) {
+      this.track(this.deliverToMe(options.payload));
+    }
+    return options;
+  }
+
+  async postProcess(
+    notification: Notification,
+    _options: NotificationSendOptions,
+  ): Promise<void> {
+    if (!notification.user) return;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: [notification.user], fields: ['metadata.annotations'] },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    const uuid = items[0]?.metadata.annotations?.[KAKAO_USER_ANNOTATION];
+    if (!uuid) {
+      this.logger.debug(
+        `No ${KAKAO_USER_ANNOTATION} on ${
+          parseEntityRef(notification.user).name
+        }; no KakaoTalk message`,
+      );
+      return;
+    }
+    this.enqueue(notification.payload, [uuid]);
+  }
+
+  /** Waits until everything queued so far was sent or given up on (tests, shutdown). */
+  async flush(): Promise<void> {
+    for (const key of [...this.pending.keys()]) {
+      this.sendPending(key);
+    }
+    while (this.inFlight.size > 0) {
+      await Promise.all([...this.inFlight]);
+    }
+  }
+
+  private enqueue(payload: NotificationPayload, uuids: string[]) {
+    if (uuids.length === 0) return;
+    const key = `${payload.scope ?? ''}\u0000${payload.title}\u0000${
+      payload.link ?? ''
+    }`;
+    const existing = this.pending.get(key);
+    if (existing) {
+      uuids.forEach(u => existing.uuids.add(u));
+      return;
+    }
+    const timer = setTimeout(() => this.sendPending(key), this.batchWindowMs);
+    timer.unref?.();
+    this.pending.set(key, { payload, uuids: new Set(uuids), timer });
+  }
+
+  private sendPending(key: string) {
+    const entry = this.pending.get(key);
+    if (!entry) return;
+    this.pending.delete(key);
+    clearTimeout(entry.timer);
+    this.track(this.deliverToFriends(entry.payload, [...entry.uuids]));
+  }
+
+  private track(promise: Promise<void>) {
+    this.inFlight.add(promise);
+    promise.finally(() => this.inFlight.delete(promise));
+  }
+
+  private async deliverToFriends(
+    payload: NotificationPayload,
+    uuids: string[],
+  ) {
+    const template = this.template(payload);
+    this.logger.info(
+      `KakaoTalk to ${uuids.length} receiver(s): ${template.text.replace(
+        /\n/g,
+        ' / ',
+      )}`,
+    );
+    try {
+      await this.client.sendToFriends(uuids, template);
+    } catch (error) {
+      await this.recordFailure(uuids, payload, error as Error);
+    }
+  }
+
+  private async deliverToMe(payload: NotificationPayload) {
+    const template = this.template(payload);
+    this.logger.info(`KakaoTalk to me: ${template.text.replace(/\n/g, ' / ')}`);
+    try {
+      await this.client.sendToMe(template);
+    } catch (error) {
+      await this.recordFailure('me', payload, error as Error);
+    }
+  }
+
+  private async recordFailure(
+    receivers: string[] | 'me',
+    payload: NotificationPayload,
+    error: Error,
+  ) {
+    this.logger.error(
+      `Gave up sending "${payload.title}" to KakaoTalk: ${error.message}`,
+    );
+    try {
+      await this.store.recordFailure({
+        receivers,
+        title: payload.title,
+        error: error.message,
+        attempts: (error as { attempts?: number }).attempts ?? 1,
+        failedAt: new Date(),
+      });
+    } catch (storeError) {
+      this.logger.error(
+        `Could not record the KakaoTalk failure: ${storeError}`,
+      );
+    }
+  }
+
+  private template(payload: NotificationPayload): KakaoTextTemplate {
+    const url = absoluteLink(this.config, payload.link);
+    let text = payload.description
+      ? `${payload.title}\n${payload.description}`
+      : payload.title;
+    if (text.length > MAX_TEXT) {
+      text = `${text.slice(0, MAX_TEXT - 1)}…`;
+    }
+    return {
+      object_type: 'text',
+      text,
+      link: { web_url: url, mobile_web_url: url },
+      button_title:
+        alertsLanguage(this.config) === 'ko'
+          ? '포털에서 보기'
+          : 'Open in portal',
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import type { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+
+/** Members of this group may do everything in the portal. */
+export const PLATFORM_ADMINS_GROUP_REF = 'group:default/platform-admins';
+
+/** Whether ownership refs (from a user's sign-in) include platform-admins. */
+export function isPlatformAdmin(ownershipEntityRefs: string[]): boolean {
+  return ownershipEntityRefs.includes(PLATFORM_ADMINS_GROUP_REF);
+}
+
+/**
+ * Non-read permissions any signed-in user has: running software templates
+ * (the templates' own steps decide what they touch; destructive ones check
+ * ownership themselves) and validating an entity file.
+ */
+const EVERYONE_MAY = new Set([
+  'scaffolder.task.create',
+  'scaffolder.action.execute',
+  'scaffolder.template.dry-run',
+  'catalog.entity.validate',
+]);
+
+/**
+ * The portal's permission policy:
+ * - members of platform-admins may do everything;
+ * - everyone signed in may read (any permission whose action is `read`: the
+ *   catalog, dashboards, templates, task logs) and run templates;
+ * - changing or destroying a catalog entity (any permission on resource type
+ *   `catalog-entity` that is not a read: refresh, delete, and other plugins'
+ *   entity actions such as deleting an environment) is for the entity's owners
+ *   (`isEntityOwner`, through the user's group memberships) or admins;
+ * - anything else (creating catalog locations, other plugins' create, update
+ *   and delete permissions, template management) is for admins only.
+ */
+export class PlatformPermissionPolicy implements PermissionPolicy {
+  private readonly userInfo: UserInfoService;
+
+  constructor(options: { userInfo: UserInfoService }) {
+    this.userInfo = options.userInfo;
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+    if (!user) return { result: AuthorizeResult.DENY };
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
+
+    if (isPlatformAdmin(ownershipEntityRefs)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (permission.attributes.action === 'read') {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (EVERYONE_MAY.has(permission.name)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (isResourcePermission(permission, RESOURCE_TYPE_CATALOG_ENTITY)) {
+      if (!['update', 'delete'].includes(permission.attributes.action ?? '')) {
+        return { result: AuthorizeResult.DENY };
+      }
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
+      );
+    }
+    return { result: AuthorizeResult.DENY };
+  }
+}

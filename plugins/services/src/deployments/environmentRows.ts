@@ -1,0 +1,239 @@
+/*
+ * Puts the deployment picture of one service together, one row per
+ * environment: what Argo CD says (sync, health, the image it deployed) and
+ * what the environment's cluster runs (pods, their versions, their trouble).
+ *
+ * An environment is named the same in both places: the Argo CD instance's
+ * `name` in config and the cluster's name (the environment's
+ * kubernetes-cluster Resource).
+ */
+import type { ObjectsByEntityResponse } from '@backstage/plugin-kubernetes-common';
+
+/** What one Argo CD instance answered for the service's application. */
+export type ArgoResult =
+  | {
+      instance: string;
+      url: string;
+      state: 'found';
+      application: ArgoApplication;
+    }
+  | { instance: string; url: string; state: 'absent' }
+  | { instance: string; url: string; state: 'error'; message: string };
+
+/** The parts of an Argo CD Application the card reads. */
+export type ArgoApplication = {
+  metadata: { name: string };
+  status?: {
+    sync?: { status?: string; revision?: string };
+    health?: { status?: string; message?: string };
+    operationState?: { phase?: string; message?: string; finishedAt?: string };
+    summary?: { images?: string[] };
+    history?: Array<{ revision: string; deployedAt?: string; id: number }>;
+  };
+};
+
+export type PodProblem = { pod: string; reason: string; detail?: string };
+
+export type EnvironmentRow = {
+  environment: string;
+  argo:
+    | {
+        state: 'found';
+        sync: string;
+        health: string;
+        message?: string;
+        uiUrl: string;
+        lastDeployedAt?: string;
+      }
+    | { state: 'absent' }
+    | { state: 'error'; message: string }
+    | { state: 'unknown' };
+  /** Image tag Argo CD deployed (the manifest repository's truth). */
+  version?: string;
+  pods:
+    | {
+        state: 'found';
+        total: number;
+        ready: number;
+        /** Tags running on pods, newest rollout last. */
+        versions: string[];
+        problems: PodProblem[];
+      }
+    | { state: 'absent' }
+    | { state: 'error'; message: string };
+};
+
+type Pod = {
+  metadata?: { name?: string };
+  spec?: { containers?: Array<{ image?: string }> };
+  status?: {
+    phase?: string;
+    conditions?: Array<{
+      type?: string;
+      status?: string;
+      reason?: string;
+      message?: string;
+    }>;
+    containerStatuses?: Array<{
+      ready?: boolean;
+      restartCount?: number;
+      state?: {
+        waiting?: { reason?: string; message?: string };
+        terminated?: { reason?: string; exitCode?: number };
+      };
+    }>;
+  };
+};
+
+export const imageTag = (image?: string) => {
+  if (!image) return undefined;
+  const withoutDigest = image.split('@')[0];
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  return colon > lastSlash ? withoutDigest.slice(colon + 1) : 'latest';
+};
+
+/** Why a pod does not serve, or undefined when it is fine. */
+export function podProblem(pod: Pod): PodProblem | undefined {
+  const name = pod.metadata?.name ?? 'pod';
+  for (const cs of pod.status?.containerStatuses ?? []) {
+    const waiting = cs.state?.waiting;
+    if (waiting?.reason && waiting.reason !== 'ContainerCreating') {
+      const restarts = cs.restartCount
+        ? `${cs.restartCount} restart${cs.restartCount === 1 ? '' : 's'}`
+        : undefined;
+      return {
+        pod: name,
+        reason: waiting.reason,
+        detail: restarts ?? waiting.message,
+      };
+    }
+    const terminated = cs.state?.terminated;
+    if (terminated && terminated.exitCode !== 0) {
+      return {
+        pod: name,
+        reason: terminated.reason ?? 'Terminated',
+        detail: `exit code ${terminated.exitCode}`,
+      };
+    }
+  }
+  if (pod.status?.phase === 'Pending') {
+    const unscheduled = pod.status.conditions?.find(
+      c => c.type === 'PodScheduled' && c.status === 'False',
+    );
+    return {
+      pod: name,
+      reason: unscheduled?.reason ?? 'Pending',
+      detail: unscheduled?.message,
+    };
+  }
+  if (pod.status?.phase === 'Failed') {
+    return { pod: name, reason: 'Failed' };
+  }
+  return undefined;
+}
+
+const isReady = (pod: Pod) =>
+  pod.status?.phase === 'Running' &&
+  (pod.status.conditions?.some(
+    c => c.type === 'Ready' && c.status === 'True',
+  ) ??
+    false);
+
+export function buildEnvironmentRows(
+  argo: ArgoResult[],
+  kubernetes: ObjectsByEntityResponse | { error: string } | undefined,
+): EnvironmentRow[] {
+  const names: string[] = [];
+  const add = (n: string) => {
+    if (!names.includes(n)) names.push(n);
+  };
+  argo.forEach(a => add(a.instance));
+  const clusters = kubernetes && 'items' in kubernetes ? kubernetes.items : [];
+  clusters.forEach(c => add(c.cluster.name));
+
+  const rows = names.map((environment): EnvironmentRow => {
+    const a = argo.find(x => x.instance === environment);
+    let argoCell: EnvironmentRow['argo'] = { state: 'unknown' };
+    let version: string | undefined;
+    if (a?.state === 'found') {
+      const s = a.application.status;
+      const op = s?.operationState;
+      argoCell = {
+        state: 'found',
+        sync: s?.sync?.status ?? 'Unknown',
+        health: s?.health?.status ?? 'Unknown',
+        message:
+          op?.phase && op.phase !== 'Succeeded' && op.message
+            ? op.message
+            : s?.health?.message,
+        uiUrl: `${a.url.replace(/\/$/, '')}/applications/${encodeURIComponent(
+          a.application.metadata.name,
+        )}`,
+        lastDeployedAt: s?.history?.length
+          ? s.history[s.history.length - 1].deployedAt
+          : undefined,
+      };
+      version = imageTag(s?.summary?.images?.[0]);
+    } else if (a?.state === 'absent') {
+      argoCell = { state: 'absent' };
+    } else if (a?.state === 'error') {
+      argoCell = { state: 'error', message: a.message };
+    }
+
+    let podsCell: EnvironmentRow['pods'];
+    const cluster = clusters.find(c => c.cluster.name === environment);
+    if (kubernetes && 'error' in kubernetes) {
+      podsCell = { state: 'error', message: kubernetes.error };
+    } else if (!cluster) {
+      podsCell = { state: 'absent' };
+    } else if (cluster.errors.some(e => e.errorType === 'FETCH_ERROR')) {
+      const e = cluster.errors.find(x => x.errorType === 'FETCH_ERROR')!;
+      podsCell = {
+        state: 'error',
+        message: 'message' in e ? e.message : 'FETCH_ERROR',
+      };
+    } else {
+      const pods = cluster.resources
+        .filter(r => r.type === 'pods')
+        .flatMap(r => r.resources as Pod[]);
+      const statusErrors = cluster.errors.filter(
+        e => e.errorType !== 'FETCH_ERROR',
+      );
+      if (pods.length === 0 && statusErrors.length > 0) {
+        const e = statusErrors[0];
+        podsCell = {
+          state: 'error',
+          message:
+            'statusCode' in e
+              ? `${e.errorType} (HTTP ${e.statusCode}) on ${e.resourcePath}`
+              : e.errorType,
+        };
+      } else {
+        const versions: string[] = [];
+        for (const p of pods) {
+          const tag = imageTag(p.spec?.containers?.[0]?.image);
+          if (tag && !versions.includes(tag)) versions.push(tag);
+        }
+        podsCell = {
+          state: 'found',
+          total: pods.length,
+          ready: pods.filter(isReady).length,
+          versions,
+          problems: pods.flatMap(p => podProblem(p) ?? []),
+        };
+      }
+    }
+    return { environment, argo: argoCell, version, pods: podsCell };
+  });
+
+  // An environment neither Argo CD nor the cluster knows the service in is not
+  // one it runs in.
+  return rows.filter(
+    r =>
+      !(
+        (r.argo.state === 'absent' || r.argo.state === 'unknown') &&
+        r.pods.state === 'absent'
+      ),
+  );
+}

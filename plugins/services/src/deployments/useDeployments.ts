@@ -1,0 +1,94 @@
+import { useCallback } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  ConfigApi,
+  configApiRef,
+  discoveryApiRef,
+  fetchApiRef,
+  useApi,
+} from '@backstage/core-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { kubernetesApiRef } from '@backstage/plugin-kubernetes-react';
+import {
+  ArgoApplication,
+  ArgoResult,
+  buildEnvironmentRows,
+  EnvironmentRow,
+} from './environmentRows';
+
+export const ARGOCD_APP_NAME_ANNOTATION = 'argocd/app-name';
+export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
+export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
+  'backstage.io/kubernetes-label-selector';
+
+/** The Argo CD instances of the environments (argocd config, type `config`). */
+export function argoInstances(config: ConfigApi) {
+  return (config.getOptionalConfigArray('argocd.appLocatorMethods') ?? [])
+    .filter(m => m.getOptionalString('type') === 'config')
+    .flatMap(m => m.getOptionalConfigArray('instances') ?? [])
+    .map(i => ({ name: i.getString('name'), url: i.getString('url') }));
+}
+
+/**
+ * Asks every environment's Argo CD for the service's application (through the
+ * Argo CD backend plugin) and every cluster for its workloads (through the
+ * Kubernetes backend plugin). A server that fails is reported on its row; it
+ * does not hide the others.
+ */
+export function useDeployments(entity: Entity) {
+  const config = useApi(configApiRef);
+  const discovery = useApi(discoveryApiRef);
+  const { fetch } = useApi(fetchApiRef);
+  const kubernetes = useApi(kubernetesApiRef);
+  const annotations = entity.metadata.annotations ?? {};
+  const appName = annotations[ARGOCD_APP_NAME_ANNOTATION];
+  const hasKubernetes = Boolean(
+    annotations[KUBERNETES_ID_ANNOTATION] ||
+      annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION],
+  );
+
+  const loadArgo = useCallback(async (): Promise<ArgoResult[]> => {
+    if (!appName) return [];
+    const base = await discovery.getBaseUrl('argocd');
+    return Promise.all(
+      argoInstances(config).map(async ({ name, url }): Promise<ArgoResult> => {
+        try {
+          const response = await fetch(
+            `${base}/argoInstance/${encodeURIComponent(
+              name,
+            )}/applications/name/${encodeURIComponent(appName)}`,
+          );
+          if (!response.ok) {
+            throw await ResponseError.fromResponse(response);
+          }
+          const application = (await response.json()) as ArgoApplication;
+          return { instance: name, url, state: 'found', application };
+        } catch (e) {
+          const message =
+            e instanceof ResponseError ? e.body.error.message : String(e);
+          // The Argo CD backend reports an application Argo CD does not have
+          // as "Request failed with 404": the service is not in that environment.
+          if (/\b404\b/.test(message)) {
+            return { instance: name, url, state: 'absent' };
+          }
+          return { instance: name, url, state: 'error', message };
+        }
+      }),
+    );
+  }, [appName, config, discovery, fetch]);
+
+  const state = useAsyncRetry(async (): Promise<EnvironmentRow[]> => {
+    const [argo, k8s] = await Promise.all([
+      loadArgo(),
+      hasKubernetes
+        ? kubernetes
+            .getObjectsByEntity({ entity, auth: {} })
+            .catch((e: Error) => ({ error: e.message }))
+        : Promise.resolve(undefined),
+    ]);
+    return buildEnvironmentRows(argo, k8s);
+  }, [entity, loadArgo, hasKubernetes, kubernetes]);
+
+  return state;
+}

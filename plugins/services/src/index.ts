@@ -1,0 +1,7 @@
+/**
+ * Service pages: where each service runs, by environment (Argo CD, version,
+ * pod health).
+ */
+export { default, isDeployedService } from './plugin';
+export { buildEnvironmentRows } from './deployments/environmentRows';
+export type { EnvironmentRow } from './deployments/environmentRows';

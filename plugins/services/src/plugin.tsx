@@ -1,0 +1,34 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { Entity } from '@backstage/catalog-model';
+import {
+  ARGOCD_APP_NAME_ANNOTATION,
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+} from './deployments/useDeployments';
+
+/** A service that Argo CD deploys or whose workloads the clusters label. */
+export const isDeployedService = (entity: Entity) => {
+  const a = entity.metadata.annotations ?? {};
+  return Boolean(
+    a[ARGOCD_APP_NAME_ANNOTATION] ||
+      a[KUBERNETES_ID_ANNOTATION] ||
+      a[KUBERNETES_LABEL_SELECTOR_ANNOTATION],
+  );
+};
+
+const deploymentsCard = EntityCardBlueprint.make({
+  name: 'deployments',
+  params: {
+    filter: isDeployedService,
+    type: 'content',
+    loader: () =>
+      import('./components/DeploymentsCard').then(m => <m.DeploymentsCard />),
+  },
+});
+
+/** The service page's deployment picture: one row per environment. */
+export default createFrontendPlugin({
+  pluginId: 'services',
+  extensions: [deploymentsCard],
+});
