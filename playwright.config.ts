@@ -8,6 +8,9 @@
  * `./portal start` so tests can run while a developer has the portal open.
  */
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { standInUrls } from './packages/sandbox/src/ports';
 
 /**
@@ -19,6 +22,13 @@ const E2E_BACKEND_PORT = E2E_PORT_BASE;
 const E2E_SANDBOX_PORT_BASE = E2E_PORT_BASE + 10;
 const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
 
+/** A fresh IaC repository per run, created once by the main process (not by workers). */
+const E2E_IAC_REPO = path.resolve(__dirname, 'test-results', `iac-${E2E_PORT_BASE}.git`);
+if (!process.env.TEST_WORKER_INDEX) {
+  fs.rmSync(E2E_IAC_REPO, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(E2E_IAC_REPO), { recursive: true });
+  execFileSync(path.resolve(__dirname, 'scripts/create-iac-repo.sh'), [E2E_IAC_REPO]);
+}
 // The tests talk to the stand-ins too (e.g. API tests against Keycloak):
 // workers inherit SANDBOX_<NAME>_URL from here.
 Object.assign(process.env, standInUrls(E2E_SANDBOX_PORT_BASE));
@@ -59,6 +69,7 @@ export default defineConfig({
       url: `${baseURL}/.backstage/health/v1/readiness`,
       env: {
         E2E_BACKEND_PORT: String(E2E_BACKEND_PORT),
+        E2E_IAC_REPO,
         ...standInUrls(E2E_SANDBOX_PORT_BASE),
         ...SANDBOX_AWS_ENV,
       },

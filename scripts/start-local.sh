@@ -8,6 +8,8 @@ cd "$ROOT"
 source "$ROOT/scripts/lib.sh"
 
 mkdir -p "$ROOT/.data/sqlite" "$ROOT/.data/logs"
+# The IaC repository environments are committed to (app-config.yaml platform.iac).
+"$ROOT/scripts/create-iac-repo.sh" "$ROOT/.data/iac.git"
 
 start_sandbox "$ROOT/.data/logs/sandbox.log"
 trap stop_sandbox EXIT

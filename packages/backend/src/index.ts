@@ -3,6 +3,7 @@
  * in one plugin or module; configuration lives in app-config*.yaml.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModulePlatformEnvironments } from '@internal/plugin-scaffolder-backend-module-platform';
 import { startPrometheusExporter } from './metrics';
 
 startPrometheusExporter();
@@ -34,6 +35,11 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+
+// Self-service EKS environments: scaffolder actions and the expiry task, and
+// the catalog reading environments from the IaC repository.
+backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
+backend.add(catalogModulePlatformEnvironments);
 
 // Permissions by Keycloak group (plugins/permission-backend-module-platform-policy).
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -1,4 +1,5 @@
 import type { StandIn } from './StandIn.ts';
+import { jenkinsStandIn } from './jenkins/JenkinsStandIn.ts';
 import { keycloakStandIn } from './keycloak/KeycloakStandIn.ts';
 import { SlackStandIn } from './slack/SlackStandIn.ts';
 import { KakaoStandIn } from './kakao/KakaoStandIn.ts';
@@ -15,4 +16,5 @@ export const standIns: StandIn[] = [
   new KakaoStandIn(),
   argocdStandIn,
   kubernetesStandIn,
+  jenkinsStandIn(),
 ];

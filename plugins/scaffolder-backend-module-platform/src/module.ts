@@ -1,0 +1,78 @@
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  createAuthorizeEnvironmentChangeAction,
+  createEnvironmentPipelineAction,
+  createPublishEnvironmentAction,
+  createRegisterEnvironmentAction,
+  createRemoveEnvironmentAction,
+  createRenderEnvironmentAction,
+} from './actions/environmentActions';
+import { readPlatformConfig } from './config';
+import { EnvironmentService } from './environment/EnvironmentService';
+import { IacRepository } from './git/IacRepository';
+import { JenkinsClient } from './jenkins/JenkinsClient';
+import { createRouter } from './service/router';
+import { ExpiryTask } from './expiry/ExpiryTask';
+
+/** Scaffolder module: the environment actions, the expiry task and the extend-expiry route. */
+export const scaffolderModulePlatform = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'platform',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        actions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const { actions, config, logger } = deps;
+        if (!config.has('platform.iac')) {
+          logger.info('platform.iac is not configured; the environment actions are not installed');
+          return;
+        }
+        const platform = readPlatformConfig(config);
+        const service = new EnvironmentService({
+          repo: new IacRepository(platform.iac),
+          jenkins: new JenkinsClient(platform.jenkins),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          userInfo: deps.userInfo,
+          events: deps.events,
+          config: platform,
+          logger,
+        });
+        actions.addActions(
+          createRenderEnvironmentAction(service),
+          createPublishEnvironmentAction(service),
+          createEnvironmentPipelineAction(service),
+          createRegisterEnvironmentAction(service),
+          createAuthorizeEnvironmentChangeAction(service),
+          createRemoveEnvironmentAction(service),
+        );
+        deps.httpRouter.use(await createRouter({ service, httpAuth: deps.httpAuth }));
+        if (config.getOptionalBoolean('platform.environments.expiry.enabled') ?? true) {
+          await ExpiryTask.schedule({
+            service,
+            scheduler: deps.scheduler,
+            notifications: deps.notifications,
+            logger: logger.child({ task: 'environment-expiry' }),
+            config,
+          });
+        }
+      },
+    });
+  },
+});
