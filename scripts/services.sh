@@ -50,6 +50,37 @@ ensure_mariadb() {
   mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD(''); CREATE DATABASE IF NOT EXISTS test;" 2>/dev/null || true
 }
 
+# Backstage's TestDatabases refuses a MySQL connection string without a
+# password (backend-test-utils: "Missing username/password"), so the tests get
+# their own MariaDB user with a password made up for this run: nothing secret
+# is kept in Git. Prints the connection string for
+# BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING.
+mariadb_test_connection_string() {
+  # One user per checkout, so test runs in two worktrees do not change each
+  # other's password midway.
+  local user password
+  user="backstage_test_$(printf '%s' "${ROOT:-$PWD}" | md5sum | cut -c1-8)"
+  password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  mariadb -h127.0.0.1 -uroot -e "CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY '$password'; ALTER USER '$user'@'%' IDENTIFIED BY '$password'; GRANT ALL PRIVILEGES ON *.* TO '$user'@'%' WITH GRANT OPTION; CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password'; ALTER USER '$user'@'localhost' IDENTIFIED BY '$password'; GRANT ALL PRIVILEGES ON *.* TO '$user'@'localhost' WITH GRANT OPTION;" >&2 || {
+    echo "Could not create the MariaDB test user" >&2
+    return 1
+  }
+  echo "mysql://$user:$password@127.0.0.1:3306/test"
+}
+
+# Prometheus (Debian's package, with promtool): the cost and uptime tests
+# backfill known data into it, and ./portal start runs it on example data.
+ensure_prometheus() {
+  if [ -x "${PROMETHEUS_BIN:-/usr/bin/prometheus}" ] && [ -x "${PROMTOOL_BIN:-/usr/bin/promtool}" ]; then
+    return 0
+  fi
+  apt_install prometheus
+  # Debian's package enables a service; the tests start their own servers.
+  if command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now prometheus >/dev/null 2>&1 || true
+  fi
+}
+
 ensure_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then
     return 0

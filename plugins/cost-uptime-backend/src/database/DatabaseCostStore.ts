@@ -17,9 +17,10 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-// Rows per INSERT: well below MariaDB's max_allowed_packet and SQLite's
-// 32766 bound variables (7 columns x 1000).
-const CHUNK = 1000;
+// Rows per INSERT: well below MariaDB's max_allowed_packet. SQLite's knex
+// dialect sends a multi-row insert as a compound SELECT, limited to 500 terms.
+const CHUNK_MYSQL = 1000;
+const CHUNK_SQLITE = 400;
 
 type RunRow = {
   id: number;
@@ -75,13 +76,21 @@ export class DatabaseCostStore implements CostStore {
     return new DatabaseCostStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private readonly chunk: number;
+  private readonly sqlite: boolean;
+
+  private constructor(private readonly db: Knex) {
+    const client = String(db.client.config.client);
+    this.sqlite = client.includes('sqlite');
+    this.chunk = this.sqlite ? CHUNK_SQLITE : CHUNK_MYSQL;
+  }
 
   async startRun(trigger: RunRecord['trigger'], startedAt: string) {
-    const [id] = await this.db('collection_runs').insert(
-      { trigger, status: 'running', started_at: startedAt },
-      ['id'],
-    );
+    const row = { trigger, status: 'running', started_at: startedAt };
+    // MySQL answers the insert id without RETURNING (and warns about it).
+    const [id] = this.sqlite
+      ? await this.db('collection_runs').insert(row, ['id'])
+      : await this.db('collection_runs').insert(row);
     return Number(typeof id === 'object' ? id.id : id);
   }
 
@@ -92,7 +101,8 @@ export class DatabaseCostStore implements CostStore {
     await this.db('collection_runs').where({ id }).update({
       status: result.status,
       finished_at: result.finishedAt,
-      error: result.error,
+      // Some errors quote a whole SQL statement: keep the start.
+      error: result.error ? result.error.slice(0, 4000) : null,
       rows_written: result.rowsWritten,
       cost_explorer_requests: result.costExplorerRequests,
       prometheus_requests: result.prometheusRequests,
@@ -155,10 +165,10 @@ export class DatabaseCostStore implements CostStore {
       }
       rows += await this.upsertUsage(trx, batch.usage);
       rows += await this.upsertSli(trx, batch.sli);
-      for (let i = 0; i < batch.estimates.length; i += CHUNK) {
+      for (let i = 0; i < batch.estimates.length; i += this.chunk) {
         await trx('cost_estimate_hourly')
           .insert(
-            batch.estimates.slice(i, i + CHUNK).map(e => ({
+            batch.estimates.slice(i, i + this.chunk).map(e => ({
               environment: e.environment,
               hour: e.hour,
               nodes: e.nodes,
@@ -208,8 +218,8 @@ export class DatabaseCostStore implements CostStore {
       amount: r.amount,
       estimated: r.estimated,
     }));
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await trx('cost_daily').insert(rows.slice(i, i + CHUNK));
+    for (let i = 0; i < rows.length; i += this.chunk) {
+      await trx('cost_daily').insert(rows.slice(i, i + this.chunk));
     }
 
     // Rollups for the same window, from the facts just written.
@@ -292,9 +302,9 @@ export class DatabaseCostStore implements CostStore {
 
   private async upsertUsage(trx: Knex.Transaction, usage: CollectionBatch['usage']) {
     if (usage.length === 0) return 0;
-    for (let i = 0; i < usage.length; i += CHUNK) {
+    for (let i = 0; i < usage.length; i += this.chunk) {
       await trx('usage_hourly')
-        .insert(usage.slice(i, i + CHUNK))
+        .insert(usage.slice(i, i + this.chunk))
         .onConflict(['environment', 'metric', 'hour'])
         .merge();
     }
@@ -342,9 +352,9 @@ export class DatabaseCostStore implements CostStore {
       hour: s.hour,
       value: s.value,
     }));
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    for (let i = 0; i < rows.length; i += this.chunk) {
       await trx('sli_hourly')
-        .insert(rows.slice(i, i + CHUNK))
+        .insert(rows.slice(i, i + this.chunk))
         .onConflict(['sli_key', 'environment', 'hour'])
         .merge();
     }
