@@ -77,20 +77,20 @@ export class DatabaseCostStore implements CostStore {
   }
 
   private readonly chunk: number;
-  private readonly sqlite: boolean;
+  private readonly mysql: boolean;
 
   private constructor(private readonly db: Knex) {
     const client = String(db.client.config.client);
-    this.sqlite = client.includes('sqlite');
-    this.chunk = this.sqlite ? CHUNK_SQLITE : CHUNK_MYSQL;
+    this.mysql = client.includes('mysql');
+    this.chunk = client.includes('sqlite') ? CHUNK_SQLITE : CHUNK_MYSQL;
   }
 
   async startRun(trigger: RunRecord['trigger'], startedAt: string) {
     const row = { trigger, status: 'running', started_at: startedAt };
     // MySQL answers the insert id without RETURNING (and warns about it).
-    const [id] = this.sqlite
-      ? await this.db('collection_runs').insert(row, ['id'])
-      : await this.db('collection_runs').insert(row);
+    const [id] = this.mysql
+      ? await this.db('collection_runs').insert(row)
+      : await this.db('collection_runs').insert(row, ['id']);
     return Number(typeof id === 'object' ? id.id : id);
   }
 
