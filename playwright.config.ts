@@ -17,6 +17,8 @@ import { standInUrls } from './packages/sandbox/src/ports';
 const E2E_PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 7100);
 const E2E_BACKEND_PORT = E2E_PORT_BASE;
 const E2E_SANDBOX_PORT_BASE = E2E_PORT_BASE + 10;
+/** Example Prometheus servers: E2E_PORT_BASE + 20, 21, 22. */
+const E2E_PROMETHEUS_PORT = E2E_PORT_BASE + 20;
 const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
 
 export default defineConfig({
@@ -41,12 +43,23 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
+      // Example Prometheus servers (dev-a, staging, prod) for Cost & Uptime.
+      command: `node scripts/prometheus/example.mjs --port ${E2E_PROMETHEUS_PORT} --dir test-results/prometheus --days 3`,
+      url: `http://localhost:${E2E_PROMETHEUS_PORT + 2}/-/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+    },
+    {
       command:
         'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
       url: `${baseURL}/.backstage/health/v1/readiness`,
       env: {
         E2E_BACKEND_PORT: String(E2E_BACKEND_PORT),
         ...standInUrls(E2E_SANDBOX_PORT_BASE),
+        COST_UPTIME_PROMETHEUS_DEV_A_URL: `http://localhost:${E2E_PROMETHEUS_PORT}`,
+        COST_UPTIME_PROMETHEUS_STAGING_URL: `http://localhost:${E2E_PROMETHEUS_PORT + 1}`,
+        COST_UPTIME_PROMETHEUS_PROD_URL: `http://localhost:${E2E_PROMETHEUS_PORT + 2}`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

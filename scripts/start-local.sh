@@ -10,7 +10,8 @@ source "$ROOT/scripts/lib.sh"
 mkdir -p "$ROOT/.data/sqlite" "$ROOT/.data/logs"
 
 start_sandbox "$ROOT/.data/logs/sandbox.log"
-trap stop_sandbox EXIT
+trap 'stop_example_prometheus; stop_sandbox' EXIT
+start_example_prometheus "$ROOT/.data/logs/prometheus.log"
 
 echo "Portal starting: http://localhost:3000 (backend http://localhost:7007)."
 echo "Data is kept in .data/ (./portal reset-data deletes it)."

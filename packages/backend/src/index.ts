@@ -42,4 +42,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Cost & Uptime: Cost Explorer and Prometheus, collected on a schedule.
+backend.add(import('@internal/plugin-cost-uptime-backend'));
+
 backend.start();

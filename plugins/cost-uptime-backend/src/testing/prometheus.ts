@@ -31,14 +31,17 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A free port in E2E_PORT_BASE+20..+29 when a base is set, else any free port. */
+/**
+ * A free port in E2E_PORT_BASE+23..+29 when a base is set (+20..22 are the
+ * browser tests' example servers), else any free port.
+ */
 export async function freePort(): Promise<number> {
   const base = Number(process.env.E2E_PORT_BASE ?? 0);
   if (base) {
     // Several test files may start a Prometheus at once: start at a random slot.
-    const offset = Math.floor(Math.random() * 10);
-    for (let i = 0; i < 10; i++) {
-      const port = base + 20 + ((offset + i) % 10);
+    const offset = Math.floor(Math.random() * 7);
+    for (let i = 0; i < 7; i++) {
+      const port = base + 23 + ((offset + i) % 7);
       if (await portFree(port)) return port;
     }
   }
