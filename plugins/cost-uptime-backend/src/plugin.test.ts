@@ -7,13 +7,14 @@ import {
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { costUptimePlugin } from './plugin';
 import { startCostExplorer } from './testing/costExplorer';
 
 jest.setTimeout(120_000);
 
-const entities = [
+const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',

@@ -1,0 +1,64 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  CostUptimeClient,
+  isCostUptimeAvailable,
+} from '@internal/plugin-cost-uptime-common';
+import MoneyIcon from '@material-ui/icons/AttachMoney';
+import { costUptimeApiRef } from './api';
+
+const api = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: costUptimeApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CostUptimeClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The "Cost & Uptime" page; its title and icon also make the sidebar item. */
+const page = PageBlueprint.make({
+  params: {
+    path: '/cost-uptime',
+    title: 'Cost & Uptime',
+    icon: <MoneyIcon />,
+    loader: () =>
+      import('./components/CostUptimePage').then(m => <m.CostUptimePage />),
+  },
+});
+
+/** On entities annotated with cost-uptime.io/environment or cost-uptime.io/service. */
+const entityCard = EntityCardBlueprint.make({
+  params: {
+    filter: isCostUptimeAvailable,
+    loader: () =>
+      import('./components/EntityCostUptime').then(m => <m.EntityCostUptimeCard />),
+  },
+});
+
+const entityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'cost-uptime',
+    title: 'Cost & Uptime',
+    filter: isCostUptimeAvailable,
+    loader: () =>
+      import('./components/EntityCostUptime').then(m => <m.EntityCostUptimeContent />),
+  },
+});
+
+export const costUptimePlugin = createFrontendPlugin({
+  pluginId: 'cost-uptime',
+  title: 'Cost & Uptime',
+  icon: <MoneyIcon />,
+  extensions: [api, page, entityCard, entityContent],
+});
