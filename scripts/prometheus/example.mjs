@@ -30,7 +30,14 @@ const PROMTOOL = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
 
 export const ENVIRONMENTS = [
   { name: 'dev-a', nodes: 2, cpu: 22, memory: 48, pvGb: 40, trafficKbps: 90 },
-  { name: 'staging', nodes: 3, cpu: 31, memory: 57, pvGb: 60, trafficKbps: 160 },
+  {
+    name: 'staging',
+    nodes: 3,
+    cpu: 31,
+    memory: 57,
+    pvGb: 60,
+    trafficKbps: 160,
+  },
   { name: 'prod', nodes: 6, cpu: 46, memory: 66, pvGb: 220, trafficKbps: 1250 },
 ];
 
@@ -59,7 +66,8 @@ function generate(env, start, end) {
     }
   };
   const hourOfDay = t => (t / 3600 + 9) % 24; // Seoul office hours
-  const busy = t => 0.5 + 0.5 * Math.sin(((hourOfDay(t) - 8) / 24) * 2 * Math.PI);
+  const busy = t =>
+    0.5 + 0.5 * Math.sin(((hourOfDay(t) - 8) / 24) * 2 * Math.PI);
   const extraNode = t => (env.name === 'prod' && busy(t) > 0.8 ? 2 : 0);
   const nodes = t => env.nodes + extraNode(t);
 
@@ -72,7 +80,11 @@ function generate(env, start, end) {
     );
   }
   out.push('# TYPE kubelet_volume_stats_capacity_bytes gauge');
-  series('kubelet_volume_stats_capacity_bytes', { persistentvolumeclaim: 'data' }, () => env.pvGb * 1e9);
+  series(
+    'kubelet_volume_stats_capacity_bytes',
+    { persistentvolumeclaim: 'data' },
+    () => env.pvGb * 1e9,
+  );
   const hourNoise = t => noise(`${env.name}${Math.floor(t / 3600)}`) - 0.5;
   out.push('# TYPE node_memory_MemAvailable_bytes gauge');
   series('node_memory_MemAvailable_bytes', {}, t => {
@@ -112,14 +124,23 @@ function generate(env, start, end) {
   // checked by a blackbox probe (`probe_success`).
   const outage = t => {
     const h = Math.floor(t / 3600);
-    const odds = env.name === 'prod' ? 0.004 : env.name === 'staging' ? 0.02 : 0.05;
-    return noise(`${env.name}-down-${h}`) < odds && (t % 3600) < 1500;
+    const odds =
+      env.name === 'prod' ? 0.004 : env.name === 'staging' ? 0.02 : 0.05;
+    return noise(`${env.name}-down-${h}`) < odds && t % 3600 < 1500;
   };
   out.push('# TYPE up gauge');
-  series('up', { job: 'shop-backend', instance: 'pod-1' }, t => (outage(t) ? 0 : 1));
+  series('up', { job: 'shop-backend', instance: 'pod-1' }, t =>
+    outage(t) ? 0 : 1,
+  );
   out.push('# TYPE probe_success gauge');
-  series('probe_success', { job: 'shop-web', instance: 'https://shop.example.com' }, t =>
-    noise(`${env.name}-probe-${Math.floor(t / 60)}`) < (env.name === 'prod' ? 0.0008 : 0.01) ? 0 : 1,
+  series(
+    'probe_success',
+    { job: 'shop-web', instance: 'https://shop.example.com' },
+    t =>
+      noise(`${env.name}-probe-${Math.floor(t / 60)}`) <
+      (env.name === 'prod' ? 0.0008 : 0.01)
+        ? 0
+        : 1,
   );
   out.push('# EOF');
   return `${out.join('\n')}\n`;
@@ -127,7 +148,8 @@ function generate(env, start, end) {
 
 async function ready(url, child) {
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`prometheus exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/-/ready`)).ok) return;
     } catch {
@@ -141,7 +163,9 @@ async function ready(url, child) {
 async function main() {
   for (const bin of [PROMETHEUS, PROMTOOL]) {
     if (!fs.existsSync(bin)) {
-      console.error(`[prometheus] ${bin} is missing: install Debian's prometheus package`);
+      console.error(
+        `[prometheus] ${bin} is missing: install Debian's prometheus package`,
+      );
       process.exit(3);
     }
   }
@@ -163,9 +187,19 @@ async function main() {
     fs.mkdirSync(envDir, { recursive: true });
     const file = path.join(envDir, 'example.om');
     fs.writeFileSync(file, generate(env, start, end));
-    execFileSync(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', '-q', file, path.join(envDir, 'data')]);
+    execFileSync(PROMTOOL, [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      '-q',
+      file,
+      path.join(envDir, 'data'),
+    ]);
     fs.rmSync(file);
-    fs.writeFileSync(path.join(envDir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
+    fs.writeFileSync(
+      path.join(envDir, 'prometheus.yml'),
+      'global:\n  scrape_interval: 1h\nscrape_configs: []\n',
+    );
     const port = basePort + i;
     const child = spawn(
       PROMETHEUS,
@@ -185,7 +219,9 @@ async function main() {
       process.exit(1);
     });
     await ready(`http://127.0.0.1:${port}`, child);
-    console.log(`[prometheus] ${env.name} on http://localhost:${port} (${days} days of example data)`);
+    console.log(
+      `[prometheus] ${env.name} on http://localhost:${port} (${days} days of example data)`,
+    );
   }
 }
 

@@ -20,10 +20,15 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('collection_runs', table => {
-    table.comment('One row per collection run, scheduled or triggered by an admin');
+    table.comment(
+      'One row per collection run, scheduled or triggered by an admin',
+    );
     table.increments('id').primary();
     table.string('trigger', 16).notNullable().comment('schedule or manual');
-    table.string('status', 16).notNullable().comment('running, succeeded or failed');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('running, succeeded or failed');
     table.string('started_at', 32).notNullable().comment('ISO timestamp');
     table.string('finished_at', 32).nullable().comment('ISO timestamp');
     table.text('error').nullable().comment('Why the run failed');
@@ -38,13 +43,25 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('cost_daily', table => {
-    table.comment('Cost Explorer GetCostAndUsage DAILY, per tag value and AWS service');
-    table.string('tag_key', 64).notNullable().comment('Cost-allocation tag key, e.g. environment');
+    table.comment(
+      'Cost Explorer GetCostAndUsage DAILY, per tag value and AWS service',
+    );
+    table
+      .string('tag_key', 64)
+      .notNullable()
+      .comment('Cost-allocation tag key, e.g. environment');
     table.string('day', 10).notNullable().comment('UTC day, YYYY-MM-DD');
-    table.string('tag_value', 191).notNullable().comment("Tag value; '' is untagged cost");
+    table
+      .string('tag_value', 191)
+      .notNullable()
+      .comment("Tag value; '' is untagged cost");
     table.string('service', 191).notNullable().comment('AWS SERVICE dimension');
     table.double('amount').notNullable().comment('USD');
-    table.boolean('estimated').notNullable().defaultTo(false).comment('AWS may still restate it');
+    table
+      .boolean('estimated')
+      .notNullable()
+      .defaultTo(false)
+      .comment('AWS may still restate it');
     table.primary(['tag_key', 'day', 'tag_value', 'service']);
     // One entity's cost by service (entity card, filtered series).
     table.index(['tag_key', 'tag_value', 'day'], 'cost_daily_tag_value_idx');
@@ -61,7 +78,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('cost_daily_services', table => {
-    table.comment('Rollup of cost_daily: per day and AWS service (all tag values of one key)');
+    table.comment(
+      'Rollup of cost_daily: per day and AWS service (all tag values of one key)',
+    );
     table.string('tag_key', 64).notNullable();
     table.string('day', 10).notNullable();
     table.string('service', 191).notNullable();
@@ -85,12 +104,17 @@ exports.up = async function up(knex) {
     table.comment('GetCostForecast for the rest of a month (account total)');
     table.string('month', 7).primary().comment('YYYY-MM');
     table.string('from_day', 10).notNullable().comment('First forecast day');
-    table.double('amount').notNullable().comment('USD from from_day to month end');
+    table
+      .double('amount')
+      .notNullable()
+      .comment('USD from from_day to month end');
     table.string('fetched_at', 32).notNullable();
   });
 
   await knex.schema.createTable('cost_estimate_hourly', table => {
-    table.comment('Near-real-time estimate per environment: nodes x price + EKS + EBS');
+    table.comment(
+      'Near-real-time estimate per environment: nodes x price + EKS + EBS',
+    );
     table.string('environment', 191).notNullable();
     table.string('hour', 13).notNullable().comment('YYYY-MM-DDTHH (UTC)');
     table.double('nodes').notNullable();
@@ -102,7 +126,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('usage_hourly', table => {
     table.comment('Prometheus usage per environment, one sample per hour');
     table.string('environment', 191).notNullable();
-    table.string('metric', 32).notNullable().comment('cpu_percent, memory_percent, ...');
+    table
+      .string('metric', 32)
+      .notNullable()
+      .comment('cpu_percent, memory_percent, ...');
     table.string('hour', 13).notNullable().comment('YYYY-MM-DDTHH (UTC)');
     table.double('value').notNullable();
     table.primary(['environment', 'metric', 'hour']);
@@ -119,8 +146,13 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('sli_hourly', table => {
-    table.comment('Availability SLI per service and environment, one value per hour (0..1)');
-    table.string('sli_key', 191).notNullable().comment('Service tag value / Prometheus job');
+    table.comment(
+      'Availability SLI per service and environment, one value per hour (0..1)',
+    );
+    table
+      .string('sli_key', 191)
+      .notNullable()
+      .comment('Service tag value / Prometheus job');
     table.string('environment', 191).notNullable();
     table.string('hour', 13).notNullable();
     table.double('value').notNullable();

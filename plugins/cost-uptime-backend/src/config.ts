@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import type { Currency, UsageMetric } from '@internal/plugin-cost-uptime-common';
+import type {
+  Currency,
+  UsageMetric,
+} from '@internal/plugin-cost-uptime-common';
 
 export interface CostExplorerOptions {
   endpoint?: string;
@@ -72,7 +75,9 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
   const config = root.getOptionalConfig('costUptime');
   const currency = (config?.getOptionalString('currency') ?? 'USD') as Currency;
   if (currency !== 'USD' && currency !== 'KRW') {
-    throw new InputError(`costUptime.currency must be USD or KRW, got ${currency}`);
+    throw new InputError(
+      `costUptime.currency must be USD or KRW, got ${currency}`,
+    );
   }
   const rates = config?.getOptionalConfig('exchangeRates');
   const rate =
@@ -103,14 +108,19 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
           }
         : undefined,
       metric: ce.getOptionalString('metric') ?? 'UnblendedCost',
-      tagKeys: ce.getOptionalStringArray('tagKeys') ?? ['environment', 'service'],
+      tagKeys: ce.getOptionalStringArray('tagKeys') ?? [
+        'environment',
+        'service',
+      ],
       backfillDays,
       restatementDays: ce.getOptionalNumber('restatementDays') ?? 3,
       maxAttempts: ce.getOptionalNumber('maxAttempts') ?? 6,
       retryBaseDelayMs: ce.getOptionalNumber('retryBaseDelayMs') ?? 1000,
     };
     if (costExplorer.tagKeys.length === 0) {
-      throw new InputError('costUptime.costExplorer.tagKeys needs at least one tag key');
+      throw new InputError(
+        'costUptime.costExplorer.tagKeys needs at least one tag key',
+      );
     }
   }
 
@@ -138,7 +148,8 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
       services: prom?.getOptionalStringArray('services') ?? [],
     },
     estimate: {
-      instanceHourlyPrice: est?.getOptionalNumber('instanceHourlyPrice') ?? 0.0832,
+      instanceHourlyPrice:
+        est?.getOptionalNumber('instanceHourlyPrice') ?? 0.0832,
       eksHourlyPrice: est?.getOptionalNumber('eksHourlyPrice') ?? 0.1,
       ebsGbMonthPrice: est?.getOptionalNumber('ebsGbMonthPrice') ?? 0.08,
       rootVolumeGb: est?.getOptionalNumber('rootVolumeGb') ?? 20,

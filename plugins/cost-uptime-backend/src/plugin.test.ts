@@ -31,13 +31,19 @@ const entities: Entity[] = [
     metadata: {
       name: 'shop-backend',
       title: 'Shop backend',
-      annotations: { 'cost-uptime.io/service': 'shop-backend', 'cost-uptime.io/slo': '99.9' },
+      annotations: {
+        'cost-uptime.io/service': 'shop-backend',
+        'cost-uptime.io/slo': '99.9',
+      },
     },
     spec: { type: 'service', owner: 'developers', lifecycle: 'production' },
   },
 ];
 
-async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  ms = 60_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await fn();
@@ -70,7 +76,11 @@ describe('cost-uptime backend plugin', () => {
     };
   }
 
-  const rarely = { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 12 } };
+  const rarely = {
+    frequency: { hours: 24 },
+    timeout: { minutes: 5 },
+    initialDelay: { hours: 12 },
+  };
 
   it('refuses requests without a token and bad queries, and guards runs with the permission', async () => {
     const { server } = await startTestBackend({
@@ -80,7 +90,9 @@ describe('cost-uptime backend plugin', () => {
         mockServices.rootConfig.factory({ data: config(rarely) }),
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
         // Requests without a token get no credentials (the default mock signs them in).
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
       ],
     });
     const api = request(server);
@@ -89,9 +101,14 @@ describe('cost-uptime backend plugin', () => {
     expect((await api.get('/api/cost-uptime/runs')).status).toBe(401);
 
     const auth = mockCredentials.user.header();
-    const ok = await api.get('/api/cost-uptime/summary').set('authorization', auth);
+    const ok = await api
+      .get('/api/cost-uptime/summary')
+      .set('authorization', auth);
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ currency: 'USD', monthToDate: { amount: 0 } });
+    expect(ok.body).toMatchObject({
+      currency: 'USD',
+      monthToDate: { amount: 0 },
+    });
 
     const bad = await api
       .get('/api/cost-uptime/series?granularity=week&from=yesterday')
@@ -106,7 +123,9 @@ describe('cost-uptime backend plugin', () => {
       .set('authorization', auth);
     expect(half.status).toBe(400);
 
-    const denied = await api.post('/api/cost-uptime/runs').set('authorization', auth);
+    const denied = await api
+      .post('/api/cost-uptime/runs')
+      .set('authorization', auth);
     expect(denied.status).toBe(403);
     expect(denied.body.error.name).toBe('NotAllowedError');
     expect(ce.state.requests).toBe(0);
@@ -124,10 +143,14 @@ describe('cost-uptime backend plugin', () => {
     const api = request(server);
     const auth = mockCredentials.user.header();
 
-    const triggered = await api.post('/api/cost-uptime/runs').set('authorization', auth);
+    const triggered = await api
+      .post('/api/cost-uptime/runs')
+      .set('authorization', auth);
     expect(triggered.status).toBe(202);
     const run = await waitFor(async () => {
-      const res = await api.get('/api/cost-uptime/runs').set('authorization', auth);
+      const res = await api
+        .get('/api/cost-uptime/runs')
+        .set('authorization', auth);
       const [latest] = res.body.runs;
       return latest && latest.status !== 'running' ? latest : undefined;
     });
@@ -138,13 +161,17 @@ describe('cost-uptime backend plugin', () => {
       costExplorerCostUsd: ce.state.requests / 100,
     });
 
-    const summary = await api.get('/api/cost-uptime/summary').set('authorization', auth);
+    const summary = await api
+      .get('/api/cost-uptime/summary')
+      .set('authorization', auth);
     expect(summary.status).toBe(200);
     expect(summary.body.lastMonth).toBeGreaterThan(0);
     expect(summary.body.byEnvironment.map((r: any) => r.key)).toEqual(
       expect.arrayContaining(['prod', 'staging', 'dev-a', '']),
     );
-    expect(summary.body.byEnvironment.find((r: any) => r.key === 'prod')).toMatchObject({
+    expect(
+      summary.body.byEnvironment.find((r: any) => r.key === 'prod'),
+    ).toMatchObject({
       title: 'Production',
       entityRef: 'resource:default/env-prod',
     });
@@ -159,18 +186,24 @@ describe('cost-uptime backend plugin', () => {
     );
 
     const monthly = await api
-      .get('/api/cost-uptime/series?granularity=month&groupBy=service&tagKey=service&tagValue=shop-backend')
+      .get(
+        '/api/cost-uptime/series?granularity=month&groupBy=service&tagKey=service&tagValue=shop-backend',
+      )
       .set('authorization', auth);
     expect(monthly.status).toBe(200);
     expect(monthly.body.points.length).toBeGreaterThan(0);
 
     const csv = await api
-      .get('/api/cost-uptime/export.csv?groupBy=environment&from=2026-01-01&to=2026-12-31')
+      .get(
+        '/api/cost-uptime/export.csv?groupBy=environment&from=2026-01-01&to=2026-12-31',
+      )
       .set('authorization', auth);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\n');
-    expect(lines[0]).toBe('period,group_by,key,title,amount,currency,estimated');
+    expect(lines[0]).toBe(
+      'period,group_by,key,title,amount,currency,estimated',
+    );
     expect(lines.length).toBeGreaterThan(30 * 4);
     expect(lines.some(l => l.includes(',prod,Production,'))).toBe(true);
   });
@@ -184,7 +217,11 @@ describe.each(databases.eachSupportedId())(
     it('collect once per cadence', async () => {
       const ce = await startCostExplorer({});
       const knex = await databases.init(databaseId);
-      const soon = { frequency: { hours: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 1 } };
+      const soon = {
+        frequency: { hours: 1 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 1 },
+      };
       const backend = () =>
         startTestBackend({
           features: [
@@ -199,7 +236,10 @@ describe.each(databases.eachSupportedId())(
                   schedule: soon,
                   costExplorer: {
                     endpoint: ce.url,
-                    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+                    credentials: {
+                      accessKeyId: 'AKIDTEST',
+                      secretAccessKey: 'test',
+                    },
                     backfillDays: 10,
                   },
                 },
@@ -213,7 +253,9 @@ describe.each(databases.eachSupportedId())(
       const b = await backend();
       try {
         const finished = await waitFor(async () => {
-          const rows = await knex('collection_runs').whereNot({ status: 'running' });
+          const rows = await knex('collection_runs').whereNot({
+            status: 'running',
+          });
           return rows.length > 0 ? rows : undefined;
         });
         expect(finished[0].status).toBe('succeeded');

@@ -34,8 +34,14 @@ export const costUptimePlugin = createBackendPlugin({
       },
       async init(deps) {
         const options = readCostUptimeOptions(deps.config);
-        const store = await DatabaseCostStore.create({ database: deps.database });
-        const entities = new EntityDirectory(deps.catalog, deps.auth, deps.logger);
+        const store = await DatabaseCostStore.create({
+          database: deps.database,
+        });
+        const entities = new EntityDirectory(
+          deps.catalog,
+          deps.auth,
+          deps.logger,
+        );
         const collector = new Collector({
           options,
           store,
@@ -44,7 +50,11 @@ export const costUptimePlugin = createBackendPlugin({
             ...(await entities.list())
               .filter(e => e.tagKey === 'service' && e.job)
               .map(e => ({ key: e.tagValue, job: e.job!, kind: e.sli })),
-            ...options.prometheus.services.map(job => ({ key: job, job, kind: 'up' as const })),
+            ...options.prometheus.services.map(job => ({
+              key: job,
+              job,
+              kind: 'up' as const,
+            })),
           ],
         });
         const { triggerRun } = await scheduleCollection({

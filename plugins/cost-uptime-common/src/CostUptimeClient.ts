@@ -58,7 +58,9 @@ export class CostUptimeClient {
   }
 
   /** Availability and error budget per service over the last `days` days. */
-  getUptime(options: { days?: number; key?: string } = {}): Promise<UptimeReport> {
+  getUptime(
+    options: { days?: number; key?: string } = {},
+  ): Promise<UptimeReport> {
     return this.get('/uptime', {
       days: options.days?.toString(),
       key: options.key,
@@ -77,7 +79,9 @@ export class CostUptimeClient {
 
   /** The latest collection runs, newest first. */
   async getRuns(limit = 20): Promise<CollectionRun[]> {
-    const body = await this.get<RunsResponse>('/runs', { limit: String(limit) });
+    const body = await this.get<RunsResponse>('/runs', {
+      limit: String(limit),
+    });
     return body.runs;
   }
 
@@ -91,10 +95,12 @@ export class CostUptimeClient {
   }
 
   /** The daily cost rows as CSV text. */
-  async exportCsv(query: Omit<SeriesQuery, 'granularity' | 'groupBy'> & {
-    granularity?: Granularity;
-    groupBy?: GroupBy;
-  }): Promise<string> {
+  async exportCsv(
+    query: Omit<SeriesQuery, 'granularity' | 'groupBy'> & {
+      granularity?: Granularity;
+      groupBy?: GroupBy;
+    },
+  ): Promise<string> {
     const response = await this.fetchApi.fetch(
       await this.url('/export.csv', {
         granularity: query.granularity ?? 'day',
@@ -108,7 +114,10 @@ export class CostUptimeClient {
     return response.text();
   }
 
-  private async url(path: string, params: Record<string, string | undefined> = {}) {
+  private async url(
+    path: string,
+    params: Record<string, string | undefined> = {},
+  ) {
     const base = await this.discoveryApi.getBaseUrl('cost-uptime');
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) {
@@ -118,7 +127,10 @@ export class CostUptimeClient {
     return `${base}${path}${qs ? `?${qs}` : ''}`;
   }
 
-  private async get<T>(path: string, params: Record<string, string | undefined>): Promise<T> {
+  private async get<T>(
+    path: string,
+    params: Record<string, string | undefined>,
+  ): Promise<T> {
     const response = await this.fetchApi.fetch(await this.url(path, params));
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response.json();

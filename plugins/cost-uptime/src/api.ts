@@ -4,7 +4,13 @@ import type { CostUptimeClient } from '@internal/plugin-cost-uptime-common';
 /** The cost and uptime REST API (see CostUptimeClient for each method). */
 export type CostUptimeApi = Pick<
   CostUptimeClient,
-  'getSummary' | 'getSeries' | 'getUptime' | 'getUsage' | 'getRuns' | 'triggerRun' | 'exportCsv'
+  | 'getSummary'
+  | 'getSeries'
+  | 'getUptime'
+  | 'getUsage'
+  | 'getRuns'
+  | 'triggerRun'
+  | 'exportCsv'
 >;
 
 export const costUptimeApiRef = createApiRef<CostUptimeApi>().with({

@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -16,6 +17,8 @@ import {
 import MoneyIcon from '@material-ui/icons/AttachMoney';
 import { costUptimeApiRef } from './api';
 
+export const rootRouteRef = createRouteRef();
+
 const api = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -30,6 +33,8 @@ const api = ApiBlueprint.make({
 const page = PageBlueprint.make({
   params: {
     path: '/cost-uptime',
+    // A route ref makes the page a sidebar nav item (with title and icon).
+    routeRef: rootRouteRef,
     title: 'Cost & Uptime',
     icon: <MoneyIcon />,
     loader: () =>
@@ -41,8 +46,12 @@ const page = PageBlueprint.make({
 const entityCard = EntityCardBlueprint.make({
   params: {
     filter: isCostUptimeAvailable,
+    // Beside the About card, where people look first.
+    type: 'info',
     loader: () =>
-      import('./components/EntityCostUptime').then(m => <m.EntityCostUptimeCard />),
+      import('./components/EntityCostUptime').then(m => (
+        <m.EntityCostUptimeCard />
+      )),
   },
 });
 
@@ -52,7 +61,9 @@ const entityContent = EntityContentBlueprint.make({
     title: 'Cost & Uptime',
     filter: isCostUptimeAvailable,
     loader: () =>
-      import('./components/EntityCostUptime').then(m => <m.EntityCostUptimeContent />),
+      import('./components/EntityCostUptime').then(m => (
+        <m.EntityCostUptimeContent />
+      )),
   },
 });
 
@@ -60,5 +71,6 @@ export const costUptimePlugin = createFrontendPlugin({
   pluginId: 'cost-uptime',
   title: 'Cost & Uptime',
   icon: <MoneyIcon />,
+  routes: { root: rootRouteRef },
   extensions: [api, page, entityCard, entityContent],
 });

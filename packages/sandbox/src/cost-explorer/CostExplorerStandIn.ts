@@ -136,7 +136,9 @@ export function createCostExplorerHandler(
   ): number {
     const factor = state.adjust[day] ?? 1;
     const estimated = dayNumber(day) >= today() - estimatedDays;
-    const tags = tagKey ? [tagValue ?? ''] : Object.keys(model.tags.environment);
+    const tags = tagKey
+      ? [tagValue ?? '']
+      : Object.keys(model.tags.environment);
     const key = tagKey ?? 'environment';
     const services = service ? [service] : Object.keys(model.services);
     let sum = 0;
@@ -149,11 +151,22 @@ export function createCostExplorerHandler(
   function getCostAndUsage(input: GetCostAndUsageInput) {
     const start = input.TimePeriod?.Start;
     const end = input.TimePeriod?.End;
-    if (!start || !end || !/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}/.test(end)) {
-      throw new AwsError('ValidationException', 'TimePeriod Start and End are required');
+    if (
+      !start ||
+      !end ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(start) ||
+      !/^\d{4}-\d{2}-\d{2}/.test(end)
+    ) {
+      throw new AwsError(
+        'ValidationException',
+        'TimePeriod Start and End are required',
+      );
     }
     if (input.Granularity !== 'DAILY' && input.Granularity !== 'MONTHLY') {
-      throw new AwsError('ValidationException', `Granularity ${input.Granularity} is not supported here`);
+      throw new AwsError(
+        'ValidationException',
+        `Granularity ${input.Granularity} is not supported here`,
+      );
     }
     const metrics = input.Metrics ?? [];
     if (metrics.length === 0) {
@@ -161,7 +174,10 @@ export function createCostExplorerHandler(
     }
     const groupBy = input.GroupBy ?? [];
     if (groupBy.length > 2) {
-      throw new AwsError('ValidationException', 'GroupBy accepts at most 2 groups');
+      throw new AwsError(
+        'ValidationException',
+        'GroupBy accepts at most 2 groups',
+      );
     }
     const tagGroup = groupBy.find(g => g.Type === 'TAG');
     if (tagGroup && !model.tags[tagGroup.Key]) {
@@ -171,16 +187,24 @@ export function createCostExplorerHandler(
     // Data lags: nothing for today or later yet.
     const endN = Math.min(dayNumber(end), today());
     if (dayNumber(start) >= dayNumber(end)) {
-      throw new AwsError('ValidationException', 'Start date must be before end date');
+      throw new AwsError(
+        'ValidationException',
+        'Start date must be before end date',
+      );
     }
     if (startN < today() - 13 * 31 - 31) {
-      throw new AwsError('ValidationException', 'historical data beyond 13 months is not available');
+      throw new AwsError(
+        'ValidationException',
+        'historical data beyond 13 months is not available',
+      );
     }
 
     const tagValues = tagGroup
       ? Object.keys(model.tags[tagGroup.Key] ?? { '': 0 })
       : [undefined];
-    const services = groupBy.some(g => g.Type === 'DIMENSION' && g.Key === 'SERVICE')
+    const services = groupBy.some(
+      g => g.Type === 'DIMENSION' && g.Key === 'SERVICE',
+    )
       ? Object.keys(model.services)
       : [undefined];
 
@@ -195,12 +219,18 @@ export function createCostExplorerHandler(
           Buffer.from(input.NextPageToken, 'base64url').toString('utf8'),
         );
         if (token.k !== hash(requestKey)) {
-          throw new AwsError('RequestChangedException', 'The request changed between pages');
+          throw new AwsError(
+            'RequestChangedException',
+            'The request changed between pages',
+          );
         }
         offset = Number(token.o);
       } catch (e) {
         if (e instanceof AwsError) throw e;
-        throw new AwsError('InvalidNextTokenException', 'The pagination token is invalid');
+        throw new AwsError(
+          'InvalidNextTokenException',
+          'The pagination token is invalid',
+        );
       }
     }
 
@@ -223,7 +253,10 @@ export function createCostExplorerHandler(
             groups.push({
               Keys: keys,
               Metrics: Object.fromEntries(
-                metrics.map(m => [m, { Amount: amount.toFixed(10), Unit: 'USD' }]),
+                metrics.map(m => [
+                  m,
+                  { Amount: amount.toFixed(10), Unit: 'USD' },
+                ]),
               ),
             });
           }
@@ -264,16 +297,25 @@ export function createCostExplorerHandler(
     const start = input.TimePeriod?.Start;
     const end = input.TimePeriod?.End;
     if (!start || !end || !input.Metric || !input.Granularity) {
-      throw new AwsError('ValidationException', 'TimePeriod, Metric and Granularity are required');
+      throw new AwsError(
+        'ValidationException',
+        'TimePeriod, Metric and Granularity are required',
+      );
     }
     if (dayNumber(start) < today()) {
-      throw new AwsError('ValidationException', 'Start date must be equal to or later than the current date');
+      throw new AwsError(
+        'ValidationException',
+        'Start date must be equal to or later than the current date',
+      );
     }
     let scale = 1;
     const tag = input.Filter?.Tags;
     if (tag?.Key && tag.Values) {
       const values = model.tags[tag.Key] ?? {};
-      const all = Object.values(model.tags.environment).reduce((a, b) => a + b, 0);
+      const all = Object.values(model.tags.environment).reduce(
+        (a, b) => a + b,
+        0,
+      );
       scale = tag.Values.reduce((a, v) => a + (values[v] ?? 0), 0) / all;
     }
     let total = 0;
@@ -295,11 +337,16 @@ export function createCostExplorerHandler(
     const url = req.url ?? '/';
     if (url.startsWith('/_sandbox/cost-explorer')) {
       if (req.method === 'POST') {
-        const control = JSON.parse((await readBody(req)) || '{}') as CostExplorerControl;
+        const control = JSON.parse(
+          (await readBody(req)) || '{}',
+        ) as CostExplorerControl;
         if (control.reset) Object.assign(state, initialState());
-        if (control.throttleNext !== undefined) state.throttleNext = control.throttleNext;
-        if (control.failAfter !== undefined) state.failAfter = control.failAfter;
-        if (control.adjust) state.adjust = { ...state.adjust, ...control.adjust };
+        if (control.throttleNext !== undefined)
+          state.throttleNext = control.throttleNext;
+        if (control.failAfter !== undefined)
+          state.failAfter = control.failAfter;
+        if (control.adjust)
+          state.adjust = { ...state.adjust, ...control.adjust };
         if (control.pageGroups) state.pageGroups = control.pageGroups;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -307,7 +354,10 @@ export function createCostExplorerHandler(
       return;
     }
     if (req.method !== 'POST' || url !== '/') {
-      sendError(res, new AwsError('UnknownOperationException', 'Not found', 404));
+      sendError(
+        res,
+        new AwsError('UnknownOperationException', 'Not found', 404),
+      );
       return;
     }
     const body = await readBody(req);
@@ -317,10 +367,21 @@ export function createCostExplorerHandler(
     state.byTarget[target] = (state.byTarget[target] ?? 0) + 1;
     try {
       if (!auth.startsWith('AWS4-HMAC-SHA256 Credential=')) {
-        throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+        throw new AwsError(
+          'MissingAuthenticationTokenException',
+          'Missing Authentication Token',
+          403,
+        );
       }
-      if (!String(req.headers['content-type']).startsWith('application/x-amz-json-1.1')) {
-        throw new AwsError('SerializationException', 'Expected application/x-amz-json-1.1');
+      if (
+        !String(req.headers['content-type']).startsWith(
+          'application/x-amz-json-1.1',
+        )
+      ) {
+        throw new AwsError(
+          'SerializationException',
+          'Expected application/x-amz-json-1.1',
+        );
       }
       if (state.throttleNext > 0) {
         state.throttleNext--;
@@ -328,7 +389,11 @@ export function createCostExplorerHandler(
       }
       if (state.failAfter !== null) {
         if (state.failAfter <= 0) {
-          throw new AwsError('DataUnavailableException', 'Data is not available', 400);
+          throw new AwsError(
+            'DataUnavailableException',
+            'Data is not available',
+            400,
+          );
         }
         state.failAfter--;
       }
@@ -341,7 +406,10 @@ export function createCostExplorerHandler(
           send(res, 200, getCostForecast(input));
           return;
         default:
-          throw new AwsError('UnknownOperationException', `Unknown operation ${target}`);
+          throw new AwsError(
+            'UnknownOperationException',
+            `Unknown operation ${target}`,
+          );
       }
     } catch (e) {
       if (e instanceof AwsError) {
@@ -362,7 +430,8 @@ export function createCostExplorerHandler(
 
 function hash(s: string): string {
   let h = 5381;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 33) ^ s.charCodeAt(i)) >>> 0;
+  for (let i = 0; i < s.length; i++)
+    h = (Math.imul(h, 33) ^ s.charCodeAt(i)) >>> 0;
   return h.toString(36);
 }
 

@@ -30,8 +30,14 @@ function dayRange(from: string, toExclusive: string) {
 }
 
 /** What the stand-in bills for a tag value on a day, as the collector should store it. */
-function expectedTotal(tagKey: string, tagValue: string, day: string, today: string) {
-  const estimated = day >= DateTime.fromISO(today).minus({ days: 2 }).toISODate()!;
+function expectedTotal(
+  tagKey: string,
+  tagValue: string,
+  day: string,
+  today: string,
+) {
+  const estimated =
+    day >= DateTime.fromISO(today).minus({ days: 2 }).toISODate()!;
   let sum = 0;
   for (const service of Object.keys(DEFAULT_MODEL.services)) {
     sum += dailyCost(DEFAULT_MODEL, tagKey, tagValue, service, day);
@@ -123,7 +129,10 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
     });
     expect(totals.map(t => t.period)).toEqual(days);
     for (const t of totals) {
-      expect(t.amount).toBeCloseTo(expectedTotal('environment', 'prod', t.period, '2026-11-20'), 6);
+      expect(t.amount).toBeCloseTo(
+        expectedTotal('environment', 'prod', t.period, '2026-11-20'),
+        6,
+      );
     }
     // The last two days are still Cost Explorer estimates.
     expect(totals.filter(t => t.estimated).map(t => t.period)).toEqual([
@@ -146,7 +155,9 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
       groupBy: 'tag',
       tagValue: 'prod',
     });
-    const novDaily = totals.filter(t => t.period >= '2026-11-01').reduce((a, t) => a + t.amount, 0);
+    const novDaily = totals
+      .filter(t => t.period >= '2026-11-01')
+      .reduce((a, t) => a + t.amount, 0);
     expect(nov.reduce((a, m) => a + m.amount, 0)).toBeCloseTo(novDaily, 6);
     expect(await store.forecast('2026-11')).toEqual({
       fromDay: '2026-11-20',
@@ -186,7 +197,10 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
     );
     // Outside the restatement window: unchanged.
     const old = (before.cost_daily_totals as any[]).find(
-      r => r.tag_key === 'environment' && r.tag_value === 'prod' && r.day === '2026-11-10',
+      r =>
+        r.tag_key === 'environment' &&
+        r.tag_value === 'prod' &&
+        r.day === '2026-11-10',
     );
     expect(byDay.get('2026-11-10')!.amount).toBeCloseTo(Number(old.amount), 9);
     expect(byDay.has('2026-11-20')).toBe(true);

@@ -2,7 +2,11 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import type { CostUptimeOptions } from '../config';
-import type { CollectionBatch, CostStore, RunRecord } from '../database/CostStore';
+import type {
+  CollectionBatch,
+  CostStore,
+  RunRecord,
+} from '../database/CostStore';
 import { CostExplorerSource } from './CostExplorerSource';
 import { hourSeconds, PrometheusSource } from './PrometheusSource';
 
@@ -68,10 +72,14 @@ export class Collector {
         ...counts(),
       });
       logger.info(
-        `Cost and uptime collection ${id} wrote ${rowsWritten} rows with ${counts().costExplorerRequests} Cost Explorer requests`,
+        `Cost and uptime collection ${id} wrote ${rowsWritten} rows with ${
+          counts().costExplorerRequests
+        } Cost Explorer requests`,
       );
     } catch (e) {
-      logger.error(`Cost and uptime collection ${id} failed: ${stringifyError(e)}`);
+      logger.error(
+        `Cost and uptime collection ${id} failed: ${stringifyError(e)}`,
+      );
       await store.finishRun(id, {
         status: 'failed',
         error: stringifyError(e),
@@ -91,7 +99,12 @@ export class Collector {
     const { store, options, logger } = this.deps;
     const today = DateTime.fromJSDate(started, { zone: 'utc' }).startOf('day');
     const todayIso = today.toISODate()!;
-    const batch: CollectionBatch = { costs: [], usage: [], sli: [], estimates: [] };
+    const batch: CollectionBatch = {
+      costs: [],
+      usage: [],
+      sli: [],
+      estimates: [],
+    };
     const warnings: string[] = [];
 
     let billedThrough: string | undefined;
@@ -128,7 +141,10 @@ export class Collector {
       }
     }
     batch.billedThrough =
-      billedThrough ?? (options.costExplorer ? await store.latestCostDay(options.costExplorer.tagKeys[0]) : undefined);
+      billedThrough ??
+      (options.costExplorer
+        ? await store.latestCostDay(options.costExplorer.tagKeys[0])
+        : undefined);
 
     const end = Math.floor(started.getTime() / 1000 / HOUR) * HOUR;
     const backfillStart = end - options.prometheus.backfillDays * 24 * HOUR;
@@ -143,7 +159,12 @@ export class Collector {
           : backfillStart;
         const usage = await prom.usage(usageStart, end);
         const rows = usage.flatMap(u =>
-          u.values.map(v => ({ environment: env, metric: u.metric, hour: v.hour, value: v.value })),
+          u.values.map(v => ({
+            environment: env,
+            metric: u.metric,
+            hour: v.hour,
+            value: v.value,
+          })),
         );
         const lastSli = await store.latestSliHour(env);
         const sliStart = lastSli
@@ -151,9 +172,19 @@ export class Collector {
           : backfillStart;
         const sli: CollectionBatch['sli'] = [];
         for (const target of targets) {
-          const values = await prom.availability(target.job, target.kind, sliStart, end);
+          const values = await prom.availability(
+            target.job,
+            target.kind,
+            sliStart,
+            end,
+          );
           for (const v of values) {
-            sli.push({ sliKey: target.key, environment: env, hour: v.hour, value: v.value });
+            sli.push({
+              sliKey: target.key,
+              environment: env,
+              hour: v.hour,
+              value: v.value,
+            });
           }
         }
         batch.usage.push(...rows);
@@ -195,4 +226,3 @@ export class Collector {
     return out;
   }
 }
-

@@ -38,7 +38,11 @@ export class CostExplorerSource {
   }
 
   /** Daily cost in [from, to) grouped by the tag key and SERVICE, every page. */
-  async dailyCosts(tagKey: string, from: string, to: string): Promise<CostRow[]> {
+  async dailyCosts(
+    tagKey: string,
+    from: string,
+    to: string,
+  ): Promise<CostRow[]> {
     const rows: CostRow[] = [];
     let token: string | undefined;
     let pages = 0;
@@ -65,7 +69,9 @@ export class CostExplorerSource {
           const tagValue = tagPart.startsWith(`${tagKey}$`)
             ? tagPart.slice(tagKey.length + 1)
             : tagPart;
-          const amount = Number(group.Metrics?.[this.options.metric]?.Amount ?? 0);
+          const amount = Number(
+            group.Metrics?.[this.options.metric]?.Amount ?? 0,
+          );
           rows.push({
             tagKey,
             day,
@@ -78,7 +84,9 @@ export class CostExplorerSource {
       }
       token = page.NextPageToken;
     } while (token);
-    this.logger.debug(`Cost Explorer: ${rows.length} rows for ${tagKey} ${from}..${to} in ${pages} pages`);
+    this.logger.debug(
+      `Cost Explorer: ${rows.length} rows for ${tagKey} ${from}..${to} in ${pages} pages`,
+    );
     return rows;
   }
 

@@ -45,8 +45,16 @@ function knownSeries(): SeriesSpec[] {
       labels: { persistentvolumeclaim: 'grafana' },
       value: () => 20e9,
     },
-    { name: 'node_memory_MemAvailable_bytes', labels: { instance: 'a' }, value: () => 4e9 },
-    { name: 'node_memory_MemTotal_bytes', labels: { instance: 'a' }, value: () => 16e9 },
+    {
+      name: 'node_memory_MemAvailable_bytes',
+      labels: { instance: 'a' },
+      value: () => 4e9,
+    },
+    {
+      name: 'node_memory_MemTotal_bytes',
+      labels: { instance: 'a' },
+      value: () => 16e9,
+    },
     {
       name: 'node_filesystem_avail_bytes',
       labels: { instance: 'a', mountpoint: '/' },
@@ -80,7 +88,8 @@ function knownSeries(): SeriesSpec[] {
     {
       name: 'probe_success',
       labels: { job: 'shop-web', instance: 'https://shop.example.com' },
-      value: s => (s > FLAKY[0] && s < FLAKY[1] ? Math.floor((s - 30) / 60) % 2 : 1),
+      value: s =>
+        s > FLAKY[0] && s < FLAKY[1] ? Math.floor((s - 30) / 60) % 2 : 1,
     },
   ];
 }
@@ -90,7 +99,12 @@ describe('Prometheus collection on known data', () => {
 
   beforeAll(async () => {
     prometheus = await startPrometheus(
-      openMetrics(knownSeries(), t('2026-11-18T09:00:30Z'), t('2026-11-20T12:30:00Z'), 60),
+      openMetrics(
+        knownSeries(),
+        t('2026-11-18T09:00:30Z'),
+        t('2026-11-20T12:30:00Z'),
+        60,
+      ),
     );
   });
 
@@ -104,7 +118,9 @@ describe('Prometheus collection on known data', () => {
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({ database: mockServices.database({ knex }) });
+      store = await DatabaseCostStore.create({
+        database: mockServices.database({ knex }),
+      });
     });
 
     afterEach(async () => {
@@ -130,12 +146,19 @@ describe('Prometheus collection on known data', () => {
         ],
         now: () => NOW,
       });
-      const report = new ReportService(store, options, { list: async () => [] }, () => NOW);
+      const report = new ReportService(
+        store,
+        options,
+        { list: async () => [] },
+        () => NOW,
+      );
       return { collector, report };
     }
 
     it('stores hourly usage and availability with exact values', async () => {
-      const { collector, report } = setup([{ environment: 'dev-a', url: prometheus.url }]);
+      const { collector, report } = setup([
+        { environment: 'dev-a', url: prometheus.url },
+      ]);
       const run = await collector.run('schedule');
       expect(run.error).toBeNull();
       expect(run.status).toBe('succeeded');
@@ -153,7 +176,9 @@ describe('Prometheus collection on known data', () => {
       expect(hours[0]).toBe('2026-11-18T12');
       expect(hours[48]).toBe('2026-11-20T12');
       const at = (metric: string) =>
-        usage.points.filter(p => p.metric === metric && p.ts === '2026-11-19T08')[0]?.value;
+        usage.points.filter(
+          p => p.metric === metric && p.ts === '2026-11-19T08',
+        )[0]?.value;
       expect(at('nodes')).toBe(3);
       expect(at('pv_gb')).toBe(50);
       expect(at('memory_percent')).toBe(75);
@@ -169,7 +194,9 @@ describe('Prometheus collection on known data', () => {
       expect(backend.availability).toBeCloseTo(47 / 49, 12);
       expect(backend.sloTarget).toBe(0.99);
       expect(backend.errorBudgetRemaining).toBeCloseTo(1 - 2 / 49 / 0.01, 9);
-      expect(backend.daily.find(d => d.day === '2026-11-19')!.availability).toBeCloseTo(22 / 24, 12);
+      expect(
+        backend.daily.find(d => d.day === '2026-11-19')!.availability,
+      ).toBeCloseTo(22 / 24, 12);
       const web = uptime.rows.find(r => r.key === 'shop-web')!;
       // Half the probes failed in the 11:00 hour.
       expect(web.availability).toBeCloseTo(48.5 / 49, 12);
@@ -195,7 +222,11 @@ describe('Prometheus collection on known data', () => {
       const run = await collector.run('schedule');
       expect(run.status).toBe('partial');
       expect(run.error).toMatch(/Prometheus staging/);
-      const usage = await store.usage({ granularity: 'day', from: '2026-11-19', to: '2026-11-19' });
+      const usage = await store.usage({
+        granularity: 'day',
+        from: '2026-11-19',
+        to: '2026-11-19',
+      });
       expect(usage.filter(u => u.metric === 'nodes')).toEqual([
         { ts: '2026-11-19', environment: 'dev-a', metric: 'nodes', value: 3 },
       ]);

@@ -1,5 +1,8 @@
 import { ForwardedError, ResponseError } from '@backstage/errors';
-import { USAGE_METRICS, type UsageMetric } from '@internal/plugin-cost-uptime-common';
+import {
+  USAGE_METRICS,
+  type UsageMetric,
+} from '@internal/plugin-cost-uptime-common';
 import type { PrometheusOptions } from '../config';
 
 export interface HourValue {
@@ -38,15 +41,25 @@ export class PrometheusSource {
   async usage(start: number, end: number) {
     const out: { metric: UsageMetric; values: HourValue[] }[] = [];
     for (const metric of USAGE_METRICS) {
-      out.push({ metric, values: await this.range(this.queries[metric], start, end) });
+      out.push({
+        metric,
+        values: await this.range(this.queries[metric], start, end),
+      });
     }
     return out;
   }
 
   /** Availability (0..1) of one job per hour. */
-  async availability(job: string, kind: 'up' | 'probe', start: number, end: number) {
+  async availability(
+    job: string,
+    kind: 'up' | 'probe',
+    start: number,
+    end: number,
+  ) {
     const template =
-      kind === 'probe' ? this.queries.probeAvailability : this.queries.availability;
+      kind === 'probe'
+        ? this.queries.probeAvailability
+        : this.queries.availability;
     // Job names come from catalog annotations: keep them inside the quotes.
     const safeJob = job.replace(/["\\]/g, '');
     return this.range(template.replaceAll('$job', safeJob), start, end);

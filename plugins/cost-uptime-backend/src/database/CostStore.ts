@@ -1,4 +1,7 @@
-import type { RunStatus, UsageMetric } from '@internal/plugin-cost-uptime-common';
+import type {
+  RunStatus,
+  UsageMetric,
+} from '@internal/plugin-cost-uptime-common';
 
 /** One row of Cost Explorer's daily cost, grouped by one tag and SERVICE. */
 export interface CostRow {
@@ -18,8 +21,18 @@ export interface CollectionBatch {
    * disappeared leaves nothing stale behind.
    */
   costs: { tagKey: string; from: string; to: string; rows: CostRow[] }[];
-  forecast?: { month: string; fromDay: string; amount: number; fetchedAt: string };
-  usage: { environment: string; metric: UsageMetric; hour: string; value: number }[];
+  forecast?: {
+    month: string;
+    fromDay: string;
+    amount: number;
+    fetchedAt: string;
+  };
+  usage: {
+    environment: string;
+    metric: UsageMetric;
+    hour: string;
+    value: number;
+  }[];
   sli: { sliKey: string; environment: string; hour: string; value: number }[];
   estimates: {
     environment: string;
@@ -58,7 +71,11 @@ export interface CostStore {
     id: number,
     result: Pick<
       RunRecord,
-      'status' | 'error' | 'rowsWritten' | 'costExplorerRequests' | 'prometheusRequests'
+      | 'status'
+      | 'error'
+      | 'rowsWritten'
+      | 'costExplorerRequests'
+      | 'prometheusRequests'
     > & { finishedAt: string },
   ): Promise<void>;
   listRuns(limit: number): Promise<RunRecord[]>;
@@ -74,9 +91,19 @@ export interface CostStore {
   write(batch: CollectionBatch): Promise<number>;
 
   /** Daily cost per tag value of one key in [from, to] (inclusive). */
-  dailyByTag(q: { tagKey: string; from: string; to: string; tagValue?: string }): Promise<AmountByKey[]>;
+  dailyByTag(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }): Promise<AmountByKey[]>;
   /** Daily cost per AWS service in [from, to]; with tagValue, only that tag value's. */
-  dailyByService(q: { tagKey: string; from: string; to: string; tagValue?: string }): Promise<AmountByKey[]>;
+  dailyByService(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }): Promise<AmountByKey[]>;
   /** Monthly cost per tag value or per AWS service in [fromMonth, toMonth]. */
   monthly(q: {
     tagKey: string;
@@ -86,9 +113,12 @@ export interface CostStore {
     tagValue?: string;
   }): Promise<AmountByKey[]>;
   /** Total per day in [from, to] (inclusive) of one tag key, or of one tag value. */
-  totalsByDay(q: { tagKey: string; from: string; to: string; tagValue?: string }): Promise<
-    { period: string; amount: number; estimated: boolean }[]
-  >;
+  totalsByDay(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }): Promise<{ period: string; amount: number; estimated: boolean }[]>;
   /** Sum per tag value or per AWS service over [from, to] (inclusive). */
   sumsByKey(q: {
     tagKey: string;
@@ -97,17 +127,33 @@ export interface CostStore {
     by: 'tag' | 'service';
     tagValue?: string;
   }): Promise<{ key: string; amount: number }[]>;
-  forecast(month: string): Promise<{ fromDay: string; amount: number } | undefined>;
+  forecast(
+    month: string,
+  ): Promise<{ fromDay: string; amount: number } | undefined>;
   /** Hourly estimates from `fromHour` on, per environment. */
-  estimates(fromHour: string): Promise<{ environment: string; hour: string; amount: number }[]>;
+  estimates(
+    fromHour: string,
+  ): Promise<{ environment: string; hour: string; amount: number }[]>;
 
   usage(q: {
     granularity: 'hour' | 'day';
     from: string;
     to: string;
     environment?: string;
-  }): Promise<{ ts: string; environment: string; metric: UsageMetric; value: number }[]>;
-  sliDaily(q: { from: string; to: string; sliKey?: string }): Promise<
-    { sliKey: string; environment: string; day: string; value: number; hours: number }[]
+  }): Promise<
+    { ts: string; environment: string; metric: UsageMetric; value: number }[]
+  >;
+  sliDaily(q: {
+    from: string;
+    to: string;
+    sliKey?: string;
+  }): Promise<
+    {
+      sliKey: string;
+      environment: string;
+      day: string;
+      value: number;
+      hours: number;
+    }[]
   >;
 }

@@ -94,19 +94,18 @@ export class DatabaseCostStore implements CostStore {
     return Number(typeof id === 'object' ? id.id : id);
   }
 
-  async finishRun(
-    id: number,
-    result: Parameters<CostStore['finishRun']>[1],
-  ) {
-    await this.db('collection_runs').where({ id }).update({
-      status: result.status,
-      finished_at: result.finishedAt,
-      // Some errors quote a whole SQL statement: keep the start.
-      error: result.error ? result.error.slice(0, 4000) : null,
-      rows_written: result.rowsWritten,
-      cost_explorer_requests: result.costExplorerRequests,
-      prometheus_requests: result.prometheusRequests,
-    });
+  async finishRun(id: number, result: Parameters<CostStore['finishRun']>[1]) {
+    await this.db('collection_runs')
+      .where({ id })
+      .update({
+        status: result.status,
+        finished_at: result.finishedAt,
+        // Some errors quote a whole SQL statement: keep the start.
+        error: result.error ? result.error.slice(0, 4000) : null,
+        rows_written: result.rowsWritten,
+        cost_explorer_requests: result.costExplorerRequests,
+        prometheus_requests: result.prometheusRequests,
+      });
   }
 
   async listRuns(limit: number) {
@@ -201,7 +200,10 @@ export class DatabaseCostStore implements CostStore {
       .where('day', '<', to)
       .delete();
     // Cost Explorer may split one day's groups over pages; sum duplicates.
-    const merged = new Map<string, CollectionBatch['costs'][number]['rows'][number]>();
+    const merged = new Map<
+      string,
+      CollectionBatch['costs'][number]['rows'][number]
+    >();
     for (const r of window.rows) {
       const k = `${r.day}\u0000${r.tagValue}\u0000${r.service}`;
       const prev = merged.get(k);
@@ -288,7 +290,12 @@ export class DatabaseCostStore implements CostStore {
         )
         .insert(
           trx('cost_daily')
-            .select('tag_key', trx.raw('? as month', [month]), 'tag_value', 'service')
+            .select(
+              'tag_key',
+              trx.raw('? as month', [month]),
+              'tag_value',
+              'service',
+            )
             .sum({ amount: 'amount' })
             .max({ estimated: 'estimated' })
             .where({ tag_key: tagKey })
@@ -300,7 +307,10 @@ export class DatabaseCostStore implements CostStore {
     return rows.length;
   }
 
-  private async upsertUsage(trx: Knex.Transaction, usage: CollectionBatch['usage']) {
+  private async upsertUsage(
+    trx: Knex.Transaction,
+    usage: CollectionBatch['usage'],
+  ) {
     if (usage.length === 0) return 0;
     for (let i = 0; i < usage.length; i += this.chunk) {
       await trx('usage_hourly')
@@ -316,7 +326,10 @@ export class DatabaseCostStore implements CostStore {
     }
     for (const [environment, days] of touched) {
       const list = [...days];
-      await trx('usage_daily').where({ environment }).whereIn('day', list).delete();
+      await trx('usage_daily')
+        .where({ environment })
+        .whereIn('day', list)
+        .delete();
       for (const day of list) {
         await trx
           .into(
@@ -385,9 +398,19 @@ export class DatabaseCostStore implements CostStore {
     return rows.length;
   }
 
-  async dailyByTag(q: { tagKey: string; from: string; to: string; tagValue?: string }) {
+  async dailyByTag(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }) {
     const query = this.db('cost_daily_totals')
-      .select({ period: 'day', key: 'tag_value', amount: 'amount', estimated: 'estimated' })
+      .select({
+        period: 'day',
+        key: 'tag_value',
+        amount: 'amount',
+        estimated: 'estimated',
+      })
       .where({ tag_key: q.tagKey })
       .whereBetween('day', [q.from, q.to])
       .orderBy('day');
@@ -395,11 +418,21 @@ export class DatabaseCostStore implements CostStore {
     return normalize(await query);
   }
 
-  async dailyByService(q: { tagKey: string; from: string; to: string; tagValue?: string }) {
+  async dailyByService(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }) {
     if (q.tagValue === undefined) {
       return normalize(
         await this.db('cost_daily_services')
-          .select({ period: 'day', key: 'service', amount: 'amount', estimated: 'estimated' })
+          .select({
+            period: 'day',
+            key: 'service',
+            amount: 'amount',
+            estimated: 'estimated',
+          })
           .where({ tag_key: q.tagKey })
           .whereBetween('day', [q.from, q.to])
           .orderBy('day'),
@@ -407,7 +440,12 @@ export class DatabaseCostStore implements CostStore {
     }
     return normalize(
       await this.db('cost_daily')
-        .select({ period: 'day', key: 'service', amount: 'amount', estimated: 'estimated' })
+        .select({
+          period: 'day',
+          key: 'service',
+          amount: 'amount',
+          estimated: 'estimated',
+        })
         .where({ tag_key: q.tagKey, tag_value: q.tagValue })
         .whereBetween('day', [q.from, q.to])
         .orderBy('day'),
@@ -434,7 +472,12 @@ export class DatabaseCostStore implements CostStore {
     return normalize(await query);
   }
 
-  async totalsByDay(q: { tagKey: string; from: string; to: string; tagValue?: string }) {
+  async totalsByDay(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }) {
     const query = this.db('cost_daily_totals')
       .select({ period: 'day' })
       .sum({ amount: 'amount' })
@@ -488,7 +531,9 @@ export class DatabaseCostStore implements CostStore {
 
   async forecast(month: string) {
     const row = await this.db('cost_forecasts').where({ month }).first();
-    return row ? { fromDay: row.from_day as string, amount: Number(row.amount) } : undefined;
+    return row
+      ? { fromDay: row.from_day as string, amount: Number(row.amount) }
+      : undefined;
   }
 
   async estimates(fromHour: string) {
@@ -503,7 +548,12 @@ export class DatabaseCostStore implements CostStore {
     }));
   }
 
-  async usage(q: { granularity: 'hour' | 'day'; from: string; to: string; environment?: string }) {
+  async usage(q: {
+    granularity: 'hour' | 'day';
+    from: string;
+    to: string;
+    environment?: string;
+  }) {
     const hourly = q.granularity === 'hour';
     const query = this.db(hourly ? 'usage_hourly' : 'usage_daily')
       .select({

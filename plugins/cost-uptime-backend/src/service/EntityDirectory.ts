@@ -42,15 +42,23 @@ export class EntityDirectory {
       const { items } = await this.catalog.getEntities(
         {
           filter: [
-            { [`metadata.annotations.${ANNOTATION_ENVIRONMENT}`]: CATALOG_FILTER_EXISTS },
-            { [`metadata.annotations.${ANNOTATION_SERVICE}`]: CATALOG_FILTER_EXISTS },
+            {
+              [`metadata.annotations.${ANNOTATION_ENVIRONMENT}`]:
+                CATALOG_FILTER_EXISTS,
+            },
+            {
+              [`metadata.annotations.${ANNOTATION_SERVICE}`]:
+                CATALOG_FILTER_EXISTS,
+            },
           ],
           fields: ['kind', 'metadata', 'spec.type'],
         },
         { credentials },
       );
       const entities = items.flatMap(toCostEntities);
-      this.cache = { at: Date.now(), entities };
+      // An empty answer is not kept: right after start the catalog may not
+      // have read its locations yet.
+      if (entities.length > 0) this.cache = { at: Date.now(), entities };
       return entities;
     } catch (e) {
       // The dashboard still works without titles; the catalog may be starting.
@@ -59,7 +67,6 @@ export class EntityDirectory {
     }
   }
 }
-
 
 function toCostEntities(entity: Entity): CostEntity[] {
   const a = entity.metadata.annotations ?? {};
@@ -71,7 +78,11 @@ function toCostEntities(entity: Entity): CostEntity[] {
   };
   const out: CostEntity[] = [];
   if (a[ANNOTATION_ENVIRONMENT]) {
-    out.push({ ...base, tagKey: 'environment', tagValue: a[ANNOTATION_ENVIRONMENT] });
+    out.push({
+      ...base,
+      tagKey: 'environment',
+      tagValue: a[ANNOTATION_ENVIRONMENT],
+    });
   }
   if (a[ANNOTATION_SERVICE]) {
     out.push({

@@ -87,8 +87,13 @@ export class ReportService {
         .filter(d => d.period >= iso(from) && d.period < iso(toExclusive))
         .reduce((a, d) => a + d.amount, 0);
     const billedMtd = sum(monthStart, today);
-    const mtdEstimated = days.some(d => d.period >= iso(monthStart) && d.estimated);
-    const prevSameDays = sum(lastMonthStart, lastMonthStart.plus({ days: elapsed }));
+    const mtdEstimated = days.some(
+      d => d.period >= iso(monthStart) && d.estimated,
+    );
+    const prevSameDays = sum(
+      lastMonthStart,
+      lastMonthStart.plus({ days: elapsed }),
+    );
     const lastMonth = sum(lastMonthStart, monthStart);
     const estimate = await this.todayEstimate(filter);
     const mtd = billedMtd + (estimate?.usd ?? 0);
@@ -96,29 +101,56 @@ export class ReportService {
     // Forecast: Cost Explorer's for the account; extrapolation otherwise.
     const daysInMonth = today.daysInMonth!;
     let forecast: CostSummary['forecast'];
-    const stored = filter ? undefined : await this.store.forecast(today.toFormat('yyyy-MM'));
+    const stored = filter
+      ? undefined
+      : await this.store.forecast(today.toFormat('yyyy-MM'));
     if (stored) {
       const fromDay = DateTime.fromISO(stored.fromDay, { zone: 'utc' });
       const spanDays = daysInMonth - fromDay.day + 1;
       const remainingDays = daysInMonth - today.day + 1;
-      const rest = spanDays > 0 ? (stored.amount * remainingDays) / spanDays : 0;
-      forecast = { amount: this.money(billedMtd + rest), source: 'cost-explorer' };
+      const rest =
+        spanDays > 0 ? (stored.amount * remainingDays) / spanDays : 0;
+      forecast = {
+        amount: this.money(billedMtd + rest),
+        source: 'cost-explorer',
+      };
     } else {
-      const perDay = elapsed > 0 ? billedMtd / elapsed : lastMonth / lastMonthStart.daysInMonth!;
-      forecast = { amount: this.money(perDay * daysInMonth), source: 'extrapolated' };
+      const perDay =
+        elapsed > 0
+          ? billedMtd / elapsed
+          : lastMonth / lastMonthStart.daysInMonth!;
+      forecast = {
+        amount: this.money(perDay * daysInMonth),
+        source: 'extrapolated',
+      };
     }
 
     const [byEnvironment, byService] = await Promise.all([
-      filter ? Promise.resolve([]) : this.breakdown('tag', tagKey, undefined, monthStart, today, elapsed),
+      filter
+        ? Promise.resolve([])
+        : this.breakdown('tag', tagKey, undefined, monthStart, today, elapsed),
       this.breakdown('service', tagKey, tagValue, monthStart, today, elapsed),
     ]);
 
     const trendFrom = today.minus({ days: 30 });
     const trend = (
-      await this.store.totalsByDay({ tagKey, tagValue, from: iso(trendFrom), to: iso(yesterday) })
-    ).map(d => ({ period: d.period, amount: this.money(d.amount), estimated: d.estimated }));
+      await this.store.totalsByDay({
+        tagKey,
+        tagValue,
+        from: iso(trendFrom),
+        to: iso(yesterday),
+      })
+    ).map(d => ({
+      period: d.period,
+      amount: this.money(d.amount),
+      estimated: d.estimated,
+    }));
     if (estimate) {
-      trend.push({ period: iso(today), amount: this.money(estimate.usd), estimated: true });
+      trend.push({
+        period: iso(today),
+        amount: this.money(estimate.usd),
+        estimated: true,
+      });
     }
 
     return {
@@ -155,7 +187,13 @@ export class ReportService {
     const yesterday = today.minus({ days: 1 });
     const lastMonthStart = monthStart.minus({ months: 1 });
     const [current, previous, titles] = await Promise.all([
-      this.store.sumsByKey({ tagKey, tagValue, by, from: iso(monthStart), to: iso(yesterday) }),
+      this.store.sumsByKey({
+        tagKey,
+        tagValue,
+        by,
+        from: iso(monthStart),
+        to: iso(yesterday),
+      }),
       elapsed > 0
         ? this.store.sumsByKey({
             tagKey,
@@ -165,7 +203,9 @@ export class ReportService {
             to: iso(lastMonthStart.plus({ days: elapsed - 1 })),
           })
         : Promise.resolve([]),
-      by === 'tag' ? this.titles(tagKey) : Promise.resolve(new Map<string, CostEntity>()),
+      by === 'tag'
+        ? this.titles(tagKey)
+        : Promise.resolve(new Map<string, CostEntity>()),
     ]);
     const prev = new Map(previous.map(p => [p.key, p.amount]));
     const keys = new Set([...current.map(c => c.key), ...prev.keys()]);
@@ -195,12 +235,13 @@ export class ReportService {
     const prevEnd = weekStart.minus({ days: 1 });
     const prevStart = prevEnd.minus({ days: 6 });
     const tagKey = filter?.tagKey ?? this.primaryTagKey;
-    const dims: { dimension: MoverRow['dimension']; by: 'tag' | 'service' }[] = filter
-      ? [{ dimension: 'service', by: 'service' }]
-      : [
-          { dimension: 'environment', by: 'tag' },
-          { dimension: 'service', by: 'service' },
-        ];
+    const dims: { dimension: MoverRow['dimension']; by: 'tag' | 'service' }[] =
+      filter
+        ? [{ dimension: 'service', by: 'service' }]
+        : [
+            { dimension: 'environment', by: 'tag' },
+            { dimension: 'service', by: 'service' },
+          ];
     const rows: MoverRow[] = [];
     for (const { dimension, by } of dims) {
       const q = { tagKey, by, tagValue: filter?.tagValue };
@@ -224,7 +265,9 @@ export class ReportService {
         });
       }
     }
-    return rows.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta)).slice(0, 6);
+    return rows
+      .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta))
+      .slice(0, 6);
   }
 
   async series(q: {
@@ -236,9 +279,14 @@ export class ReportService {
   }): Promise<CostSeries> {
     const today = this.today();
     const day = q.granularity === 'day';
-    const to = q.to ?? (day ? today.toISODate()! : today.toFormat('yyyy-MM-dd'));
+    const to =
+      q.to ?? (day ? today.toISODate()! : today.toFormat('yyyy-MM-dd'));
     const from =
-      q.from ?? (day ? today.minus({ days: 30 }) : today.minus({ months: 11 }).startOf('month')).toISODate()!;
+      q.from ??
+      (day
+        ? today.minus({ days: 30 })
+        : today.minus({ months: 11 }).startOf('month')
+      ).toISODate()!;
     if (from > to) throw new InputError('from must not be after to');
     const span = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
     if (span > 800) throw new InputError('A series covers at most 800 days');
@@ -250,12 +298,23 @@ export class ReportService {
     const fetchTag = (tagKey: string, tagValue?: string) =>
       day
         ? this.store.dailyByTag({ tagKey, from, to, tagValue })
-        : this.store.monthly({ tagKey, fromMonth, toMonth, groupBy: 'tag', tagValue });
+        : this.store.monthly({
+            tagKey,
+            fromMonth,
+            toMonth,
+            groupBy: 'tag',
+            tagValue,
+          });
 
     if (q.groupBy === 'service') {
       const tagKey = q.filter?.tagKey ?? this.primaryTagKey;
       points = day
-        ? await this.store.dailyByService({ tagKey, from, to, tagValue: q.filter?.tagValue })
+        ? await this.store.dailyByService({
+            tagKey,
+            from,
+            to,
+            tagValue: q.filter?.tagValue,
+          })
         : await this.store.monthly({
             tagKey,
             fromMonth,
@@ -272,15 +331,22 @@ export class ReportService {
       const titles = await this.titles(tagKey);
       for (const key of new Set(points.map(p => p.key))) {
         const e = titles.get(key);
-        keys.push({ key, title: e?.title ?? (key === '' ? 'Untagged' : key), entityRef: e?.entityRef });
+        keys.push({
+          key,
+          title: e?.title ?? (key === '' ? 'Untagged' : key),
+          entityRef: e?.entityRef,
+        });
       }
     } else {
       // Catalog entities: each stands for one tag value of its tag key.
       const entities = (await this.entities.list()).filter(
-        e => !q.filter || (e.tagKey === q.filter.tagKey && e.tagValue === q.filter.tagValue),
+        e =>
+          !q.filter ||
+          (e.tagKey === q.filter.tagKey && e.tagValue === q.filter.tagValue),
       );
       const byKey = new Map<string, CostEntity[]>();
-      for (const e of entities) byKey.set(e.tagKey, [...(byKey.get(e.tagKey) ?? []), e]);
+      for (const e of entities)
+        byKey.set(e.tagKey, [...(byKey.get(e.tagKey) ?? []), e]);
       for (const [tagKey, list] of byKey) {
         const rows = await fetchTag(tagKey);
         const refs = new Map(list.map(e => [e.tagValue, e]));
@@ -288,11 +354,17 @@ export class ReportService {
           const e = refs.get(r.key);
           if (e) points.push({ ...r, key: e.entityRef });
         }
-        for (const e of list) keys.push({ key: e.entityRef, title: e.title, entityRef: e.entityRef });
+        for (const e of list)
+          keys.push({
+            key: e.entityRef,
+            title: e.title,
+            entityRef: e.entityRef,
+          });
       }
     }
     if (q.groupBy === 'service') {
-      for (const key of new Set(points.map(p => p.key))) keys.push({ key, title: key });
+      for (const key of new Set(points.map(p => p.key)))
+        keys.push({ key, title: key });
     }
     return {
       currency: this.options.currency,
@@ -305,7 +377,10 @@ export class ReportService {
     };
   }
 
-  private async estimatePoints(today: DateTime, environment?: string): Promise<AmountByKey[]> {
+  private async estimatePoints(
+    today: DateTime,
+    environment?: string,
+  ): Promise<AmountByKey[]> {
     const rows = await this.store.estimates(`${today.toISODate()}T00`);
     const byEnv = new Map<string, number>();
     for (const r of rows) {
@@ -326,7 +401,9 @@ export class ReportService {
     const to = today.toISODate()!;
     const rows = await this.store.sliDaily({ from, to, sliKey: q.key });
     const services = new Map(
-      (await this.entities.list()).filter(e => e.tagKey === 'service').map(e => [e.tagValue, e]),
+      (await this.entities.list())
+        .filter(e => e.tagKey === 'service')
+        .map(e => [e.tagValue, e]),
     );
     const groups = new Map<string, typeof rows>();
     for (const r of rows) {
@@ -350,7 +427,9 @@ export class ReportService {
         availability,
         sloTarget,
         errorBudgetRemaining:
-          availability === null ? null : 1 - (1 - availability) / (1 - sloTarget),
+          availability === null
+            ? null
+            : 1 - (1 - availability) / (1 - sloTarget),
         hours,
         daily: list.map(r => ({ day: r.day, availability: r.value })),
       });
@@ -368,10 +447,18 @@ export class ReportService {
     const now = DateTime.fromJSDate(this.now(), { zone: 'utc' });
     const hourly = q.granularity === 'hour';
     const from =
-      q.from ?? (hourly ? now.minus({ hours: 48 }).toISO()!.slice(0, 13) : now.minus({ days: 30 }).toISODate()!);
+      q.from ??
+      (hourly
+        ? now.minus({ hours: 48 }).toISO()!.slice(0, 13)
+        : now.minus({ days: 30 }).toISODate()!);
     const to = q.to ?? (hourly ? now.toISO()!.slice(0, 13) : now.toISODate()!);
     const points = (
-      await this.store.usage({ granularity: q.granularity, from, to, environment: q.environment })
+      await this.store.usage({
+        granularity: q.granularity,
+        from,
+        to,
+        environment: q.environment,
+      })
     ).map(p => ({ ...p, value: Math.round(p.value * 1000) / 1000 }));
     return {
       granularity: q.granularity,

@@ -18,7 +18,10 @@ import type { ReportService } from './ReportService';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const hourOrDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2})?$/, 'expected YYYY-MM-DD or YYYY-MM-DDTHH');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2})?$/,
+    'expected YYYY-MM-DD or YYYY-MM-DDTHH',
+  );
 const filterSchema = {
   tagKey: z.enum(['environment', 'service']).optional(),
   tagValue: z.string().min(1).max(191).optional(),
@@ -58,7 +61,10 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   return result.data;
 }
 
-function filterOf(q: { tagKey?: string; tagValue?: string }): TagRef | undefined {
+function filterOf(q: {
+  tagKey?: string;
+  tagValue?: string;
+}): TagRef | undefined {
   if (!q.tagKey && !q.tagValue) return undefined;
   if (!q.tagKey || !q.tagValue) {
     throw new InputError('tagKey and tagValue go together');
@@ -94,7 +100,9 @@ export interface RouterOptions {
  * (the plugin keeps the default auth policy); starting a run also needs the
  * cost-uptime.collection.run permission.
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, report, store } = options;
   const router = Router();
   router.use(express.json());
@@ -114,9 +122,25 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const series = await report.series({ ...q, filter: filterOf(q) });
     const titles = new Map(series.keys.map(k => [k.key, k.title ?? k.key]));
     const lines = [
-      ['period', 'group_by', 'key', 'title', 'amount', 'currency', 'estimated'].join(','),
+      [
+        'period',
+        'group_by',
+        'key',
+        'title',
+        'amount',
+        'currency',
+        'estimated',
+      ].join(','),
       ...series.points.map(p =>
-        [p.period, series.groupBy, p.key, titles.get(p.key) ?? p.key, p.amount, series.currency, p.estimated]
+        [
+          p.period,
+          series.groupBy,
+          p.key,
+          titles.get(p.key) ?? p.key,
+          p.amount,
+          series.currency,
+          p.estimated,
+        ]
           .map(csvCell)
           .join(','),
       ),
@@ -145,13 +169,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/runs', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const [decision] = await permissions.authorize(
       [{ permission: costUptimeCollectionRunPermission }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Starting a collection run needs cost-uptime.collection.run');
+      throw new NotAllowedError(
+        'Starting a collection run needs cost-uptime.collection.run',
+      );
     }
     await options.triggerRun();
     res.status(202).json({ status: 'triggered' });

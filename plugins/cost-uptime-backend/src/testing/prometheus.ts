@@ -13,7 +13,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
+export const PROMETHEUS_BIN =
+  process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 export const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
 
 /** One series: labels and a value for each sample time (unix seconds). */
@@ -56,10 +57,16 @@ export async function freePort(): Promise<number> {
 }
 
 /** OpenMetrics text for the series, samples every `stepSeconds` in [start, end). */
-export function openMetrics(series: SeriesSpec[], start: number, end: number, stepSeconds: number) {
+export function openMetrics(
+  series: SeriesSpec[],
+  start: number,
+  end: number,
+  stepSeconds: number,
+) {
   const lines: string[] = [];
   const byName = new Map<string, SeriesSpec[]>();
-  for (const s of series) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
+  for (const s of series)
+    byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
   for (const [name, list] of byName) {
     lines.push(`# TYPE ${name} gauge`);
     for (const s of list) {
@@ -81,16 +88,25 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-export async function startPrometheus(metrics: string): Promise<RunningPrometheus> {
+export async function startPrometheus(
+  metrics: string,
+): Promise<RunningPrometheus> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cost-uptime-prom-'));
   const file = path.join(dir, 'data.om');
   const data = path.join(dir, 'data');
   await fs.writeFile(file, metrics);
-  await run(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', '-q', file, data], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    PROMTOOL_BIN,
+    ['tsdb', 'create-blocks-from', 'openmetrics', '-q', file, data],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const config = path.join(dir, 'prometheus.yml');
-  await fs.writeFile(config, 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
+  await fs.writeFile(
+    config,
+    'global:\n  scrape_interval: 1h\nscrape_configs: []\n',
+  );
   const port = await freePort();
   const child: ChildProcess = spawn(
     PROMETHEUS_BIN,
@@ -106,7 +122,8 @@ export async function startPrometheus(metrics: string): Promise<RunningPrometheu
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`prometheus exited with ${child.exitCode}`);
     try {
       const r = await fetch(`${url}/-/ready`);
       if (r.ok) break;

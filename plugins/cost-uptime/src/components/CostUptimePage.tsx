@@ -15,7 +15,12 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costUptimeApiRef } from '../api';
-import { CostTrendChart, Donut, HorizontalBars, UsageLineChart } from './charts';
+import {
+  CostTrendChart,
+  Donut,
+  HorizontalBars,
+  UsageLineChart,
+} from './charts';
 import { money, percent, USAGE_LABELS } from './format';
 import {
   Change,
@@ -34,7 +39,9 @@ function rangeQuery(range: Range) {
   const today = new Date();
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   if (range === '12m') {
-    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1));
+    const from = new Date(
+      Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1),
+    );
     return { granularity: 'month' as const, from: iso(from), to: iso(today) };
   }
   const days = range === '30d' ? 30 : 90;
@@ -59,7 +66,9 @@ export function CostUptimePage() {
   const alertApi = useApi(alertApiRef);
   const [range, setRange] = useState<Range>('30d');
   const [groupBy, setGroupBy] = useState<GroupBy>('environment');
-  const [usageGranularity, setUsageGranularity] = useState<'hour' | 'day'>('hour');
+  const [usageGranularity, setUsageGranularity] = useState<'hour' | 'day'>(
+    'hour',
+  );
 
   const summary = useAsyncRetry(() => api.getSummary(), [api]);
   const series = useAsyncRetry(
@@ -74,7 +83,9 @@ export function CostUptimePage() {
   const runs = useAsyncRetry(() => api.getRuns(10), [api]);
 
   const lastRun = runs.value?.[0];
-  const lastGoodRun = runs.value?.find(r => r.status === 'succeeded' || r.status === 'partial');
+  const lastGoodRun = runs.value?.find(
+    r => r.status === 'succeeded' || r.status === 'partial',
+  );
   const prometheusProblem = runs.value
     ?.slice(0, 1)
     .find(r => r.error?.includes('Prometheus'))?.error;
@@ -82,7 +93,11 @@ export function CostUptimePage() {
   const runNow = async () => {
     try {
       await api.triggerRun();
-      alertApi.post({ message: 'Collection started; figures refresh when it ends.', severity: 'info', display: 'transient' });
+      alertApi.post({
+        message: 'Collection started; figures refresh when it ends.',
+        severity: 'info',
+        display: 'transient',
+      });
       setTimeout(() => {
         runs.retry();
         summary.retry();
@@ -91,7 +106,10 @@ export function CostUptimePage() {
         usage.retry();
       }, 4000);
     } catch (e) {
-      alertApi.post({ message: `Could not start a collection: ${(e as Error).message}`, severity: 'error' });
+      alertApi.post({
+        message: `Could not start a collection: ${(e as Error).message}`,
+        severity: 'error',
+      });
     }
   };
 
@@ -117,26 +135,43 @@ export function CostUptimePage() {
   }
   const s = summary.value!;
   const noData =
-    s.lastMonth === 0 && s.monthToDate.amount === 0 && (series.value?.points.length ?? 0) === 0;
+    s.lastMonth === 0 &&
+    s.monthToDate.amount === 0 &&
+    (series.value?.points.length ?? 0) === 0;
 
   const uptimeRows = uptime.value?.rows ?? [];
   const measured = uptimeRows.filter(r => r.availability !== null);
   const avgUptime = measured.length
     ? measured.reduce((a, r) => a + (r.availability ?? 0), 0) / measured.length
     : null;
-  const meetingSlo = measured.filter(r => (r.availability ?? 0) >= r.sloTarget).length;
+  const meetingSlo = measured.filter(
+    r => (r.availability ?? 0) >= r.sloTarget,
+  ).length;
 
   return (
     <Box p={3}>
-      <Box display="flex" alignItems="center" flexWrap="wrap" mb={2} style={{ gap: 12 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        mb={2}
+        style={{ gap: 12 }}
+      >
         <Typography variant="body1" color="textSecondary" style={{ flex: 1 }}>
-          Billing data from AWS Cost Explorer (UTC days, {s.currency}); usage and
-          availability from each environment's Prometheus.
+          Billing data from AWS Cost Explorer (UTC days, {s.currency}); usage
+          and availability from each environment's Prometheus.
         </Typography>
         {lastRun ? (
           <Chip
             variant="outlined"
-            label={`Last collection ${new Date(lastRun.startedAt).toLocaleString()} · ${lastRun.status} · ${lastRun.costExplorerRequests} Cost Explorer requests (${money(lastRun.costExplorerCostUsd, 'USD')})`}
+            label={`Last collection ${new Date(
+              lastRun.startedAt,
+            ).toLocaleString()} · ${lastRun.status} · ${
+              lastRun.costExplorerRequests
+            } Cost Explorer requests (${money(
+              lastRun.costExplorerCostUsd,
+              'USD',
+            )})`}
           />
         ) : null}
         <Button variant="outlined" onClick={exportCsv} disabled={noData}>
@@ -153,7 +188,11 @@ export function CostUptimePage() {
           title="No cost data yet"
           description={
             lastRun
-              ? `The last collection ${lastRun.status === 'failed' ? `failed: ${lastRun.error}` : 'found nothing to store.'} Check the Cost Explorer settings (costUptime.costExplorer) and run it again.`
+              ? `The last collection ${
+                  lastRun.status === 'failed'
+                    ? `failed: ${lastRun.error}`
+                    : 'found nothing to store.'
+                } Check the Cost Explorer settings (costUptime.costExplorer) and run it again.`
               : 'The first collection has not run yet. It starts shortly after the backend; an admin can start it now.'
           }
           action={
@@ -172,7 +211,13 @@ export function CostUptimePage() {
               chip={s.monthToDate.estimated ? <EstimateChip /> : undefined}
               detail={
                 <>
-                  <Change value={s.change} suffix={`vs ${money(s.previousMonthToDate, s.currency)} same days last month`} />
+                  <Change
+                    value={s.change}
+                    suffix={`vs ${money(
+                      s.previousMonthToDate,
+                      s.currency,
+                    )} same days last month`}
+                  />
                 </>
               }
               spark={s.trend.map(t => ({ x: t.period, y: t.amount }))}
@@ -183,8 +228,27 @@ export function CostUptimePage() {
               testId="stat-forecast"
               label="Forecast for the month"
               value={money(s.forecast.amount, s.currency)}
-              chip={<Chip size="small" variant="outlined" label={s.forecast.source === 'cost-explorer' ? 'Cost Explorer' : 'extrapolated'} />}
-              detail={<Change value={s.lastMonth ? (s.forecast.amount - s.lastMonth) / s.lastMonth : null} suffix={`vs last month ${money(s.lastMonth, s.currency)}`} />}
+              chip={
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={
+                    s.forecast.source === 'cost-explorer'
+                      ? 'Cost Explorer'
+                      : 'extrapolated'
+                  }
+                />
+              }
+              detail={
+                <Change
+                  value={
+                    s.lastMonth
+                      ? (s.forecast.amount - s.lastMonth) / s.lastMonth
+                      : null
+                  }
+                  suffix={`vs last month ${money(s.lastMonth, s.currency)}`}
+                />
+              }
             />
           </Grid>
           <Grid item xs={12} sm={6} lg={3}>
@@ -196,8 +260,8 @@ export function CostUptimePage() {
                 measured.length
                   ? `${meetingSlo} of ${measured.length} services meet their SLO`
                   : prometheusProblem
-                    ? 'Unavailable: Prometheus could not be read'
-                    : 'No availability data yet'
+                  ? 'Unavailable: Prometheus could not be read'
+                  : 'No availability data yet'
               }
             />
           </Grid>
@@ -205,7 +269,11 @@ export function CostUptimePage() {
             <StatCard
               testId="stat-today"
               label="Today (estimate)"
-              value={s.todayEstimate ? money(s.todayEstimate.amount, s.currency) : '–'}
+              value={
+                s.todayEstimate
+                  ? money(s.todayEstimate.amount, s.currency)
+                  : '–'
+              }
               chip={<EstimateChip />}
               detail={
                 s.todayEstimate
@@ -221,12 +289,22 @@ export function CostUptimePage() {
               subheader="Paler bars are estimates (Cost Explorer's recent days, today's node estimate)"
               action={
                 <Box display="flex" style={{ gap: 8 }} pt={1} pr={1}>
-                  <ToggleButtonGroup size="small" exclusive value={groupBy} onChange={(_, v) => v && setGroupBy(v)}>
+                  <ToggleButtonGroup
+                    size="small"
+                    exclusive
+                    value={groupBy}
+                    onChange={(_, v) => v && setGroupBy(v)}
+                  >
                     <ToggleButton value="environment">Environment</ToggleButton>
                     <ToggleButton value="service">AWS service</ToggleButton>
                     <ToggleButton value="entity">Catalog entity</ToggleButton>
                   </ToggleButtonGroup>
-                  <ToggleButtonGroup size="small" exclusive value={range} onChange={(_, v) => v && setRange(v)}>
+                  <ToggleButtonGroup
+                    size="small"
+                    exclusive
+                    value={range}
+                    onChange={(_, v) => v && setRange(v)}
+                  >
                     <ToggleButton value="30d">30 days</ToggleButton>
                     <ToggleButton value="90d">90 days</ToggleButton>
                     <ToggleButton value="12m">12 months</ToggleButton>
@@ -245,14 +323,26 @@ export function CostUptimePage() {
           </Grid>
 
           <Grid item xs={12} md={5}>
-            <InfoCard title="By environment" subheader="This month so far vs the same days last month">
+            <InfoCard
+              title="By environment"
+              subheader="This month so far vs the same days last month"
+            >
               <Donut
                 currency={s.currency}
-                data={s.byEnvironment.map(r => ({ key: r.key, title: r.title ?? r.key, amount: r.amount }))}
+                data={s.byEnvironment.map(r => ({
+                  key: r.key,
+                  title: r.title ?? r.key,
+                  amount: r.amount,
+                }))}
               />
               <Box mt={1}>
                 {s.byEnvironment.map(r => (
-                  <Box key={r.key} display="flex" justifyContent="space-between" py={0.5}>
+                  <Box
+                    key={r.key}
+                    display="flex"
+                    justifyContent="space-between"
+                    py={0.5}
+                  >
                     <Typography variant="body2">{r.title}</Typography>
                     <Typography variant="body2">
                       {money(r.amount, s.currency)} <Change value={r.change} />
@@ -263,7 +353,10 @@ export function CostUptimePage() {
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={7}>
-            <InfoCard title="By AWS service" subheader="This month so far vs the same days last month">
+            <InfoCard
+              title="By AWS service"
+              subheader="This month so far vs the same days last month"
+            >
               <HorizontalBars
                 currency={s.currency}
                 data={s.byService.map(r => ({
@@ -277,12 +370,18 @@ export function CostUptimePage() {
           </Grid>
 
           <Grid item xs={12} md={5}>
-            <InfoCard title="Biggest movers" subheader="Last 7 billed days vs the 7 before">
+            <InfoCard
+              title="Biggest movers"
+              subheader="Last 7 billed days vs the 7 before"
+            >
               <MoversTable movers={s.movers} currency={s.currency} />
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={7}>
-            <InfoCard title="Uptime against SLO" subheader="Availability SLI per service and environment">
+            <InfoCard
+              title="Uptime against SLO"
+              subheader="Availability SLI per service and environment"
+            >
               {uptime.error ? (
                 <ErrorCard title="Uptime" error={uptime.error} />
               ) : !uptime.value ? (
@@ -290,7 +389,9 @@ export function CostUptimePage() {
               ) : uptimeRows.length === 0 ? (
                 <Typography color="textSecondary">
                   {prometheusProblem
-                    ? `Uptime is unavailable: ${prometheusProblem.split('\n')[0]}`
+                    ? `Uptime is unavailable: ${
+                        prometheusProblem.split('\n')[0]
+                      }`
                     : 'No availability data yet: annotate services with cost-uptime.io/service and configure Prometheus.'}
                 </Typography>
               ) : (
@@ -324,7 +425,9 @@ export function CostUptimePage() {
               ) : usage.value.points.length === 0 ? (
                 <Typography color="textSecondary">
                   {prometheusProblem
-                    ? `Usage is unavailable: ${prometheusProblem.split('\n')[0]}`
+                    ? `Usage is unavailable: ${
+                        prometheusProblem.split('\n')[0]
+                      }`
                     : 'No usage data yet.'}
                 </Typography>
               ) : (
@@ -333,10 +436,14 @@ export function CostUptimePage() {
                     <Grid item xs={12} md={6} lg={4} key={metric}>
                       <Typography variant="subtitle2">
                         {USAGE_LABELS[metric].title}
-                        {USAGE_LABELS[metric].unit ? ` (${USAGE_LABELS[metric].unit})` : ''}
+                        {USAGE_LABELS[metric].unit
+                          ? ` (${USAGE_LABELS[metric].unit})`
+                          : ''}
                       </Typography>
                       <UsageLineChart
-                        points={usage.value!.points.filter(p => p.metric === metric)}
+                        points={usage.value!.points.filter(
+                          p => p.metric === metric,
+                        )}
                         environments={usage.value!.environments}
                         unit={USAGE_LABELS[metric].unit}
                         hourly={usageGranularity === 'hour'}
@@ -374,7 +481,9 @@ export function CostUptimePage() {
 
 function TrendOrEmpty(props: { series: CostSeries }) {
   if (props.series.points.length === 0) {
-    return <Typography color="textSecondary">No cost in this range.</Typography>;
+    return (
+      <Typography color="textSecondary">No cost in this range.</Typography>
+    );
   }
   return <CostTrendChart series={props.series} />;
 }

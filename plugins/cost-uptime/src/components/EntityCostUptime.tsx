@@ -1,4 +1,8 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -28,7 +32,9 @@ export function EntityCostUptimeCard() {
   const state = useAsync(async () => {
     const [summary, uptime, usage] = await Promise.all([
       api.getSummary(filter),
-      filter.tagKey === 'service' ? api.getUptime({ days: 30, key: filter.tagValue }) : undefined,
+      filter.tagKey === 'service'
+        ? api.getUptime({ days: 30, key: filter.tagValue })
+        : undefined,
       filter.tagKey === 'environment'
         ? api.getUsage({ granularity: 'hour', environment: filter.tagValue })
         : undefined,
@@ -65,7 +71,8 @@ export function EntityCostUptimeCard() {
       <Grid container spacing={2}>
         <Grid item xs={6}>
           <Typography variant="overline" color="textSecondary">
-            This month so far {s.monthToDate.estimated ? <EstimateChip /> : null}
+            This month so far{' '}
+            {s.monthToDate.estimated ? <EstimateChip /> : null}
           </Typography>
           <Typography variant="h4" data-testid="entity-month-to-date">
             {money(s.monthToDate.amount, s.currency)}
@@ -78,13 +85,18 @@ export function EntityCostUptimeCard() {
           <Typography variant="overline" color="textSecondary">
             Month forecast
           </Typography>
-          <Typography variant="h4">{money(s.forecast.amount, s.currency)}</Typography>
+          <Typography variant="h4">
+            {money(s.forecast.amount, s.currency)}
+          </Typography>
           <Typography variant="body2" color="textSecondary">
             last month {money(s.lastMonth, s.currency)}
           </Typography>
         </Grid>
         <Grid item xs={12}>
-          <Sparkline height={48} data={s.trend.map(t => ({ x: t.period, y: t.amount }))} />
+          <Sparkline
+            height={48}
+            data={s.trend.map(t => ({ x: t.period, y: t.amount }))}
+          />
         </Grid>
         {uptime ? (
           <Grid item xs={12}>
@@ -92,14 +104,21 @@ export function EntityCostUptimeCard() {
               Availability, last 30 days
             </Typography>
             {uptime.rows.length === 0 ? (
-              <Typography color="textSecondary">No availability data yet.</Typography>
+              <Typography color="textSecondary">
+                No availability data yet.
+              </Typography>
             ) : (
               uptime.rows.map(r => (
-                <Box key={r.environment} display="flex" justifyContent="space-between" data-testid="entity-uptime">
+                <Box
+                  key={r.environment}
+                  display="flex"
+                  justifyContent="space-between"
+                  data-testid="entity-uptime"
+                >
                   <Typography variant="body2">{r.environment}</Typography>
                   <Typography variant="body2">
-                    {percent(r.availability, 3)} · SLO {percent(r.sloTarget, 1)} · budget left{' '}
-                    {percent(r.errorBudgetRemaining, 0)}
+                    {percent(r.availability, 3)} · SLO {percent(r.sloTarget, 1)}{' '}
+                    · budget left {percent(r.errorBudgetRemaining, 0)}
                   </Typography>
                 </Box>
               ))
@@ -113,7 +132,11 @@ export function EntityCostUptimeCard() {
             </Typography>
             <Typography variant="body2">
               {lastOf('nodes') !== undefined
-                ? `${lastOf('nodes')} nodes · CPU ${lastOf('cpu_percent')?.toFixed(1)}% · memory ${lastOf('memory_percent')?.toFixed(1)}%`
+                ? `${lastOf('nodes')} nodes · CPU ${lastOf(
+                    'cpu_percent',
+                  )?.toFixed(1)}% · memory ${lastOf('memory_percent')?.toFixed(
+                    1,
+                  )}%`
                 : 'No usage data yet.'}
             </Typography>
           </Grid>
@@ -131,7 +154,9 @@ export function EntityCostUptimeContent() {
     const [summary, series, uptime, usage] = await Promise.all([
       api.getSummary(filter),
       api.getSeries({ granularity: 'day', groupBy: 'service', filter }),
-      filter.tagKey === 'service' ? api.getUptime({ days: 30, key: filter.tagValue }) : undefined,
+      filter.tagKey === 'service'
+        ? api.getUptime({ days: 30, key: filter.tagValue })
+        : undefined,
       filter.tagKey === 'environment'
         ? api.getUsage({ granularity: 'hour', environment: filter.tagValue })
         : undefined,
@@ -148,16 +173,24 @@ export function EntityCostUptimeContent() {
         <EntityCostUptimeCard />
       </Grid>
       <Grid item xs={12} md={8}>
-        <InfoCard title="Daily cost by AWS service" subheader={`${filter.tagKey}=${filter.tagValue}, last 30 days`}>
+        <InfoCard
+          title="Daily cost by AWS service"
+          subheader={`${filter.tagKey}=${filter.tagValue}, last 30 days`}
+        >
           {series.points.length ? (
             <CostTrendChart series={series} height={260} />
           ) : (
-            <Typography color="textSecondary">No cost under this tag yet.</Typography>
+            <Typography color="textSecondary">
+              No cost under this tag yet.
+            </Typography>
           )}
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Biggest movers" subheader="Last 7 billed days vs the 7 before">
+        <InfoCard
+          title="Biggest movers"
+          subheader="Last 7 billed days vs the 7 before"
+        >
           <MoversTable movers={s.movers} currency={s.currency} />
         </InfoCard>
       </Grid>
@@ -167,7 +200,9 @@ export function EntityCostUptimeContent() {
             {uptime.rows.length ? (
               <UptimeTable rows={uptime.rows} days={uptime.days} />
             ) : (
-              <Typography color="textSecondary">No availability data yet.</Typography>
+              <Typography color="textSecondary">
+                No availability data yet.
+              </Typography>
             )}
           </InfoCard>
         </Grid>
@@ -178,7 +213,9 @@ export function EntityCostUptimeContent() {
             <Grid container spacing={2}>
               {USAGE_METRICS.map(metric => (
                 <Grid item xs={12} md={4} key={metric}>
-                  <Typography variant="subtitle2">{USAGE_LABELS[metric].title}</Typography>
+                  <Typography variant="subtitle2">
+                    {USAGE_LABELS[metric].title}
+                  </Typography>
                   <UsageLineChart
                     points={usage.points.filter(p => p.metric === metric)}
                     environments={usage.environments}

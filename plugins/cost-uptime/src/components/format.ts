@@ -1,6 +1,13 @@
-import type { Currency, UsageMetric } from '@internal/plugin-cost-uptime-common';
+import type {
+  Currency,
+  UsageMetric,
+} from '@internal/plugin-cost-uptime-common';
 
-export function money(amount: number, currency: Currency, compact = false): string {
+export function money(
+  amount: number,
+  currency: Currency,
+  compact = false,
+): string {
   return new Intl.NumberFormat(currency === 'KRW' ? 'ko-KR' : 'en-US', {
     style: 'currency',
     currency,
@@ -9,8 +16,12 @@ export function money(amount: number, currency: Currency, compact = false): stri
   }).format(amount);
 }
 
-export function percent(fraction: number | null | undefined, digits = 1): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
+export function percent(
+  fraction: number | null | undefined,
+  digits = 1,
+): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
+    return '–';
   return `${(fraction * 100).toFixed(digits)}%`;
 }
 
@@ -20,7 +31,10 @@ export function signedPercent(fraction: number | null): string {
   return `${sign}${(fraction * 100).toFixed(1)}%`;
 }
 
-export const USAGE_LABELS: Record<UsageMetric, { title: string; unit: string }> = {
+export const USAGE_LABELS: Record<
+  UsageMetric,
+  { title: string; unit: string }
+> = {
   cpu_percent: { title: 'CPU', unit: '%' },
   memory_percent: { title: 'Memory', unit: '%' },
   disk_percent: { title: 'Disk', unit: '%' },
@@ -49,7 +63,9 @@ export function colorFor(index: number) {
 
 export function shortDay(day: string) {
   // 2026-11-05 → Nov 5
-  const d = new Date(`${day.length === 7 ? `${day}-01` : day.slice(0, 10)}T00:00:00Z`);
+  const d = new Date(
+    `${day.length === 7 ? `${day}-01` : day.slice(0, 10)}T00:00:00Z`,
+  );
   return d.toLocaleDateString('en-US', {
     month: 'short',
     day: day.length === 7 ? undefined : 'numeric',

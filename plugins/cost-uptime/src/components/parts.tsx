@@ -1,4 +1,8 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import type {
   CollectionRun,
   Currency,
@@ -35,6 +39,7 @@ const useStyles = makeStyles(theme => ({
   down: { color: theme.palette.success.main },
   muted: { color: theme.palette.text.secondary },
   budget: { height: 8, borderRadius: 4 },
+  nowrap: { whiteSpace: 'nowrap' },
 }));
 
 /** A cost change: more spend is red, less is green. */
@@ -45,10 +50,21 @@ export function Change(props: { value: number | null; suffix?: string }) {
   }
   const up = props.value > 0;
   return (
-    <Box component="span" display="inline-flex" alignItems="center" className={up ? classes.up : classes.down}>
-      {up ? <ArrowUpwardIcon fontSize="inherit" /> : <ArrowDownwardIcon fontSize="inherit" />}
+    <Box
+      component="span"
+      display="inline-flex"
+      alignItems="center"
+      className={up ? classes.up : classes.down}
+    >
+      {up ? (
+        <ArrowUpwardIcon fontSize="inherit" />
+      ) : (
+        <ArrowDownwardIcon fontSize="inherit" />
+      )}
       {signedPercent(props.value)}
-      {props.suffix ? <span className={classes.muted}>&nbsp;{props.suffix}</span> : null}
+      {props.suffix ? (
+        <span className={classes.muted}>&nbsp;{props.suffix}</span>
+      ) : null}
     </Box>
   );
 }
@@ -71,8 +87,12 @@ export function StatCard(props: {
         {props.chip}
       </Box>
       <Typography className={classes.statValue}>{props.value}</Typography>
-      {props.detail ? <Typography variant="body2">{props.detail}</Typography> : null}
-      {props.spark && props.spark.length > 1 ? <Sparkline data={props.spark} /> : null}
+      {props.detail ? (
+        <Typography variant="body2">{props.detail}</Typography>
+      ) : null}
+      {props.spark && props.spark.length > 1 ? (
+        <Sparkline data={props.spark} />
+      ) : null}
     </Paper>
   );
 }
@@ -100,16 +120,26 @@ export function ErrorCard(props: { title: string; error: Error }) {
 export function MoversTable(props: { movers: MoverRow[]; currency: Currency }) {
   const classes = useStyles();
   if (props.movers.length === 0) {
-    return <Typography className={classes.muted}>Not enough history yet: movers need two weeks.</Typography>;
+    return (
+      <Typography className={classes.muted}>
+        Not enough history yet: movers need two weeks.
+      </Typography>
+    );
   }
   return (
     <Table size="small" aria-label="Biggest movers">
       <TableHead>
         <TableRow>
           <TableCell>What</TableCell>
-          <TableCell align="right">Last 7 days</TableCell>
-          <TableCell align="right">7 days before</TableCell>
-          <TableCell align="right">Change</TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            Last 7 days
+          </TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            7 days before
+          </TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            Change
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -121,9 +151,18 @@ export function MoversTable(props: { movers: MoverRow[]; currency: Currency }) {
                 {m.dimension}
               </Typography>
             </TableCell>
-            <TableCell align="right">{money(m.amount, props.currency)}</TableCell>
-            <TableCell align="right">{money(m.previousAmount, props.currency)}</TableCell>
-            <TableCell align="right" className={m.delta > 0 ? classes.up : classes.down}>
+            <TableCell align="right" className={classes.nowrap}>
+              {money(m.amount, props.currency)}
+            </TableCell>
+            <TableCell align="right" className={classes.nowrap}>
+              {money(m.previousAmount, props.currency)}
+            </TableCell>
+            <TableCell
+              align="right"
+              className={`${classes.nowrap} ${
+                m.delta > 0 ? classes.up : classes.down
+              }`}
+            >
               {m.delta > 0 ? '+' : ''}
               {money(m.delta, props.currency)}
             </TableCell>
@@ -154,10 +193,14 @@ export function UptimeTable(props: { rows: UptimeRow[]; days: number }) {
         <TableRow>
           <TableCell>Service</TableCell>
           <TableCell>Environment</TableCell>
-          <TableCell align="right">{props.days}-day availability</TableCell>
-          <TableCell align="right">SLO</TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            {props.days}-day availability
+          </TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            SLO
+          </TableCell>
           <TableCell style={{ width: 200 }}>Error budget left</TableCell>
-          <TableCell style={{ width: 160 }}>Daily</TableCell>
+          <TableCell style={{ width: 150 }}>Daily</TableCell>
           <TableCell>Status</TableCell>
         </TableRow>
       </TableHead>
@@ -166,29 +209,55 @@ export function UptimeTable(props: { rows: UptimeRow[]; days: number }) {
           const budget = row.errorBudgetRemaining;
           return (
             <TableRow key={`${row.key}:${row.environment}`}>
-              <TableCell>{row.title ?? row.key}</TableCell>
-              <TableCell>{row.environment}</TableCell>
-              <TableCell align="right">{percent(row.availability, 3)}</TableCell>
-              <TableCell align="right">{percent(row.sloTarget, 2)}</TableCell>
+              <TableCell className={classes.nowrap}>
+                {row.title ?? row.key}
+              </TableCell>
+              <TableCell className={classes.nowrap}>
+                {row.environment}
+              </TableCell>
+              <TableCell align="right" className={classes.nowrap}>
+                {percent(row.availability, 3)}
+              </TableCell>
+              <TableCell align="right" className={classes.nowrap}>
+                {percent(row.sloTarget, 2)}
+              </TableCell>
               <TableCell>
                 <Box display="flex" alignItems="center" style={{ gap: 8 }}>
                   <Box flex={1}>
                     <LinearProgress
                       className={classes.budget}
                       variant="determinate"
-                      color={budget !== null && budget < 0.25 ? 'secondary' : 'primary'}
+                      color={
+                        budget !== null && budget < 0.25
+                          ? 'secondary'
+                          : 'primary'
+                      }
                       value={Math.max(0, Math.min(100, (budget ?? 0) * 100))}
                     />
                   </Box>
-                  <Typography variant="caption">{percent(budget, 0)}</Typography>
+                  <Typography variant="caption">
+                    {percent(budget, 0)}
+                  </Typography>
                 </Box>
               </TableCell>
               <TableCell>
                 <Sparkline
                   height={28}
-                  domain={[Math.min(row.sloTarget - 0.01, ...row.daily.map(d => d.availability)), 1]}
+                  width={140}
+                  domain={[
+                    Math.min(
+                      row.sloTarget - 0.01,
+                      ...row.daily.map(d => d.availability),
+                    ),
+                    1,
+                  ]}
                   data={row.daily.map(d => ({ x: d.day, y: d.availability }))}
-                  color={row.availability !== null && row.availability < row.sloTarget ? '#D55E00' : '#009E73'}
+                  color={
+                    row.availability !== null &&
+                    row.availability < row.sloTarget
+                      ? '#D55E00'
+                      : '#009E73'
+                  }
                 />
               </TableCell>
               <TableCell>{sloChip(row)}</TableCell>
@@ -209,10 +278,18 @@ export function RunsTable(props: { runs: CollectionRun[] }) {
           <TableCell>Started</TableCell>
           <TableCell>Trigger</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell align="right">Took</TableCell>
-          <TableCell align="right">Rows written</TableCell>
-          <TableCell align="right">Cost Explorer requests</TableCell>
-          <TableCell align="right">Cost of the run</TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            Took
+          </TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            Rows written
+          </TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            Cost Explorer requests
+          </TableCell>
+          <TableCell align="right" className={classes.nowrap}>
+            Cost of the run
+          </TableCell>
           <TableCell>Problem</TableCell>
         </TableRow>
       </TableHead>
@@ -227,19 +304,34 @@ export function RunsTable(props: { runs: CollectionRun[] }) {
                 label={r.status}
                 style={{
                   background:
-                    r.status === 'succeeded' ? '#009E73' : r.status === 'failed' ? '#D55E00' : r.status === 'partial' ? '#E69F00' : undefined,
+                    r.status === 'succeeded'
+                      ? '#009E73'
+                      : r.status === 'failed'
+                      ? '#D55E00'
+                      : r.status === 'partial'
+                      ? '#E69F00'
+                      : undefined,
                   color: r.status === 'running' ? undefined : '#fff',
                 }}
               />
             </TableCell>
-            <TableCell align="right">
+            <TableCell align="right" className={classes.nowrap}>
               {r.finishedAt
-                ? `${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s`
+                ? `${(
+                    (Date.parse(r.finishedAt) - Date.parse(r.startedAt)) /
+                    1000
+                  ).toFixed(1)} s`
                 : '…'}
             </TableCell>
-            <TableCell align="right">{r.rowsWritten.toLocaleString()}</TableCell>
-            <TableCell align="right">{r.costExplorerRequests}</TableCell>
-            <TableCell align="right">{money(r.costExplorerCostUsd, 'USD')}</TableCell>
+            <TableCell align="right" className={classes.nowrap}>
+              {r.rowsWritten.toLocaleString()}
+            </TableCell>
+            <TableCell align="right" className={classes.nowrap}>
+              {r.costExplorerRequests}
+            </TableCell>
+            <TableCell align="right" className={classes.nowrap}>
+              {money(r.costExplorerCostUsd, 'USD')}
+            </TableCell>
             <TableCell className={classes.muted}>
               <Typography variant="caption" style={{ whiteSpace: 'pre-wrap' }}>
                 {r.error ? r.error.slice(0, 300) : ''}
