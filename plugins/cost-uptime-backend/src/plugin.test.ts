@@ -10,7 +10,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { costUptimePlugin } from './plugin';
-import { startCostExplorer } from './testing/costExplorer';
+import { startCostExplorer } from './__testUtils__/costExplorer';
 
 jest.setTimeout(120_000);
 

@@ -67,8 +67,8 @@ export function dailyCost(
   const n = dayNumber(day);
   const weekday = new Date(n * 86_400_000).getUTCDay();
   const weekend = weekday === 0 || weekday === 6;
-  const scale =
-    tagValue === 'prod' || tagValue === 'shop-backend' ? 1 : weekend ? 0.55 : 1;
+  const alwaysOn = tagValue === 'prod' || tagValue === 'shop-backend';
+  const scale = !alwaysOn && weekend ? 0.55 : 1;
   const trend = 1 + ((n % 365) / 365) * 0.12;
   const noise = 0.9 + unit(`${tagKey}|${tagValue}|${service}|${day}`) * 0.2;
   return Math.round(base * share * scale * trend * noise * 100) / 100;

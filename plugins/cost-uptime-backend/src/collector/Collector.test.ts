@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { readCostUptimeOptions } from '../config';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
-import { startCostExplorer } from '../testing/costExplorer';
+import { startCostExplorer } from '../__testUtils__/costExplorer';
 import { Collector } from './Collector';
 
 jest.setTimeout(120_000);

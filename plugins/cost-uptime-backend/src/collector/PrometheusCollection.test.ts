@@ -9,7 +9,7 @@ import {
   startPrometheus,
   type RunningPrometheus,
   type SeriesSpec,
-} from '../testing/prometheus';
+} from '../__testUtils__/prometheus';
 import { Collector } from './Collector';
 
 jest.setTimeout(120_000);

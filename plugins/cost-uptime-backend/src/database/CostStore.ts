@@ -143,11 +143,7 @@ export interface CostStore {
   }): Promise<
     { ts: string; environment: string; metric: UsageMetric; value: number }[]
   >;
-  sliDaily(q: {
-    from: string;
-    to: string;
-    sliKey?: string;
-  }): Promise<
+  sliDaily(q: { from: string; to: string; sliKey?: string }): Promise<
     {
       sliKey: string;
       environment: string;

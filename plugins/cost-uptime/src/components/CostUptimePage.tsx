@@ -2,7 +2,6 @@ import { EmptyState, InfoCard } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import {
   USAGE_METRICS,
-  type CostSeries,
   type GroupBy,
 } from '@internal/plugin-cost-uptime-common';
 import Box from '@material-ui/core/Box';
@@ -12,7 +11,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costUptimeApiRef } from '../api';
 import {
@@ -256,13 +255,11 @@ export function CostUptimePage() {
               testId="stat-uptime"
               label="Uptime, last 30 days"
               value={avgUptime === null ? '–' : percent(avgUptime, 2)}
-              detail={
-                measured.length
-                  ? `${meetingSlo} of ${measured.length} services meet their SLO`
-                  : prometheusProblem
-                  ? 'Unavailable: Prometheus could not be read'
-                  : 'No availability data yet'
-              }
+              detail={uptimeDetail(
+                measured.length,
+                meetingSlo,
+                prometheusProblem,
+              )}
             />
           </Grid>
           <Grid item xs={12} sm={6} lg={3}>
@@ -312,13 +309,14 @@ export function CostUptimePage() {
                 </Box>
               }
             >
-              {series.error ? (
-                <ErrorCard title="Cost trend" error={series.error} />
-              ) : series.value ? (
-                <TrendOrEmpty series={series.value} />
-              ) : (
-                <Loading />
-              )}
+              <AsyncSection
+                state={series}
+                title="Cost trend"
+                isEmpty={v => v.points.length === 0}
+                empty="No cost in this range."
+              >
+                {v => <CostTrendChart series={v} />}
+              </AsyncSection>
             </InfoCard>
           </Grid>
 
@@ -382,21 +380,18 @@ export function CostUptimePage() {
               title="Uptime against SLO"
               subheader="Availability SLI per service and environment"
             >
-              {uptime.error ? (
-                <ErrorCard title="Uptime" error={uptime.error} />
-              ) : !uptime.value ? (
-                <Loading />
-              ) : uptimeRows.length === 0 ? (
-                <Typography color="textSecondary">
-                  {prometheusProblem
-                    ? `Uptime is unavailable: ${
-                        prometheusProblem.split('\n')[0]
-                      }`
-                    : 'No availability data yet: annotate services with cost-uptime.io/service and configure Prometheus.'}
-                </Typography>
-              ) : (
-                <UptimeTable rows={uptimeRows} days={uptime.value.days} />
-              )}
+              <AsyncSection
+                state={uptime}
+                title="Uptime"
+                isEmpty={v => v.rows.length === 0}
+                empty={unavailable(
+                  'Uptime',
+                  prometheusProblem,
+                  'No availability data yet: annotate services with cost-uptime.io/service and configure Prometheus.',
+                )}
+              >
+                {v => <UptimeTable rows={v.rows} days={v.days} />}
+              </AsyncSection>
             </InfoCard>
           </Grid>
 
@@ -418,40 +413,37 @@ export function CostUptimePage() {
                 </Box>
               }
             >
-              {usage.error ? (
-                <ErrorCard title="Usage" error={usage.error} />
-              ) : !usage.value ? (
-                <Loading />
-              ) : usage.value.points.length === 0 ? (
-                <Typography color="textSecondary">
-                  {prometheusProblem
-                    ? `Usage is unavailable: ${
-                        prometheusProblem.split('\n')[0]
-                      }`
-                    : 'No usage data yet.'}
-                </Typography>
-              ) : (
-                <Grid container spacing={2}>
-                  {USAGE_METRICS.map(metric => (
-                    <Grid item xs={12} md={6} lg={4} key={metric}>
-                      <Typography variant="subtitle2">
-                        {USAGE_LABELS[metric].title}
-                        {USAGE_LABELS[metric].unit
-                          ? ` (${USAGE_LABELS[metric].unit})`
-                          : ''}
-                      </Typography>
-                      <UsageLineChart
-                        points={usage.value!.points.filter(
-                          p => p.metric === metric,
-                        )}
-                        environments={usage.value!.environments}
-                        unit={USAGE_LABELS[metric].unit}
-                        hourly={usageGranularity === 'hour'}
-                      />
-                    </Grid>
-                  ))}
-                </Grid>
-              )}
+              <AsyncSection
+                state={usage}
+                title="Usage"
+                isEmpty={v => v.points.length === 0}
+                empty={unavailable(
+                  'Usage',
+                  prometheusProblem,
+                  'No usage data yet.',
+                )}
+              >
+                {v => (
+                  <Grid container spacing={2}>
+                    {USAGE_METRICS.map(metric => (
+                      <Grid item xs={12} md={6} lg={4} key={metric}>
+                        <Typography variant="subtitle2">
+                          {USAGE_LABELS[metric].title}
+                          {USAGE_LABELS[metric].unit
+                            ? ` (${USAGE_LABELS[metric].unit})`
+                            : ''}
+                        </Typography>
+                        <UsageLineChart
+                          points={v.points.filter(pt => pt.metric === metric)}
+                          environments={v.environments}
+                          unit={USAGE_LABELS[metric].unit}
+                          hourly={usageGranularity === 'hour'}
+                        />
+                      </Grid>
+                    ))}
+                  </Grid>
+                )}
+              </AsyncSection>
             </InfoCard>
           </Grid>
 
@@ -464,13 +456,9 @@ export function CostUptimePage() {
                   : undefined
               }
             >
-              {runs.error ? (
-                <ErrorCard title="Runs" error={runs.error} />
-              ) : runs.value ? (
-                <RunsTable runs={runs.value} />
-              ) : (
-                <Loading />
-              )}
+              <AsyncSection state={runs} title="Runs">
+                {v => <RunsTable runs={v} />}
+              </AsyncSection>
             </InfoCard>
           </Grid>
         </Grid>
@@ -479,11 +467,39 @@ export function CostUptimePage() {
   );
 }
 
-function TrendOrEmpty(props: { series: CostSeries }) {
-  if (props.series.points.length === 0) {
-    return (
-      <Typography color="textSecondary">No cost in this range.</Typography>
-    );
+function uptimeDetail(
+  measured: number,
+  meeting: number,
+  problem?: string | null,
+) {
+  if (measured > 0) return `${meeting} of ${measured} services meet their SLO`;
+  if (problem) return 'Unavailable: Prometheus could not be read';
+  return 'No availability data yet';
+}
+
+function unavailable(
+  what: string,
+  problem: string | null | undefined,
+  otherwise: string,
+) {
+  return problem
+    ? `${what} is unavailable: ${problem.split('\n')[0]}`
+    : otherwise;
+}
+
+/** Error, loading, empty or the content, for one part of the page. */
+function AsyncSection<T>(props: {
+  state: { error?: Error; value?: T };
+  title: string;
+  isEmpty?: (value: T) => boolean;
+  empty?: ReactNode;
+  children: (value: T) => ReactNode;
+}) {
+  const { error, value } = props.state;
+  if (error) return <ErrorCard title={props.title} error={error} />;
+  if (value === undefined) return <Loading />;
+  if (props.isEmpty?.(value)) {
+    return <Typography color="textSecondary">{props.empty}</Typography>;
   }
-  return <CostTrendChart series={props.series} />;
+  return <>{props.children(value)}</>;
 }

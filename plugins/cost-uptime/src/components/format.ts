@@ -3,6 +3,11 @@ import type {
   UsageMetric,
 } from '@internal/plugin-cost-uptime-common';
 
+function fractionDigits(currency: Currency, compact: boolean) {
+  if (currency === 'KRW') return 0;
+  return compact ? 1 : 2;
+}
+
 export function money(
   amount: number,
   currency: Currency,
@@ -12,7 +17,7 @@ export function money(
     style: 'currency',
     currency,
     notation: compact ? 'compact' : 'standard',
-    maximumFractionDigits: currency === 'KRW' ? 0 : compact ? 1 : 2,
+    maximumFractionDigits: fractionDigits(currency, compact),
   }).format(amount);
 }
 

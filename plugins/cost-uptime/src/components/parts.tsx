@@ -269,6 +269,13 @@ export function UptimeTable(props: { rows: UptimeRow[]; days: number }) {
   );
 }
 
+const STATUS_COLORS: Record<CollectionRun['status'], string | undefined> = {
+  succeeded: '#009E73',
+  partial: '#E69F00',
+  failed: '#D55E00',
+  running: undefined,
+};
+
 export function RunsTable(props: { runs: CollectionRun[] }) {
   const classes = useStyles();
   return (
@@ -303,14 +310,7 @@ export function RunsTable(props: { runs: CollectionRun[] }) {
                 size="small"
                 label={r.status}
                 style={{
-                  background:
-                    r.status === 'succeeded'
-                      ? '#009E73'
-                      : r.status === 'failed'
-                      ? '#D55E00'
-                      : r.status === 'partial'
-                      ? '#E69F00'
-                      : undefined,
+                  background: STATUS_COLORS[r.status],
                   color: r.status === 'running' ? undefined : '#fff',
                 }}
               />
