@@ -76,12 +76,37 @@ export class ReportService {
     const elapsed = Math.round(today.diff(monthStart, 'days').days);
     const iso = (d: DateTime) => d.toISODate()!;
 
-    const days = await this.store.totalsByDay({
-      tagKey,
-      tagValue,
-      from: iso(lastMonthStart),
-      to: iso(yesterday),
-    });
+    // Independent queries: run them side by side.
+    const trendFrom = today.minus({ days: 30 });
+    const [
+      days,
+      estimate,
+      stored,
+      byEnvironment,
+      byService,
+      movers,
+      trendDays,
+    ] = await Promise.all([
+      this.store.totalsByDay({
+        tagKey,
+        tagValue,
+        from: iso(lastMonthStart),
+        to: iso(yesterday),
+      }),
+      this.todayEstimate(filter),
+      filter ? undefined : this.store.forecast(today.toFormat('yyyy-MM')),
+      filter
+        ? Promise.resolve([])
+        : this.breakdown('tag', tagKey, undefined, monthStart, today, elapsed),
+      this.breakdown('service', tagKey, tagValue, monthStart, today, elapsed),
+      this.movers(filter),
+      this.store.totalsByDay({
+        tagKey,
+        tagValue,
+        from: iso(trendFrom),
+        to: iso(yesterday),
+      }),
+    ]);
     const sum = (from: DateTime, toExclusive: DateTime) =>
       days
         .filter(d => d.period >= iso(from) && d.period < iso(toExclusive))
@@ -95,15 +120,11 @@ export class ReportService {
       lastMonthStart.plus({ days: elapsed }),
     );
     const lastMonth = sum(lastMonthStart, monthStart);
-    const estimate = await this.todayEstimate(filter);
     const mtd = billedMtd + (estimate?.usd ?? 0);
 
     // Forecast: Cost Explorer's for the account; extrapolation otherwise.
     const daysInMonth = today.daysInMonth!;
     let forecast: CostSummary['forecast'];
-    const stored = filter
-      ? undefined
-      : await this.store.forecast(today.toFormat('yyyy-MM'));
     if (stored) {
       const fromDay = DateTime.fromISO(stored.fromDay, { zone: 'utc' });
       const spanDays = daysInMonth - fromDay.day + 1;
@@ -125,22 +146,7 @@ export class ReportService {
       };
     }
 
-    const [byEnvironment, byService] = await Promise.all([
-      filter
-        ? Promise.resolve([])
-        : this.breakdown('tag', tagKey, undefined, monthStart, today, elapsed),
-      this.breakdown('service', tagKey, tagValue, monthStart, today, elapsed),
-    ]);
-
-    const trendFrom = today.minus({ days: 30 });
-    const trend = (
-      await this.store.totalsByDay({
-        tagKey,
-        tagValue,
-        from: iso(trendFrom),
-        to: iso(yesterday),
-      })
-    ).map(d => ({
+    const trend = trendDays.map(d => ({
       period: d.period,
       amount: this.money(d.amount),
       estimated: d.estimated,
@@ -170,7 +176,7 @@ export class ReportService {
         : null,
       byEnvironment,
       byService,
-      movers: await this.movers(filter),
+      movers,
       trend,
     };
   }
