@@ -32,7 +32,7 @@ yarn check:release
 
 step "repository scripts (node --test)"
 scripts_status=0
-node --test scripts/ 2>&1 | tee "$RESULTS/scripts.txt" || scripts_status=$?
+node --test "scripts/**/*.test.mjs" 2>&1 | tee "$RESULTS/scripts.txt" || scripts_status=$?
 
 step "type check"
 yarn tsc
