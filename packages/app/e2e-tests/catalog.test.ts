@@ -16,15 +16,28 @@ test.describe('catalog', () => {
     await sidebarLink(page, 'Catalog').click();
     await expect(page).toHaveURL(/\/catalog/);
 
-    // The example application and the portal itself are in the catalog.
+    // The catalog opens on what the signed-in developer's team owns: the
+    // example application, not the portal (owned by platform-admins).
     const table = page.getByRole('table');
+    await expect(page.getByText('Owned Components')).toBeVisible();
     await expect(
       table.getByRole('link', { name: 'Shop backend' }),
     ).toBeVisible();
     await expect(
       table.getByRole('link', { name: 'Portal backend' }),
+    ).toHaveCount(0);
+    await shot('catalog owned');
+
+    // "All" shows the portal's own components too.
+    await page
+      .getByRole('menuitem', { name: /All/ })
+      .or(page.getByText('All', { exact: true }))
+      .first()
+      .click();
+    await expect(
+      table.getByRole('link', { name: 'Portal backend' }),
     ).toBeVisible();
-    await shot('catalog list');
+    await shot('catalog all');
 
     await table.getByRole('link', { name: 'Shop backend' }).click();
     await expect(page).toHaveURL(/\/catalog\/default\/component\/shop-backend/);
