@@ -100,6 +100,7 @@ export function CostTrendChart(props: { series: CostSeries; height?: number }) {
             name={k.title}
             stackId="cost"
             fill={colorFor(i)}
+            isAnimationActive={false}
           >
             {rows.map(r => (
               <Cell
@@ -185,8 +186,14 @@ export function HorizontalBars(props: {
           dataKey="previousAmount"
           name="Same days last month"
           fill={theme.palette.grey[400]}
+          isAnimationActive={false}
         />
-        <Bar dataKey="amount" name="This month" fill={colorFor(0)} />
+        <Bar
+          dataKey="amount"
+          name="This month"
+          fill={colorFor(0)}
+          isAnimationActive={false}
+        />
       </BarChart>
     </ResponsiveContainer>
   );

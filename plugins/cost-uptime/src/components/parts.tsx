@@ -188,84 +188,86 @@ function sloChip(row: UptimeRow) {
 export function UptimeTable(props: { rows: UptimeRow[]; days: number }) {
   const classes = useStyles();
   return (
-    <Table size="small" aria-label="Uptime against SLO">
-      <TableHead>
-        <TableRow>
-          <TableCell>Service</TableCell>
-          <TableCell>Environment</TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            {props.days}-day availability
-          </TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            SLO
-          </TableCell>
-          <TableCell style={{ width: 200 }}>Error budget left</TableCell>
-          <TableCell style={{ width: 150 }}>Daily</TableCell>
-          <TableCell>Status</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.rows.map(row => {
-          const budget = row.errorBudgetRemaining;
-          return (
-            <TableRow key={`${row.key}:${row.environment}`}>
-              <TableCell className={classes.nowrap}>
-                {row.title ?? row.key}
-              </TableCell>
-              <TableCell className={classes.nowrap}>
-                {row.environment}
-              </TableCell>
-              <TableCell align="right" className={classes.nowrap}>
-                {percent(row.availability, 3)}
-              </TableCell>
-              <TableCell align="right" className={classes.nowrap}>
-                {percent(row.sloTarget, 2)}
-              </TableCell>
-              <TableCell>
-                <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-                  <Box flex={1}>
-                    <LinearProgress
-                      className={classes.budget}
-                      variant="determinate"
-                      color={
-                        budget !== null && budget < 0.25
-                          ? 'secondary'
-                          : 'primary'
-                      }
-                      value={Math.max(0, Math.min(100, (budget ?? 0) * 100))}
-                    />
+    <Box style={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Uptime against SLO">
+        <TableHead>
+          <TableRow>
+            <TableCell>Service</TableCell>
+            <TableCell>Environment</TableCell>
+            <TableCell align="right" className={classes.nowrap}>
+              {props.days}-day availability
+            </TableCell>
+            <TableCell align="right" className={classes.nowrap}>
+              SLO
+            </TableCell>
+            <TableCell style={{ width: 200 }}>Error budget left</TableCell>
+            <TableCell style={{ width: 150 }}>Daily</TableCell>
+            <TableCell>Status</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map(row => {
+            const budget = row.errorBudgetRemaining;
+            return (
+              <TableRow key={`${row.key}:${row.environment}`}>
+                <TableCell className={classes.nowrap}>
+                  {row.title ?? row.key}
+                </TableCell>
+                <TableCell className={classes.nowrap}>
+                  {row.environment}
+                </TableCell>
+                <TableCell align="right" className={classes.nowrap}>
+                  {percent(row.availability, 3)}
+                </TableCell>
+                <TableCell align="right" className={classes.nowrap}>
+                  {percent(row.sloTarget, 2)}
+                </TableCell>
+                <TableCell>
+                  <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+                    <Box flex={1}>
+                      <LinearProgress
+                        className={classes.budget}
+                        variant="determinate"
+                        color={
+                          budget !== null && budget < 0.25
+                            ? 'secondary'
+                            : 'primary'
+                        }
+                        value={Math.max(0, Math.min(100, (budget ?? 0) * 100))}
+                      />
+                    </Box>
+                    <Typography variant="caption">
+                      {percent(budget, 0)}
+                    </Typography>
                   </Box>
-                  <Typography variant="caption">
-                    {percent(budget, 0)}
-                  </Typography>
-                </Box>
-              </TableCell>
-              <TableCell>
-                <Sparkline
-                  height={28}
-                  width={140}
-                  domain={[
-                    Math.min(
-                      row.sloTarget - 0.01,
-                      ...row.daily.map(d => d.availability),
-                    ),
-                    1,
-                  ]}
-                  data={row.daily.map(d => ({ x: d.day, y: d.availability }))}
-                  color={
-                    row.availability !== null &&
-                    row.availability < row.sloTarget
-                      ? '#D55E00'
-                      : '#009E73'
-                  }
-                />
-              </TableCell>
-              <TableCell>{sloChip(row)}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+                </TableCell>
+                <TableCell>
+                  <Sparkline
+                    height={28}
+                    width={140}
+                    domain={[
+                      Math.min(
+                        row.sloTarget - 0.01,
+                        ...row.daily.map(d => d.availability),
+                      ),
+                      1,
+                    ]}
+                    data={row.daily.map(d => ({ x: d.day, y: d.availability }))}
+                    color={
+                      row.availability !== null &&
+                      row.availability < row.sloTarget
+                        ? '#D55E00'
+                        : '#009E73'
+                    }
+                  />
+                </TableCell>
+                <TableCell className={classes.nowrap}>{sloChip(row)}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }
 
