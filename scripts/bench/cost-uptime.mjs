@@ -53,6 +53,10 @@ const result = spawnSync(
     maxBuffer: 64 * 1024 * 1024,
   },
 );
+if (result.error) {
+  console.error(`could not run the benchmark: ${result.error.message} (is yarn on the PATH?)`);
+  process.exit(1);
+}
 // Jest prints the figures on stdout; keep only those lines.
 const lines = `${result.stdout}`
   .split('\n')
