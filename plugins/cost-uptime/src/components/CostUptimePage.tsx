@@ -367,7 +367,7 @@ export function CostUptimePage() {
             </InfoCard>
           </Grid>
 
-          <Grid item xs={12} md={5}>
+          <Grid item xs={12} xl={5}>
             <InfoCard
               title="Biggest movers"
               subheader="Last 7 billed days vs the 7 before"
@@ -375,7 +375,7 @@ export function CostUptimePage() {
               <MoversTable movers={s.movers} currency={s.currency} />
             </InfoCard>
           </Grid>
-          <Grid item xs={12} md={7}>
+          <Grid item xs={12} xl={7}>
             <InfoCard
               title="Uptime against SLO"
               subheader="Availability SLI per service and environment"

@@ -186,7 +186,7 @@ export function EntityCostUptimeContent() {
           )}
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} xl={6}>
         <InfoCard
           title="Biggest movers"
           subheader="Last 7 billed days vs the 7 before"
@@ -195,7 +195,7 @@ export function EntityCostUptimeContent() {
         </InfoCard>
       </Grid>
       {uptime ? (
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} xl={6}>
           <InfoCard title="Uptime against SLO">
             {uptime.rows.length ? (
               <UptimeTable rows={uptime.rows} days={uptime.days} />

@@ -224,7 +224,7 @@ export function UptimeTable(props: { rows: UptimeRow[]; days: number }) {
                 </TableCell>
                 <TableCell>
                   <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-                    <Box flex={1}>
+                    <Box width={90}>
                       <LinearProgress
                         className={classes.budget}
                         variant="determinate"
