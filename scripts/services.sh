@@ -52,19 +52,28 @@ ensure_mariadb() {
 
 # Backstage's TestDatabases refuses a MySQL connection string without a
 # password (backend-test-utils: "Missing username/password"), so the tests get
-# their own MariaDB user with a password made up for this run: nothing secret
-# is kept in Git. Prints the connection string for
+# their own MariaDB user, one per checkout, with a password made up on first
+# use and kept in .data/ (ignored by Git): nothing secret is in Git, and
+# concurrent runs in one checkout agree on it. Prints the connection string for
 # BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING.
 mariadb_test_connection_string() {
-  # One user per checkout, so test runs in two worktrees do not change each
-  # other's password midway.
-  local user password
-  user="backstage_test_$(printf '%s' "${ROOT:-$PWD}" | md5sum | cut -c1-8)"
-  password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-  mariadb -h127.0.0.1 -uroot -e "CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY '$password'; ALTER USER '$user'@'%' IDENTIFIED BY '$password'; GRANT ALL PRIVILEGES ON *.* TO '$user'@'%' WITH GRANT OPTION; CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password'; ALTER USER '$user'@'localhost' IDENTIFIED BY '$password'; GRANT ALL PRIVILEGES ON *.* TO '$user'@'localhost' WITH GRANT OPTION;" >&2 || {
-    echo "Could not create the MariaDB test user" >&2
-    return 1
-  }
+  local root="${ROOT:-$PWD}" user password file
+  user="backstage_test_$(printf '%s' "$root" | md5sum | cut -c1-8)"
+  file="$root/.data/mariadb-test-password"
+  if [ -s "$file" ]; then
+    password="$(cat "$file")"
+  else
+    mkdir -p "$root/.data"
+    password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+    (umask 077 && printf '%s' "$password" >"$file")
+  fi
+  local host
+  for host in '%' 'localhost'; do
+    mariadb -h127.0.0.1 -uroot -e "CREATE USER IF NOT EXISTS '$user'@'$host' IDENTIFIED BY '$password'; ALTER USER '$user'@'$host' IDENTIFIED BY '$password'; GRANT ALL PRIVILEGES ON *.* TO '$user'@'$host' WITH GRANT OPTION;" >&2 || {
+      echo "Could not create the MariaDB test user" >&2
+      return 1
+    }
+  done
   echo "mysql://$user:$password@127.0.0.1:3306/test"
 }
 
