@@ -67,7 +67,7 @@ export interface CostSummary {
   byService: BreakdownRow[];
   /** Largest absolute changes over the last 7 days vs. the 7 days before. */
   movers: MoverRow[];
-  /** Daily totals of the last 30 days, for sparklines. */
+  /** Billed daily totals of the last 30 days, for sparklines (today's partial estimate is left out). */
   trend: { period: string; amount: number; estimated: boolean }[];
 }
 

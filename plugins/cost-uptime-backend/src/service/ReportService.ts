@@ -151,13 +151,6 @@ export class ReportService {
       amount: this.money(d.amount),
       estimated: d.estimated,
     }));
-    if (estimate) {
-      trend.push({
-        period: iso(today),
-        amount: this.money(estimate.usd),
-        estimated: true,
-      });
-    }
 
     return {
       currency: this.options.currency,
