@@ -8,6 +8,8 @@
  * `./portal start` so tests can run while a developer has the portal open.
  */
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { standInUrls } from './packages/sandbox/src/ports';
 
 /**
@@ -18,6 +20,14 @@ const E2E_PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 7100);
 const E2E_BACKEND_PORT = E2E_PORT_BASE;
 const E2E_SANDBOX_PORT_BASE = E2E_PORT_BASE + 10;
 const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
+
+/**
+ * Bare Git repositories the new-service template publishes to in this run
+ * (app-config.e2e.yaml newService.git); the test reads them back.
+ */
+const E2E_GIT_DIR = path.resolve(__dirname, 'test-results', `git-${E2E_PORT_BASE}`);
+process.env.E2E_GIT_DIR = E2E_GIT_DIR;
+fs.rmSync(E2E_GIT_DIR, { recursive: true, force: true });
 
 // The tests talk to the stand-ins too (e.g. API tests against Keycloak):
 // workers inherit SANDBOX_<NAME>_URL from here.
@@ -59,6 +69,7 @@ export default defineConfig({
       url: `${baseURL}/.backstage/health/v1/readiness`,
       env: {
         E2E_BACKEND_PORT: String(E2E_BACKEND_PORT),
+        E2E_GIT_DIR,
         ...standInUrls(E2E_SANDBOX_PORT_BASE),
         ...SANDBOX_AWS_ENV,
       },

@@ -9,6 +9,13 @@ source "$ROOT/scripts/lib.sh"
 
 mkdir -p "$ROOT/.data/sqlite" "$ROOT/.data/logs"
 
+# The new-service template's Git remotes (app-config.yaml newService.git):
+# local bare repositories; application repositories are created on publish.
+mkdir -p "$ROOT/.data/git/apps"
+if [ ! -d "$ROOT/.data/git/manifests.git" ]; then
+  git init -q --bare -b main "$ROOT/.data/git/manifests.git"
+fi
+
 start_sandbox "$ROOT/.data/logs/sandbox.log"
 trap stop_sandbox EXIT
 

@@ -34,6 +34,15 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// The new-service template (templates/new-service): GitHub when configured,
+// else any Git remote (newService.git), read back by the catalog.
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-services'));
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-services').then(
+    m => ({ default: m.gitRemoteUrlReaderServiceFactory }),
+  ),
+);
 
 // Permissions by Keycloak group (plugins/permission-backend-module-platform-policy).
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -94,7 +94,12 @@ export class GitPublisher {
         throw new InputError(`Manifest path ${p} must stay in the repository`);
       }
     }
-    await this.preflight(name, request.manifestPaths);
+    // Every file the commit adds must be new: no service overwrites another's.
+    const manifestPaths = [
+      ...request.manifestPaths,
+      ...(await listFiles(request.manifestsDir)),
+    ];
+    await this.preflight(name, manifestPaths);
 
     const appUrl = appRepoUrl(this.remotes, name);
     const createdLocal = await this.ensureLocalBare(appUrl);
@@ -122,7 +127,10 @@ export class GitPublisher {
     }
 
     try {
-      const manifestsCommit = await this.commitManifests(request);
+      const manifestsCommit = await this.commitManifests({
+        ...request,
+        manifestPaths,
+      });
       return {
         appRepoUrl: appUrl,
         appCommit,
@@ -245,6 +253,19 @@ function refusal(what: string, name: string, stderr: string): Error {
     );
   }
   return new ConflictError(`The ${what} refused the push: ${detail}`);
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await fs.readdir(path.join(dir, prefix), {
+    withFileTypes: true,
+  });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(dir, rel)));
+    else files.push(rel);
+  }
+  return files;
 }
 
 async function exists(p: string): Promise<boolean> {
