@@ -25,7 +25,11 @@ const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
  * Bare Git repositories the new-service template publishes to in this run
  * (app-config.e2e.yaml newService.git); the test reads them back.
  */
-const E2E_GIT_DIR = path.resolve(__dirname, 'test-results', `git-${E2E_PORT_BASE}`);
+const E2E_GIT_DIR = path.resolve(
+  __dirname,
+  'test-results',
+  `git-${E2E_PORT_BASE}`,
+);
 process.env.E2E_GIT_DIR = E2E_GIT_DIR;
 fs.rmSync(E2E_GIT_DIR, { recursive: true, force: true });
 

@@ -3,6 +3,7 @@
  * in one plugin or module; configuration lives in app-config*.yaml.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { gitRemoteUrlReaderServiceFactory } from '@internal/plugin-scaffolder-backend-module-services';
 import { startPrometheusExporter } from './metrics';
 
 startPrometheusExporter();
@@ -38,11 +39,7 @@ backend.add(
 // else any Git remote (newService.git), read back by the catalog.
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@internal/plugin-scaffolder-backend-module-services'));
-backend.add(
-  import('@internal/plugin-scaffolder-backend-module-services').then(
-    m => ({ default: m.gitRemoteUrlReaderServiceFactory }),
-  ),
-);
+backend.add(gitRemoteUrlReaderServiceFactory);
 
 // Permissions by Keycloak group (plugins/permission-backend-module-platform-policy).
 backend.add(import('@backstage/plugin-permission-backend'));

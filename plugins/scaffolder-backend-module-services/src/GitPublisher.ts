@@ -4,11 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Git } from './git';
-import {
-  appRepoUrl,
-  GitRemotesConfig,
-  localPathOf,
-} from './NewServiceConfig';
+import { appRepoUrl, GitRemotesConfig, localPathOf } from './NewServiceConfig';
 import { assertServiceName } from './serviceName';
 
 /** What a new service puts where. */
@@ -118,7 +114,8 @@ export class GitPublisher {
         appWork,
       );
       if (push.code !== 0) {
-        if (createdLocal) await fs.rm(createdLocal, { recursive: true, force: true });
+        if (createdLocal)
+          await fs.rm(createdLocal, { recursive: true, force: true });
         throw refusal(`repository ${appUrl}`, name, push.stderr);
       }
       this.logger.info(`Pushed ${appUrl} ${branch} at ${appCommit}`);
@@ -166,7 +163,9 @@ export class GitPublisher {
         return { commit, push };
       });
       if (result.push.code === 0) {
-        this.logger.info(`Pushed ${manifestsUrl} ${branch} at ${result.commit}`);
+        this.logger.info(
+          `Pushed ${manifestsUrl} ${branch} at ${result.commit}`,
+        );
         return result.commit;
       }
       // Someone else pushed to the shared repository meanwhile: start over
@@ -198,7 +197,10 @@ export class GitPublisher {
           dir,
         );
         if (fetched.code === 0) {
-          await this.git.run(['checkout', '-q', '-B', branch, 'FETCH_HEAD'], dir);
+          await this.git.run(
+            ['checkout', '-q', '-B', branch, 'FETCH_HEAD'],
+            dir,
+          );
         } else if (!/couldn't find remote ref/i.test(fetched.stderr)) {
           throw new ConflictError(
             `Cannot read the manifest repository ${manifestsUrl}: ${fetched.stderr.trim()}`,
@@ -216,7 +218,14 @@ export class GitPublisher {
     const local = localPathOf(url);
     if (!local || (await exists(local))) return undefined;
     await fs.mkdir(path.dirname(local), { recursive: true });
-    await this.git.run(['init', '-q', '--bare', '-b', this.remotes.branch, local]);
+    await this.git.run([
+      'init',
+      '-q',
+      '--bare',
+      '-b',
+      this.remotes.branch,
+      local,
+    ]);
     return local;
   }
 

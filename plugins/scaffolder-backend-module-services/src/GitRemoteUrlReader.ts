@@ -8,14 +8,22 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
-import { NotAllowedError, NotFoundError, NotModifiedError } from '@backstage/errors';
+import {
+  NotAllowedError,
+  NotFoundError,
+  NotModifiedError,
+} from '@backstage/errors';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Config } from '@backstage/config';
 import { Git } from './git';
-import { GitRemotesConfig, normaliseRemote, parseBlobUrl } from './NewServiceConfig';
+import {
+  GitRemotesConfig,
+  normaliseRemote,
+  parseBlobUrl,
+} from './NewServiceConfig';
 
 /**
  * Reads files from the plain Git remotes of config newService.git with the
@@ -51,7 +59,9 @@ export class GitRemoteUrlReader implements UrlReaderService {
   }
 
   async readTree(): Promise<UrlReaderServiceReadTreeResponse> {
-    throw new NotAllowedError('Reading trees from Git remotes is not supported');
+    throw new NotAllowedError(
+      'Reading trees from Git remotes is not supported',
+    );
   }
 
   async search(
@@ -59,7 +69,9 @@ export class GitRemoteUrlReader implements UrlReaderService {
     options?: UrlReaderServiceSearchOptions,
   ): Promise<UrlReaderServiceSearchResponse> {
     if (/[*?[]/.test(parseBlobUrl(url)?.filePath ?? '')) {
-      throw new NotAllowedError('Glob patterns are not supported for Git remotes');
+      throw new NotAllowedError(
+        'Glob patterns are not supported for Git remotes',
+      );
     }
     try {
       const { content, commit } = await this.readFile(url, options?.etag);
@@ -84,17 +96,41 @@ export class GitRemoteUrlReader implements UrlReaderService {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'git-reader-'));
     try {
       const fetched = await this.git.try([
-        'clone', '-q', '--bare', '--depth', '1', '--single-branch',
-        '--branch', ref, repo, dir,
+        'clone',
+        '-q',
+        '--bare',
+        '--depth',
+        '1',
+        '--single-branch',
+        '--branch',
+        ref,
+        repo,
+        dir,
       ]);
       if (fetched.code !== 0) {
-        throw new NotFoundError(`Cannot read ${repo} ${ref}: ${fetched.stderr.trim()}`);
+        throw new NotFoundError(
+          `Cannot read ${repo} ${ref}: ${fetched.stderr.trim()}`,
+        );
       }
-      const commit = (await this.git.run(['--git-dir', dir, 'rev-parse', 'HEAD'])).trim();
+      const commit = (
+        await this.git.run(['--git-dir', dir, 'rev-parse', 'HEAD'])
+      ).trim();
       if (etag && etag === commit) throw new NotModifiedError();
-      const file = await this.git.try(['--git-dir', dir, 'cat-file', '-e', `HEAD:${filePath}`]);
-      if (file.code !== 0) throw new NotFoundError(`${filePath} not found in ${repo} ${ref}`);
-      const content = await this.git.show(['--git-dir', dir, 'show', `HEAD:${filePath}`]);
+      const file = await this.git.try([
+        '--git-dir',
+        dir,
+        'cat-file',
+        '-e',
+        `HEAD:${filePath}`,
+      ]);
+      if (file.code !== 0)
+        throw new NotFoundError(`${filePath} not found in ${repo} ${ref}`);
+      const content = await this.git.show([
+        '--git-dir',
+        dir,
+        'show',
+        `HEAD:${filePath}`,
+      ]);
       return { content, commit };
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
@@ -136,4 +172,3 @@ export const gitRemoteUrlReaderServiceFactory = createServiceFactory({
     };
   },
 });
-

@@ -17,7 +17,9 @@ export interface GitResult {
 export class Git {
   private readonly env: NodeJS.ProcessEnv;
 
-  constructor(remotes: Pick<GitRemotesConfig, 'username' | 'token' | 'author'>) {
+  constructor(
+    remotes: Pick<GitRemotesConfig, 'username' | 'token' | 'author'>,
+  ) {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       GIT_TERMINAL_PROMPT: '0',

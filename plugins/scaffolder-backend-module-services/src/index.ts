@@ -5,6 +5,9 @@
  * @packageDocumentation
  */
 export { scaffolderModuleServices as default } from './module';
-export { gitRemoteUrlReaderServiceFactory, GitRemoteUrlReader } from './GitRemoteUrlReader';
+export {
+  gitRemoteUrlReaderServiceFactory,
+  GitRemoteUrlReader,
+} from './GitRemoteUrlReader';
 export { GitPublisher } from './GitPublisher';
 export { SERVICE_NAME_PATTERN, assertServiceName } from './serviceName';

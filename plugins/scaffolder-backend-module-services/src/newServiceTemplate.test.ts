@@ -46,11 +46,15 @@ function validateKubernetes(objects: unknown[]): string {
       new Model(object).validate();
       console.log('valid ' + object.kind + ' ' + object.metadata.name);
     }`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: REPO_ROOT,
-    input: JSON.stringify(objects),
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', script],
+    {
+      cwd: REPO_ROOT,
+      input: JSON.stringify(objects),
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout;
 }
@@ -81,7 +85,10 @@ describe('templates/new-service', () => {
           appsBaseUrl: path.join(root, 'remotes/apps'),
           manifestsUrl: path.join(root, 'remotes/manifests.git'),
         },
-        ecr: { registry: '111.dkr.ecr.ap-northeast-2.amazonaws.com', region: 'ap-northeast-2' },
+        ecr: {
+          registry: '111.dkr.ecr.ap-northeast-2.amazonaws.com',
+          region: 'ap-northeast-2',
+        },
         ingress: { domain: 'apps.example.com' },
         jenkins: { folder: 'services' },
       },
@@ -95,10 +102,16 @@ describe('templates/new-service', () => {
   });
 
   /** Runs the template's fetch steps as the template does, for one service. */
-  async function render(workspacePath: string, name: string, kind: string, environments: string[]) {
+  async function render(
+    workspacePath: string,
+    name: string,
+    kind: string,
+    environments: string[],
+  ) {
     const plan = {
       image: `111.dkr.ecr.ap-northeast-2.amazonaws.com/${name}`,
-      manifestsRepoUrl: pathToFileURL(path.join(root, 'remotes/manifests.git')).href,
+      manifestsRepoUrl: pathToFileURL(path.join(root, 'remotes/manifests.git'))
+        .href,
     };
     const appValues = {
       name,
@@ -106,7 +119,8 @@ describe('templates/new-service', () => {
       owner: 'group:default/developers',
       kindTitle: kind,
       componentType: kind === 'react-frontend' ? 'website' : 'service',
-      tags: kind === 'react-frontend' ? 'react, javascript' : 'nodejs, javascript',
+      tags:
+        kind === 'react-frontend' ? 'react, javascript' : 'nodejs, javascript',
       deployEnvironments: environments.join(','),
       image: plan.image,
       awsRegion: 'ap-northeast-2',
@@ -116,7 +130,9 @@ describe('templates/new-service', () => {
       branch: 'main',
       portalUrl: 'http://portal.test',
       jenkinsJob: `services/${name}`,
-      sourceLocation: `url:${pathToFileURL(path.join(root, 'remotes/apps'))}/${name}.git/-/tree/main/`,
+      sourceLocation: `url:${pathToFileURL(
+        path.join(root, 'remotes/apps'),
+      )}/${name}.git/-/tree/main/`,
     };
     const base = {
       workspacePath,
@@ -126,12 +142,24 @@ describe('templates/new-service', () => {
       },
     };
     await fetchTemplate.handler(
-      createMockActionContext({ ...base, input: { url: `./skeletons/${kind}`, targetPath: 'app', values: appValues } }) as any,
+      createMockActionContext({
+        ...base,
+        input: {
+          url: `./skeletons/${kind}`,
+          targetPath: 'app',
+          values: appValues,
+        },
+      }) as any,
     );
     await fetchTemplate.handler(
       createMockActionContext({
         ...base,
-        input: { url: './skeletons/common', targetPath: 'app', copyWithoutTemplating: ['infra/**'], values: appValues },
+        input: {
+          url: './skeletons/common',
+          targetPath: 'app',
+          copyWithoutTemplating: ['infra/**'],
+          values: appValues,
+        },
       }) as any,
     );
     for (const environment of environments) {
@@ -160,7 +188,13 @@ describe('templates/new-service', () => {
           input: {
             url: './manifests/argocd',
             targetPath: `manifests/argocd/${environment}`,
-            values: { name, namespace: name, environment, manifestsRepoUrl: plan.manifestsRepoUrl, branch: 'main' },
+            values: {
+              name,
+              namespace: name,
+              environment,
+              manifestsRepoUrl: plan.manifestsRepoUrl,
+              branch: 'main',
+            },
           },
         }) as any,
       );
@@ -187,132 +221,227 @@ describe('templates/new-service', () => {
   it('uses the skeletons and actions this test renders', () => {
     const actions = template.spec.steps.map((s: any) => s.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['services:plan', 'fetch:template', 'services:git:publish', 'publish:github', 'services:catalog:register']),
+      expect.arrayContaining([
+        'services:plan',
+        'fetch:template',
+        'services:git:publish',
+        'publish:github',
+        'services:catalog:register',
+      ]),
     );
     expect(template.spec.parameters[0].properties.kind.enum.sort()).toEqual(
-      fs.readdirSync(path.join(TEMPLATE_DIR, 'skeletons')).filter(d => d !== 'common').sort(),
+      fs
+        .readdirSync(path.join(TEMPLATE_DIR, 'skeletons'))
+        .filter(d => d !== 'common')
+        .sort(),
     );
   });
 
   it('ships the same notify-portal.sh as infra/jenkins', () => {
-    expect(fs.readFileSync(path.join(TEMPLATE_DIR, 'skeletons/common/infra/jenkins/notify-portal.sh'), 'utf8')).toBe(
-      fs.readFileSync(path.join(REPO_ROOT, 'infra/jenkins/notify-portal.sh'), 'utf8'),
+    expect(
+      fs.readFileSync(
+        path.join(
+          TEMPLATE_DIR,
+          'skeletons/common/infra/jenkins/notify-portal.sh',
+        ),
+        'utf8',
+      ),
+    ).toBe(
+      fs.readFileSync(
+        path.join(REPO_ROOT, 'infra/jenkins/notify-portal.sh'),
+        'utf8',
+      ),
     );
   });
 
-  it.each(['node-backend', 'react-frontend'])('publishes a %s whose output is valid', async kind => {
-    const name = `orders-${kind.split('-')[0]}`;
-    const ctx = await publish(name, kind, ['dev-a', 'prod']);
-    expect(ctx.output).toHaveBeenCalledWith('remoteUrl', expect.stringMatching(new RegExp(`/remotes/apps/${name}\\.git$`)));
-
-    // The application repository: its own tests pass.
-    const app = clone(path.join(root, 'remotes/apps', `${name}.git`));
-    const tests = spawnSync(process.execPath, ['--test'], { cwd: app, encoding: 'utf8' });
-    expect(tests.stdout).toMatch(/ℹ pass [1-9]/);
-    expect(tests.stdout).toMatch(/ℹ fail 0/);
-    expect(tests.status).toBe(0);
-    const dockerfile = fs.readFileSync(path.join(app, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toMatch(/^USER (node|101)$/m);
-    expect(dockerfile).toMatch(/HEALTHCHECK .*\n.*\/healthz/);
-    if (kind === 'react-frontend') {
-      expect(fs.readFileSync(path.join(app, 'nginx.conf'), 'utf8')).toMatch(/location = \/healthz/);
-    }
-
-    // The catalog entry has every annotation.
-    const entity = parseYaml(fs.readFileSync(path.join(app, 'catalog-info.yaml'), 'utf8'));
-    expect(entity.metadata.name).toBe(name);
-    expect(entity.metadata.description).toBe('Orders: "quoted" description');
-    expect(entity.metadata.annotations).toEqual({
-      'backstage.io/kubernetes-id': name,
-      'argocd/app-name': name,
-      'jenkins.io/job-full-name': `services/${name}`,
-      'backstage.io/source-location': expect.stringMatching(new RegExp(`^url:file://.*/${name}\\.git/-/tree/main/$`)),
-    });
-    expect(entity.spec.owner).toBe('group:default/developers');
-
-    // The Jenkinsfile: the parameters, environment and credentials the pipeline expects.
-    const jenkinsfile = fs.readFileSync(path.join(app, 'Jenkinsfile'), 'utf8');
-    for (const stage of ['Test', 'Build image', 'Push to ECR', 'Bump image tag']) {
-      expect(jenkinsfile).toContain(`stage('${stage}')`);
-    }
-    expect(jenkinsfile).toContain("string(name: 'IMAGE_TAG'");
-    expect(jenkinsfile).toContain("string(name: 'DEPLOY_ENVIRONMENTS', defaultValue: 'dev-a,prod'");
-    for (const env of ['SERVICE_NAME', 'AWS_REGION', 'ECR_REGISTRY', 'IMAGE_REPOSITORY', 'MANIFEST_REPO_URL', 'MANIFEST_BRANCH', 'PORTAL_URL', 'PORTAL_ENTITY_REF']) {
-      expect(jenkinsfile).toMatch(new RegExp(`^\\s+${env} = '[^']+'$`, 'm'));
-    }
-    expect(jenkinsfile).toContain(`SERVICE_NAME = '${name}'`);
-    expect(jenkinsfile).toContain("credentialsId: 'manifest-repo-git'");
-    expect(jenkinsfile).toContain("credentialsId: 'portal-webhook-secret', variable: 'PORTAL_WEBHOOK_SECRET'");
-    expect(jenkinsfile).toContain('infra/jenkins/notify-portal.sh');
-    expect(fs.statSync(path.join(app, 'infra/jenkins/notify-portal.sh')).mode & 0o111).toBeTruthy();
-
-    // The manifest repository: valid Kubernetes objects per environment.
-    const manifests = clone(path.join(root, 'remotes/manifests.git'));
-    for (const environment of ['dev-a', 'prod']) {
-      const dir = path.join(manifests, 'apps', name, environment);
-      const load = (file: string) => parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8')).map(d => d.toJS());
-      const [deployment] = load('deployment.yaml');
-      const [service] = load('service.yaml');
-      const [ingress] = load('ingress.yaml');
-      const [hpa] = load('hpa.yaml');
-      expect(validateKubernetes([deployment, service, ingress, hpa])).toBe(
-        ['Deployment', 'Service', 'Ingress', 'HorizontalPodAutoscaler'].map(k => `valid ${k} ${name}\n`).join(''),
+  it.each(['node-backend', 'react-frontend'])(
+    'publishes a %s whose output is valid',
+    async kind => {
+      const name = `orders-${kind.split('-')[0]}`;
+      const ctx = await publish(name, kind, ['dev-a', 'prod']);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'remoteUrl',
+        expect.stringMatching(new RegExp(`/remotes/apps/${name}\\.git$`)),
       );
-      for (const object of [deployment, service, ingress, hpa]) {
-        expect(object.metadata.labels['backstage.io/kubernetes-id']).toBe(name);
-        expect(object.metadata.name).toBe(name);
+
+      // The application repository: its own tests pass.
+      const app = clone(path.join(root, 'remotes/apps', `${name}.git`));
+      const tests = spawnSync(process.execPath, ['--test'], {
+        cwd: app,
+        encoding: 'utf8',
+      });
+      expect(tests.stdout).toMatch(/ℹ pass [1-9]/);
+      expect(tests.stdout).toMatch(/ℹ fail 0/);
+      expect(tests.status).toBe(0);
+      const dockerfile = fs.readFileSync(path.join(app, 'Dockerfile'), 'utf8');
+      expect(dockerfile).toMatch(/^USER (node|101)$/m);
+      expect(dockerfile).toMatch(/HEALTHCHECK .*\n.*\/healthz/);
+      if (kind === 'react-frontend') {
+        expect(fs.readFileSync(path.join(app, 'nginx.conf'), 'utf8')).toMatch(
+          /location = \/healthz/,
+        );
       }
-      expect(deployment.spec.template.metadata.labels['backstage.io/kubernetes-id']).toBe(name);
-      expect(deployment.spec.selector.matchLabels).toEqual(
-        expect.objectContaining({ 'app.kubernetes.io/name': name }),
+
+      // The catalog entry has every annotation.
+      const entity = parseYaml(
+        fs.readFileSync(path.join(app, 'catalog-info.yaml'), 'utf8'),
       );
-      expect(deployment.spec.template.spec.containers[0].image).toBe(`111.dkr.ecr.ap-northeast-2.amazonaws.com/${name}:initial`);
-      expect(ingress.metadata.annotations).toMatchObject({
-        'alb.ingress.kubernetes.io/scheme': 'internet-facing',
-        'alb.ingress.kubernetes.io/target-type': 'ip',
-        'alb.ingress.kubernetes.io/healthcheck-path': '/healthz',
-        'external-dns.alpha.kubernetes.io/hostname': `${name}.${environment}.apps.example.com`,
+      expect(entity.metadata.name).toBe(name);
+      expect(entity.metadata.description).toBe('Orders: "quoted" description');
+      expect(entity.metadata.annotations).toEqual({
+        'backstage.io/kubernetes-id': name,
+        'argocd/app-name': name,
+        'jenkins.io/job-full-name': `services/${name}`,
+        'backstage.io/source-location': expect.stringMatching(
+          new RegExp(`^url:file://.*/${name}\\.git/-/tree/main/$`),
+        ),
       });
-      expect(ingress.spec.ingressClassName).toBe('alb');
-      expect(hpa.spec.minReplicas).toBe(environment === 'prod' ? 2 : 1);
+      expect(entity.spec.owner).toBe('group:default/developers');
 
-      // The Argo CD Application of this environment points at that path.
-      const [application] = parseAllDocuments(
-        fs.readFileSync(path.join(manifests, 'argocd', environment, `${name}.yaml`), 'utf8'),
-      ).map(d => d.toJS());
-      expect(application).toMatchObject({
-        apiVersion: 'argoproj.io/v1alpha1',
-        kind: 'Application',
-        metadata: { name, namespace: 'argocd' },
-        spec: {
-          project: 'default',
-          source: {
-            repoURL: pathToFileURL(path.join(root, 'remotes/manifests.git')).href,
-            targetRevision: 'main',
-            path: `apps/${name}/${environment}`,
+      // The Jenkinsfile: the parameters, environment and credentials the pipeline expects.
+      const jenkinsfile = fs.readFileSync(
+        path.join(app, 'Jenkinsfile'),
+        'utf8',
+      );
+      for (const stage of [
+        'Test',
+        'Build image',
+        'Push to ECR',
+        'Bump image tag',
+      ]) {
+        expect(jenkinsfile).toContain(`stage('${stage}')`);
+      }
+      expect(jenkinsfile).toContain("string(name: 'IMAGE_TAG'");
+      expect(jenkinsfile).toContain(
+        "string(name: 'DEPLOY_ENVIRONMENTS', defaultValue: 'dev-a,prod'",
+      );
+      for (const env of [
+        'SERVICE_NAME',
+        'AWS_REGION',
+        'ECR_REGISTRY',
+        'IMAGE_REPOSITORY',
+        'MANIFEST_REPO_URL',
+        'MANIFEST_BRANCH',
+        'PORTAL_URL',
+        'PORTAL_ENTITY_REF',
+      ]) {
+        expect(jenkinsfile).toMatch(new RegExp(`^\\s+${env} = '[^']+'$`, 'm'));
+      }
+      expect(jenkinsfile).toContain(`SERVICE_NAME = '${name}'`);
+      expect(jenkinsfile).toContain("credentialsId: 'manifest-repo-git'");
+      expect(jenkinsfile).toContain(
+        "credentialsId: 'portal-webhook-secret', variable: 'PORTAL_WEBHOOK_SECRET'",
+      );
+      expect(jenkinsfile).toContain('infra/jenkins/notify-portal.sh');
+      expect(
+        fs.statSync(path.join(app, 'infra/jenkins/notify-portal.sh')).mode &
+          0o111,
+      ).toBeTruthy();
+
+      // The manifest repository: valid Kubernetes objects per environment.
+      const manifests = clone(path.join(root, 'remotes/manifests.git'));
+      for (const environment of ['dev-a', 'prod']) {
+        const dir = path.join(manifests, 'apps', name, environment);
+        const load = (file: string) =>
+          parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8')).map(
+            d => d.toJS(),
+          );
+        const [deployment] = load('deployment.yaml');
+        const [service] = load('service.yaml');
+        const [ingress] = load('ingress.yaml');
+        const [hpa] = load('hpa.yaml');
+        expect(validateKubernetes([deployment, service, ingress, hpa])).toBe(
+          ['Deployment', 'Service', 'Ingress', 'HorizontalPodAutoscaler']
+            .map(k => `valid ${k} ${name}\n`)
+            .join(''),
+        );
+        for (const object of [deployment, service, ingress, hpa]) {
+          expect(object.metadata.labels['backstage.io/kubernetes-id']).toBe(
+            name,
+          );
+          expect(object.metadata.name).toBe(name);
+        }
+        expect(
+          deployment.spec.template.metadata.labels[
+            'backstage.io/kubernetes-id'
+          ],
+        ).toBe(name);
+        expect(deployment.spec.selector.matchLabels).toEqual(
+          expect.objectContaining({ 'app.kubernetes.io/name': name }),
+        );
+        expect(deployment.spec.template.spec.containers[0].image).toBe(
+          `111.dkr.ecr.ap-northeast-2.amazonaws.com/${name}:initial`,
+        );
+        expect(ingress.metadata.annotations).toMatchObject({
+          'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+          'alb.ingress.kubernetes.io/target-type': 'ip',
+          'alb.ingress.kubernetes.io/healthcheck-path': '/healthz',
+          'external-dns.alpha.kubernetes.io/hostname': `${name}.${environment}.apps.example.com`,
+        });
+        expect(ingress.spec.ingressClassName).toBe('alb');
+        expect(hpa.spec.minReplicas).toBe(environment === 'prod' ? 2 : 1);
+
+        // The Argo CD Application of this environment points at that path.
+        const [application] = parseAllDocuments(
+          fs.readFileSync(
+            path.join(manifests, 'argocd', environment, `${name}.yaml`),
+            'utf8',
+          ),
+        ).map(d => d.toJS());
+        expect(application).toMatchObject({
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Application',
+          metadata: { name, namespace: 'argocd' },
+          spec: {
+            project: 'default',
+            source: {
+              repoURL: pathToFileURL(path.join(root, 'remotes/manifests.git'))
+                .href,
+              targetRevision: 'main',
+              path: `apps/${name}/${environment}`,
+            },
+            destination: {
+              server: 'https://kubernetes.default.svc',
+              namespace: name,
+            },
+            syncPolicy: { automated: { prune: true, selfHeal: true } },
           },
-          destination: { server: 'https://kubernetes.default.svc', namespace: name },
-          syncPolicy: { automated: { prune: true, selfHeal: true } },
-        },
-      });
-    }
+        });
+      }
 
-    // The pipeline's tag bump moves the image in the manifest repository.
-    const bump = spawnSync(path.join(app, 'infra/jenkins/bump-image-tag.sh'), ['abc123', 'dev-a'], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        SERVICE_NAME: name,
-        IMAGE_REPOSITORY: `111.dkr.ecr.ap-northeast-2.amazonaws.com/${name}`,
-        MANIFEST_REPO_URL: pathToFileURL(path.join(root, 'remotes/manifests.git')).href,
-      },
-    });
-    expect(bump.stderr).toBe('');
-    expect(bump.status).toBe(0);
-    const after = clone(path.join(root, 'remotes/manifests.git'));
-    expect(fs.readFileSync(path.join(after, 'apps', name, 'dev-a/deployment.yaml'), 'utf8')).toContain(`/${name}:abc123`);
-    expect(fs.readFileSync(path.join(after, 'apps', name, 'prod/deployment.yaml'), 'utf8')).toContain(`/${name}:initial`);
-  });
+      // The pipeline's tag bump moves the image in the manifest repository.
+      const bump = spawnSync(
+        path.join(app, 'infra/jenkins/bump-image-tag.sh'),
+        ['abc123', 'dev-a'],
+        {
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            SERVICE_NAME: name,
+            IMAGE_REPOSITORY: `111.dkr.ecr.ap-northeast-2.amazonaws.com/${name}`,
+            MANIFEST_REPO_URL: pathToFileURL(
+              path.join(root, 'remotes/manifests.git'),
+            ).href,
+          },
+        },
+      );
+      expect(bump.stderr).toBe('');
+      expect(bump.status).toBe(0);
+      const after = clone(path.join(root, 'remotes/manifests.git'));
+      expect(
+        fs.readFileSync(
+          path.join(after, 'apps', name, 'dev-a/deployment.yaml'),
+          'utf8',
+        ),
+      ).toContain(`/${name}:abc123`);
+      expect(
+        fs.readFileSync(
+          path.join(after, 'apps', name, 'prod/deployment.yaml'),
+          'utf8',
+        ),
+      ).toContain(`/${name}:initial`);
+    },
+  );
 
   it('refuses a name whose repository already has a different history, and pushes nothing', async () => {
     const taken = path.join(root, 'remotes/apps/taken.git');
@@ -336,23 +465,50 @@ describe('templates/new-service', () => {
     // A manifest repository whose hook refuses every push.
     const manifests = path.join(root, 'remotes/manifests.git');
     git(['init', '-q', '--bare', '-b', 'main', manifests]);
-    fs.writeFileSync(path.join(manifests, 'hooks/pre-receive'), '#!/bin/sh\necho "read-only mirror" >&2\nexit 1\n', { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(manifests, 'hooks/pre-receive'),
+      '#!/bin/sh\necho "read-only mirror" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
 
-    await expect(publish('refused', 'node-backend', ['dev-a'])).rejects.toThrow(/manifest repository .* refused the push: .*read-only mirror/);
-    expect(fs.existsSync(path.join(root, 'remotes/apps/refused.git'))).toBe(false);
+    await expect(publish('refused', 'node-backend', ['dev-a'])).rejects.toThrow(
+      /manifest repository .* refused the push: .*read-only mirror/,
+    );
+    expect(fs.existsSync(path.join(root, 'remotes/apps/refused.git'))).toBe(
+      false,
+    );
   });
 
   it('refuses a name that is taken in the manifest repository', async () => {
     await publish('first', 'node-backend', ['dev-a']);
     fs.rmSync(path.join(root, 'remotes/apps/first.git'), { recursive: true });
-    await expect(publish('first', 'node-backend', ['dev-a'])).rejects.toThrow(/apps\/first already exists in the manifest repository/);
-    expect(fs.existsSync(path.join(root, 'remotes/apps/first.git'))).toBe(false);
+    await expect(publish('first', 'node-backend', ['dev-a'])).rejects.toThrow(
+      /apps\/first already exists in the manifest repository/,
+    );
+    expect(fs.existsSync(path.join(root, 'remotes/apps/first.git'))).toBe(
+      false,
+    );
   });
 
   it('validates the name again', async () => {
-    for (const bad of ['Orders', '1orders', 'orders-', 'a'.repeat(41), 'or_ders', '../x']) {
+    for (const bad of [
+      'Orders',
+      '1orders',
+      'orders-',
+      'a'.repeat(41),
+      'or_ders',
+      '../x',
+    ]) {
       await expect(
-        new GitPublisher({ appsBaseUrl: 'file:///nope', manifestsUrl: 'file:///nope.git', branch: 'main', author: { name: 'a', email: 'a@a' } }, mockServices.logger.mock()).preflight(bad),
+        new GitPublisher(
+          {
+            appsBaseUrl: 'file:///nope',
+            manifestsUrl: 'file:///nope.git',
+            branch: 'main',
+            author: { name: 'a', email: 'a@a' },
+          },
+          mockServices.logger.mock(),
+        ).preflight(bad),
       ).rejects.toThrow(/Invalid service name/);
     }
   });

@@ -40,7 +40,8 @@ export function createPlanAction(options: {
       },
       output: {
         publishTo: z => z.enum(['github', 'git']),
-        appRepoUrl: z => z.string().describe('Clone URL of the application repository'),
+        appRepoUrl: z =>
+          z.string().describe('Clone URL of the application repository'),
         githubRepoUrl: z => z.string().optional(),
         githubManifestsRepoUrl: z => z.string().optional(),
         manifestsRepoUrl: z => z.string(),
@@ -99,7 +100,9 @@ export function createPlanAction(options: {
         catalogInfoUrl = blobUrl(repoUrl, branch, 'catalog-info.yaml');
       }
       ctx.logger.info(
-        `${name}: publishing to ${settings.publishTo} (${repoUrl}), environments ${ctx.input.environments.join(', ')}`,
+        `${name}: publishing to ${
+          settings.publishTo
+        } (${repoUrl}), environments ${ctx.input.environments.join(', ')}`,
       );
 
       ctx.output('publishTo', settings.publishTo);

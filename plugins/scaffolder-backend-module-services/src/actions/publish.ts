@@ -22,7 +22,9 @@ export function createGitPublishAction(options: { config: Config }) {
       input: {
         name: z => z.string().describe('Service name (DNS label)'),
         appPath: z =>
-          z.string().describe('Workspace directory of the application repository'),
+          z
+            .string()
+            .describe('Workspace directory of the application repository'),
         manifestsPath: z =>
           z
             .string()

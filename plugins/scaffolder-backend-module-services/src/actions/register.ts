@@ -29,7 +29,9 @@ export function createCatalogRegisterAction(options: {
       input: {
         catalogInfoUrl: z => z.string(),
         entityRef: z =>
-          z.string().describe('The entity the file defines, e.g. component:default/x'),
+          z
+            .string()
+            .describe('The entity the file defines, e.g. component:default/x'),
       },
       output: {
         entityRef: z => z.string(),
