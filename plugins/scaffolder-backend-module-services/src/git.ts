@@ -52,16 +52,15 @@ export class Git {
         args,
         { cwd, env: this.env, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' },
         (error, stdout, stderr) => {
-          const code =
-            error && typeof (error as any).code === 'number'
-              ? (error as any).code
-              : error
-              ? 1
-              : 0;
+          let code = 0;
+          if (error) {
+            const exitCode = (error as { code?: unknown }).code;
+            code = typeof exitCode === 'number' ? exitCode : 1;
+          }
           resolve({
             code,
             stdout: stdout.toString('utf8'),
-            stderr: stderr.toString('utf8') || (error && !code ? '' : ''),
+            stderr: stderr.toString('utf8') || (error?.message ?? ''),
           });
         },
       );

@@ -276,11 +276,10 @@ describe('templates/new-service', () => {
       const dockerfile = fs.readFileSync(path.join(app, 'Dockerfile'), 'utf8');
       expect(dockerfile).toMatch(/^USER (node|101)$/m);
       expect(dockerfile).toMatch(/HEALTHCHECK .*\n.*\/healthz/);
-      if (kind === 'react-frontend') {
-        expect(fs.readFileSync(path.join(app, 'nginx.conf'), 'utf8')).toMatch(
-          /location = \/healthz/,
-        );
-      }
+      const healthz = kind === 'react-frontend' ? 'nginx.conf' : 'src/app.js';
+      expect(fs.readFileSync(path.join(app, healthz), 'utf8')).toMatch(
+        /\/healthz/,
+      );
 
       // The catalog entry has every annotation.
       const entity = parseYaml(
