@@ -31,6 +31,18 @@ if (!process.env.TEST_WORKER_INDEX) {
   fs.mkdirSync(path.dirname(E2E_IAC_REPO), { recursive: true });
   execFileSync(path.resolve(__dirname, 'scripts/create-iac-repo.sh'), [E2E_IAC_REPO]);
 }
+/**
+ * Bare Git repositories the new-service template publishes to in this run
+ * (app-config.e2e.yaml newService.git); the test reads them back.
+ */
+const E2E_GIT_DIR = path.resolve(
+  __dirname,
+  'test-results',
+  `git-${E2E_PORT_BASE}`,
+);
+process.env.E2E_GIT_DIR = E2E_GIT_DIR;
+fs.rmSync(E2E_GIT_DIR, { recursive: true, force: true });
+
 // The tests talk to the stand-ins too (e.g. API tests against Keycloak):
 // workers inherit SANDBOX_<NAME>_URL from here.
 Object.assign(process.env, standInUrls(E2E_SANDBOX_PORT_BASE));
@@ -80,6 +92,7 @@ export default defineConfig({
       env: {
         E2E_BACKEND_PORT: String(E2E_BACKEND_PORT),
         E2E_IAC_REPO,
+        E2E_GIT_DIR,
         ...standInUrls(E2E_SANDBOX_PORT_BASE),
         ...SANDBOX_AWS_ENV,
         COST_UPTIME_PROMETHEUS_DEV_A_URL: `http://localhost:${E2E_PROMETHEUS_PORT}`,

@@ -11,6 +11,13 @@ mkdir -p "$ROOT/.data/sqlite" "$ROOT/.data/logs"
 # The IaC repository environments are committed to (app-config.yaml platform.iac).
 "$ROOT/scripts/create-iac-repo.sh" "$ROOT/.data/iac.git"
 
+# The new-service template's Git remotes (app-config.yaml newService.git):
+# local bare repositories; application repositories are created on publish.
+mkdir -p "$ROOT/.data/git/apps"
+if [ ! -d "$ROOT/.data/git/manifests.git" ]; then
+  git init -q --bare -b main "$ROOT/.data/git/manifests.git"
+fi
+
 start_sandbox "$ROOT/.data/logs/sandbox.log"
 trap 'stop_example_prometheus; stop_sandbox' EXIT
 start_example_prometheus "$ROOT/.data/logs/prometheus.log"

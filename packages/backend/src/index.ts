@@ -4,6 +4,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModulePlatformEnvironments } from '@internal/plugin-scaffolder-backend-module-platform';
+import { gitRemoteUrlReaderServiceFactory } from '@internal/plugin-scaffolder-backend-module-services';
 import { startPrometheusExporter } from './metrics';
 
 startPrometheusExporter();
@@ -35,6 +36,11 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// The new-service template (templates/new-service): GitHub when configured,
+// else any Git remote (newService.git), read back by the catalog.
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-services'));
+backend.add(gitRemoteUrlReaderServiceFactory);
 
 // Self-service EKS environments: scaffolder actions and the expiry task, and
 // the catalog reading environments from the IaC repository.

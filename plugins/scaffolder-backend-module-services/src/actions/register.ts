@@ -1,0 +1,65 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { readNewServiceConfig } from '../NewServiceConfig';
+
+/**
+ * `services:catalog:register`: registers the new service's catalog-info.yaml.
+ *
+ * Unlike `catalog:register`, which registers with the initiating user's
+ * credentials (and the portal's policy keeps `catalog.location.create` for
+ * platform-admins), this registers as the scaffolder itself, and only URLs in
+ * the repositories the new-service template publishes to: a developer can
+ * create a service without being allowed to register arbitrary locations.
+ */
+export function createCatalogRegisterAction(options: {
+  config: Config;
+  catalog: CatalogService;
+  auth: AuthService;
+}) {
+  const { config, catalog, auth } = options;
+  return createTemplateAction({
+    id: 'services:catalog:register',
+    description:
+      "Registers a new service's catalog-info.yaml (in the new-service template's own repositories only)",
+    supportsDryRun: true,
+    schema: {
+      input: {
+        catalogInfoUrl: z => z.string(),
+        entityRef: z =>
+          z
+            .string()
+            .describe('The entity the file defines, e.g. component:default/x'),
+      },
+      output: {
+        entityRef: z => z.string(),
+        catalogInfoUrl: z => z.string(),
+      },
+    },
+    async handler(ctx) {
+      const { catalogInfoUrl, entityRef } = ctx.input;
+      const settings = readNewServiceConfig(config);
+      const allowed = [
+        settings.git?.appsBaseUrl && `${settings.git.appsBaseUrl}/`,
+        settings.github &&
+          `https://${settings.github.host}/${settings.github.owner}/`,
+      ].filter((p): p is string => !!p);
+      if (!allowed.some(prefix => catalogInfoUrl.startsWith(prefix))) {
+        throw new InputError(
+          `${catalogInfoUrl} is not in a repository the new-service template publishes to`,
+        );
+      }
+      if (!ctx.isDryRun) {
+        ctx.logger.info(`Registering ${catalogInfoUrl} in the catalog`);
+        await catalog.addLocation(
+          { type: 'url', target: catalogInfoUrl },
+          { credentials: await auth.getOwnServiceCredentials() },
+        );
+      }
+      ctx.output('entityRef', entityRef);
+      ctx.output('catalogInfoUrl', catalogInfoUrl);
+    },
+  });
+}
