@@ -54,7 +54,10 @@ async function waitFor(url, what, isDead = () => false) {
     const dead = isDead();
     if (dead) throw new Error(dead);
     if (Date.now() > deadline) {
-      throw new Error(`${what} not ready in 180 s${replicas.length ? `\n${replicas.at(-1).output.slice(-3000)}` : ''}`);
+      const log = replicas.length
+        ? replicas.at(-1).output.split('\n').filter(l => !l.includes('incomingRequest')).slice(-40).join('\n')
+        : '';
+      throw new Error(`${what} not ready in 180 s\n${log}`);
     }
     try {
       if ((await fetch(url)).ok) return;

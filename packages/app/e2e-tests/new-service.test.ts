@@ -11,12 +11,14 @@ const GIT_DIR = process.env.E2E_GIT_DIR!;
 
 async function openTemplate(page: Page) {
   await page.goto('/create');
+  // The innermost card whose heading is the template's title (several
+  // templates are listed; cards nest Paper elements).
   const card = page
-    .locator(
-      '[data-testid="template-card-new-service"], article, .MuiCard-root',
-    )
-    .filter({ hasText: 'New service' })
-    .first();
+    .locator('.MuiCard-root')
+    .filter({
+      has: page.getByRole('heading', { name: 'New service', exact: true }),
+    })
+    .last();
   await card.getByRole('button', { name: 'Choose' }).click();
   await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
 }
