@@ -152,6 +152,22 @@ test.describe.serial('environments', () => {
     await expect(page.getByText('developers').first()).toBeVisible();
     await shot('environment in the catalog');
 
+    // Its page: status, last pipeline run, expiry; its owner extends the expiry.
+    const state = page.getByRole('table', { name: 'Environment state' });
+    await expect(state).toContainText('ready');
+    await expect(state.getByRole('link', { name: 'Pipeline log' })).toHaveAttribute(
+      'href',
+      new RegExp(`^${JENKINS_URL}/job/`),
+    );
+    const expiry = page.getByTestId('environment-expiry');
+    const before = Date.parse((await expiry.textContent()) ?? '');
+    expect(before).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
+    await page.getByRole('button', { name: 'Extend by 7 days' }).click();
+    await expect(page.getByText(/^Expiry extended to /)).toBeVisible();
+    const after = Date.parse((await expiry.textContent()) ?? '');
+    expect(after).toBeGreaterThan(before);
+    await shot('environment card after extending');
+
     // Its owner deletes it, typing the name to confirm.
     await chooseTemplate(page, 'Delete an EKS environment');
     await pickOption(page, /^Environment/, ownName);
@@ -218,5 +234,16 @@ test.describe.serial('environments', () => {
     expect(builds.map(b => b.parameters.ACTION)).toEqual(['apply']);
     await expect(await findInCatalog(page, adminName)).toHaveCount(1);
     await shot('environment still in the catalog');
+
+    // Not its owner: its page offers no extension.
+    await (await findInCatalog(page, adminName))
+      .getByRole('link', { name: adminName })
+      .click();
+    await expect(
+      page.getByRole('table', { name: 'Environment state' }),
+    ).toContainText('ready');
+    await expect(
+      page.getByRole('button', { name: 'Extend by 7 days' }),
+    ).toHaveCount(0);
   });
 });
