@@ -198,7 +198,8 @@ test.describe.serial('environments', () => {
     shot,
   }) => {
     await signIn(page, 'jiyoung.kim');
-    await createEnvironment(page, shot, adminName, 'platform-admins');
+    // The picker searches by display name: the group's title.
+    await createEnvironment(page, shot, adminName, 'Platform admins');
     await showLogs(page);
     await expect(
       page.getByRole('link', { name: 'Open the environment' }),
