@@ -37,6 +37,18 @@ function Status({ value }: { value: string | undefined }) {
 }
 
 const EXTEND_DAYS = 7;
+const MAX_DAYS = 90;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The extend-expiry route sets the expiry to now + days; a week past the
+ * current expiry is that many whole days from now (at most 90).
+ */
+export function extensionDays(expiresAt: string | undefined, now = Date.now()) {
+  const current = expiresAt ? Date.parse(expiresAt) : NaN;
+  const left = Number.isNaN(current) ? 0 : Math.max(0, current - now);
+  return Math.min(MAX_DAYS, Math.ceil(left / DAY_MS) + EXTEND_DAYS);
+}
 
 /**
  * An environment's state on its catalog page: status, last pipeline run,
@@ -69,7 +81,7 @@ export const EnvironmentCard = () => {
         {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ days: EXTEND_DAYS }),
+          body: JSON.stringify({ days: extensionDays(expiresAt) }),
         },
       );
       if (!res.ok) throw await ResponseError.fromResponse(res);
