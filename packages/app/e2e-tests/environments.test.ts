@@ -30,12 +30,15 @@ async function chooseTemplate(page: Page, title: string) {
 
 /** Picks an option of a catalog-backed autocomplete (OwnerPicker, EntityPicker). */
 async function pickOption(page: Page, label: RegExp, text: string) {
-  const input = page.getByRole('combobox', { name: label }).or(
-    page.getByLabel(label),
-  );
+  const input = page
+    .getByRole('combobox', { name: label })
+    .or(page.getByLabel(label));
   await input.first().click();
   await input.first().fill(text);
-  await page.getByRole('option', { name: new RegExp(text, 'i') }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(text, 'i') })
+    .first()
+    .click();
 }
 
 const nameField = (page: Page) => page.getByRole('textbox', { name: /^Name/ });
@@ -155,10 +158,9 @@ test.describe.serial('environments', () => {
     // Its page: status, last pipeline run, expiry; its owner extends the expiry.
     const state = page.getByRole('table', { name: 'Environment state' });
     await expect(state).toContainText('ready');
-    await expect(state.getByRole('link', { name: 'Pipeline log' })).toHaveAttribute(
-      'href',
-      new RegExp(`^${JENKINS_URL}/job/`),
-    );
+    await expect(
+      state.getByRole('link', { name: 'Pipeline log' }),
+    ).toHaveAttribute('href', new RegExp(`^${JENKINS_URL}/job/`));
     const expiry = page.getByTestId('environment-expiry');
     const before = Date.parse((await expiry.textContent()) ?? '');
     expect(before).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
@@ -180,9 +182,9 @@ test.describe.serial('environments', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     await expect(page).toHaveURL(/\/create\/tasks\//);
     await showLogs(page);
-    await expect(
-      page.getByRole('link', { name: 'Jenkins build' }),
-    ).toBeVisible({ timeout: 180_000 });
+    await expect(page.getByRole('link', { name: 'Jenkins build' })).toBeVisible(
+      { timeout: 180_000 },
+    );
     await expect(page.getByText('Finished: SUCCESS').first()).toBeVisible();
     await shot('delete task succeeded');
 

@@ -11,7 +11,9 @@ import { estimateMonthlyCost, formatMoney, readPricing } from './estimate';
  * every step's data) on each change. Its own value is the total, so the
  * review step shows it too.
  */
-export const CostEstimateField = (props: FieldExtensionComponentProps<unknown>) => {
+export const CostEstimateField = (
+  props: FieldExtensionComponentProps<unknown>,
+) => {
   const { formContext, onChange, formData, schema } = props;
   const config = useApi(configApiRef);
   const pricing = useMemo(() => readPricing(config), [config]);
@@ -43,7 +45,8 @@ export const CostEstimateField = (props: FieldExtensionComponentProps<unknown>) 
             {formatMoney(estimate.total, estimate.currency)} / month
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            Control plane {formatMoney(estimate.controlPlane, estimate.currency)}
+            Control plane{' '}
+            {formatMoney(estimate.controlPlane, estimate.currency)}
             {' + '}
             {estimate.nodeCount} x {estimate.instanceType} nodes{' '}
             {formatMoney(estimate.nodes, estimate.currency)}

@@ -33,10 +33,16 @@ describe('estimateMonthlyCost', () => {
 
   it('has no estimate for an unknown instance type or a bad node count', () => {
     expect(
-      estimateMonthlyCost({ instanceType: 'x9.huge', desiredNodes: 2 }, DEFAULT_PRICING),
+      estimateMonthlyCost(
+        { instanceType: 'x9.huge', desiredNodes: 2 },
+        DEFAULT_PRICING,
+      ),
     ).toBeUndefined();
     expect(
-      estimateMonthlyCost({ instanceType: 't3.large', desiredNodes: 'two' }, DEFAULT_PRICING),
+      estimateMonthlyCost(
+        { instanceType: 't3.large', desiredNodes: 'two' },
+        DEFAULT_PRICING,
+      ),
     ).toBeUndefined();
     expect(estimateMonthlyCost({}, DEFAULT_PRICING)).toBeUndefined();
   });
@@ -47,7 +53,10 @@ describe('estimateMonthlyCost', () => {
         platform: {
           pricing: {
             controlPlanePerHour: 0.2,
-            instanceTypes: [{ name: 't3.large', perHour: 0.1 }, { name: 'g5.xlarge', perHour: 1 }],
+            instanceTypes: [
+              { name: 't3.large', perHour: 0.1 },
+              { name: 'g5.xlarge', perHour: 1 },
+            ],
           },
         },
       }),

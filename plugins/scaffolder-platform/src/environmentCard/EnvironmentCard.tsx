@@ -126,7 +126,9 @@ export const EnvironmentCard = () => {
           <TableRow>
             <TableCell component="th">Expires</TableCell>
             <TableCell data-testid="environment-expiry">
-              {expires ? expiresAt ?? 'not set' : 'never (not a dev/test environment)'}
+              {expires
+                ? expiresAt ?? 'not set'
+                : 'never (not a dev/test environment)'}
             </TableCell>
           </TableRow>
         </TableBody>

@@ -6,7 +6,9 @@ const now = Date.parse('2026-11-25T12:00:00Z');
 describe('extensionDays', () => {
   it('asks for a week past the current expiry, in whole days from now', () => {
     expect(extensionDays(new Date(now + 7 * DAY).toISOString(), now)).toBe(14);
-    expect(extensionDays(new Date(now + 2.5 * DAY).toISOString(), now)).toBe(10);
+    expect(extensionDays(new Date(now + 2.5 * DAY).toISOString(), now)).toBe(
+      10,
+    );
   });
 
   it('counts from now when expired or unknown, and caps at 90 days', () => {
