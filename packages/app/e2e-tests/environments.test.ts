@@ -194,6 +194,8 @@ test.describe.serial('environments', () => {
       ['destroy', 'SUCCESS'],
     ]);
     await expect(await findInCatalog(page, ownName)).toHaveCount(0);
+    // The list has loaded (not merely empty while loading).
+    await expect(page.getByText('No records to display')).toBeVisible();
     await shot('environment gone from the catalog');
   });
 
