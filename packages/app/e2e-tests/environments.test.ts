@@ -78,10 +78,14 @@ async function createEnvironment(
   await expect(page).toHaveURL(/\/create\/tasks\//);
 }
 
-/** The task's log view, opened. */
+/** The task's log view, opened (the page may already show it). */
 async function showLogs(page: Page) {
-  const toggle = page.getByRole('button', { name: /Show Logs/i });
-  if (await toggle.isVisible()) await toggle.click();
+  const toggle = page.getByRole('button', { name: /^(Show|Hide) Logs$/i });
+  await expect(toggle).toBeVisible();
+  if (/show/i.test((await toggle.textContent()) ?? '')) await toggle.click();
+  await expect(
+    page.getByRole('button', { name: /^Hide Logs$/i }),
+  ).toBeVisible();
 }
 
 /** Catalog list of Resources, filtered to `name`. */
@@ -136,7 +140,10 @@ test.describe.serial('environments', () => {
 
     // The Jenkins stand-in's log streams into the task while it runs.
     await showLogs(page);
-    await expect(page.getByText(/terraform/i).first()).toBeVisible({
+    // Lines of the Jenkins console log, as the stand-in replays them.
+    await expect(
+      page.getByText('[Pipeline] Start of Pipeline').first(),
+    ).toBeVisible({
       timeout: 60_000,
     });
     await shot('create task running');
