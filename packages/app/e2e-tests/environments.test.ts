@@ -1,0 +1,262 @@
+/*
+ * Environments end to end, as people do it in the browser: create an EKS
+ * environment with the create-environment template (the estimated monthly
+ * cost shown and following the choices), watch the Jenkins stand-in's log
+ * stream into the task, find the environment in the catalog, delete it as its
+ * owner; and see a non-owner refused with nothing destroyed.
+ */
+import { type Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+const JENKINS_URL = process.env.SANDBOX_JENKINS_URL!;
+
+/** `e2e-<random>`: a DNS label of at most 20 characters, new per run. */
+function environmentName(prefix: string) {
+  const random = Math.random().toString(36).slice(2, 8);
+  return `${prefix}-${random}`.slice(0, 20);
+}
+
+/** Create page -> a template's card -> its form. */
+async function chooseTemplate(page: Page, title: string) {
+  await page.goto('/create');
+  // Cards nest in the group's card: the innermost one holding the title.
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+    .last();
+  await card.getByRole('button', { name: 'Choose' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+}
+
+/** Picks an option of a catalog-backed autocomplete (OwnerPicker, EntityPicker). */
+async function pickOption(page: Page, label: RegExp, text: string) {
+  const input = page
+    .getByRole('combobox', { name: label })
+    .or(page.getByLabel(label));
+  await input.first().click();
+  await input.first().fill(text);
+  await page
+    .getByRole('option', { name: new RegExp(text, 'i') })
+    .first()
+    .click();
+}
+
+const nameField = (page: Page) => page.getByRole('textbox', { name: /^Name/ });
+const nextButton = (page: Page) =>
+  page.getByRole('button', { name: /^(Next|Review)$/ });
+const estimate = (page: Page) =>
+  page.getByRole('status', { name: 'Estimated monthly cost' });
+
+/** Fills and submits create-environment; returns when the task page is open. */
+async function createEnvironment(
+  page: Page,
+  shot: (name: string) => Promise<void>,
+  name: string,
+  owner: string,
+  options: { checkEstimate?: boolean } = {},
+) {
+  await chooseTemplate(page, 'Create an EKS environment');
+  await nameField(page).fill(name);
+  await pickOption(page, /Owner group/, owner);
+  await nextButton(page).click();
+
+  // Cluster step: the estimate is shown and follows the node count.
+  await expect(estimate(page)).toBeVisible();
+  if (options.checkEstimate) {
+    // t3.large x 2 nodes, monitoring on: 73 + 121.47 + 7.20.
+    await expect(estimate(page)).toContainText('$201.67 / month');
+    await shot('create form with the estimate');
+    await page.getByRole('spinbutton', { name: /Desired nodes/ }).fill('3');
+    // One more t3.large node and its root volume: 73 + 182.21 + 8.80.
+    await expect(estimate(page)).toContainText('$264.01 / month');
+    await expect(estimate(page)).toContainText('3 x t3.large nodes');
+    await shot('create form with the estimate after 3 nodes');
+  }
+  await nextButton(page).click();
+  await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/create\/tasks\//);
+}
+
+/**
+ * Opens the task's log view. A task that fails at once may open it by
+ * itself, so this only clicks "Show Logs" when that is what the page offers.
+ */
+async function showLogs(page: Page) {
+  const toggle = page.getByRole('button', { name: /^(Show|Hide) Logs$/i });
+  await expect(toggle).toBeVisible();
+  if (/show/i.test((await toggle.textContent()) ?? '')) await toggle.click();
+}
+
+/** Catalog list of Resources, filtered to `name`. */
+async function findInCatalog(page: Page, name: string) {
+  await page.goto('/catalog?filters%5Bkind%5D=resource&filters%5Buser%5D=all');
+  await page.getByPlaceholder('Search').fill(name);
+  return page.getByRole('row').filter({ hasText: name });
+}
+
+async function jenkinsBuilds(page: Page, name: string) {
+  const res = await page.request.get(`${JENKINS_URL}/__sandbox/builds`);
+  const body = (await res.json()) as {
+    builds: { parameters: Record<string, string>; result: string | null }[];
+  };
+  return body.builds.filter(b => b.parameters.ENV_NAME === name);
+}
+
+test.describe.serial('environments', () => {
+  // Builds replay a log and the catalog picks the result up: minutes, not seconds.
+  test.setTimeout(300_000);
+
+  const ownName = environmentName('e2e');
+  const adminName = environmentName('e2e-adm');
+
+  test('a bad name is refused in the form', async ({
+    page,
+    shot,
+    allowConsoleErrors,
+  }) => {
+    // RJSF logs the refused submit itself; that is the expected outcome here.
+    allowConsoleErrors('Form validation failed');
+    await signIn(page, 'minsu.park');
+    await chooseTemplate(page, 'Create an EKS environment');
+    await nameField(page).fill('Bad_Name;rm -rf');
+    await pickOption(page, /Owner group/, 'developers');
+    await nextButton(page).click();
+    await expect(page.getByText(/must match pattern/).first()).toBeVisible();
+    // Still on the first step: nothing was submitted.
+    await expect(nameField(page)).toBeVisible();
+    await expect(estimate(page)).toHaveCount(0);
+    await shot('bad name refused');
+  });
+
+  test('a developer creates an environment, watches the pipeline, finds it in the catalog and deletes it', async ({
+    page,
+    shot,
+  }) => {
+    await signIn(page, 'minsu.park');
+    await createEnvironment(page, shot, ownName, 'developers', {
+      checkEstimate: true,
+    });
+
+    // The Jenkins stand-in's log streams into the task while it runs.
+    await showLogs(page);
+    // Lines of the Jenkins console log, as the stand-in replays them (the
+    // log view is virtualized and follows the tail: any [Pipeline] line).
+    await expect(page.getByText(/info: \[Pipeline\]/).first()).toBeVisible({
+      timeout: 60_000,
+    });
+    await shot('create task running');
+    await expect(
+      page.getByRole('link', { name: 'Open the environment' }),
+    ).toBeVisible({ timeout: 180_000 });
+    await expect(page.getByText('Finished: SUCCESS').first()).toBeVisible();
+    await shot('create task succeeded');
+
+    // The catalog has it: a Resource of type kubernetes-cluster, owned by developers.
+    const row = await findInCatalog(page, ownName);
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('kubernetes-cluster');
+    await row.getByRole('link', { name: ownName }).click();
+    await expect(page.getByText('kubernetes-cluster').first()).toBeVisible();
+    await expect(page.getByText('developers').first()).toBeVisible();
+    await shot('environment in the catalog');
+
+    // Its page: status, last pipeline run, expiry; its owner extends the expiry.
+    const state = page.getByRole('table', { name: 'Environment state' });
+    await expect(state).toContainText('ready');
+    await expect(
+      state.getByRole('link', { name: 'Pipeline log' }),
+    ).toHaveAttribute('href', new RegExp(`^${JENKINS_URL}/job/`));
+    const expiry = page.getByTestId('environment-expiry');
+    const before = Date.parse((await expiry.textContent()) ?? '');
+    expect(before).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
+    await page.getByRole('button', { name: 'Extend by 7 days' }).click();
+    await expect(page.getByText(/^Expiry extended to /)).toBeVisible();
+    const after = Date.parse((await expiry.textContent()) ?? '');
+    // A week past the old expiry (whole days, so up to a day more).
+    expect(after - before).toBeGreaterThanOrEqual(7 * 24 * 3600_000 - 60_000);
+    expect(after - before).toBeLessThanOrEqual(8 * 24 * 3600_000);
+    await shot('environment card after extending');
+
+    // Its owner deletes it, typing the name to confirm.
+    await chooseTemplate(page, 'Delete an EKS environment');
+    await pickOption(page, /^Environment/, ownName);
+    await page
+      .getByRole('textbox', { name: /Type the environment's name/ })
+      .fill(ownName);
+    await nextButton(page).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page).toHaveURL(/\/create\/tasks\//);
+    await showLogs(page);
+    await expect(page.getByRole('link', { name: 'Jenkins build' })).toBeVisible(
+      { timeout: 180_000 },
+    );
+    await expect(page.getByText('Finished: SUCCESS').first()).toBeVisible();
+    await shot('delete task succeeded');
+
+    const builds = await jenkinsBuilds(page, ownName);
+    expect(builds.map(b => [b.parameters.ACTION, b.result])).toEqual([
+      ['apply', 'SUCCESS'],
+      ['destroy', 'SUCCESS'],
+    ]);
+    await expect(await findInCatalog(page, ownName)).toHaveCount(0);
+    // The list has loaded (not merely empty while loading).
+    await expect(page.getByText('No records to display')).toBeVisible();
+    await shot('environment gone from the catalog');
+  });
+
+  test('a platform admin creates an environment owned by platform-admins', async ({
+    page,
+    shot,
+  }) => {
+    await signIn(page, 'jiyoung.kim');
+    // The picker searches by display name: the group's title.
+    await createEnvironment(page, shot, adminName, 'Platform admins');
+    await showLogs(page);
+    await expect(
+      page.getByRole('link', { name: 'Open the environment' }),
+    ).toBeVisible({ timeout: 180_000 });
+    await expect(await findInCatalog(page, adminName)).toHaveCount(1);
+  });
+
+  test('a developer may not delete an environment of platform-admins', async ({
+    page,
+    shot,
+  }) => {
+    await signIn(page, 'minsu.park');
+    await chooseTemplate(page, 'Delete an EKS environment');
+    await pickOption(page, /^Environment/, adminName);
+    await page
+      .getByRole('textbox', { name: /Type the environment's name/ })
+      .fill(adminName);
+    await nextButton(page).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page).toHaveURL(/\/create\/tasks\//);
+    await showLogs(page);
+    await expect(
+      page
+        .getByText(
+          `user:default/minsu.park may not change environment ${adminName}: only its owner group:default/platform-admins and platform admins may`,
+        )
+        .first(),
+    ).toBeVisible({ timeout: 60_000 });
+    await shot('delete refused for a non-owner');
+
+    // Nothing destroyed: no destroy build, still in the catalog.
+    const builds = await jenkinsBuilds(page, adminName);
+    expect(builds.map(b => b.parameters.ACTION)).toEqual(['apply']);
+    await expect(await findInCatalog(page, adminName)).toHaveCount(1);
+    await shot('environment still in the catalog');
+
+    // Not its owner: its page offers no extension.
+    await (await findInCatalog(page, adminName))
+      .getByRole('link', { name: adminName })
+      .click();
+    await expect(
+      page.getByRole('table', { name: 'Environment state' }),
+    ).toContainText('ready');
+    await expect(
+      page.getByRole('button', { name: 'Extend by 7 days' }),
+    ).toHaveCount(0);
+  });
+});
