@@ -14,8 +14,9 @@ terraform {
 
   # One state per environment: the Jenkinsfile passes
   #   -backend-config=key=environments/<name>/terraform.tfstate
-  # and the bucket, table and region through -backend-config too (from the
-  # Jenkins job's environment), so no account detail is in Git.
+  # and the bucket and region through -backend-config too (from the Jenkins
+  # job's environment), so no account detail is in Git. The lock table is
+  # fixed here so that locking can never be configured away.
   backend "s3" {
     encrypt        = true
     dynamodb_table = "eks-portal-terraform-locks"
