@@ -20,6 +20,8 @@ import { standInUrls } from './packages/sandbox/src/ports';
 const E2E_PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 7100);
 const E2E_BACKEND_PORT = E2E_PORT_BASE;
 const E2E_SANDBOX_PORT_BASE = E2E_PORT_BASE + 10;
+/** Example Prometheus servers: E2E_PORT_BASE + 20, 21, 22. */
+const E2E_PROMETHEUS_PORT = E2E_PORT_BASE + 20;
 const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
 
 /** A fresh IaC repository per run, created once by the main process (not by workers). */
@@ -64,6 +66,14 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
+      // Example Prometheus servers (dev-a, staging, prod) for Cost & Uptime.
+      command: `node scripts/prometheus/example.mjs --port ${E2E_PROMETHEUS_PORT} --dir test-results/prometheus --days 3`,
+      url: `http://localhost:${E2E_PROMETHEUS_PORT + 2}/-/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+    },
+    {
       command:
         'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
       url: `${baseURL}/.backstage/health/v1/readiness`,
@@ -72,6 +82,9 @@ export default defineConfig({
         E2E_IAC_REPO,
         ...standInUrls(E2E_SANDBOX_PORT_BASE),
         ...SANDBOX_AWS_ENV,
+        COST_UPTIME_PROMETHEUS_DEV_A_URL: `http://localhost:${E2E_PROMETHEUS_PORT}`,
+        COST_UPTIME_PROMETHEUS_STAGING_URL: `http://localhost:${E2E_PROMETHEUS_PORT + 1}`,
+        COST_UPTIME_PROMETHEUS_PROD_URL: `http://localhost:${E2E_PROMETHEUS_PORT + 2}`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

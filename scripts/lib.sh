@@ -41,3 +41,40 @@ stop_sandbox() {
     SANDBOX_PID=""
   fi
 }
+
+# Example Prometheus servers for Cost & Uptime (scripts/prometheus/example.mjs):
+# dev-a, staging and prod on :7020-7022 with a week of generated data. Without
+# Debian's prometheus package they are skipped (installed first when running
+# as root, as the test command does) and the portal shows usage and uptime as
+# unavailable.
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-7020}"
+PROMETHEUS_PID=""
+
+start_example_prometheus() {
+  local logfile="$1"
+  if [ ! -x /usr/bin/prometheus ] || [ ! -x /usr/bin/promtool ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      log "installing Debian's prometheus package for the example usage and uptime data"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null 2>&1 ||
+        { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null 2>&1; } || true
+    fi
+  fi
+  if [ ! -x /usr/bin/prometheus ] || [ ! -x /usr/bin/promtool ]; then
+    log "Prometheus is not installed (apt-get install prometheus): Cost & Uptime shows usage and uptime as unavailable"
+    return 0
+  fi
+  log "starting example Prometheus servers on :$PROMETHEUS_PORT-$((PROMETHEUS_PORT + 2)), log in ${logfile#"$ROOT"/}"
+  node "$ROOT/scripts/prometheus/example.mjs" --port "$PROMETHEUS_PORT" --dir "$ROOT/.data/prometheus" >"$logfile" 2>&1 &
+  PROMETHEUS_PID=$!
+  if ! wait_for_url "http://localhost:$((PROMETHEUS_PORT + 2))/-/ready" 120; then
+    log "example Prometheus did not start (see $logfile): usage and uptime will show as unavailable"
+  fi
+}
+
+stop_example_prometheus() {
+  if [ -n "$PROMETHEUS_PID" ]; then
+    kill "$PROMETHEUS_PID" 2>/dev/null || true
+    wait "$PROMETHEUS_PID" 2>/dev/null || true
+    PROMETHEUS_PID=""
+  fi
+}

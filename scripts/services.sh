@@ -50,6 +50,46 @@ ensure_mariadb() {
   mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD(''); CREATE DATABASE IF NOT EXISTS test;" 2>/dev/null || true
 }
 
+# Backstage's TestDatabases refuses a MySQL connection string without a
+# password (backend-test-utils: "Missing username/password"), so the tests get
+# their own MariaDB user, one per checkout, with a password made up on first
+# use and kept in .data/ (ignored by Git): nothing secret is in Git, and
+# concurrent runs in one checkout agree on it. Prints the connection string for
+# BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING.
+mariadb_test_connection_string() {
+  local root="${ROOT:-$PWD}" user password file
+  user="backstage_test_$(printf '%s' "$root" | md5sum | cut -c1-8)"
+  file="$root/.data/mariadb-test-password"
+  if [ -s "$file" ]; then
+    password="$(cat "$file")"
+  else
+    mkdir -p "$root/.data"
+    password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+    (umask 077 && printf '%s' "$password" >"$file")
+  fi
+  local host
+  for host in '%' 'localhost'; do
+    mariadb -h127.0.0.1 -uroot -e "CREATE USER IF NOT EXISTS '$user'@'$host' IDENTIFIED BY '$password'; ALTER USER '$user'@'$host' IDENTIFIED BY '$password'; GRANT ALL PRIVILEGES ON *.* TO '$user'@'$host' WITH GRANT OPTION;" >&2 || {
+      echo "Could not create the MariaDB test user" >&2
+      return 1
+    }
+  done
+  echo "mysql://$user:$password@127.0.0.1:3306/test"
+}
+
+# Prometheus (Debian's package, with promtool): the cost and uptime tests
+# backfill known data into it, and ./portal start runs it on example data.
+ensure_prometheus() {
+  if [ -x "${PROMETHEUS_BIN:-/usr/bin/prometheus}" ] && [ -x "${PROMTOOL_BIN:-/usr/bin/promtool}" ]; then
+    return 0
+  fi
+  apt_install prometheus
+  # Debian's package enables a service; the tests start their own servers.
+  if command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now prometheus >/dev/null 2>&1 || true
+  fi
+}
+
 ensure_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then
     return 0

@@ -12,7 +12,8 @@ mkdir -p "$ROOT/.data/sqlite" "$ROOT/.data/logs"
 "$ROOT/scripts/create-iac-repo.sh" "$ROOT/.data/iac.git"
 
 start_sandbox "$ROOT/.data/logs/sandbox.log"
-trap stop_sandbox EXIT
+trap 'stop_example_prometheus; stop_sandbox' EXIT
+start_example_prometheus "$ROOT/.data/logs/prometheus.log"
 
 # Dummy AWS credentials: the EKS clusters' `aws` auth signs its token locally
 # with them and the Kubernetes stand-in only checks the token's shape. Real

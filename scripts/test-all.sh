@@ -15,8 +15,12 @@ ensure_mariadb
 ensure_postgres
 ensure_chromium
 ensure_infra_tools
+ensure_prometheus
 # Plugin tests run on this server as well as on SQLite (TestDatabases id MYSQL_8).
-export BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING:-mysql://root@127.0.0.1:3306}"
+if [ -z "${BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING:-}" ]; then
+  BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING="$(mariadb_test_connection_string)"
+fi
+export BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING
 export CI="${CI:-true}"
 
 RESULTS="$ROOT/test-results"

@@ -19,6 +19,7 @@ test.describe('catalog', () => {
     // minsu.park is in developers (a Keycloak group), which owns the shop:
     // the catalog opens on what the user owns.
     const table = page.getByRole('table');
+    await expect(page.getByText('Owned Components')).toBeVisible();
     await expect(
       table.getByRole('link', { name: 'Shop backend' }),
     ).toBeVisible();
@@ -31,8 +32,19 @@ test.describe('catalog', () => {
     await page.getByRole('menuitem', { name: /^All/ }).click();
     await expect(
       table.getByRole('link', { name: 'Portal backend' }),
+    ).toHaveCount(0);
+    await shot('catalog owned');
+
+    // "All" shows the portal's own components too.
+    await page
+      .getByRole('menuitem', { name: /All/ })
+      .or(page.getByText('All', { exact: true }))
+      .first()
+      .click();
+    await expect(
+      table.getByRole('link', { name: 'Portal backend' }),
     ).toBeVisible();
-    await shot('catalog list');
+    await shot('catalog all');
 
     await table.getByRole('link', { name: 'Shop backend' }).click();
     await expect(page).toHaveURL(/\/catalog\/default\/component\/shop-backend/);

@@ -65,4 +65,7 @@ backend.add(import('@internal/plugin-alerts-backend'));
 backend.add(import('@internal/plugin-notifications-backend-module-slack'));
 backend.add(import('@internal/plugin-notifications-backend-module-kakaotalk'));
 
+// Cost & Uptime: Cost Explorer and Prometheus, collected on a schedule.
+backend.add(import('@internal/plugin-cost-uptime-backend'));
+
 backend.start();

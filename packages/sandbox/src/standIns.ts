@@ -5,6 +5,7 @@ import { SlackStandIn } from './slack/SlackStandIn.ts';
 import { KakaoStandIn } from './kakao/KakaoStandIn.ts';
 import { argocdStandIn } from './argocd/argocdStandIn.ts';
 import { kubernetesStandIn } from './kubernetes/kubernetesStandIn.ts';
+import { costExplorerStandIn } from './cost-explorer/index.ts';
 
 /**
  * Every stand-in the sandbox runs. Each issue that adds an outside system adds
@@ -17,4 +18,5 @@ export const standIns: StandIn[] = [
   argocdStandIn,
   kubernetesStandIn,
   jenkinsStandIn(),
+  costExplorerStandIn,
 ];

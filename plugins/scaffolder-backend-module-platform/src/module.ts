@@ -1,8 +1,12 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import {
   createAuthorizeEnvironmentChangeAction,
   createEnvironmentPipelineAction,
@@ -36,11 +40,14 @@ export const scaffolderModulePlatform = createBackendModule({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,
+        alerts: alertsServiceRef,
       },
       async init(deps) {
         const { actions, config, logger } = deps;
         if (!config.has('platform.iac')) {
-          logger.info('platform.iac is not configured; the environment actions are not installed');
+          logger.info(
+            'platform.iac is not configured; the environment actions are not installed',
+          );
           return;
         }
         const platform = readPlatformConfig(config);
@@ -57,13 +64,18 @@ export const scaffolderModulePlatform = createBackendModule({
         actions.addActions(
           createRenderEnvironmentAction(service),
           createPublishEnvironmentAction(service),
-          createEnvironmentPipelineAction(service),
+          createEnvironmentPipelineAction(service, deps.alerts),
           createRegisterEnvironmentAction(service),
           createAuthorizeEnvironmentChangeAction(service),
           createRemoveEnvironmentAction(service),
         );
-        deps.httpRouter.use(await createRouter({ service, httpAuth: deps.httpAuth }));
-        if (config.getOptionalBoolean('platform.environments.expiry.enabled') ?? true) {
+        deps.httpRouter.use(
+          await createRouter({ service, httpAuth: deps.httpAuth }),
+        );
+        if (
+          config.getOptionalBoolean('platform.environments.expiry.enabled') ??
+          true
+        ) {
           await ExpiryTask.schedule({
             service,
             scheduler: deps.scheduler,

@@ -3,9 +3,13 @@ import { InputError, ConflictError, NotAllowedError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentService } from '../environment/EnvironmentService';
-import { environmentDir, environmentEntityRef } from '../environment/renderEnvironment';
+import {
+  environmentDir,
+  environmentEntityRef,
+} from '../environment/renderEnvironment';
 import { ANNOTATIONS, EnvironmentStatus } from '../environment/options';
 import { JenkinsBuildRef } from '../jenkins/JenkinsClient';
+import type { AlertsService } from '@internal/plugin-alerts-node';
 
 const LOG_TAIL_LINES = 25;
 
@@ -24,7 +28,10 @@ export function createRenderEnvironmentAction(service: EnvironmentService) {
       // Loose on purpose: the checks below refuse bad values with a message
       // people understand, instead of a JSON-schema error.
       input: {
-        name: z => z.unknown().describe('Environment name (DNS label, at most 20 characters)'),
+        name: z =>
+          z
+            .unknown()
+            .describe('Environment name (DNS label, at most 20 characters)'),
         purpose: z => z.unknown().describe('dev, test, staging or prod'),
         owner: z => z.unknown().describe('Owner group entity ref'),
         region: z => z.unknown(),
@@ -71,7 +78,8 @@ export function createRenderEnvironmentAction(service: EnvironmentService) {
 export function createPublishEnvironmentAction(service: EnvironmentService) {
   return createTemplateAction({
     id: 'platform:environment:publish',
-    description: "Commits and pushes an environment's rendered files to the IaC repository.",
+    description:
+      "Commits and pushes an environment's rendered files to the IaC repository.",
     supportsDryRun: true,
     schema: {
       input: { name: z => z.string() },
@@ -82,10 +90,17 @@ export function createPublishEnvironmentAction(service: EnvironmentService) {
       const dir = environmentDir(name);
       const files: Record<string, string> = {};
       for (const f of await fs.readdir(path.join(ctx.workspacePath, dir))) {
-        files[`${dir}/${f}`] = await fs.readFile(path.join(ctx.workspacePath, dir, f), 'utf8');
+        files[`${dir}/${f}`] = await fs.readFile(
+          path.join(ctx.workspacePath, dir, f),
+          'utf8',
+        );
       }
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would commit ${Object.keys(files).join(', ')} to ${service.repo.branch}`);
+        ctx.logger.info(
+          `Dry run: would commit ${Object.keys(files).join(', ')} to ${
+            service.repo.branch
+          }`,
+        );
         ctx.output('commitSha', 'dry-run');
         return;
       }
@@ -96,9 +111,15 @@ export function createPublishEnvironmentAction(service: EnvironmentService) {
           // A repeated name that slipped in since render would overwrite
           // someone else's environment.
           if ((await service.repo.listEnvironmentNames()).includes(name)) {
-            throw new ConflictError(`An environment named ${name} was committed meanwhile; nothing was changed`);
+            throw new ConflictError(
+              `An environment named ${name} was committed meanwhile; nothing was changed`,
+            );
           }
-          return service.commitFiles(name, files, `Create environment ${name}\n\nRequested by ${user} from the portal.`);
+          return service.commitFiles(
+            name,
+            files,
+            `Create environment ${name}\n\nRequested by ${user} from the portal.`,
+          );
         },
       });
       ctx.logger.info(`Committed ${dir} to ${service.repo.branch} as ${sha}`);
@@ -111,7 +132,10 @@ export function createPublishEnvironmentAction(service: EnvironmentService) {
  * `platform:environment:pipeline`: runs the environment Jenkins job
  * (apply or destroy), streams its log, and ends with its result.
  */
-export function createEnvironmentPipelineAction(service: EnvironmentService) {
+export function createEnvironmentPipelineAction(
+  service: EnvironmentService,
+  alerts?: Pick<AlertsService, 'raise'>,
+) {
   return createTemplateAction({
     id: 'platform:environment:pipeline',
     description:
@@ -123,7 +147,12 @@ export function createEnvironmentPipelineAction(service: EnvironmentService) {
         action: z => z.enum(['apply', 'destroy']),
         gitRef: z => z.string().optional(),
         revertOnNoBuild: z =>
-          z.boolean().optional().describe('Remove the committed files again when no build ran (create path)'),
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Remove the committed files again when no build ran (create path)',
+            ),
       },
       output: {
         buildUrl: z => z.string(),
@@ -133,14 +162,23 @@ export function createEnvironmentPipelineAction(service: EnvironmentService) {
     },
     async handler(ctx) {
       const credentials = await ctx.getInitiatorCredentials();
-      const { name } = await service.authorizeChange(ctx.input.name, credentials);
+      const { name } = await service.authorizeChange(
+        ctx.input.name,
+        credentials,
+      );
       const action = ctx.input.action;
       const gitRef = ctx.input.gitRef || service.repo.branch;
       if (gitRef !== service.repo.branch && !/^[0-9a-f]{7,40}$/.test(gitRef)) {
-        throw new InputError(`gitRef ${JSON.stringify(gitRef)} must be a commit id or ${service.repo.branch}`);
+        throw new InputError(
+          `gitRef ${JSON.stringify(gitRef)} must be a commit id or ${
+            service.repo.branch
+          }`,
+        );
       }
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would run Jenkins ${service.jenkins.jobUrl} with ENV_NAME=${name} ACTION=${action}`);
+        ctx.logger.info(
+          `Dry run: would run Jenkins ${service.jenkins.jobUrl} with ENV_NAME=${name} ACTION=${action}`,
+        );
         ctx.output('buildUrl', '');
         ctx.output('buildNumber', 0);
         ctx.output('result', 'DRY_RUN');
@@ -157,16 +195,25 @@ export function createEnvironmentPipelineAction(service: EnvironmentService) {
       const heartbeatMs = Math.min(25_000, service.jenkinsHeartbeatMs);
       const heartbeat = setInterval(() => {
         if (Date.now() - lastLog >= heartbeatMs) {
-          log(`… still running (${Math.round((Date.now() - started) / 1000)} s)`);
+          log(
+            `… still running (${Math.round((Date.now() - started) / 1000)} s)`,
+          );
         }
       }, Math.max(250, Math.floor(heartbeatMs / 4)));
 
       const revert = async (why: string) => {
         if (!ctx.input.revertOnNoBuild || action !== 'apply') return;
         const entity = await service.readFromRepo(name);
-        if (entity?.metadata.annotations?.[ANNOTATIONS.status] !== 'provisioning') return;
+        if (
+          entity?.metadata.annotations?.[ANNOTATIONS.status] !== 'provisioning'
+        )
+          return;
         await service.removeFiles(name, `Revert environment ${name}: ${why}`);
-        log(`Removed ${environmentDir(name)} from the IaC repository again, since no build ran`);
+        log(
+          `Removed ${environmentDir(
+            name,
+          )} from the IaC repository again, since no build ran`,
+        );
       };
 
       try {
@@ -177,16 +224,30 @@ export function createEnvironmentPipelineAction(service: EnvironmentService) {
             fn: async () => {
               if (action === 'destroy') {
                 await service.jenkins.checkJob();
-                const before = (await service.readFromRepo(name))?.metadata.annotations?.[ANNOTATIONS.status];
+                const before = (await service.readFromRepo(name))?.metadata
+                  .annotations?.[ANNOTATIONS.status];
                 await service.setStatus(name, 'destroying');
                 try {
-                  return { queueUrl: await service.jenkins.trigger({ ENV_NAME: name, ACTION: action, GIT_REF: gitRef }) };
+                  return {
+                    queueUrl: await service.jenkins.trigger({
+                      ENV_NAME: name,
+                      ACTION: action,
+                      GIT_REF: gitRef,
+                    }),
+                  };
                 } catch (error) {
-                  if (before) await service.setStatus(name, before as EnvironmentStatus);
+                  if (before)
+                    await service.setStatus(name, before as EnvironmentStatus);
                   throw error;
                 }
               }
-              return { queueUrl: await service.jenkins.trigger({ ENV_NAME: name, ACTION: action, GIT_REF: gitRef }) };
+              return {
+                queueUrl: await service.jenkins.trigger({
+                  ENV_NAME: name,
+                  ACTION: action,
+                  GIT_REF: gitRef,
+                }),
+              };
             },
           })
           .catch(async error => {
@@ -205,7 +266,8 @@ export function createEnvironmentPipelineAction(service: EnvironmentService) {
               }),
           })
           .catch(async error => {
-            if (error instanceof ConflictError) await revert('the Jenkins queue item was cancelled');
+            if (error instanceof ConflictError)
+              await revert('the Jenkins queue item was cancelled');
             throw error;
           });
         log(`Build #${build.number} started: ${build.url}console`);
@@ -219,7 +281,8 @@ export function createEnvironmentPipelineAction(service: EnvironmentService) {
             pending = lines.pop() ?? '';
             for (const line of lines) log(line);
           },
-          onHeartbeat: elapsed => log(`… build #${build.number} still running (${elapsed} s)`),
+          onHeartbeat: elapsed =>
+            log(`… build #${build.number} still running (${elapsed} s)`),
         });
         if (pending) log(pending);
 
@@ -235,17 +298,46 @@ export function createEnvironmentPipelineAction(service: EnvironmentService) {
             });
           }
           log(`Jenkins build #${build.number} finished: ${result}`);
+          await alerts?.raise({
+            type: 'environment.task',
+            action: action === 'apply' ? 'create' : 'delete',
+            environment: name,
+            status: 'completed',
+            taskId: ctx.task.id,
+            entityRef: environmentEntityRef(name),
+          });
           return;
         }
-        await service.setStatus(name, 'failed', { [ANNOTATIONS.lastRunUrl]: runUrl });
-        const tail = text.trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
+        await service.setStatus(name, 'failed', {
+          [ANNOTATIONS.lastRunUrl]: runUrl,
+        });
+        const tail = text
+          .trimEnd()
+          .split('\n')
+          .slice(-LOG_TAIL_LINES)
+          .join('\n');
         throw new Error(
-          `Jenkins build #${build.number} of ${name} (${action}) ended ${result}. ${
+          `Jenkins build #${
+            build.number
+          } of ${name} (${action}) ended ${result}. ${
             action === 'apply'
               ? 'Resources it created may exist: delete the environment to clean up.'
               : 'The environment is kept; fix the cause and delete it again.'
           } See ${runUrl}. Last lines:\n${tail}`,
         );
+      } catch (error) {
+        // The owners hear about every way the pipeline can end; raise() never
+        // throws, so a failing alert channel cannot change the task's result.
+        await alerts?.raise({
+          type: 'environment.task',
+          action: action === 'apply' ? 'create' : 'delete',
+          environment: name,
+          status: 'failed',
+          taskId: ctx.task.id,
+          entityRef: environmentEntityRef(name),
+          logTail: String((error as Error).message ?? error).slice(-2000),
+        });
+        throw error;
       } finally {
         clearInterval(heartbeat);
       }
@@ -275,7 +367,9 @@ export function createRegisterEnvironmentAction(service: EnvironmentService) {
 }
 
 /** `platform:environment:authorize`: the delete path's first step. */
-export function createAuthorizeEnvironmentChangeAction(service: EnvironmentService) {
+export function createAuthorizeEnvironmentChangeAction(
+  service: EnvironmentService,
+) {
   return createTemplateAction({
     id: 'platform:environment:authorize',
     description:
@@ -293,13 +387,24 @@ export function createAuthorizeEnvironmentChangeAction(service: EnvironmentServi
         ctx.input.environment,
         await ctx.getInitiatorCredentials(),
       );
-      if (ctx.input.confirmation !== undefined && ctx.input.confirmation !== name) {
-        throw new InputError(`Type the environment's name ${name} to confirm; got ${JSON.stringify(ctx.input.confirmation)}`);
+      if (
+        ctx.input.confirmation !== undefined &&
+        ctx.input.confirmation !== name
+      ) {
+        throw new InputError(
+          `Type the environment's name ${name} to confirm; got ${JSON.stringify(
+            ctx.input.confirmation,
+          )}`,
+        );
       }
       if (entity.metadata.annotations?.[ANNOTATIONS.status] === 'destroying') {
-        ctx.logger.warn(`${name} is already being destroyed; running the destroy again`);
+        ctx.logger.warn(
+          `${name} is already being destroyed; running the destroy again`,
+        );
       }
-      ctx.logger.info(`Allowed to delete ${name} (owner ${entity.spec?.owner})`);
+      ctx.logger.info(
+        `Allowed to delete ${name} (owner ${entity.spec?.owner})`,
+      );
       ctx.output('name', name);
     },
   });
@@ -309,18 +414,24 @@ export function createAuthorizeEnvironmentChangeAction(service: EnvironmentServi
 export function createRemoveEnvironmentAction(service: EnvironmentService) {
   return createTemplateAction({
     id: 'platform:environment:remove',
-    description: "Removes an environment's files from the IaC repository and waits until the catalog drops it.",
+    description:
+      "Removes an environment's files from the IaC repository and waits until the catalog drops it.",
     supportsDryRun: true,
     schema: {
       input: { name: z => z.string() },
     },
     async handler(ctx) {
-      const { name } = await service.authorizeChange(ctx.input.name, await ctx.getInitiatorCredentials());
+      const { name } = await service.authorizeChange(
+        ctx.input.name,
+        await ctx.getInitiatorCredentials(),
+      );
       // The repository, not the catalog (which may lag), says what was destroyed.
       const committed = await service.readFromRepo(name);
       const status = committed?.metadata.annotations?.[ANNOTATIONS.status];
       if (committed && status !== 'destroying') {
-        throw new NotAllowedError(`${name} has not been destroyed (status ${status}); refusing to forget it`);
+        throw new NotAllowedError(
+          `${name} has not been destroyed (status ${status}); refusing to forget it`,
+        );
       }
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would remove ${environmentDir(name)}`);
@@ -328,9 +439,17 @@ export function createRemoveEnvironmentAction(service: EnvironmentService) {
       }
       await ctx.checkpoint({
         key: `remove-${name}`,
-        fn: async () => service.removeFiles(name, `Delete environment ${name}\n\nRequested by ${ctx.user?.ref ?? 'unknown user'} from the portal.`),
+        fn: async () =>
+          service.removeFiles(
+            name,
+            `Delete environment ${name}\n\nRequested by ${
+              ctx.user?.ref ?? 'unknown user'
+            } from the portal.`,
+          ),
       });
-      ctx.logger.info(`Removed ${environmentDir(name)} from the IaC repository`);
+      ctx.logger.info(
+        `Removed ${environmentDir(name)} from the IaC repository`,
+      );
       await service.waitForCatalog(name, false, ctx.logger);
       ctx.logger.info(`${environmentEntityRef(name)} is gone from the catalog`);
     },

@@ -1,0 +1,228 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
+import { DateTime } from 'luxon';
+import type { CostUptimeOptions } from '../config';
+import type {
+  CollectionBatch,
+  CostStore,
+  RunRecord,
+} from '../database/CostStore';
+import { CostExplorerSource } from './CostExplorerSource';
+import { hourSeconds, PrometheusSource } from './PrometheusSource';
+
+/** A service whose availability is collected. */
+export interface SliTarget {
+  key: string;
+  job: string;
+  kind: 'up' | 'probe';
+}
+
+export interface CollectorOptions {
+  options: CostUptimeOptions;
+  store: CostStore;
+  logger: LoggerService;
+  /** Services to collect availability for (catalog annotations + config). */
+  sliTargets: () => Promise<SliTarget[]>;
+  now?: () => Date;
+  /** Backoff sleep, shortened by tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const HOUR = 3600;
+
+/**
+ * One collection run: fetch everything first (Cost Explorer, Prometheus),
+ * then write it in one transaction. A run that fails while fetching writes
+ * nothing; one that fails while writing is rolled back. Either way the stored
+ * data is what it was before the run, and the run is recorded as failed.
+ */
+export class Collector {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: CollectorOptions) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async run(trigger: RunRecord['trigger']): Promise<RunRecord> {
+    const { store, logger, options } = this.deps;
+    const started = this.now();
+    const id = await store.startRun(trigger, started.toISOString());
+    const ce = options.costExplorer
+      ? new CostExplorerSource(
+          options.costExplorer,
+          logger.child({ source: 'cost-explorer' }),
+          this.deps.sleep,
+        )
+      : undefined;
+    const proms = options.prometheus.servers.map(
+      s => new PrometheusSource(s, options.prometheus.queries),
+    );
+    const counts = () => ({
+      costExplorerRequests: ce?.requests ?? 0,
+      prometheusRequests: proms.reduce((a, p) => a + p.requests, 0),
+    });
+    try {
+      const { batch, warnings } = await this.fetch(started, ce, proms);
+      const rowsWritten = await store.write(batch);
+      await store.finishRun(id, {
+        status: warnings.length ? 'partial' : 'succeeded',
+        error: warnings.length ? warnings.join('\n') : null,
+        rowsWritten,
+        finishedAt: this.now().toISOString(),
+        ...counts(),
+      });
+      logger.info(
+        `Cost and uptime collection ${id} wrote ${rowsWritten} rows with ${
+          counts().costExplorerRequests
+        } Cost Explorer requests`,
+      );
+    } catch (e) {
+      logger.error(
+        `Cost and uptime collection ${id} failed: ${stringifyError(e)}`,
+      );
+      await store.finishRun(id, {
+        status: 'failed',
+        error: stringifyError(e),
+        rowsWritten: 0,
+        finishedAt: this.now().toISOString(),
+        ...counts(),
+      });
+    }
+    return (await store.getRun(id))!;
+  }
+
+  private async fetch(
+    started: Date,
+    ce: CostExplorerSource | undefined,
+    proms: PrometheusSource[],
+  ): Promise<{ batch: CollectionBatch; warnings: string[] }> {
+    const { store, options, logger } = this.deps;
+    const today = DateTime.fromJSDate(started, { zone: 'utc' }).startOf('day');
+    const todayIso = today.toISODate()!;
+    const batch: CollectionBatch = {
+      costs: [],
+      usage: [],
+      sli: [],
+      estimates: [],
+    };
+    const warnings: string[] = [];
+
+    let billedThrough: string | undefined;
+    if (ce && options.costExplorer) {
+      const cfg = options.costExplorer;
+      for (const [index, tagKey] of cfg.tagKeys.entries()) {
+        const latest = await store.latestCostDay(tagKey);
+        const earliest = today.minus({ days: cfg.backfillDays });
+        let from = latest
+          ? DateTime.min(
+              DateTime.fromISO(latest, { zone: 'utc' }).plus({ days: 1 }),
+              today.minus({ days: cfg.restatementDays }),
+            )
+          : earliest;
+        if (from < earliest) from = earliest;
+        const fromIso = from.toISODate()!;
+        if (fromIso >= todayIso) continue;
+        const rows = await ce.dailyCosts(tagKey, fromIso, todayIso);
+        batch.costs.push({ tagKey, from: fromIso, to: todayIso, rows });
+        if (index === 0) {
+          const days = rows.map(r => r.day).sort();
+          billedThrough = days[days.length - 1] ?? latest;
+        }
+      }
+      const nextMonth = today.plus({ months: 1 }).startOf('month').toISODate()!;
+      const amount = await ce.forecast(todayIso, nextMonth);
+      if (amount !== undefined) {
+        batch.forecast = {
+          month: today.toFormat('yyyy-MM'),
+          fromDay: todayIso,
+          amount,
+          fetchedAt: started.toISOString(),
+        };
+      }
+    }
+    batch.billedThrough =
+      billedThrough ??
+      (options.costExplorer
+        ? await store.latestCostDay(options.costExplorer.tagKeys[0])
+        : undefined);
+
+    const end = Math.floor(started.getTime() / 1000 / HOUR) * HOUR;
+    const backfillStart = end - options.prometheus.backfillDays * 24 * HOUR;
+    const targets = proms.length ? await this.deps.sliTargets() : [];
+    for (const prom of proms) {
+      const env = prom.environment;
+      try {
+        const lastUsage = await store.latestUsageHour(env);
+        // Re-read the last two hours: the newest one was still filling up.
+        const usageStart = lastUsage
+          ? Math.max(hourSeconds(lastUsage) - 2 * HOUR, backfillStart)
+          : backfillStart;
+        const usage = await prom.usage(usageStart, end);
+        const rows = usage.flatMap(u =>
+          u.values.map(v => ({
+            environment: env,
+            metric: u.metric,
+            hour: v.hour,
+            value: v.value,
+          })),
+        );
+        const lastSli = await store.latestSliHour(env);
+        const sliStart = lastSli
+          ? Math.max(hourSeconds(lastSli) - 2 * HOUR, backfillStart)
+          : backfillStart;
+        const sli: CollectionBatch['sli'] = [];
+        for (const target of targets) {
+          const values = await prom.availability(
+            target.job,
+            target.kind,
+            sliStart,
+            end,
+          );
+          for (const v of values) {
+            sli.push({
+              sliKey: target.key,
+              environment: env,
+              hour: v.hour,
+              value: v.value,
+            });
+          }
+        }
+        batch.usage.push(...rows);
+        batch.sli.push(...sli);
+        batch.estimates.push(...this.estimates(env, rows, billedThrough));
+      } catch (e) {
+        // One unreachable Prometheus must not hold back billing data.
+        const message = `Prometheus ${env}: ${stringifyError(e)}`;
+        logger.child({ source: 'prometheus', environment: env }).warn(message);
+        warnings.push(message);
+      }
+    }
+    return { batch, warnings };
+  }
+
+  /** The original's estimate for hours Cost Explorer has not billed yet. */
+  private estimates(
+    environment: string,
+    usage: CollectionBatch['usage'],
+    billedThrough: string | undefined,
+  ): CollectionBatch['estimates'] {
+    const e = this.deps.options.estimate;
+    const nodes = new Map<string, number>();
+    const pv = new Map<string, number>();
+    for (const u of usage) {
+      if (u.metric === 'nodes') nodes.set(u.hour, u.value);
+      if (u.metric === 'pv_gb') pv.set(u.hour, u.value);
+    }
+    const out: CollectionBatch['estimates'] = [];
+    for (const [hour, n] of nodes) {
+      if (billedThrough && hour.slice(0, 10) <= billedThrough) continue;
+      const pvGb = pv.get(hour) ?? 0;
+      const amount =
+        n * e.instanceHourlyPrice +
+        e.eksHourlyPrice +
+        (e.ebsGbMonthPrice / 730) * (n * e.rootVolumeGb + pvGb);
+      out.push({ environment, hour, nodes: n, pvGb, amount });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,142 @@
+import {
+  CostExplorerClient,
+  GetCostAndUsageCommand,
+  GetCostForecastCommand,
+  type GetCostAndUsageCommandOutput,
+  type GetCostForecastCommandOutput,
+} from '@aws-sdk/client-cost-explorer';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ForwardedError } from '@backstage/errors';
+import type { CostExplorerOptions } from '../config';
+import type { CostRow } from '../database/CostStore';
+
+const THROTTLING = new Set(['LimitExceededException', 'ThrottlingException']);
+
+/**
+ * Reads billing data from AWS Cost Explorer with the AWS SDK. Counts every
+ * request it sends (pages and retries included: each one is billed USD 0.01)
+ * and retries throttling itself, so the count and the backoff are ours to see.
+ */
+export class CostExplorerSource {
+  requests = 0;
+  private readonly client: CostExplorerClient;
+
+  constructor(
+    private readonly options: CostExplorerOptions,
+    private readonly logger: LoggerService,
+    private readonly sleep: (ms: number) => Promise<void> = ms =>
+      new Promise(r => setTimeout(r, ms)),
+  ) {
+    this.client = new CostExplorerClient({
+      region: options.region,
+      endpoint: options.endpoint,
+      // Production: the default provider chain (IRSA, instance profile, env).
+      credentials: options.credentials,
+      // Retries are done in send() below, where every attempt is counted.
+      maxAttempts: 1,
+    });
+  }
+
+  /** Daily cost in [from, to) grouped by the tag key and SERVICE, every page. */
+  async dailyCosts(
+    tagKey: string,
+    from: string,
+    to: string,
+  ): Promise<CostRow[]> {
+    const rows: CostRow[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page: GetCostAndUsageCommandOutput = await this.send(
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: from, End: to },
+          Granularity: 'DAILY',
+          Metrics: [this.options.metric],
+          GroupBy: [
+            { Type: 'TAG', Key: tagKey },
+            { Type: 'DIMENSION', Key: 'SERVICE' },
+          ],
+          NextPageToken: token,
+        }),
+      );
+      pages++;
+      for (const result of page.ResultsByTime ?? []) {
+        const day = result.TimePeriod?.Start;
+        if (!day) continue;
+        for (const group of result.Groups ?? []) {
+          const [tagPart = '', service = ''] = group.Keys ?? [];
+          // Tag keys come as `environment$dev-a`; `environment$` is untagged.
+          const tagValue = tagPart.startsWith(`${tagKey}$`)
+            ? tagPart.slice(tagKey.length + 1)
+            : tagPart;
+          const amount = Number(
+            group.Metrics?.[this.options.metric]?.Amount ?? 0,
+          );
+          rows.push({
+            tagKey,
+            day,
+            tagValue,
+            service,
+            amount,
+            estimated: Boolean(result.Estimated),
+          });
+        }
+      }
+      token = page.NextPageToken;
+    } while (token);
+    this.logger.debug(
+      `Cost Explorer: ${rows.length} rows for ${tagKey} ${from}..${to} in ${pages} pages`,
+    );
+    return rows;
+  }
+
+  /** Forecast (account total, USD) from `from` (today) to `to` (exclusive). */
+  async forecast(from: string, to: string): Promise<number | undefined> {
+    try {
+      const out = await this.send<GetCostForecastCommandOutput>(
+        new GetCostForecastCommand({
+          TimePeriod: { Start: from, End: to },
+          Metric: metricToForecastMetric(this.options.metric),
+          Granularity: 'MONTHLY',
+        }),
+      );
+      return Number(out.Total?.Amount ?? 0);
+    } catch (e) {
+      // Too little history for a forecast: not worth failing the run over.
+      if ((e as Error).name === 'DataUnavailableException') {
+        this.logger.info(`No cost forecast: ${(e as Error).message}`);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  private async send<T>(command: any): Promise<T> {
+    const name = command.constructor?.name ?? 'command';
+    for (let attempt = 1; ; attempt++) {
+      this.requests++;
+      try {
+        return (await this.client.send(command)) as T;
+      } catch (e) {
+        const error = e as Error;
+        if (THROTTLING.has(error.name) && attempt < this.options.maxAttempts) {
+          // Exponential backoff with full jitter, as AWS recommends.
+          const cap = this.options.retryBaseDelayMs * 2 ** (attempt - 1);
+          const delay = Math.round(cap / 2 + (Math.random() * cap) / 2);
+          this.logger.warn(
+            `Cost Explorer throttled (${error.name}), attempt ${attempt}/${this.options.maxAttempts}, retrying in ${delay} ms`,
+          );
+          await this.sleep(delay);
+          continue;
+        }
+        if (error.name === 'DataUnavailableException') throw error;
+        throw new ForwardedError(`Cost Explorer ${name} failed`, error);
+      }
+    }
+  }
+}
+
+function metricToForecastMetric(metric: string) {
+  // GetCostAndUsage metric names are CamelCase; GetCostForecast wants UPPER_SNAKE.
+  return metric.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() as any;
+}

@@ -1,0 +1,159 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import type {
+  Currency,
+  UsageMetric,
+} from '@internal/plugin-cost-uptime-common';
+
+export interface CostExplorerOptions {
+  endpoint?: string;
+  region: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  metric: string;
+  tagKeys: string[];
+  backfillDays: number;
+  restatementDays: number;
+  maxAttempts: number;
+  retryBaseDelayMs: number;
+}
+
+export interface PrometheusOptions {
+  servers: { environment: string; url: string; bearerToken?: string }[];
+  backfillDays: number;
+  queries: Record<UsageMetric | 'availability' | 'probeAvailability', string>;
+  services: string[];
+}
+
+export interface EstimateOptions {
+  instanceHourlyPrice: number;
+  eksHourlyPrice: number;
+  ebsGbMonthPrice: number;
+  rootVolumeGb: number;
+}
+
+export interface CostUptimeOptions {
+  currency: Currency;
+  /** Units of `currency` per USD. */
+  rate: number;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  costExplorer?: CostExplorerOptions;
+  prometheus: PrometheusOptions;
+  estimate: EstimateOptions;
+  defaultSlo: number;
+}
+
+/**
+ * Default PromQL. Usage is per environment (one Prometheus per cluster);
+ * `$job` is a service's job. Each query answers one series.
+ */
+export const DEFAULT_QUERIES: PrometheusOptions['queries'] = {
+  cpu_percent: '100 * (1 - avg(rate(node_cpu_seconds_total{mode="idle"}[5m])))',
+  memory_percent:
+    '100 * (1 - sum(node_memory_MemAvailable_bytes) / sum(node_memory_MemTotal_bytes))',
+  disk_percent:
+    '100 * (1 - sum(node_filesystem_avail_bytes{mountpoint="/"}) / sum(node_filesystem_size_bytes{mountpoint="/"}))',
+  pv_gb: 'sum(kubelet_volume_stats_capacity_bytes) / 1e9',
+  network_kbps:
+    'sum(rate(node_network_receive_bytes_total[5m]) + rate(node_network_transmit_bytes_total[5m])) / 1024',
+  nodes: 'sum(kube_node_status_condition{condition="Ready",status="true"})',
+  availability: 'avg(avg_over_time(up{job="$job"}[1h]))',
+  probeAvailability: 'avg(avg_over_time(probe_success{job="$job"}[1h]))',
+};
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 6 },
+  timeout: { minutes: 15 },
+  initialDelay: { minutes: 1 },
+};
+
+/** Reads and checks `costUptime` once, with messages that name the key. */
+export function readCostUptimeOptions(root: Config): CostUptimeOptions {
+  const config = root.getOptionalConfig('costUptime');
+  const currency = (config?.getOptionalString('currency') ?? 'USD') as Currency;
+  if (currency !== 'USD' && currency !== 'KRW') {
+    throw new InputError(
+      `costUptime.currency must be USD or KRW, got ${currency}`,
+    );
+  }
+  const rates = config?.getOptionalConfig('exchangeRates');
+  const rate =
+    currency === 'USD' ? 1 : rates?.getOptionalNumber(currency) ?? 1380;
+
+  const scheduleConfig = config?.getOptionalConfig('schedule');
+  const schedule = scheduleConfig
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+    : DEFAULT_SCHEDULE;
+
+  const ce = config?.getOptionalConfig('costExplorer');
+  let costExplorer: CostExplorerOptions | undefined;
+  if (ce) {
+    const backfillDays = ce.getOptionalNumber('backfillDays') ?? 90;
+    if (backfillDays < 1 || backfillDays > 396) {
+      throw new InputError(
+        'costUptime.costExplorer.backfillDays must be 1..396 (Cost Explorer keeps 13 months)',
+      );
+    }
+    const creds = ce.getOptionalConfig('credentials');
+    costExplorer = {
+      endpoint: ce.getOptionalString('endpoint'),
+      region: ce.getOptionalString('region') ?? 'us-east-1',
+      credentials: creds
+        ? {
+            accessKeyId: creds.getString('accessKeyId'),
+            secretAccessKey: creds.getString('secretAccessKey'),
+          }
+        : undefined,
+      metric: ce.getOptionalString('metric') ?? 'UnblendedCost',
+      tagKeys: ce.getOptionalStringArray('tagKeys') ?? [
+        'environment',
+        'service',
+      ],
+      backfillDays,
+      restatementDays: ce.getOptionalNumber('restatementDays') ?? 3,
+      maxAttempts: ce.getOptionalNumber('maxAttempts') ?? 6,
+      retryBaseDelayMs: ce.getOptionalNumber('retryBaseDelayMs') ?? 1000,
+    };
+    if (costExplorer.tagKeys.length === 0) {
+      throw new InputError(
+        'costUptime.costExplorer.tagKeys needs at least one tag key',
+      );
+    }
+  }
+
+  const prom = config?.getOptionalConfig('prometheus');
+  const queries = { ...DEFAULT_QUERIES };
+  const overrides = prom?.getOptionalConfig('queries');
+  for (const key of Object.keys(queries) as (keyof typeof queries)[]) {
+    const q = overrides?.getOptionalString(key);
+    if (q) queries[key] = q;
+  }
+  const est = config?.getOptionalConfig('estimate');
+  return {
+    currency,
+    rate,
+    schedule,
+    costExplorer,
+    prometheus: {
+      servers: (prom?.getOptionalConfigArray('servers') ?? []).map(s => ({
+        environment: s.getString('environment'),
+        url: s.getString('url').replace(/\/+$/, ''),
+        bearerToken: s.getOptionalString('bearerToken'),
+      })),
+      backfillDays: prom?.getOptionalNumber('backfillDays') ?? 30,
+      queries,
+      services: prom?.getOptionalStringArray('services') ?? [],
+    },
+    estimate: {
+      instanceHourlyPrice:
+        est?.getOptionalNumber('instanceHourlyPrice') ?? 0.0832,
+      eksHourlyPrice: est?.getOptionalNumber('eksHourlyPrice') ?? 0.1,
+      ebsGbMonthPrice: est?.getOptionalNumber('ebsGbMonthPrice') ?? 0.08,
+      rootVolumeGb: est?.getOptionalNumber('rootVolumeGb') ?? 20,
+    },
+    defaultSlo: config?.getOptionalNumber('defaultSlo') ?? 99.5,
+  };
+}

@@ -1,0 +1,155 @@
+import type {
+  RunStatus,
+  UsageMetric,
+} from '@internal/plugin-cost-uptime-common';
+
+/** One row of Cost Explorer's daily cost, grouped by one tag and SERVICE. */
+export interface CostRow {
+  tagKey: string;
+  day: string;
+  tagValue: string;
+  service: string;
+  amount: number;
+  estimated: boolean;
+}
+
+/** Everything one run fetched, written in one transaction. */
+export interface CollectionBatch {
+  /**
+   * Per tag key, the days the run fetched ([from, to), YYYY-MM-DD): stored
+   * rows in that window are replaced, so a day AWS restated or a group that
+   * disappeared leaves nothing stale behind.
+   */
+  costs: { tagKey: string; from: string; to: string; rows: CostRow[] }[];
+  forecast?: {
+    month: string;
+    fromDay: string;
+    amount: number;
+    fetchedAt: string;
+  };
+  usage: {
+    environment: string;
+    metric: UsageMetric;
+    hour: string;
+    value: number;
+  }[];
+  sli: { sliKey: string; environment: string; hour: string; value: number }[];
+  estimates: {
+    environment: string;
+    hour: string;
+    nodes: number;
+    pvGb: number;
+    amount: number;
+  }[];
+  /** Estimates for days up to this one (inclusive) are dropped: billed figures replaced them. */
+  billedThrough?: string;
+}
+
+export interface RunRecord {
+  id: number;
+  trigger: 'schedule' | 'manual';
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  rowsWritten: number;
+  costExplorerRequests: number;
+  prometheusRequests: number;
+}
+
+export interface AmountByKey {
+  period: string;
+  key: string;
+  amount: number;
+  estimated: boolean;
+}
+
+/** Storage of collected cost, usage and uptime, and of the runs that collected them. */
+export interface CostStore {
+  startRun(trigger: RunRecord['trigger'], startedAt: string): Promise<number>;
+  finishRun(
+    id: number,
+    result: Pick<
+      RunRecord,
+      | 'status'
+      | 'error'
+      | 'rowsWritten'
+      | 'costExplorerRequests'
+      | 'prometheusRequests'
+    > & { finishedAt: string },
+  ): Promise<void>;
+  listRuns(limit: number): Promise<RunRecord[]>;
+  getRun(id: number): Promise<RunRecord | undefined>;
+
+  /** Newest stored day for a tag key, if any. */
+  latestCostDay(tagKey: string): Promise<string | undefined>;
+  /** Newest stored usage hour for an environment, if any. */
+  latestUsageHour(environment: string): Promise<string | undefined>;
+  latestSliHour(environment: string): Promise<string | undefined>;
+
+  /** Writes a run's data atomically and returns the number of rows written. */
+  write(batch: CollectionBatch): Promise<number>;
+
+  /** Daily cost per tag value of one key in [from, to] (inclusive). */
+  dailyByTag(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }): Promise<AmountByKey[]>;
+  /** Daily cost per AWS service in [from, to]; with tagValue, only that tag value's. */
+  dailyByService(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }): Promise<AmountByKey[]>;
+  /** Monthly cost per tag value or per AWS service in [fromMonth, toMonth]. */
+  monthly(q: {
+    tagKey: string;
+    fromMonth: string;
+    toMonth: string;
+    groupBy: 'tag' | 'service';
+    tagValue?: string;
+  }): Promise<AmountByKey[]>;
+  /** Total per day in [from, to] (inclusive) of one tag key, or of one tag value. */
+  totalsByDay(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }): Promise<{ period: string; amount: number; estimated: boolean }[]>;
+  /** Sum per tag value or per AWS service over [from, to] (inclusive). */
+  sumsByKey(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    by: 'tag' | 'service';
+    tagValue?: string;
+  }): Promise<{ key: string; amount: number }[]>;
+  forecast(
+    month: string,
+  ): Promise<{ fromDay: string; amount: number } | undefined>;
+  /** Hourly estimates from `fromHour` on, per environment. */
+  estimates(
+    fromHour: string,
+  ): Promise<{ environment: string; hour: string; amount: number }[]>;
+
+  usage(q: {
+    granularity: 'hour' | 'day';
+    from: string;
+    to: string;
+    environment?: string;
+  }): Promise<
+    { ts: string; environment: string; metric: UsageMetric; value: number }[]
+  >;
+  sliDaily(q: { from: string; to: string; sliKey?: string }): Promise<
+    {
+      sliKey: string;
+      environment: string;
+      day: string;
+      value: number;
+      hours: number;
+    }[]
+  >;
+}

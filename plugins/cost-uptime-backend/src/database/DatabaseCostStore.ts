@@ -1,0 +1,601 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import type {
+  AmountByKey,
+  CollectionBatch,
+  CostStore,
+  RunRecord,
+} from './CostStore';
+import type { UsageMetric } from '@internal/plugin-cost-uptime-common';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-cost-uptime-backend',
+  'migrations',
+);
+
+// Rows per INSERT: well below MariaDB's max_allowed_packet. SQLite's knex
+// dialect sends a multi-row insert as a compound SELECT, limited to 500 terms.
+const CHUNK_MYSQL = 1000;
+const CHUNK_SQLITE = 400;
+
+type RunRow = {
+  id: number;
+  trigger: RunRecord['trigger'];
+  status: RunRecord['status'];
+  started_at: string;
+  finished_at: string | null;
+  error: string | null;
+  rows_written: number;
+  cost_explorer_requests: number;
+  prometheus_requests: number;
+};
+
+function toRun(row: RunRow): RunRecord {
+  return {
+    id: Number(row.id),
+    trigger: row.trigger,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    error: row.error,
+    rowsWritten: Number(row.rows_written),
+    costExplorerRequests: Number(row.cost_explorer_requests),
+    prometheusRequests: Number(row.prometheus_requests),
+  };
+}
+
+/** First day of each month touched by [from, to) (days, YYYY-MM-DD). */
+function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let m = DateTime.fromISO(from, { zone: 'utc' }).startOf('month');
+  const end = DateTime.fromISO(to, { zone: 'utc' });
+  while (m < end) {
+    months.push(m.toFormat('yyyy-MM'));
+    m = m.plus({ months: 1 });
+  }
+  return months;
+}
+
+function nextMonthFirstDay(month: string): string {
+  return DateTime.fromFormat(month, 'yyyy-MM', { zone: 'utc' })
+    .plus({ months: 1 })
+    .toISODate()!;
+}
+
+/** CostStore on Backstage's database service (MariaDB in production, SQLite locally). */
+export class DatabaseCostStore implements CostStore {
+  static async create(options: { database: DatabaseService }) {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseCostStore(client);
+  }
+
+  private readonly chunk: number;
+  private readonly mysql: boolean;
+
+  private constructor(private readonly db: Knex) {
+    const client = String(db.client.config.client);
+    this.mysql = client.includes('mysql');
+    this.chunk = client.includes('sqlite') ? CHUNK_SQLITE : CHUNK_MYSQL;
+  }
+
+  async startRun(trigger: RunRecord['trigger'], startedAt: string) {
+    const row = { trigger, status: 'running', started_at: startedAt };
+    // MySQL answers the insert id without RETURNING (and warns about it).
+    const [id] = this.mysql
+      ? await this.db('collection_runs').insert(row)
+      : await this.db('collection_runs').insert(row, ['id']);
+    return Number(typeof id === 'object' ? id.id : id);
+  }
+
+  async finishRun(id: number, result: Parameters<CostStore['finishRun']>[1]) {
+    await this.db('collection_runs')
+      .where({ id })
+      .update({
+        status: result.status,
+        finished_at: result.finishedAt,
+        // Some errors quote a whole SQL statement: keep the start.
+        error: result.error ? result.error.slice(0, 4000) : null,
+        rows_written: result.rowsWritten,
+        cost_explorer_requests: result.costExplorerRequests,
+        prometheus_requests: result.prometheusRequests,
+      });
+  }
+
+  async listRuns(limit: number) {
+    const rows = await this.db<RunRow>('collection_runs')
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(toRun);
+  }
+
+  async getRun(id: number) {
+    const row = await this.db<RunRow>('collection_runs').where({ id }).first();
+    return row ? toRun(row) : undefined;
+  }
+
+  async latestCostDay(tagKey: string) {
+    const row = await this.db('cost_daily_totals')
+      .where({ tag_key: tagKey })
+      .max({ day: 'day' })
+      .first();
+    return row?.day ?? undefined;
+  }
+
+  async latestUsageHour(environment: string) {
+    const row = await this.db('usage_hourly')
+      .where({ environment })
+      .max({ hour: 'hour' })
+      .first();
+    return row?.hour ?? undefined;
+  }
+
+  async latestSliHour(environment: string) {
+    const row = await this.db('sli_hourly')
+      .where({ environment })
+      .max({ hour: 'hour' })
+      .first();
+    return row?.hour ?? undefined;
+  }
+
+  async write(batch: CollectionBatch): Promise<number> {
+    return this.db.transaction(async trx => {
+      let rows = 0;
+      for (const window of batch.costs) {
+        rows += await this.replaceCosts(trx, window);
+      }
+      if (batch.forecast) {
+        await trx('cost_forecasts')
+          .insert({
+            month: batch.forecast.month,
+            from_day: batch.forecast.fromDay,
+            amount: batch.forecast.amount,
+            fetched_at: batch.forecast.fetchedAt,
+          })
+          .onConflict('month')
+          .merge();
+        rows += 1;
+      }
+      rows += await this.upsertUsage(trx, batch.usage);
+      rows += await this.upsertSli(trx, batch.sli);
+      for (let i = 0; i < batch.estimates.length; i += this.chunk) {
+        await trx('cost_estimate_hourly')
+          .insert(
+            batch.estimates.slice(i, i + this.chunk).map(e => ({
+              environment: e.environment,
+              hour: e.hour,
+              nodes: e.nodes,
+              pv_gb: e.pvGb,
+              amount: e.amount,
+            })),
+          )
+          .onConflict(['environment', 'hour'])
+          .merge();
+      }
+      rows += batch.estimates.length;
+      if (batch.billedThrough) {
+        // Billed figures have arrived for these days: the estimate steps aside.
+        await trx('cost_estimate_hourly')
+          .where('hour', '<', `${batch.billedThrough}T99`)
+          .delete();
+      }
+      return rows;
+    });
+  }
+
+  private async replaceCosts(
+    trx: Knex.Transaction,
+    window: CollectionBatch['costs'][number],
+  ): Promise<number> {
+    const { tagKey, from, to } = window;
+    await trx('cost_daily')
+      .where({ tag_key: tagKey })
+      .where('day', '>=', from)
+      .where('day', '<', to)
+      .delete();
+    // Cost Explorer may split one day's groups over pages; sum duplicates.
+    const merged = new Map<
+      string,
+      CollectionBatch['costs'][number]['rows'][number]
+    >();
+    for (const r of window.rows) {
+      const k = `${r.day}\u0000${r.tagValue}\u0000${r.service}`;
+      const prev = merged.get(k);
+      if (prev) {
+        prev.amount += r.amount;
+        prev.estimated = prev.estimated || r.estimated;
+      } else merged.set(k, { ...r });
+    }
+    const rows = [...merged.values()].map(r => ({
+      tag_key: tagKey,
+      day: r.day,
+      tag_value: r.tagValue,
+      service: r.service,
+      amount: r.amount,
+      estimated: r.estimated,
+    }));
+    for (let i = 0; i < rows.length; i += this.chunk) {
+      await trx('cost_daily').insert(rows.slice(i, i + this.chunk));
+    }
+
+    // Rollups for the same window, from the facts just written.
+    for (const table of ['cost_daily_totals', 'cost_daily_services']) {
+      await trx(table)
+        .where({ tag_key: tagKey })
+        .where('day', '>=', from)
+        .where('day', '<', to)
+        .delete();
+    }
+    await trx
+      .into(
+        trx.raw('?? (??, ??, ??, ??, ??)', [
+          'cost_daily_totals',
+          'tag_key',
+          'day',
+          'tag_value',
+          'amount',
+          'estimated',
+        ]),
+      )
+      .insert(
+        trx('cost_daily')
+          .select('tag_key', 'day', 'tag_value')
+          .sum({ amount: 'amount' })
+          .max({ estimated: 'estimated' })
+          .where({ tag_key: tagKey })
+          .where('day', '>=', from)
+          .where('day', '<', to)
+          .groupBy('tag_key', 'day', 'tag_value'),
+      );
+    await trx
+      .into(
+        trx.raw('?? (??, ??, ??, ??, ??)', [
+          'cost_daily_services',
+          'tag_key',
+          'day',
+          'service',
+          'amount',
+          'estimated',
+        ]),
+      )
+      .insert(
+        trx('cost_daily')
+          .select('tag_key', 'day', 'service')
+          .sum({ amount: 'amount' })
+          .max({ estimated: 'estimated' })
+          .where({ tag_key: tagKey })
+          .where('day', '>=', from)
+          .where('day', '<', to)
+          .groupBy('tag_key', 'day', 'service'),
+      );
+    for (const month of monthsOf(from, to)) {
+      await trx('cost_monthly').where({ tag_key: tagKey, month }).delete();
+      await trx
+        .into(
+          trx.raw('?? (??, ??, ??, ??, ??, ??)', [
+            'cost_monthly',
+            'tag_key',
+            'month',
+            'tag_value',
+            'service',
+            'amount',
+            'estimated',
+          ]),
+        )
+        .insert(
+          trx('cost_daily')
+            .select(
+              'tag_key',
+              trx.raw('? as month', [month]),
+              'tag_value',
+              'service',
+            )
+            .sum({ amount: 'amount' })
+            .max({ estimated: 'estimated' })
+            .where({ tag_key: tagKey })
+            .where('day', '>=', `${month}-01`)
+            .where('day', '<', nextMonthFirstDay(month))
+            .groupBy('tag_key', 'tag_value', 'service'),
+        );
+    }
+    return rows.length;
+  }
+
+  private async upsertUsage(
+    trx: Knex.Transaction,
+    usage: CollectionBatch['usage'],
+  ) {
+    if (usage.length === 0) return 0;
+    for (let i = 0; i < usage.length; i += this.chunk) {
+      await trx('usage_hourly')
+        .insert(usage.slice(i, i + this.chunk))
+        .onConflict(['environment', 'metric', 'hour'])
+        .merge();
+    }
+    const touched = new Map<string, Set<string>>();
+    for (const u of usage) {
+      const days = touched.get(u.environment) ?? new Set();
+      days.add(u.hour.slice(0, 10));
+      touched.set(u.environment, days);
+    }
+    for (const [environment, days] of touched) {
+      const list = [...days];
+      await trx('usage_daily')
+        .where({ environment })
+        .whereIn('day', list)
+        .delete();
+      for (const day of list) {
+        await trx
+          .into(
+            trx.raw('?? (??, ??, ??, ??, ??)', [
+              'usage_daily',
+              'environment',
+              'metric',
+              'day',
+              'value',
+              'samples',
+            ]),
+          )
+          .insert(
+            trx('usage_hourly')
+              .select('environment', 'metric', trx.raw('? as day', [day]))
+              .avg({ value: 'value' })
+              .count({ samples: '*' })
+              .where({ environment })
+              .where('hour', '>=', `${day}T00`)
+              .where('hour', '<=', `${day}T23`)
+              .groupBy('environment', 'metric'),
+          );
+      }
+    }
+    return usage.length;
+  }
+
+  private async upsertSli(trx: Knex.Transaction, sli: CollectionBatch['sli']) {
+    if (sli.length === 0) return 0;
+    const rows = sli.map(s => ({
+      sli_key: s.sliKey,
+      environment: s.environment,
+      hour: s.hour,
+      value: s.value,
+    }));
+    for (let i = 0; i < rows.length; i += this.chunk) {
+      await trx('sli_hourly')
+        .insert(rows.slice(i, i + this.chunk))
+        .onConflict(['sli_key', 'environment', 'hour'])
+        .merge();
+    }
+    const days = [...new Set(sli.map(s => s.hour.slice(0, 10)))];
+    await trx('sli_daily').whereIn('day', days).delete();
+    for (const day of days) {
+      await trx
+        .into(
+          trx.raw('?? (??, ??, ??, ??, ??)', [
+            'sli_daily',
+            'sli_key',
+            'environment',
+            'day',
+            'value',
+            'hours',
+          ]),
+        )
+        .insert(
+          trx('sli_hourly')
+            .select('sli_key', 'environment', trx.raw('? as day', [day]))
+            .avg({ value: 'value' })
+            .count({ hours: '*' })
+            .where('hour', '>=', `${day}T00`)
+            .where('hour', '<=', `${day}T23`)
+            .groupBy('sli_key', 'environment'),
+        );
+    }
+    return rows.length;
+  }
+
+  async dailyByTag(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }) {
+    const query = this.db('cost_daily_totals')
+      .select({
+        period: 'day',
+        key: 'tag_value',
+        amount: 'amount',
+        estimated: 'estimated',
+      })
+      .where({ tag_key: q.tagKey })
+      .whereBetween('day', [q.from, q.to])
+      .orderBy('day');
+    if (q.tagValue !== undefined) query.where({ tag_value: q.tagValue });
+    return normalize(await query);
+  }
+
+  async dailyByService(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }) {
+    if (q.tagValue === undefined) {
+      return normalize(
+        await this.db('cost_daily_services')
+          .select({
+            period: 'day',
+            key: 'service',
+            amount: 'amount',
+            estimated: 'estimated',
+          })
+          .where({ tag_key: q.tagKey })
+          .whereBetween('day', [q.from, q.to])
+          .orderBy('day'),
+      );
+    }
+    return normalize(
+      await this.db('cost_daily')
+        .select({
+          period: 'day',
+          key: 'service',
+          amount: 'amount',
+          estimated: 'estimated',
+        })
+        .where({ tag_key: q.tagKey, tag_value: q.tagValue })
+        .whereBetween('day', [q.from, q.to])
+        .orderBy('day'),
+    );
+  }
+
+  async monthly(q: {
+    tagKey: string;
+    fromMonth: string;
+    toMonth: string;
+    groupBy: 'tag' | 'service';
+    tagValue?: string;
+  }) {
+    const keyColumn = q.groupBy === 'tag' ? 'tag_value' : 'service';
+    const query = this.db('cost_monthly')
+      .select({ period: 'month', key: keyColumn })
+      .sum({ amount: 'amount' })
+      .max({ estimated: 'estimated' })
+      .where({ tag_key: q.tagKey })
+      .whereBetween('month', [q.fromMonth, q.toMonth])
+      .groupBy('month', keyColumn)
+      .orderBy('month');
+    if (q.tagValue !== undefined) query.where({ tag_value: q.tagValue });
+    return normalize(await query);
+  }
+
+  async totalsByDay(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    tagValue?: string;
+  }) {
+    const query = this.db('cost_daily_totals')
+      .select({ period: 'day' })
+      .sum({ amount: 'amount' })
+      .max({ estimated: 'estimated' })
+      .where({ tag_key: q.tagKey })
+      .whereBetween('day', [q.from, q.to])
+      .groupBy('day')
+      .orderBy('day');
+    if (q.tagValue !== undefined) query.where({ tag_value: q.tagValue });
+    return (await query).map((r: any) => ({
+      period: String(r.period),
+      amount: Number(r.amount),
+      estimated: Boolean(Number(r.estimated)),
+    }));
+  }
+
+  async sumsByKey(q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    by: 'tag' | 'service';
+    tagValue?: string;
+  }) {
+    let query;
+    if (q.by === 'tag') {
+      query = this.db('cost_daily_totals')
+        .select({ key: 'tag_value' })
+        .groupBy('tag_value');
+    } else if (q.tagValue === undefined) {
+      query = this.db('cost_daily_services')
+        .select({ key: 'service' })
+        .groupBy('service');
+    } else {
+      query = this.db('cost_daily')
+        .select({ key: 'service' })
+        .where({ tag_value: q.tagValue })
+        .groupBy('service');
+    }
+    query
+      .sum({ amount: 'amount' })
+      .where({ tag_key: q.tagKey })
+      .whereBetween('day', [q.from, q.to]);
+    if (q.by === 'tag' && q.tagValue !== undefined) {
+      query.where({ tag_value: q.tagValue });
+    }
+    return (await query).map((r: any) => ({
+      key: String(r.key),
+      amount: Number(r.amount),
+    }));
+  }
+
+  async forecast(month: string) {
+    const row = await this.db('cost_forecasts').where({ month }).first();
+    return row
+      ? { fromDay: row.from_day as string, amount: Number(row.amount) }
+      : undefined;
+  }
+
+  async estimates(fromHour: string) {
+    const rows = await this.db('cost_estimate_hourly')
+      .select('environment', 'hour', 'amount')
+      .where('hour', '>=', fromHour)
+      .orderBy('hour');
+    return rows.map(r => ({
+      environment: r.environment as string,
+      hour: r.hour as string,
+      amount: Number(r.amount),
+    }));
+  }
+
+  async usage(q: {
+    granularity: 'hour' | 'day';
+    from: string;
+    to: string;
+    environment?: string;
+  }) {
+    const hourly = q.granularity === 'hour';
+    const query = this.db(hourly ? 'usage_hourly' : 'usage_daily')
+      .select({
+        ts: hourly ? 'hour' : 'day',
+        environment: 'environment',
+        metric: 'metric',
+        value: 'value',
+      })
+      .whereBetween(hourly ? 'hour' : 'day', [q.from, q.to])
+      .orderBy(hourly ? 'hour' : 'day');
+    if (q.environment) query.where({ environment: q.environment });
+    const rows = await query;
+    return rows.map(r => ({
+      ts: r.ts as string,
+      environment: r.environment as string,
+      metric: r.metric as UsageMetric,
+      value: Number(r.value),
+    }));
+  }
+
+  async sliDaily(q: { from: string; to: string; sliKey?: string }) {
+    const query = this.db('sli_daily')
+      .select('sli_key', 'environment', 'day', 'value', 'hours')
+      .whereBetween('day', [q.from, q.to])
+      .orderBy('day');
+    if (q.sliKey) query.where({ sli_key: q.sliKey });
+    const rows = await query;
+    return rows.map(r => ({
+      sliKey: r.sli_key as string,
+      environment: r.environment as string,
+      day: r.day as string,
+      value: Number(r.value),
+      hours: Number(r.hours),
+    }));
+  }
+}
+
+function normalize(rows: any[]): AmountByKey[] {
+  return rows.map(r => ({
+    period: String(r.period),
+    key: String(r.key),
+    amount: Number(r.amount),
+    estimated: Boolean(Number(r.estimated)),
+  }));
+}

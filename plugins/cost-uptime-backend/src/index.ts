@@ -1,0 +1,6 @@
+/**
+ * Cost and uptime backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { costUptimePlugin as default } from './plugin';

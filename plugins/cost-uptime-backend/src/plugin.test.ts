@@ -1,0 +1,275 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import request from 'supertest';
+import { costUptimePlugin } from './plugin';
+import { startCostExplorer } from './__testUtils__/costExplorer';
+
+jest.setTimeout(120_000);
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'env-prod',
+      title: 'Production',
+      annotations: { 'cost-uptime.io/environment': 'prod' },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'platform-admins' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'shop-backend',
+      title: 'Shop backend',
+      annotations: {
+        'cost-uptime.io/service': 'shop-backend',
+        'cost-uptime.io/slo': '99.9',
+      },
+    },
+    spec: { type: 'service', owner: 'developers', lifecycle: 'production' },
+  },
+];
+
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  ms = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+describe('cost-uptime backend plugin', () => {
+  let ce: Awaited<ReturnType<typeof startCostExplorer>>;
+
+  beforeEach(async () => {
+    ce = await startCostExplorer({});
+  });
+  afterEach(async () => {
+    await ce.stop();
+  });
+
+  function config(schedule: object) {
+    return {
+      costUptime: {
+        schedule,
+        costExplorer: {
+          endpoint: ce.url,
+          credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+          backfillDays: 40,
+        },
+      },
+    };
+  }
+
+  const rarely = {
+    frequency: { hours: 24 },
+    timeout: { minutes: 5 },
+    initialDelay: { hours: 12 },
+  };
+
+  it('refuses requests without a token and bad queries, and guards runs with the permission', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        costUptimePlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({ data: config(rarely) }),
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        // Requests without a token get no credentials (the default mock signs them in).
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
+    });
+    const api = request(server);
+
+    expect((await api.get('/api/cost-uptime/summary')).status).toBe(401);
+    expect((await api.get('/api/cost-uptime/runs')).status).toBe(401);
+
+    const auth = mockCredentials.user.header();
+    const ok = await api
+      .get('/api/cost-uptime/summary')
+      .set('authorization', auth);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      currency: 'USD',
+      monthToDate: { amount: 0 },
+    });
+
+    const bad = await api
+      .get('/api/cost-uptime/series?granularity=week&from=yesterday')
+      .set('authorization', auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.name).toBe('InputError');
+    expect(bad.body.error.message).toMatch(/granularity/);
+    expect(bad.body.error.message).toMatch(/from/);
+
+    const half = await api
+      .get('/api/cost-uptime/summary?tagKey=environment')
+      .set('authorization', auth);
+    expect(half.status).toBe(400);
+
+    const denied = await api
+      .post('/api/cost-uptime/runs')
+      .set('authorization', auth);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.name).toBe('NotAllowedError');
+    expect(ce.state.requests).toBe(0);
+  });
+
+  it('runs a collection on request and serves summary, series, CSV and runs', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        costUptimePlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({ data: config(rarely) }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      ],
+    });
+    const api = request(server);
+    const auth = mockCredentials.user.header();
+
+    const triggered = await api
+      .post('/api/cost-uptime/runs')
+      .set('authorization', auth);
+    expect(triggered.status).toBe(202);
+    const run = await waitFor(async () => {
+      const res = await api
+        .get('/api/cost-uptime/runs')
+        .set('authorization', auth);
+      const [latest] = res.body.runs;
+      return latest && latest.status !== 'running' ? latest : undefined;
+    });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      trigger: 'manual',
+      costExplorerRequests: ce.state.requests,
+      costExplorerCostUsd: ce.state.requests / 100,
+    });
+
+    const summary = await api
+      .get('/api/cost-uptime/summary')
+      .set('authorization', auth);
+    expect(summary.status).toBe(200);
+    expect(summary.body.lastMonth).toBeGreaterThan(0);
+    expect(summary.body.byEnvironment.map((r: any) => r.key)).toEqual(
+      expect.arrayContaining(['prod', 'staging', 'dev-a', '']),
+    );
+    expect(
+      summary.body.byEnvironment.find((r: any) => r.key === 'prod'),
+    ).toMatchObject({
+      title: 'Production',
+      entityRef: 'resource:default/env-prod',
+    });
+    expect(summary.body.byService.length).toBe(8);
+
+    const byEntity = await api
+      .get('/api/cost-uptime/series?granularity=day&groupBy=entity')
+      .set('authorization', auth);
+    expect(byEntity.status).toBe(200);
+    expect(new Set(byEntity.body.points.map((p: any) => p.key))).toEqual(
+      new Set(['resource:default/env-prod', 'component:default/shop-backend']),
+    );
+
+    const monthly = await api
+      .get(
+        '/api/cost-uptime/series?granularity=month&groupBy=service&tagKey=service&tagValue=shop-backend',
+      )
+      .set('authorization', auth);
+    expect(monthly.status).toBe(200);
+    expect(monthly.body.points.length).toBeGreaterThan(0);
+
+    const csv = await api
+      .get(
+        '/api/cost-uptime/export.csv?groupBy=environment&from=2026-01-01&to=2026-12-31',
+      )
+      .set('authorization', auth);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe(
+      'period,group_by,key,title,amount,currency,estimated',
+    );
+    expect(lines.length).toBeGreaterThan(30 * 4);
+    expect(lines.some(l => l.includes(',prod,Production,'))).toBe(true);
+  });
+});
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
+
+describe.each(databases.eachSupportedId())(
+  'two backends sharing one database (%p)',
+  databaseId => {
+    it('collect once per cadence', async () => {
+      const ce = await startCostExplorer({});
+      const knex = await databases.init(databaseId);
+      const soon = {
+        frequency: { hours: 1 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 1 },
+      };
+      const backend = () =>
+        startTestBackend({
+          features: [
+            costUptimePlugin,
+            catalogServiceMock.factory({ entities }),
+            mockServices.database.factory({ knex }),
+            // The real scheduler, whose global tasks lock through the database.
+            schedulerServiceFactory,
+            mockServices.rootConfig.factory({
+              data: {
+                costUptime: {
+                  schedule: soon,
+                  costExplorer: {
+                    endpoint: ce.url,
+                    credentials: {
+                      accessKeyId: 'AKIDTEST',
+                      secretAccessKey: 'test',
+                    },
+                    backfillDays: 10,
+                  },
+                },
+              },
+            }),
+          ],
+        });
+      // One after the other, as in a rolling deployment: knex's own
+      // bookkeeping table cannot be created by two migrations at once.
+      const a = await backend();
+      const b = await backend();
+      try {
+        const finished = await waitFor(async () => {
+          const rows = await knex('collection_runs').whereNot({
+            status: 'running',
+          });
+          return rows.length > 0 ? rows : undefined;
+        });
+        expect(finished[0].status).toBe('succeeded');
+        // Give the other backend every chance to run it a second time.
+        await new Promise(r => setTimeout(r, 8000));
+        const all = await knex('collection_runs').select();
+        expect(all).toHaveLength(1);
+        // One backfill: one page per tag key plus the forecast.
+        expect(ce.state.requests).toBe(3);
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+        await ce.stop();
+        await knex.destroy();
+      }
+    });
+  },
+);

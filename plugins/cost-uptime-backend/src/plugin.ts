@@ -1,0 +1,78 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { costUptimePermissions } from '@internal/plugin-cost-uptime-common';
+import { readCostUptimeOptions } from './config';
+import { Collector } from './collector/Collector';
+import { scheduleCollection } from './collector/scheduleCollection';
+import { DatabaseCostStore } from './database/DatabaseCostStore';
+import { EntityDirectory } from './service/EntityDirectory';
+import { ReportService } from './service/ReportService';
+import { createRouter } from './service/router';
+
+/**
+ * Cost and uptime: collects billing data (AWS Cost Explorer), usage and
+ * availability (Prometheus) on a schedule and serves the dashboard's API.
+ */
+export const costUptimePlugin = createBackendPlugin({
+  pluginId: 'cost-uptime',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const options = readCostUptimeOptions(deps.config);
+        const store = await DatabaseCostStore.create({
+          database: deps.database,
+        });
+        const entities = new EntityDirectory(
+          deps.catalog,
+          deps.auth,
+          deps.logger,
+        );
+        const collector = new Collector({
+          options,
+          store,
+          logger: deps.logger,
+          sliTargets: async () => [
+            ...(await entities.list())
+              .filter(e => e.tagKey === 'service' && e.job)
+              .map(e => ({ key: e.tagValue, job: e.job!, kind: e.sli })),
+            ...options.prometheus.services.map(job => ({
+              key: job,
+              job,
+              kind: 'up' as const,
+            })),
+          ],
+        });
+        const { triggerRun } = await scheduleCollection({
+          scheduler: deps.scheduler,
+          schedule: options.schedule,
+          collector,
+        });
+        deps.permissionsRegistry.addPermissions(costUptimePermissions);
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            report: new ReportService(store, options, entities),
+            store,
+            triggerRun,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,189 @@
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  costUptimeCollectionRunPermission,
+  type CollectionRun,
+  type TagRef,
+} from '@internal/plugin-cost-uptime-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { CostStore, RunRecord } from '../database/CostStore';
+import type { ReportService } from './ReportService';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const hourOrDay = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2})?$/,
+    'expected YYYY-MM-DD or YYYY-MM-DDTHH',
+  );
+const filterSchema = {
+  tagKey: z.enum(['environment', 'service']).optional(),
+  tagValue: z.string().min(1).max(191).optional(),
+};
+
+const summaryQuery = z.object(filterSchema);
+const seriesQuery = z.object({
+  granularity: z.enum(['day', 'month']).default('day'),
+  groupBy: z.enum(['service', 'environment', 'entity']).default('environment'),
+  from: day.optional(),
+  to: day.optional(),
+  ...filterSchema,
+});
+const uptimeQuery = z.object({
+  days: z.coerce.number().int().min(1).max(90).default(30),
+  key: z.string().min(1).max(191).optional(),
+});
+const usageQuery = z.object({
+  granularity: z.enum(['hour', 'day']).default('hour'),
+  environment: z.string().min(1).max(191).optional(),
+  from: hourOrDay.optional(),
+  to: hourOrDay.optional(),
+});
+const runsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new InputError(
+      `Invalid request: ${result.error.issues
+        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return result.data;
+}
+
+function filterOf(q: {
+  tagKey?: string;
+  tagValue?: string;
+}): TagRef | undefined {
+  if (!q.tagKey && !q.tagValue) return undefined;
+  if (!q.tagKey || !q.tagValue) {
+    throw new InputError('tagKey and tagValue go together');
+  }
+  return { tagKey: q.tagKey, tagValue: q.tagValue };
+}
+
+export function toApiRun(run: RunRecord): CollectionRun {
+  return {
+    ...run,
+    costExplorerCostUsd: Math.round(run.costExplorerRequests) / 100,
+  };
+}
+
+function csvCell(value: unknown): string {
+  const s = String(value ?? '');
+  // Quote, and defuse formulas a spreadsheet would run.
+  const safe = /^[=+\-@]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  report: ReportService;
+  store: CostStore;
+  /** Asks the scheduler for a run now (one at a time across replicas). */
+  triggerRun: () => Promise<void>;
+}
+
+/**
+ * The REST API. Every route needs a signed-in user or a service token
+ * (the plugin keeps the default auth policy); starting a run also needs the
+ * cost-uptime.collection.run permission.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, report, store } = options;
+  const router = Router();
+  router.use(express.json());
+
+  router.get('/summary', async (req, res) => {
+    const q = parse(summaryQuery, req.query);
+    res.json(await report.summary(filterOf(q)));
+  });
+
+  router.get('/series', async (req, res) => {
+    const q = parse(seriesQuery, req.query);
+    res.json(await report.series({ ...q, filter: filterOf(q) }));
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    const q = parse(seriesQuery, req.query);
+    const series = await report.series({ ...q, filter: filterOf(q) });
+    const titles = new Map(series.keys.map(k => [k.key, k.title ?? k.key]));
+    const lines = [
+      [
+        'period',
+        'group_by',
+        'key',
+        'title',
+        'amount',
+        'currency',
+        'estimated',
+      ].join(','),
+      ...series.points.map(p =>
+        [
+          p.period,
+          series.groupBy,
+          p.key,
+          titles.get(p.key) ?? p.key,
+          p.amount,
+          series.currency,
+          p.estimated,
+        ]
+          .map(csvCell)
+          .join(','),
+      ),
+    ];
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="cost-${series.groupBy}-${series.granularity}-${series.from}-${series.to}.csv"`,
+    );
+    res.send(`${lines.join('\n')}\n`);
+  });
+
+  router.get('/uptime', async (req, res) => {
+    const q = parse(uptimeQuery, req.query);
+    res.json(await report.uptime(q));
+  });
+
+  router.get('/usage', async (req, res) => {
+    const q = parse(usageQuery, req.query);
+    res.json(await report.usage(q));
+  });
+
+  router.get('/runs', async (req, res) => {
+    const q = parse(runsQuery, req.query);
+    res.json({ runs: (await store.listRuns(q.limit)).map(toApiRun) });
+  });
+
+  router.post('/runs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: costUptimeCollectionRunPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'Starting a collection run needs cost-uptime.collection.run',
+      );
+    }
+    await options.triggerRun();
+    res.status(202).json({ status: 'triggered' });
+  });
+
+  return router;
+}

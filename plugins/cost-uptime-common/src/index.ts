@@ -1,0 +1,10 @@
+/**
+ * Shared by the cost and uptime plugin's frontend and backend: API types, the
+ * REST client, catalog annotations and permissions.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './permissions';
+export * from './annotations';
+export * from './CostUptimeClient';

@@ -1,0 +1,173 @@
+/**
+ * Shapes of the cost and uptime REST API (plugins/cost-uptime-backend), shared
+ * by the backend router and the frontend client.
+ */
+
+/** Currencies the portal formats; amounts are converted from USD by a configured rate. */
+export type Currency = 'USD' | 'KRW';
+
+/**
+ * A cost-allocation tag key and value that one series or catalog entity stands
+ * for, e.g. environment=dev-a or service=shop-backend. Value '' is untagged cost.
+ */
+export interface TagRef {
+  tagKey: string;
+  tagValue: string;
+}
+
+export interface Amount {
+  amount: number;
+  /** Part of the amount is still `Estimated` by AWS or by the hourly node estimate. */
+  estimated: boolean;
+}
+
+export interface BreakdownRow {
+  key: string;
+  /** The catalog entity this tag value belongs to, when one has the annotation. */
+  entityRef?: string;
+  title?: string;
+  amount: number;
+  previousAmount: number;
+  /** (amount - previous) / previous; null when the previous period had nothing. */
+  change: number | null;
+}
+
+export interface MoverRow {
+  /** The dimension the key belongs to. */
+  dimension: 'environment' | 'service' | 'entity';
+  key: string;
+  title?: string;
+  amount: number;
+  previousAmount: number;
+  delta: number;
+}
+
+export interface CostSummary {
+  currency: Currency;
+  /** Today in UTC (billing days are UTC days). */
+  asOf: string;
+  filter?: TagRef;
+  /** Billed cost from the 1st of this month up to yesterday, plus today's estimate. */
+  monthToDate: Amount;
+  /** The same number of days at the start of last month, the fair comparison. */
+  previousMonthToDate: number;
+  /** (monthToDate - previousMonthToDate) / previousMonthToDate. */
+  change: number | null;
+  lastMonth: number;
+  /** Month to date + Cost Explorer's forecast for the rest of the month. */
+  forecast: {
+    amount: number;
+    /** 'cost-explorer' (GetCostForecast) or 'extrapolated' (as the original did). */
+    source: 'cost-explorer' | 'extrapolated';
+  };
+  /** Today's near-real-time estimate (nodes x price + EKS + EBS), hourly. */
+  todayEstimate: { amount: number; hours: number } | null;
+  /** This month so far vs. the same days of last month. */
+  byEnvironment: BreakdownRow[];
+  byService: BreakdownRow[];
+  /** Largest absolute changes over the last 7 days vs. the 7 days before. */
+  movers: MoverRow[];
+  /** Billed daily totals of the last 30 days, for sparklines (today's partial estimate is left out). */
+  trend: { period: string; amount: number; estimated: boolean }[];
+}
+
+export type Granularity = 'day' | 'month';
+export type GroupBy = 'service' | 'environment' | 'entity';
+
+export interface CostSeriesPoint {
+  /** YYYY-MM-DD for days, YYYY-MM for months. */
+  period: string;
+  key: string;
+  amount: number;
+  estimated: boolean;
+}
+
+export interface CostSeries {
+  currency: Currency;
+  granularity: Granularity;
+  groupBy: GroupBy;
+  from: string;
+  to: string;
+  keys: { key: string; title?: string; entityRef?: string }[];
+  points: CostSeriesPoint[];
+}
+
+export interface UptimeRow {
+  /** The SLI's key: the service tag value / Prometheus job. */
+  key: string;
+  entityRef?: string;
+  title?: string;
+  environment?: string;
+  /** Share of good hours' samples over the window, 0..1; null without data. */
+  availability: number | null;
+  /** Target as a fraction, e.g. 0.995. */
+  sloTarget: number;
+  /** Share of the error budget left, 1 = untouched, below 0 = SLO missed. */
+  errorBudgetRemaining: number | null;
+  /** Hours with data in the window. */
+  hours: number;
+  /** Daily availability for a sparkline. */
+  daily: { day: string; availability: number }[];
+}
+
+export interface UptimeReport {
+  days: number;
+  from: string;
+  to: string;
+  rows: UptimeRow[];
+}
+
+export type UsageMetric =
+  | 'cpu_percent'
+  | 'memory_percent'
+  | 'disk_percent'
+  | 'pv_gb'
+  | 'network_kbps'
+  | 'nodes';
+
+export const USAGE_METRICS: UsageMetric[] = [
+  'cpu_percent',
+  'memory_percent',
+  'disk_percent',
+  'pv_gb',
+  'network_kbps',
+  'nodes',
+];
+
+export interface UsagePoint {
+  /** ISO timestamp of the hour, or YYYY-MM-DD for daily averages. */
+  ts: string;
+  environment: string;
+  metric: UsageMetric;
+  value: number;
+}
+
+export interface UsageSeries {
+  granularity: 'hour' | 'day';
+  from: string;
+  to: string;
+  environments: string[];
+  points: UsagePoint[];
+}
+
+/** 'partial': billing data was stored but a Prometheus server could not be read. */
+export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
+
+export interface CollectionRun {
+  id: number;
+  trigger: 'schedule' | 'manual';
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  rowsWritten: number;
+  /** Cost Explorer API calls made, each page included; each costs USD 0.01. */
+  costExplorerRequests: number;
+  prometheusRequests: number;
+  /** costExplorerRequests x USD 0.01. */
+  costExplorerCostUsd: number;
+}
+
+export interface RunsResponse {
+  runs: CollectionRun[];
+}

@@ -1,0 +1,234 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  tagRefOfAnnotations,
+  USAGE_METRICS,
+  type TagRef,
+} from '@internal/plugin-cost-uptime-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { costUptimeApiRef } from '../api';
+import { CostTrendChart, Sparkline, UsageLineChart } from './charts';
+import { money, percent, USAGE_LABELS } from './format';
+import { Change, EstimateChip, MoversTable, UptimeTable } from './parts';
+
+function useTagRef(): TagRef {
+  const { entity } = useEntity();
+  // The extensions' filter guarantees one of the annotations.
+  return tagRefOfAnnotations(entity.metadata.annotations)!;
+}
+
+/** Small card on the entity's overview: this month's cost, trend and availability. */
+export function EntityCostUptimeCard() {
+  const api = useApi(costUptimeApiRef);
+  const filter = useTagRef();
+  const state = useAsync(async () => {
+    const [summary, uptime, usage] = await Promise.all([
+      api.getSummary(filter),
+      filter.tagKey === 'service'
+        ? api.getUptime({ days: 30, key: filter.tagValue })
+        : undefined,
+      filter.tagKey === 'environment'
+        ? api.getUsage({ granularity: 'hour', environment: filter.tagValue })
+        : undefined,
+    ]);
+    return { summary, uptime, usage };
+  }, [api, filter.tagKey, filter.tagValue]);
+
+  const title = 'Cost & Uptime';
+  if (state.loading) {
+    return (
+      <InfoCard title={title}>
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (state.error) {
+    return (
+      <InfoCard title={title}>
+        <ResponseErrorPanel error={state.error} />
+      </InfoCard>
+    );
+  }
+  const { summary: s, uptime, usage } = state.value!;
+  const lastOf = (metric: string) => {
+    const pts = usage?.points.filter(p => p.metric === metric) ?? [];
+    return pts[pts.length - 1]?.value;
+  };
+  return (
+    <InfoCard
+      title={title}
+      subheader={`${filter.tagKey}=${filter.tagValue}`}
+      deepLink={{ title: 'Details', link: 'cost-uptime' }}
+    >
+      <Grid container spacing={2}>
+        <Grid item xs={6}>
+          <Typography variant="overline" color="textSecondary">
+            This month so far{' '}
+            {s.monthToDate.estimated ? <EstimateChip /> : null}
+          </Typography>
+          <Typography variant="h4" data-testid="entity-month-to-date">
+            {money(s.monthToDate.amount, s.currency)}
+          </Typography>
+          <Typography variant="body2">
+            <Change value={s.change} suffix="vs same days last month" />
+          </Typography>
+        </Grid>
+        <Grid item xs={6}>
+          <Typography variant="overline" color="textSecondary">
+            Month forecast
+          </Typography>
+          <Typography variant="h4">
+            {money(s.forecast.amount, s.currency)}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            last month {money(s.lastMonth, s.currency)}
+          </Typography>
+        </Grid>
+        <Grid item xs={12}>
+          <Sparkline
+            height={48}
+            data={s.trend.map(t => ({ x: t.period, y: t.amount }))}
+          />
+        </Grid>
+        {uptime ? (
+          <Grid item xs={12}>
+            <Typography variant="overline" color="textSecondary">
+              Availability, last 30 days
+            </Typography>
+            {uptime.rows.length === 0 ? (
+              <Typography color="textSecondary">
+                No availability data yet.
+              </Typography>
+            ) : (
+              uptime.rows.map(r => (
+                <Box
+                  key={r.environment}
+                  display="flex"
+                  justifyContent="space-between"
+                  data-testid="entity-uptime"
+                >
+                  <Typography variant="body2">{r.environment}</Typography>
+                  <Typography variant="body2">
+                    {percent(r.availability, 3)} · SLO {percent(r.sloTarget, 1)}{' '}
+                    · budget left {percent(r.errorBudgetRemaining, 0)}
+                  </Typography>
+                </Box>
+              ))
+            )}
+          </Grid>
+        ) : null}
+        {usage ? (
+          <Grid item xs={12}>
+            <Typography variant="overline" color="textSecondary">
+              Now
+            </Typography>
+            <Typography variant="body2">
+              {lastOf('nodes') !== undefined
+                ? `${lastOf('nodes')} nodes · CPU ${lastOf(
+                    'cpu_percent',
+                  )?.toFixed(1)}% · memory ${lastOf('memory_percent')?.toFixed(
+                    1,
+                  )}%`
+                : 'No usage data yet.'}
+            </Typography>
+          </Grid>
+        ) : null}
+      </Grid>
+    </InfoCard>
+  );
+}
+
+/** The entity's Cost & Uptime tab: cost by AWS service, movers, uptime, usage. */
+export function EntityCostUptimeContent() {
+  const api = useApi(costUptimeApiRef);
+  const filter = useTagRef();
+  const state = useAsync(async () => {
+    const [summary, series, uptime, usage] = await Promise.all([
+      api.getSummary(filter),
+      api.getSeries({ granularity: 'day', groupBy: 'service', filter }),
+      filter.tagKey === 'service'
+        ? api.getUptime({ days: 30, key: filter.tagValue })
+        : undefined,
+      filter.tagKey === 'environment'
+        ? api.getUsage({ granularity: 'hour', environment: filter.tagValue })
+        : undefined,
+    ]);
+    return { summary, series, uptime, usage };
+  }, [api, filter.tagKey, filter.tagValue]);
+
+  if (state.loading) return <Progress />;
+  if (state.error) return <ResponseErrorPanel error={state.error} />;
+  const { summary: s, series, uptime, usage } = state.value!;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={4}>
+        <EntityCostUptimeCard />
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <InfoCard
+          title="Daily cost by AWS service"
+          subheader={`${filter.tagKey}=${filter.tagValue}, last 30 days`}
+        >
+          {series.points.length ? (
+            <CostTrendChart series={series} height={260} />
+          ) : (
+            <Typography color="textSecondary">
+              No cost under this tag yet.
+            </Typography>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} xl={6}>
+        <InfoCard
+          title="Biggest movers"
+          subheader="Last 7 billed days vs the 7 before"
+        >
+          <MoversTable movers={s.movers} currency={s.currency} />
+        </InfoCard>
+      </Grid>
+      {uptime ? (
+        <Grid item xs={12} xl={6}>
+          <InfoCard title="Uptime against SLO">
+            {uptime.rows.length ? (
+              <UptimeTable rows={uptime.rows} days={uptime.days} />
+            ) : (
+              <Typography color="textSecondary">
+                No availability data yet.
+              </Typography>
+            )}
+          </InfoCard>
+        </Grid>
+      ) : null}
+      {usage ? (
+        <Grid item xs={12}>
+          <InfoCard title="Usage, last 48 hours">
+            <Grid container spacing={2}>
+              {USAGE_METRICS.map(metric => (
+                <Grid item xs={12} md={4} key={metric}>
+                  <Typography variant="subtitle2">
+                    {USAGE_LABELS[metric].title}
+                  </Typography>
+                  <UsageLineChart
+                    points={usage.points.filter(p => p.metric === metric)}
+                    environments={usage.environments}
+                    unit={USAGE_LABELS[metric].unit}
+                    hourly
+                    height={150}
+                  />
+                </Grid>
+              ))}
+            </Grid>
+          </InfoCard>
+        </Grid>
+      ) : null}
+    </Grid>
+  );
+}

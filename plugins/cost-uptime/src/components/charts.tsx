@@ -1,0 +1,295 @@
+import type {
+  CostSeries,
+  Currency,
+  UsagePoint,
+} from '@internal/plugin-cost-uptime-common';
+import { useTheme } from '@material-ui/core/styles';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { colorFor, money, shortDay } from './format';
+
+/** Rows of { period, [key]: amount } for stacked charts, keys by total size. */
+export function pivot(series: CostSeries, maxKeys = 8) {
+  const totals = new Map<string, number>();
+  for (const p of series.points)
+    totals.set(p.key, (totals.get(p.key) ?? 0) + p.amount);
+  const ranked = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k]) => k);
+  const shown = ranked.slice(0, maxKeys);
+  const other = ranked.length > maxKeys;
+  const titles = new Map(series.keys.map(k => [k.key, k.title ?? k.key]));
+  const rows = new Map<string, Record<string, number | string | boolean>>();
+  for (const p of series.points) {
+    const row = rows.get(p.period) ?? { period: p.period, estimated: false };
+    const key = shown.includes(p.key) ? p.key : 'Other';
+    row[key] =
+      Math.round((((row[key] as number | undefined) ?? 0) + p.amount) * 100) /
+      100;
+    if (p.estimated) row.estimated = true;
+    rows.set(p.period, row);
+  }
+  const keys = [...shown, ...(other ? ['Other'] : [])].map(key => ({
+    key,
+    title:
+      key === 'Other'
+        ? 'Other'
+        : titles.get(key) || (key === '' ? 'Untagged' : key),
+  }));
+  return {
+    rows: [...rows.values()].sort((a, b) =>
+      String(a.period).localeCompare(String(b.period)),
+    ),
+    keys,
+  };
+}
+
+/** Stacked daily or monthly cost; estimated periods are drawn paler. */
+export function CostTrendChart(props: { series: CostSeries; height?: number }) {
+  const theme = useTheme();
+  const { rows, keys } = pivot(props.series);
+  const currency = props.series.currency;
+  return (
+    <ResponsiveContainer width="100%" height={props.height ?? 300}>
+      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <CartesianGrid
+          strokeDasharray="3 3"
+          vertical={false}
+          stroke={theme.palette.divider}
+        />
+        <XAxis
+          dataKey="period"
+          tickFormatter={shortDay}
+          tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
+          minTickGap={16}
+        />
+        <YAxis
+          tickFormatter={v => money(v, currency, true)}
+          tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
+          width={70}
+        />
+        <Tooltip
+          formatter={(v: any, name: any) => [money(Number(v), currency), name]}
+          labelFormatter={(l: any, payload: any) =>
+            `${shortDay(String(l))}${
+              payload?.[0]?.payload?.estimated ? ' (estimate)' : ''
+            }`
+          }
+          contentStyle={{ background: theme.palette.background.paper }}
+        />
+        <Legend />
+        {keys.map((k, i) => (
+          <Bar
+            key={k.key}
+            dataKey={k.key}
+            name={k.title}
+            stackId="cost"
+            fill={colorFor(i)}
+            isAnimationActive={false}
+          >
+            {rows.map(r => (
+              <Cell
+                key={String(r.period)}
+                fillOpacity={r.estimated ? 0.45 : 1}
+              />
+            ))}
+          </Bar>
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function Donut(props: {
+  data: { key: string; title: string; amount: number }[];
+  currency: Currency;
+  height?: number;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={props.height ?? 220}>
+      <PieChart>
+        <Pie
+          data={props.data}
+          dataKey="amount"
+          nameKey="title"
+          innerRadius="55%"
+          outerRadius="85%"
+          paddingAngle={1}
+          isAnimationActive={false}
+        >
+          {props.data.map((d, i) => (
+            <Cell key={d.key} fill={colorFor(i)} />
+          ))}
+        </Pie>
+        <Tooltip
+          formatter={(v: any, n: any) => [money(Number(v), props.currency), n]}
+        />
+      </PieChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function HorizontalBars(props: {
+  data: {
+    key: string;
+    title: string;
+    amount: number;
+    previousAmount: number;
+  }[];
+  currency: Currency;
+}) {
+  const theme = useTheme();
+  const height = Math.max(160, props.data.length * 34 + 40);
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart
+        data={props.data}
+        layout="vertical"
+        margin={{ left: 8, right: 24 }}
+      >
+        <CartesianGrid
+          strokeDasharray="3 3"
+          horizontal={false}
+          stroke={theme.palette.divider}
+        />
+        <XAxis
+          type="number"
+          tickFormatter={v => money(v, props.currency, true)}
+          tick={{ fontSize: 12 }}
+        />
+        <YAxis
+          type="category"
+          dataKey="title"
+          width={200}
+          tick={{ fontSize: 12 }}
+        />
+        <Tooltip
+          formatter={(v: any, n: any) => [money(Number(v), props.currency), n]}
+        />
+        <Legend />
+        <Bar
+          dataKey="previousAmount"
+          name="Same days last month"
+          fill={theme.palette.grey[400]}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="amount"
+          name="This month"
+          fill={colorFor(0)}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function Sparkline(props: {
+  data: { x: string; y: number }[];
+  color?: string;
+  height?: number;
+  /** A fixed width (inside table cells); otherwise the parent's width. */
+  width?: number;
+  domain?: [number, number];
+}) {
+  const chart = (
+    <AreaChart
+      data={props.data}
+      width={props.width}
+      height={props.width ? props.height ?? 40 : undefined}
+      margin={{ top: 2, right: 0, bottom: 2, left: 0 }}
+    >
+      <YAxis hide domain={props.domain ?? ['auto', 'auto']} />
+      <Area
+        type="monotone"
+        dataKey="y"
+        stroke={props.color ?? colorFor(0)}
+        fill={props.color ?? colorFor(0)}
+        fillOpacity={0.15}
+        strokeWidth={2}
+        isAnimationActive={false}
+        dot={false}
+      />
+    </AreaChart>
+  );
+  if (props.width) return chart;
+  return (
+    <ResponsiveContainer width="100%" height={props.height ?? 40}>
+      {chart}
+    </ResponsiveContainer>
+  );
+}
+
+/** One usage metric over time, one line per environment. */
+export function UsageLineChart(props: {
+  points: UsagePoint[];
+  environments: string[];
+  unit: string;
+  hourly: boolean;
+  height?: number;
+}) {
+  const theme = useTheme();
+  const rows = new Map<string, Record<string, number | string>>();
+  for (const p of props.points) {
+    const row = rows.get(p.ts) ?? { ts: p.ts };
+    row[p.environment] = p.value;
+    rows.set(p.ts, row);
+  }
+  const data = [...rows.values()].sort((a, b) =>
+    String(a.ts).localeCompare(String(b.ts)),
+  );
+  const tick = (ts: string) =>
+    props.hourly ? `${ts.slice(5, 10)} ${ts.slice(11, 13)}h` : shortDay(ts);
+  return (
+    <ResponsiveContainer width="100%" height={props.height ?? 180}>
+      <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid
+          strokeDasharray="3 3"
+          vertical={false}
+          stroke={theme.palette.divider}
+        />
+        <XAxis
+          dataKey="ts"
+          tickFormatter={tick}
+          tick={{ fontSize: 11 }}
+          minTickGap={24}
+        />
+        <YAxis tick={{ fontSize: 11 }} width={44} />
+        <Tooltip
+          labelFormatter={(l: any) => tick(String(l))}
+          formatter={(v: any, n: any) => [
+            `${Number(v).toLocaleString()} ${props.unit}`,
+            n,
+          ]}
+        />
+        <Legend iconType="plainline" />
+        {props.environments.map((env, i) => (
+          <Line
+            key={env}
+            dataKey={env}
+            name={env}
+            stroke={colorFor(i)}
+            dot={false}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

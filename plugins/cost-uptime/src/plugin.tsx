@@ -1,0 +1,76 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  CostUptimeClient,
+  isCostUptimeAvailable,
+} from '@internal/plugin-cost-uptime-common';
+import MoneyIcon from '@material-ui/icons/AttachMoney';
+import { costUptimeApiRef } from './api';
+
+export const rootRouteRef = createRouteRef();
+
+const api = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: costUptimeApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CostUptimeClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The "Cost & Uptime" page; its title and icon also make the sidebar item. */
+const page = PageBlueprint.make({
+  params: {
+    path: '/cost-uptime',
+    // A route ref makes the page a sidebar nav item (with title and icon).
+    routeRef: rootRouteRef,
+    title: 'Cost & Uptime',
+    icon: <MoneyIcon />,
+    loader: () =>
+      import('./components/CostUptimePage').then(m => <m.CostUptimePage />),
+  },
+});
+
+/** On entities annotated with cost-uptime.io/environment or cost-uptime.io/service. */
+const entityCard = EntityCardBlueprint.make({
+  params: {
+    filter: isCostUptimeAvailable,
+    // Beside the About card, where people look first.
+    type: 'info',
+    loader: () =>
+      import('./components/EntityCostUptime').then(m => (
+        <m.EntityCostUptimeCard />
+      )),
+  },
+});
+
+const entityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'cost-uptime',
+    title: 'Cost & Uptime',
+    filter: isCostUptimeAvailable,
+    loader: () =>
+      import('./components/EntityCostUptime').then(m => (
+        <m.EntityCostUptimeContent />
+      )),
+  },
+});
+
+export const costUptimePlugin = createFrontendPlugin({
+  pluginId: 'cost-uptime',
+  title: 'Cost & Uptime',
+  icon: <MoneyIcon />,
+  routes: { root: rootRouteRef },
+  extensions: [api, page, entityCard, entityContent],
+});
