@@ -126,13 +126,17 @@ ensure_postgres() {
 }
 
 # Tools the infrastructure checks use (infra/tests): Go with the YAML library
-# for rendering Helm charts (no helm binary is packaged), shellcheck.
+# for rendering Helm charts (no helm binary is packaged), shellcheck,
+# ansible-core (ansible-playbook --syntax-check and a run with helm/kubectl
+# shims) and yamllint.
 ensure_infra_tools() {
   local missing=()
   command -v go >/dev/null 2>&1 || missing+=(golang-go)
   [ -d /usr/share/gocode/src/gopkg.in/yaml.v3 ] || missing+=(golang-gopkg-yaml.v3-dev)
   command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
+  command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
   if [ ${#missing[@]} -gt 0 ]; then
     apt_install "${missing[@]}"
   fi

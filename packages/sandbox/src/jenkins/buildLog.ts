@@ -135,7 +135,7 @@ export function buildLogLines(input: BuildLogInput): string[] {
     })}`,
     '[Pipeline] }',
     '[Pipeline] { (ansible)',
-    `+ ansible-playbook -i localhost, infra/ansible/addons.yml -e @environments/${env}/ansible-vars.yaml`,
+    `+ ansible-playbook infra/ansible/cluster-addons.yml -e @environments/${env}/ansible-vars.yaml -e @/var/lib/jenkins/workspace/${input.jobName.replace(/\//g, '_')}/irsa-roles.json`,
     '',
     'PLAY [Install cluster add-ons] *************************************************',
   );

@@ -39,7 +39,7 @@ export function renderTfvars(req: EnvironmentRequest, vpcName: string) {
   };
 }
 
-/** Variables for infra/ansible/addons.yml. Secrets are not here: they come from the environment or Vault. */
+/** Variables for infra/ansible/cluster-addons.yml. Secrets are not here: they come from the environment or Vault. */
 export function renderAnsibleVars(req: EnvironmentRequest) {
   const has = (a: string) => req.addOns.includes(a);
   return {
