@@ -49,7 +49,8 @@ function psql(sql) {
 }
 
 async function waitFor(url, what, isDead = () => false) {
-  const deadline = Date.now() + 180_000;
+  // Generous: on a loaded 2-core machine a replica's start-up can take minutes.
+  const deadline = Date.now() + 300_000;
   for (;;) {
     const dead = isDead();
     if (dead) throw new Error(dead);
@@ -57,7 +58,7 @@ async function waitFor(url, what, isDead = () => false) {
       const log = replicas.length
         ? replicas.at(-1).output.split('\n').filter(l => !l.includes('incomingRequest')).slice(-40).join('\n')
         : '';
-      throw new Error(`${what} not ready in 180 s\n${log}`);
+      throw new Error(`${what} not ready in 300 s\n${log}`);
     }
     try {
       if ((await fetch(url)).ok) return;
