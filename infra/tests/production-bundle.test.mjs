@@ -88,7 +88,11 @@ function startBalancer() {
     });
     req.pipe(upstream);
   });
-  return new Promise(resolve => server.listen(PUBLIC_PORT, '127.0.0.1', () => resolve(server)));
+  // A port in use (another run of this test) must fail the test, not hang it.
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(PUBLIC_PORT, '127.0.0.1', () => resolve(server));
+  });
 }
 
 async function startReplica(name) {
@@ -145,6 +149,11 @@ async function startReplica(name) {
 }
 
 before(async () => {
+  // Another run on the same ports would talk to the wrong stand-ins: refuse.
+  for (const port of [PUBLIC_PORT, SANDBOX_BASE]) {
+    const inUse = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
+    assert.ok(!inUse, `port ${port} is in use: is another run of this test going on? (REPLICA_TEST_PORT moves it)`);
+  }
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bundle-'));
   const build = spawnSync(path.join(repoRoot, 'scripts/production-bundle.sh'), [dir], {
     cwd: repoRoot,
