@@ -152,6 +152,13 @@ test.describe.serial('environments', () => {
     await expect(page.getByText('Finished: SUCCESS').first()).toBeVisible();
     await shot('create task succeeded');
 
+    // The owners are told the pipeline finished (alerts → notifications).
+    await page.goto('/notifications');
+    await expect(
+      page.getByText(`Environment ${ownName} creation finished`),
+    ).toBeVisible({ timeout: 30_000 });
+    await shot('notification after the environment task');
+
     // The catalog has it: a Resource of type kubernetes-cluster, owned by developers.
     const row = await findInCatalog(page, ownName);
     await expect(row).toHaveCount(1);
