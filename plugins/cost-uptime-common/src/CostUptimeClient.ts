@@ -26,6 +26,11 @@ export interface SeriesQuery {
   to?: string;
   /** Only the cost under one tag value (an entity's). */
   filter?: TagRef;
+  /**
+   * The biggest `top` keys over the range; the rest arrive summed per period
+   * as one "Other" key (see CostSeries.other). All keys when left out.
+   */
+  top?: number;
 }
 
 /**
@@ -53,6 +58,7 @@ export class CostUptimeClient {
       groupBy: query.groupBy,
       from: query.from,
       to: query.to,
+      top: query.top?.toString(),
       ...filterParams(query.filter),
     });
   }

@@ -90,6 +90,12 @@ export interface CostSeries {
   to: string;
   keys: { key: string; title?: string; entityRef?: string }[];
   points: CostSeriesPoint[];
+  /**
+   * Present when the request asked for the `top` keys only: the points of
+   * every other key are summed per period under `key` (listed in `keys` as
+   * "Other"), `count` says how many keys that stands for.
+   */
+  other?: { key: string; count: number };
 }
 
 export interface UptimeRow {

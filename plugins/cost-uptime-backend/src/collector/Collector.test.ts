@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { readCostUptimeOptions } from '../config';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
+import { expectRollupsMatchFacts } from '../__testUtils__/rollups';
 import { Collector } from './Collector';
 
 jest.setTimeout(120_000);
@@ -51,7 +52,10 @@ async function snapshot(knex: Knex) {
     cost_daily: ['tag_key', 'day', 'tag_value', 'service'],
     cost_daily_totals: ['tag_key', 'day', 'tag_value'],
     cost_daily_services: ['tag_key', 'day', 'service'],
+    cost_daily_overall: ['tag_key', 'day'],
     cost_monthly: ['tag_key', 'month', 'tag_value', 'service'],
+    cost_monthly_totals: ['tag_key', 'month', 'tag_value'],
+    cost_monthly_services: ['tag_key', 'month', 'service'],
     cost_forecasts: ['month'],
   };
   for (const [table, order] of Object.entries(keys)) {
@@ -163,6 +167,8 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
       fromDay: '2026-11-20',
       amount: expect.any(Number),
     });
+    // Every rollup, daily and monthly, equals the facts it summarises.
+    expect(await expectRollupsMatchFacts(knex)).toBeGreaterThan(500);
   });
 
   it('fetches only new days plus the restatement window afterwards, and picks up restated days', async () => {
@@ -204,6 +210,7 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
     );
     expect(byDay.get('2026-11-10')!.amount).toBeCloseTo(Number(old.amount), 9);
     expect(byDay.has('2026-11-20')).toBe(true);
+    await expectRollupsMatchFacts(knex);
   });
 
   it('changes nothing when the same run is repeated', async () => {
@@ -256,6 +263,7 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
     expect(run.rowsWritten).toBe(0);
     expect(run.costExplorerRequests).toBe(3);
     expect(await snapshot(knex)).toEqual(before);
+    await expectRollupsMatchFacts(knex);
 
     const runs = await store.listRuns(10);
     expect(runs.map(r => r.status)).toEqual(['failed', 'succeeded']);

@@ -90,13 +90,30 @@ export interface CostStore {
   /** Writes a run's data atomically and returns the number of rows written. */
   write(batch: CollectionBatch): Promise<number>;
 
-  /** Daily cost per tag value of one key in [from, to] (inclusive). */
+  /**
+   * Daily cost per tag value of one key in [from, to] (inclusive); with
+   * tagValue or tagValues, only those tag values'.
+   */
   dailyByTag(q: {
     tagKey: string;
     from: string;
     to: string;
     tagValue?: string;
+    tagValues?: string[];
   }): Promise<AmountByKey[]>;
+  /**
+   * Per day in [from, to]: the cost of all tag values of one key, how many
+   * tag values had cost and how many of them an estimated amount.
+   */
+  overallByDay(q: { tagKey: string; from: string; to: string }): Promise<
+    {
+      period: string;
+      amount: number;
+      estimated: boolean;
+      tagValues: number;
+      estimatedTagValues: number;
+    }[]
+  >;
   /** Daily cost per AWS service in [from, to]; with tagValue, only that tag value's. */
   dailyByService(q: {
     tagKey: string;

@@ -1,6 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
+import {
+  expectRollupsMatchFacts,
+  rollupsFromFacts,
+} from '../__testUtils__/rollups';
 
 jest.setTimeout(60_000);
 
@@ -64,6 +68,74 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     await migrateUpOnce(knex);
     expect(await knex.schema.hasTable('sli_daily')).toBe(true);
+    await knex.destroy();
+  });
+  it('20261125213000_cost_rollups fills the new rollups from stored data, and goes down and up', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUpOnce(knex);
+    // Data as the first version stored it: facts and its three rollups.
+    const facts = [];
+    for (const day of ['2026-09-30', '2026-10-01', '2026-10-02']) {
+      for (const [tagValue, estimated] of [
+        ['dev-a', false],
+        ['', day === '2026-10-02'],
+      ] as const) {
+        for (const service of ['Amazon EC2', 'Amazon S3']) {
+          facts.push({
+            tag_key: 'environment',
+            day,
+            tag_value: tagValue,
+            service,
+            amount: 1.25 + facts.length * 0.5,
+            estimated,
+          });
+        }
+      }
+    }
+    await knex('cost_daily').insert(facts);
+    const old = await rollupsFromFacts(knex);
+    const rowsOf = (
+      map: Map<string, { amount: number; estimated: boolean }>,
+      columns: string[],
+    ) =>
+      [...map].map(([key, agg]) => ({
+        ...Object.fromEntries(key.split('|').map((v, i) => [columns[i], v])),
+        amount: agg.amount,
+        estimated: agg.estimated,
+      }));
+    await knex('cost_daily_totals').insert(
+      rowsOf(old.cost_daily_totals, ['tag_key', 'day', 'tag_value']),
+    );
+    await knex('cost_daily_services').insert(
+      rowsOf(old.cost_daily_services, ['tag_key', 'day', 'service']),
+    );
+    await knex('cost_monthly').insert(
+      rowsOf(old.cost_monthly, ['tag_key', 'month', 'tag_value', 'service']),
+    );
+
+    await migrateUpOnce(knex);
+    // 3 days + 2 months x 2 tag values + 2 months x 2 services, besides the old ones.
+    expect(await knex('cost_daily_overall').count({ n: '*' })).toEqual([
+      { n: 3 },
+    ]);
+    expect(await expectRollupsMatchFacts(knex)).toBe(6 + 6 + 3 + 8 + 4 + 4);
+
+    await migrateDownOnce(knex);
+    for (const table of [
+      'cost_daily_overall',
+      'cost_monthly_totals',
+      'cost_monthly_services',
+    ]) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+    // The first migration's data is untouched, and its indexes are as before.
+    expect(await knex('cost_daily').count({ n: '*' })).toEqual([{ n: 12 }]);
+    expect(await knex('cost_daily_totals').count({ n: '*' })).toEqual([
+      { n: 6 },
+    ]);
+
+    await migrateUpOnce(knex);
+    await expectRollupsMatchFacts(knex);
     await knex.destroy();
   });
 });

@@ -21,6 +21,66 @@ function change(now: number, before: number): number | null {
   return before > 0 ? (now - before) / before : null;
 }
 
+// The key folded keys are summed under: '#' is allowed neither in AWS tag
+// values nor in entity refs.
+const OTHER_KEY = '#other';
+
+/** The `top` keys by total, largest first (ties by key, for a stable answer). */
+function biggest(totals: Map<string, number>, top: number): Set<string> {
+  return new Set(
+    [...totals]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, top)
+      .map(([key]) => key),
+  );
+}
+
+/** Kept points, then per period one "Other" point; periods in order. */
+function withOther(kept: AmountByKey[], other: Map<string, AmountByKey>) {
+  return [...kept, ...[...other.values()]].sort((a, b) =>
+    a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+  );
+}
+
+/**
+ * Keeps the `top` keys with the largest total over the series and sums the
+ * others per period into one "Other" key: a chart draws a handful of stacks,
+ * and 500 environments x 31 days of points made the answer ~1 MB.
+ */
+function foldSmallKeys(
+  points: AmountByKey[],
+  keys: CostSeries['keys'],
+  top: number,
+): {
+  points: AmountByKey[];
+  keys: CostSeries['keys'];
+  other: { key: string; count: number };
+} {
+  const totals = new Map<string, number>(keys.map(k => [k.key, 0]));
+  for (const p of points) totals.set(p.key, (totals.get(p.key) ?? 0) + p.amount);
+  const kept = biggest(totals, top);
+  const others = new Map<string, AmountByKey>();
+  for (const p of points) {
+    if (kept.has(p.key)) continue;
+    const o = others.get(p.period);
+    if (o) {
+      o.amount += p.amount;
+      o.estimated = o.estimated || p.estimated;
+    } else others.set(p.period, { ...p, key: OTHER_KEY });
+  }
+  return {
+    points: withOther(
+      points.filter(p => kept.has(p.key)),
+      others,
+    ),
+    keys: [
+      ...keys.filter(k => kept.has(k.key)),
+      { key: OTHER_KEY, title: 'Other' },
+    ],
+    other: { key: OTHER_KEY, count: totals.size - kept.size },
+  };
+}
+
 /** Shapes stored data into the API's answers: sums, comparisons, currency. */
 export class ReportService {
   private readonly now: () => Date;
@@ -275,6 +335,7 @@ export class ReportService {
     from?: string;
     to?: string;
     filter?: TagRef;
+    top?: number;
   }): Promise<CostSeries> {
     const today = this.today();
     const day = q.granularity === 'day';
@@ -294,6 +355,7 @@ export class ReportService {
 
     let points: AmountByKey[] = [];
     const keys: CostSeries['keys'] = [];
+    let other: CostSeries['other'];
     const fetchTag = (tagKey: string, tagValue?: string) =>
       day
         ? this.store.dailyByTag({ tagKey, from, to, tagValue })
@@ -323,12 +385,24 @@ export class ReportService {
           });
     } else if (q.groupBy === 'environment') {
       const tagKey = q.filter?.tagKey ?? this.primaryTagKey;
-      points = await fetchTag(tagKey, q.filter?.tagValue);
-      if (day && tagKey === 'environment' && to >= today.toISODate()!) {
-        points.push(...(await this.estimatePoints(today, q.filter?.tagValue)));
+      const estimates =
+        day && tagKey === 'environment' && to >= today.toISODate()!
+          ? await this.estimatePoints(today, q.filter?.tagValue)
+          : [];
+      const top =
+        day && q.top !== undefined && !q.filter
+          ? await this.topTagsByDay(tagKey, from, to, q.top, estimates)
+          : undefined;
+      if (top) {
+        points = top.points;
+        other = top.other;
+      } else {
+        points = await fetchTag(tagKey, q.filter?.tagValue);
+        points.push(...estimates);
       }
       const titles = await this.titles(tagKey);
       for (const key of new Set(points.map(p => p.key))) {
+        if (key === other?.key) continue;
         const e = titles.get(key);
         keys.push({
           key,
@@ -336,6 +410,7 @@ export class ReportService {
           entityRef: e?.entityRef,
         });
       }
+      if (other) keys.push({ key: other.key, title: 'Other' });
     } else {
       // Catalog entities: each stands for one tag value of its tag key.
       const entities = (await this.entities.list()).filter(
@@ -365,14 +440,91 @@ export class ReportService {
       for (const key of new Set(points.map(p => p.key)))
         keys.push({ key, title: key });
     }
+    const folded =
+      !other && q.top !== undefined && keys.length > q.top
+        ? foldSmallKeys(points, keys, q.top)
+        : { points, keys, other };
     return {
       currency: this.options.currency,
       granularity: q.granularity,
       groupBy: q.groupBy,
       from,
       to,
-      keys,
-      points: points.map(p => ({ ...p, amount: this.money(p.amount) })),
+      keys: folded.keys,
+      points: folded.points.map(p => ({ ...p, amount: this.money(p.amount) })),
+      ...(folded.other && { other: folded.other }),
+    };
+  }
+
+  /**
+   * The daily series by tag value folded to the `top` biggest, without
+   * reading the others: their sum per day is the day's overall total minus
+   * the kept ones, and the overall rollup's counts say whether any of them
+   * had cost or an estimate that day. Undefined when there are no more tag
+   * values than `top` (the full series is then the answer).
+   */
+  private async topTagsByDay(
+    tagKey: string,
+    from: string,
+    to: string,
+    top: number,
+    estimates: AmountByKey[],
+  ): Promise<
+    { points: AmountByKey[]; other: NonNullable<CostSeries['other']> } | undefined
+  > {
+    const [sums, overall] = await Promise.all([
+      this.store.sumsByKey({ tagKey, from, to, by: 'tag' }),
+      this.store.overallByDay({ tagKey, from, to }),
+    ]);
+    const totals = new Map(sums.map(s => [s.key, s.amount]));
+    for (const e of estimates)
+      totals.set(e.key, (totals.get(e.key) ?? 0) + e.amount);
+    if (totals.size <= top) return undefined;
+    const kept = biggest(totals, top);
+    const keptPoints = await this.store.dailyByTag({
+      tagKey,
+      from,
+      to,
+      tagValues: [...kept],
+    });
+    const keptByDay = new Map<
+      string,
+      { amount: number; count: number; estimated: number }
+    >();
+    for (const p of keptPoints) {
+      const k = keptByDay.get(p.period) ?? { amount: 0, count: 0, estimated: 0 };
+      k.amount += p.amount;
+      k.count += 1;
+      if (p.estimated) k.estimated += 1;
+      keptByDay.set(p.period, k);
+    }
+    const others = new Map<string, AmountByKey>();
+    const addOther = (p: AmountByKey) => {
+      const o = others.get(p.period);
+      if (o) {
+        o.amount += p.amount;
+        o.estimated = o.estimated || p.estimated;
+      } else others.set(p.period, { ...p, key: OTHER_KEY });
+    };
+    for (const o of overall) {
+      const k = keptByDay.get(o.period) ?? { amount: 0, count: 0, estimated: 0 };
+      if (o.tagValues > k.count) {
+        addOther({
+          period: o.period,
+          key: OTHER_KEY,
+          amount: o.amount - k.amount,
+          estimated: o.estimatedTagValues > k.estimated,
+        });
+      }
+    }
+    const keptEstimates: AmountByKey[] = [];
+    for (const e of estimates) {
+      if (kept.has(e.key)) keptEstimates.push(e);
+      else addOther(e);
+    }
+    return {
+      points: withOther([...keptPoints, ...keptEstimates], others),
+      other: { key: OTHER_KEY, count: totals.size - kept.size },
     };
   }
 

@@ -33,6 +33,8 @@ const seriesQuery = z.object({
   groupBy: z.enum(['service', 'environment', 'entity']).default('environment'),
   from: day.optional(),
   to: day.optional(),
+  /** Only the biggest keys, the rest summed as "Other": what a chart draws. */
+  top: z.coerce.number().int().min(1).max(100).optional(),
   ...filterSchema,
 });
 const uptimeQuery = z.object({

@@ -15,6 +15,7 @@ import { ReactNode, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costUptimeApiRef } from '../api';
 import {
+  CHART_KEYS,
   CostTrendChart,
   Donut,
   HorizontalBars,
@@ -71,7 +72,8 @@ export function CostUptimePage() {
 
   const summary = useAsyncRetry(() => api.getSummary(), [api]);
   const series = useAsyncRetry(
-    () => api.getSeries({ groupBy, ...rangeQuery(range) }),
+    () =>
+      api.getSeries({ groupBy, top: CHART_KEYS, ...rangeQuery(range) }),
     [api, groupBy, range],
   );
   const uptime = useAsyncRetry(() => api.getUptime({ days: 30 }), [api]);

@@ -15,7 +15,12 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costUptimeApiRef } from '../api';
-import { CostTrendChart, Sparkline, UsageLineChart } from './charts';
+import {
+  CHART_KEYS,
+  CostTrendChart,
+  Sparkline,
+  UsageLineChart,
+} from './charts';
 import { money, percent, USAGE_LABELS } from './format';
 import { Change, EstimateChip, MoversTable, UptimeTable } from './parts';
 
@@ -153,7 +158,12 @@ export function EntityCostUptimeContent() {
   const state = useAsync(async () => {
     const [summary, series, uptime, usage] = await Promise.all([
       api.getSummary(filter),
-      api.getSeries({ granularity: 'day', groupBy: 'service', filter }),
+      api.getSeries({
+        granularity: 'day',
+        groupBy: 'service',
+        filter,
+        top: CHART_KEYS,
+      }),
       filter.tagKey === 'service'
         ? api.getUptime({ days: 30, key: filter.tagValue })
         : undefined,

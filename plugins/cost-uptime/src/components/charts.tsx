@@ -23,21 +23,31 @@ import {
 } from 'recharts';
 import { colorFor, money, shortDay } from './format';
 
-/** Rows of { period, [key]: amount } for stacked charts, keys by total size. */
-export function pivot(series: CostSeries, maxKeys = 8) {
+/** Stacks a cost chart draws; the rest is one "Other" stack. */
+export const CHART_KEYS = 8;
+
+/**
+ * Rows of { period, [key]: amount } for stacked charts, keys by total size.
+ * Asks for top=CHART_KEYS, so the server's "Other" (series.other) lands in
+ * the same "Other" stack as any keys beyond maxKeys.
+ */
+export function pivot(series: CostSeries, maxKeys = CHART_KEYS) {
+  const folded = series.other?.key;
   const totals = new Map<string, number>();
   for (const p of series.points)
-    totals.set(p.key, (totals.get(p.key) ?? 0) + p.amount);
+    if (p.key !== folded)
+      totals.set(p.key, (totals.get(p.key) ?? 0) + p.amount);
   const ranked = [...totals.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([k]) => k);
   const shown = ranked.slice(0, maxKeys);
-  const other = ranked.length > maxKeys;
+  const other =
+    ranked.length > maxKeys || series.points.some(p => p.key === folded);
   const titles = new Map(series.keys.map(k => [k.key, k.title ?? k.key]));
   const rows = new Map<string, Record<string, number | string | boolean>>();
   for (const p of series.points) {
     const row = rows.get(p.period) ?? { period: p.period, estimated: false };
-    const key = shown.includes(p.key) ? p.key : 'Other';
+    const key = p.key !== folded && shown.includes(p.key) ? p.key : 'Other';
     row[key] =
       Math.round((((row[key] as number | undefined) ?? 0) + p.amount) * 100) /
       100;
