@@ -93,7 +93,10 @@ exports.up = async function up(knex) {
     );
   });
   await knex.schema.alterTable('cost_monthly', table => {
-    table.index(['tag_key', 'tag_value', 'month'], 'cost_monthly_tag_value_idx');
+    table.index(
+      ['tag_key', 'tag_value', 'month'],
+      'cost_monthly_tag_value_idx',
+    );
   });
 
   // Fill from the rollups already stored (the same sums as from the facts,

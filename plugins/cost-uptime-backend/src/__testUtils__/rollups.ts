@@ -38,12 +38,37 @@ export async function rollupsFromFacts(knex: Knex) {
     const amount = Number(f.amount);
     const est = Boolean(Number(f.estimated));
     const month = String(f.day).slice(0, 7);
-    add(expected.cost_daily_totals, `${f.tag_key}|${f.day}|${f.tag_value}`, amount, est);
-    add(expected.cost_daily_services, `${f.tag_key}|${f.day}|${f.service}`, amount, est);
+    add(
+      expected.cost_daily_totals,
+      `${f.tag_key}|${f.day}|${f.tag_value}`,
+      amount,
+      est,
+    );
+    add(
+      expected.cost_daily_services,
+      `${f.tag_key}|${f.day}|${f.service}`,
+      amount,
+      est,
+    );
     add(expected.cost_daily_overall, `${f.tag_key}|${f.day}`, amount, est);
-    add(expected.cost_monthly, `${f.tag_key}|${month}|${f.tag_value}|${f.service}`, amount, est);
-    add(expected.cost_monthly_totals, `${f.tag_key}|${month}|${f.tag_value}`, amount, est);
-    add(expected.cost_monthly_services, `${f.tag_key}|${month}|${f.service}`, amount, est);
+    add(
+      expected.cost_monthly,
+      `${f.tag_key}|${month}|${f.tag_value}|${f.service}`,
+      amount,
+      est,
+    );
+    add(
+      expected.cost_monthly_totals,
+      `${f.tag_key}|${month}|${f.tag_value}`,
+      amount,
+      est,
+    );
+    add(
+      expected.cost_monthly_services,
+      `${f.tag_key}|${month}|${f.service}`,
+      amount,
+      est,
+    );
   }
   // How many tag values have cost, and estimated cost, on a day.
   for (const [key, t] of expected.cost_daily_totals) {

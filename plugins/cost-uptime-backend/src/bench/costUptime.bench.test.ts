@@ -288,7 +288,7 @@ describeBench('cost-uptime benchmark', () => {
       },
       {
         // What the dashboard asks for since it draws 8 stacks and "Other".
-        name: 'series: 30 days by environment, top 8 (the page\'s request)',
+        name: "series: 30 days by environment, top 8 (the page's request)",
         api: () =>
           get(
             `/series?granularity=day&groupBy=environment&from=${from30}&to=${to}&top=8`,

@@ -91,15 +91,16 @@ const backfill = batch([
  * only the last day still estimated.
  */
 function restatement(): CollectionBatch {
-  const rows = facts(
-    'environment',
-    ENVIRONMENTS,
-    '2026-10-30',
-    '2026-11-20',
-    { factor: 1.1, estimatedDays: 1 },
-  ).filter(
+  const rows = facts('environment', ENVIRONMENTS, '2026-10-30', '2026-11-20', {
+    factor: 1.1,
+    estimatedDays: 1,
+  }).filter(
     r =>
-      !(r.day === '2026-11-18' && r.tagValue === 'prod' && r.service === 'Amazon EKS'),
+      !(
+        r.day === '2026-11-18' &&
+        r.tagValue === 'prod' &&
+        r.service === 'Amazon EKS'
+      ),
   );
   rows.push({
     tagKey: 'environment',
@@ -139,7 +140,13 @@ async function tables(knex: Knex) {
 /** Sum of the facts per key over [from, to], in JavaScript. */
 async function factSums(
   knex: Knex,
-  q: { tagKey: string; from: string; to: string; by: 'tag' | 'service'; tagValue?: string },
+  q: {
+    tagKey: string;
+    from: string;
+    to: string;
+    by: 'tag' | 'service';
+    tagValue?: string;
+  },
 ) {
   const sums = new Map<string, number>();
   for (const f of await knex('cost_daily').where({ tag_key: q.tagKey })) {
@@ -209,11 +216,17 @@ describe.each(databases.eachSupportedId())(
         estimatedKeys: 3,
       });
       // ...and left the other tag key and September alone.
-      for (const table of ['cost_monthly_totals', 'cost_daily_overall'] as const) {
-        for (const [key, value] of before[table]) {
-          if (key.startsWith('service|') || key.includes('|2026-09'))
-            expect(after[table].get(key)).toEqual(value);
-        }
+      for (const table of [
+        'cost_monthly_totals',
+        'cost_daily_overall',
+      ] as const) {
+        const untouched = [...before[table]].filter(
+          ([key]) => key.startsWith('service|') || key.includes('|2026-09'),
+        );
+        expect(untouched.length).toBeGreaterThan(10);
+        expect(untouched.map(([key]) => [key, after[table].get(key)])).toEqual(
+          untouched,
+        );
       }
     });
 
@@ -279,7 +292,12 @@ describe.each(databases.eachSupportedId())(
               (tagValue === undefined || f.tag_value === tagValue)
             )
               perDay.set(f.day, (perDay.get(f.day) ?? 0) + Number(f.amount));
-          const totals = await store.totalsByDay({ tagKey, from, to, tagValue });
+          const totals = await store.totalsByDay({
+            tagKey,
+            from,
+            to,
+            tagValue,
+          });
           expect(totals.map(t => [t.period, t.amount])).toEqual(
             [...perDay]
               .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -297,7 +315,10 @@ describe.each(databases.eachSupportedId())(
             groupBy,
             tagValue,
           });
-          const want = new Map<string, { amount: number; estimated: boolean }>();
+          const want = new Map<
+            string,
+            { amount: number; estimated: boolean }
+          >();
           for (const [key, agg] of expected.cost_monthly) {
             const [k, month, tv, service] = key.split('|');
             if (k !== tagKey || month < '2026-10') continue;
@@ -309,7 +330,9 @@ describe.each(databases.eachSupportedId())(
             want.set(id, w);
           }
           expect(
-            rows.map(r => [`${r.period}|${r.key}`, r.amount, r.estimated]).sort(),
+            rows
+              .map(r => [`${r.period}|${r.key}`, r.amount, r.estimated])
+              .sort(),
           ).toEqual(
             [...want]
               .map(([id, w]) => [id, expect.closeTo(w.amount, 6), w.estimated])

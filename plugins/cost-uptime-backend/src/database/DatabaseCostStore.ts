@@ -500,7 +500,13 @@ export class DatabaseCostStore implements CostStore {
 
   async overallByDay(q: { tagKey: string; from: string; to: string }) {
     const rows = await this.db('cost_daily_overall')
-      .select('day', 'amount', 'estimated', 'tag_values', 'estimated_tag_values')
+      .select(
+        'day',
+        'amount',
+        'estimated',
+        'tag_values',
+        'estimated_tag_values',
+      )
       .where({ tag_key: q.tagKey })
       .whereBetween('day', [q.from, q.to])
       .orderBy('day');
@@ -687,7 +693,7 @@ export class DatabaseCostStore implements CostStore {
     }
     // In key order, as the single GROUP BY answered before.
     return [...sums]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => Number(a > b) - Number(a < b))
       .map(([key, amount]) => ({ key, amount }));
   }
 

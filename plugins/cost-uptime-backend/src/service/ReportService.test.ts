@@ -41,9 +41,7 @@ describe('ReportService series with top', () => {
       }
     }
     await store.write({
-      costs: [
-        { tagKey: 'environment', from: DAYS[0], to: '2026-11-20', rows },
-      ],
+      costs: [{ tagKey: 'environment', from: DAYS[0], to: '2026-11-20', rows }],
       usage: [],
       sli: [],
       estimates: [],

@@ -21,6 +21,11 @@ function change(now: number, before: number): number | null {
   return before > 0 ? (now - before) / before : null;
 }
 
+/** Code-point order, the same on every database and in every locale. */
+function compareKeys(a: string, b: string) {
+  return Number(a > b) - Number(a < b);
+}
+
 // The key folded keys are summed under: '#' is allowed neither in AWS tag
 // values nor in entity refs.
 const OTHER_KEY = '#other';
@@ -29,7 +34,7 @@ const OTHER_KEY = '#other';
 function biggest(totals: Map<string, number>, top: number): Set<string> {
   return new Set(
     [...totals]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .sort((a, b) => b[1] - a[1] || compareKeys(a[0], b[0]))
       .slice(0, top)
       .map(([key]) => key),
   );
@@ -37,8 +42,8 @@ function biggest(totals: Map<string, number>, top: number): Set<string> {
 
 /** Kept points, then per period one "Other" point; periods in order. */
 function withOther(kept: AmountByKey[], other: Map<string, AmountByKey>) {
-  return [...kept, ...[...other.values()]].sort((a, b) =>
-    a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+  return [...kept, ...other.values()].sort((a, b) =>
+    compareKeys(a.period, b.period),
   );
 }
 
@@ -57,7 +62,8 @@ function foldSmallKeys(
   other: { key: string; count: number };
 } {
   const totals = new Map<string, number>(keys.map(k => [k.key, 0]));
-  for (const p of points) totals.set(p.key, (totals.get(p.key) ?? 0) + p.amount);
+  for (const p of points)
+    totals.set(p.key, (totals.get(p.key) ?? 0) + p.amount);
   const kept = biggest(totals, top);
   const others = new Map<string, AmountByKey>();
   for (const p of points) {
@@ -470,7 +476,8 @@ export class ReportService {
     top: number,
     estimates: AmountByKey[],
   ): Promise<
-    { points: AmountByKey[]; other: NonNullable<CostSeries['other']> } | undefined
+    | { points: AmountByKey[]; other: NonNullable<CostSeries['other']> }
+    | undefined
   > {
     const [sums, overall] = await Promise.all([
       this.store.sumsByKey({ tagKey, from, to, by: 'tag' }),
@@ -492,7 +499,11 @@ export class ReportService {
       { amount: number; count: number; estimated: number }
     >();
     for (const p of keptPoints) {
-      const k = keptByDay.get(p.period) ?? { amount: 0, count: 0, estimated: 0 };
+      const k = keptByDay.get(p.period) ?? {
+        amount: 0,
+        count: 0,
+        estimated: 0,
+      };
       k.amount += p.amount;
       k.count += 1;
       if (p.estimated) k.estimated += 1;
@@ -507,7 +518,11 @@ export class ReportService {
       } else others.set(p.period, { ...p, key: OTHER_KEY });
     };
     for (const o of overall) {
-      const k = keptByDay.get(o.period) ?? { amount: 0, count: 0, estimated: 0 };
+      const k = keptByDay.get(o.period) ?? {
+        amount: 0,
+        count: 0,
+        estimated: 0,
+      };
       if (o.tagValues > k.count) {
         addOther({
           period: o.period,

@@ -72,8 +72,7 @@ export function CostUptimePage() {
 
   const summary = useAsyncRetry(() => api.getSummary(), [api]);
   const series = useAsyncRetry(
-    () =>
-      api.getSeries({ groupBy, top: CHART_KEYS, ...rangeQuery(range) }),
+    () => api.getSeries({ groupBy, top: CHART_KEYS, ...rangeQuery(range) }),
     [api, groupBy, range],
   );
   const uptime = useAsyncRetry(() => api.getUptime({ days: 30 }), [api]);
