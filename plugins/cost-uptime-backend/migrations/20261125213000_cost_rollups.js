@@ -10,6 +10,13 @@
  *   and per month and AWS service. The 12-month series and the summary's
  *   per-entity month to date read these instead of grouping `cost_monthly`
  *   (tag value x service) at query time.
+ * - `cost_month_to_date`: per tag value, its cost from the 1st of the month
+ *   through each stored day of that month (and on how many days it had
+ *   cost). A sum over days d1..d2 of one month is then the row at d2 minus
+ *   the row before d1: two rows per tag value instead of one a day. The
+ *   summary's "same days of last month" and its two 7-day windows read this.
+ *   Rows go on after a tag value's last cost day (same sums), so a tag
+ *   value's row exists on every stored day of the month from its first one.
  *
  * Like the existing rollups they are rewritten for the days a collection run
  * touched, inside the run's transaction (DatabaseCostStore.replaceCosts).
@@ -85,6 +92,26 @@ exports.up = async function up(knex) {
     table.primary(['tag_key', 'month', 'service']);
   });
 
+  await knex.schema.createTable('cost_month_to_date', table => {
+    table.comment(
+      'Rollup of cost_daily_totals: per tag value, cost from the 1st of the month through each stored day',
+    );
+    table.string('tag_key', 64).notNullable();
+    table.string('day', 10).notNullable().comment('UTC day, YYYY-MM-DD');
+    table.string('tag_value', 191).notNullable();
+    table
+      .double('amount')
+      .notNullable()
+      .comment('USD from the 1st of the month through day');
+    table
+      .integer('days')
+      .notNullable()
+      .comment(
+        'Days with cost from the 1st through day: tells a tag value without cost in a range from one with 0',
+      );
+    table.primary(['tag_key', 'day', 'tag_value']);
+  });
+
   // One entity's daily totals and its monthly cost by service.
   await knex.schema.alterTable('cost_daily_totals', table => {
     table.index(
@@ -117,7 +144,30 @@ exports.up = async function up(knex) {
      SELECT tag_key, substr(day, 1, 7), service, SUM(amount), MAX(estimated)
      FROM cost_daily_services GROUP BY tag_key, substr(day, 1, 7), service`,
   );
+  // Every stored day (d) x the tag values' days of the same month up to it.
+  await knex.raw(
+    `INSERT INTO cost_month_to_date (tag_key, day, tag_value, amount, days)
+     SELECT d.tag_key, d.day, t.tag_value, SUM(t.amount), COUNT(*)
+     FROM cost_daily_overall d
+     JOIN cost_daily_totals t
+       ON t.tag_key = d.tag_key
+      AND t.day <= d.day
+      AND t.day >= ${monthStartOf(knex, 'd.day')}
+     GROUP BY d.tag_key, d.day, t.tag_value`,
+  );
 };
+
+/**
+ * SQL for the first day of the month of a YYYY-MM-DD column.
+ *
+ * @param {import('knex').Knex} knex
+ * @param {string} column
+ */
+function monthStartOf(knex, column) {
+  return String(knex.client.config.client).includes('mysql')
+    ? `CONCAT(SUBSTR(${column}, 1, 7), '-01')`
+    : `(SUBSTR(${column}, 1, 7) || '-01')`;
+}
 
 /**
  * @param {import('knex').Knex} knex
@@ -135,6 +185,7 @@ exports.down = async function down(knex) {
       'cost_daily_totals_tag_value_idx',
     );
   });
+  await knex.schema.dropTable('cost_month_to_date');
   await knex.schema.dropTable('cost_monthly_services');
   await knex.schema.dropTable('cost_monthly_totals');
   await knex.schema.dropTable('cost_daily_overall');

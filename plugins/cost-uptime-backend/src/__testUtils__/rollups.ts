@@ -33,6 +33,7 @@ export async function rollupsFromFacts(knex: Knex) {
     cost_monthly: new Map<string, Agg>(),
     cost_monthly_totals: new Map<string, Agg>(),
     cost_monthly_services: new Map<string, Agg>(),
+    cost_month_to_date: new Map<string, Agg>(),
   };
   for (const f of facts) {
     const amount = Number(f.amount);
@@ -77,6 +78,19 @@ export async function rollupsFromFacts(knex: Knex) {
     overall.keys += 1;
     if (t.estimated) overall.estimatedKeys += 1;
   }
+  // Per stored day, each tag value's cost from the 1st of the month through
+  // it; `keys` counts its days with cost.
+  for (const dayKey of expected.cost_daily_overall.keys()) {
+    const [tagKey, day] = dayKey.split('|');
+    for (const [key, t] of expected.cost_daily_totals) {
+      const [k, d, tagValue] = key.split('|');
+      if (k !== tagKey || d > day || d.slice(0, 7) !== day.slice(0, 7))
+        continue;
+      const id = `${tagKey}|${day}|${tagValue}`;
+      add(expected.cost_month_to_date, id, t.amount, false);
+      expected.cost_month_to_date.get(id)!.keys += 1;
+    }
+  }
   return expected;
 }
 
@@ -87,6 +101,7 @@ const keyColumns: Record<string, string[]> = {
   cost_monthly: ['tag_key', 'month', 'tag_value', 'service'],
   cost_monthly_totals: ['tag_key', 'month', 'tag_value'],
   cost_monthly_services: ['tag_key', 'month', 'service'],
+  cost_month_to_date: ['tag_key', 'day', 'tag_value'],
 };
 
 /**
@@ -111,6 +126,16 @@ export async function expectRollupsMatchFacts(knex: Knex): Promise<number> {
     });
     for (const [key, w] of want) {
       const r = got.get(key)!;
+      if (table === 'cost_month_to_date') {
+        expect({ table, key, amount: Number(r.amount), days: r.days }).toEqual({
+          table,
+          key,
+          amount: expect.closeTo(w.amount, 6),
+          days: w.keys,
+        });
+        compared++;
+        continue;
+      }
       const actual = {
         table,
         key,

@@ -56,6 +56,7 @@ async function snapshot(knex: Knex) {
     cost_monthly: ['tag_key', 'month', 'tag_value', 'service'],
     cost_monthly_totals: ['tag_key', 'month', 'tag_value'],
     cost_monthly_services: ['tag_key', 'month', 'service'],
+    cost_month_to_date: ['tag_key', 'day', 'tag_value'],
     cost_forecasts: ['month'],
   };
   for (const [table, order] of Object.entries(keys)) {

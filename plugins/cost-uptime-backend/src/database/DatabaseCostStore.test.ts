@@ -125,12 +125,20 @@ async function tables(knex: Knex) {
     'cost_monthly',
     'cost_monthly_totals',
     'cost_monthly_services',
+    'cost_month_to_date',
   ]) {
     out[table] = await knex(table)
       .select()
       .orderBy(
         Object.keys((await knex(table).columnInfo()) as object).filter(
-          c => !['amount', 'estimated', 'estimated_tag_values'].includes(c),
+          c =>
+            ![
+              'amount',
+              'estimated',
+              'tag_values',
+              'estimated_tag_values',
+              'days',
+            ].includes(c),
         ),
       );
   }
@@ -271,6 +279,8 @@ describe.each(databases.eachSupportedId())(
         ['2026-10-01', '2026-10-31'], // a whole month
         ['2026-09-25', '2026-11-19'], // across three months
         ['2026-10-13', '2026-10-19'], // a week
+        ['2026-10-20', '2026-10-27'], // a week in which dev-b ends
+        ['2026-10-26', '2026-10-31'], // after dev-b: not there, not even as 0
         ['2026-11-20', '2026-11-19'], // empty
       ];
       for (const [from, to] of ranges) {

@@ -114,17 +114,19 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     );
 
     await migrateUpOnce(knex);
-    // 3 days + 2 months x 2 tag values + 2 months x 2 services, besides the old ones.
+    // Old: 6 daily totals, 6 daily services, 8 monthly; new: 3 days overall,
+    // 4 monthly totals, 4 monthly services, 6 month-to-date rows.
     expect(await knex('cost_daily_overall').count({ n: '*' })).toEqual([
       { n: 3 },
     ]);
-    expect(await expectRollupsMatchFacts(knex)).toBe(6 + 6 + 3 + 8 + 4 + 4);
+    expect(await expectRollupsMatchFacts(knex)).toBe(6 + 6 + 3 + 8 + 4 + 4 + 6);
 
     await migrateDownOnce(knex);
     for (const table of [
       'cost_daily_overall',
       'cost_monthly_totals',
       'cost_monthly_services',
+      'cost_month_to_date',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
