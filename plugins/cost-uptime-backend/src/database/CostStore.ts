@@ -144,6 +144,17 @@ export interface CostStore {
     by: 'tag' | 'service';
     tagValue?: string;
   }): Promise<{ key: string; amount: number }[]>;
+  /**
+   * sumsByKey for several ranges at once (one answer per range, in order; an
+   * empty one for a range whose from is after its to): the summary's four
+   * ranges in one or two queries instead of four to eight.
+   */
+  sumsByKeyOverRanges(q: {
+    tagKey: string;
+    by: 'tag' | 'service';
+    tagValue?: string;
+    ranges: { from: string; to: string }[];
+  }): Promise<{ key: string; amount: number }[][]>;
   forecast(
     month: string,
   ): Promise<{ fromDay: string; amount: number } | undefined>;

@@ -121,3 +121,125 @@ describe('ReportService series with top', () => {
     expect(byService.other).toEqual({ key: '#other', count: 1 });
   });
 });
+
+describe('ReportService summary', () => {
+  let knex: Knex;
+  let report: ReportService;
+  const rows: CostRow[] = [];
+
+  beforeAll(async () => {
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    const store = await DatabaseCostStore.create({
+      database: mockServices.database({ knex }),
+    });
+    for (let d = 0; d < 50; d++) {
+      const day = new Date(Date.UTC(2026, 9, 1 + d)).toISOString().slice(0, 10);
+      for (const [e, tagValue] of ['prod', 'dev-a', '', 'old'].entries()) {
+        // 'old' ends on 10 October: only in last month's figures.
+        if (tagValue === 'old' && day > '2026-10-10') continue;
+        for (const [s, service] of ['Amazon EC2', 'Amazon S3'].entries()) {
+          rows.push({
+            tagKey: 'environment',
+            day,
+            tagValue,
+            service,
+            amount: 10 + e * 3.3333 + s * 1.25 + ((d * 7 + e) % 5) * 0.77,
+            estimated: false,
+          });
+        }
+      }
+    }
+    await store.write({
+      costs: [
+        { tagKey: 'environment', from: '2026-10-01', to: '2026-11-20', rows },
+      ],
+      usage: [],
+      sli: [],
+      estimates: [],
+    });
+    report = new ReportService(
+      store,
+      readCostUptimeOptions(
+        new ConfigReader({
+          costUptime: { costExplorer: { tagKeys: ['environment'] } },
+        }),
+      ),
+      { list: async () => [] },
+      () => NOW,
+    );
+  });
+
+  afterAll(async () => {
+    await knex.destroy();
+  });
+
+  const money = (n: number) => Math.round(n * 100) / 100;
+  function sums(by: 'tagValue' | 'service', from: string, to: string) {
+    const out = new Map<string, number>();
+    for (const r of rows)
+      if (r.day >= from && r.day <= to)
+        out.set(r[by], (out.get(r[by]) ?? 0) + r.amount);
+    return out;
+  }
+
+  it('breaks this month down against the same days of last month, as the facts add up', async () => {
+    const s = await report.summary();
+    for (const [by, list] of [
+      ['tagValue', s.byEnvironment],
+      ['service', s.byService],
+    ] as const) {
+      const now = sums(by, '2026-11-01', '2026-11-19');
+      const before = sums(by, '2026-10-01', '2026-10-19');
+      expect(list.map(r => [r.key, r.amount, r.previousAmount]).sort()).toEqual(
+        [...new Set([...now.keys(), ...before.keys()])]
+          .map(k => [k, money(now.get(k) ?? 0), money(before.get(k) ?? 0)])
+          .sort(),
+      );
+    }
+    expect(s.byEnvironment.find(r => r.key === 'old')).toMatchObject({
+      amount: 0,
+      previousAmount: money(
+        sums('tagValue', '2026-10-01', '2026-10-10').get('old')!,
+      ),
+    });
+    const all = (from: string, to: string) =>
+      [...sums('service', from, to).values()].reduce((a, b) => a + b, 0);
+    expect(s.lastMonth).toBe(money(all('2026-10-01', '2026-10-31')));
+    expect(s.previousMonthToDate).toBe(money(all('2026-10-01', '2026-10-19')));
+    expect(s.trend.map(t => t.period)[0]).toBe('2026-10-21');
+    expect(s.trend).toHaveLength(30);
+  });
+
+  it('names the biggest movers of the last 7 days against the 7 before', async () => {
+    const s = await report.summary();
+    const expected = [];
+    for (const [dimension, by] of [
+      ['environment', 'tagValue'],
+      ['service', 'service'],
+    ] as const) {
+      const now = sums(by, '2026-11-13', '2026-11-19');
+      const before = sums(by, '2026-11-06', '2026-11-12');
+      for (const key of new Set([...now.keys(), ...before.keys()])) {
+        const a = money(now.get(key) ?? 0);
+        const b = money(before.get(key) ?? 0);
+        expected.push({ dimension, key, amount: a, previousAmount: b });
+      }
+    }
+    expect(s.movers).toHaveLength(Math.min(6, expected.length));
+    for (const m of s.movers) {
+      expect(expected).toContainEqual({
+        dimension: m.dimension,
+        key: m.key,
+        amount: m.amount,
+        previousAmount: m.previousAmount,
+      });
+    }
+    // Largest absolute change first.
+    const deltas = s.movers.map(m => Math.abs(m.delta));
+    expect(deltas).toEqual([...deltas].sort((a, b) => b - a));
+  });
+});

@@ -142,36 +142,53 @@ export class ReportService {
     const elapsed = Math.round(today.diff(monthStart, 'days').days);
     const iso = (d: DateTime) => d.toISODate()!;
 
+    // The breakdowns' and movers' sums: this month so far and the same days
+    // of last month, the last 7 billed days and the 7 before.
+    const weekStart = yesterday.minus({ days: 6 });
+    const prevWeekEnd = weekStart.minus({ days: 1 });
+    const ranges = [
+      { from: iso(monthStart), to: iso(yesterday) },
+      elapsed > 0
+        ? {
+            from: iso(lastMonthStart),
+            to: iso(lastMonthStart.plus({ days: elapsed - 1 })),
+          }
+        : { from: iso(today), to: iso(yesterday) }, // none
+      { from: iso(weekStart), to: iso(yesterday) },
+      { from: iso(prevWeekEnd.minus({ days: 6 })), to: iso(prevWeekEnd) },
+    ];
+
     // Independent queries: run them side by side.
     const trendFrom = today.minus({ days: 30 });
-    const [
-      days,
-      estimate,
-      stored,
-      byEnvironment,
-      byService,
-      movers,
-      trendDays,
-    ] = await Promise.all([
-      this.store.totalsByDay({
-        tagKey,
-        tagValue,
-        from: iso(lastMonthStart),
-        to: iso(yesterday),
-      }),
-      this.todayEstimate(filter),
-      filter ? undefined : this.store.forecast(today.toFormat('yyyy-MM')),
-      filter
-        ? Promise.resolve([])
-        : this.breakdown('tag', tagKey, undefined, monthStart, today, elapsed),
-      this.breakdown('service', tagKey, tagValue, monthStart, today, elapsed),
-      this.movers(filter),
-      this.store.totalsByDay({
-        tagKey,
-        tagValue,
-        from: iso(trendFrom),
-        to: iso(yesterday),
-      }),
+    const daysFrom = DateTime.min(lastMonthStart, trendFrom);
+    const [allDays, estimate, stored, byTag, byServiceSums, titles] =
+      await Promise.all([
+        this.store.totalsByDay({
+          tagKey,
+          tagValue,
+          from: iso(daysFrom),
+          to: iso(yesterday),
+        }),
+        this.todayEstimate(filter),
+        filter ? undefined : this.store.forecast(today.toFormat('yyyy-MM')),
+        filter
+          ? undefined
+          : this.store.sumsByKeyOverRanges({ tagKey, by: 'tag', ranges }),
+        this.store.sumsByKeyOverRanges({
+          tagKey,
+          tagValue,
+          by: 'service',
+          ranges,
+        }),
+        filter ? new Map<string, CostEntity>() : this.titles(tagKey),
+      ]);
+    const days = allDays.filter(d => d.period >= iso(lastMonthStart));
+    const trendDays = allDays.filter(d => d.period >= iso(trendFrom));
+    const byEnvironment = byTag ? this.breakdown(byTag, titles) : [];
+    const byService = this.breakdown(byServiceSums, new Map());
+    const movers = this.movers([
+      ...(byTag ? [{ dimension: 'environment' as const, sums: byTag }] : []),
+      { dimension: 'service' as const, sums: byServiceSums },
     ]);
     const sum = (from: DateTime, toExclusive: DateTime) =>
       days
@@ -240,38 +257,12 @@ export class ReportService {
     };
   }
 
-  private async breakdown(
-    by: 'tag' | 'service',
-    tagKey: string,
-    tagValue: string | undefined,
-    monthStart: DateTime,
-    today: DateTime,
-    elapsed: number,
-  ): Promise<BreakdownRow[]> {
-    const iso = (d: DateTime) => d.toISODate()!;
-    const yesterday = today.minus({ days: 1 });
-    const lastMonthStart = monthStart.minus({ months: 1 });
-    const [current, previous, titles] = await Promise.all([
-      this.store.sumsByKey({
-        tagKey,
-        tagValue,
-        by,
-        from: iso(monthStart),
-        to: iso(yesterday),
-      }),
-      elapsed > 0
-        ? this.store.sumsByKey({
-            tagKey,
-            tagValue,
-            by,
-            from: iso(lastMonthStart),
-            to: iso(lastMonthStart.plus({ days: elapsed - 1 })),
-          })
-        : Promise.resolve([]),
-      by === 'tag'
-        ? this.titles(tagKey)
-        : Promise.resolve(new Map<string, CostEntity>()),
-    ]);
+  /** This month so far (sums[0]) vs the same days of last month (sums[1]). */
+  private breakdown(
+    sums: { key: string; amount: number }[][],
+    titles: Map<string, CostEntity>,
+  ): BreakdownRow[] {
+    const [current, previous] = sums;
     const prev = new Map(previous.map(p => [p.key, p.amount]));
     const keys = new Set([...current.map(c => c.key), ...prev.keys()]);
     const cur = new Map(current.map(c => [c.key, c.amount]));
@@ -292,38 +283,19 @@ export class ReportService {
       .sort((a, b) => b.amount - a.amount);
   }
 
-  /** The biggest changes of the last 7 billed days against the 7 before. */
-  private async movers(filter?: TagRef): Promise<MoverRow[]> {
-    const iso = (d: DateTime) => d.toISODate()!;
-    const end = this.today().minus({ days: 1 });
-    const weekStart = end.minus({ days: 6 });
-    const prevEnd = weekStart.minus({ days: 1 });
-    const prevStart = prevEnd.minus({ days: 6 });
-    const tagKey = filter?.tagKey ?? this.primaryTagKey;
-    const dims: { dimension: MoverRow['dimension']; by: 'tag' | 'service' }[] =
-      filter
-        ? [{ dimension: 'service', by: 'service' }]
-        : [
-            { dimension: 'environment', by: 'tag' },
-            { dimension: 'service', by: 'service' },
-          ];
-    // Both dimensions' weeks side by side: four small queries, one wait.
-    const sums = await Promise.all(
-      dims.map(({ by }) => {
-        const q = { tagKey, by, tagValue: filter?.tagValue };
-        return Promise.all([
-          this.store.sumsByKey({ ...q, from: iso(weekStart), to: iso(end) }),
-          this.store.sumsByKey({
-            ...q,
-            from: iso(prevStart),
-            to: iso(prevEnd),
-          }),
-        ]);
-      }),
-    );
+  /**
+   * The biggest changes of the last 7 billed days (sums[2]) against the 7
+   * before (sums[3]).
+   */
+  private movers(
+    dims: {
+      dimension: MoverRow['dimension'];
+      sums: { key: string; amount: number }[][];
+    }[],
+  ): MoverRow[] {
     const rows: MoverRow[] = [];
-    for (const [i, { dimension }] of dims.entries()) {
-      const [now, before] = sums[i];
+    for (const { dimension, sums } of dims) {
+      const [, , now, before] = sums;
       const prev = new Map(before.map(b => [b.key, b.amount]));
       const keys = new Set([...now.map(n => n.key), ...prev.keys()]);
       const cur = new Map(now.map(n => [n.key, n.amount]));
