@@ -118,6 +118,12 @@ describe('cost-uptime backend plugin', () => {
     expect(bad.body.error.message).toMatch(/granularity/);
     expect(bad.body.error.message).toMatch(/from/);
 
+    const noKeys = await api
+      .get('/api/cost-uptime/series?top=0')
+      .set('authorization', auth);
+    expect(noKeys.status).toBe(400);
+    expect(noKeys.body.error.message).toMatch(/top/);
+
     const half = await api
       .get('/api/cost-uptime/summary?tagKey=environment')
       .set('authorization', auth);
@@ -192,6 +198,18 @@ describe('cost-uptime backend plugin', () => {
       .set('authorization', auth);
     expect(monthly.status).toBe(200);
     expect(monthly.body.points.length).toBeGreaterThan(0);
+
+    // What the page asks for: the 3 biggest environments and "Other".
+    const top = await api
+      .get('/api/cost-uptime/series?granularity=day&groupBy=environment&top=3')
+      .set('authorization', auth);
+    expect(top.status).toBe(200);
+    expect(top.body.keys).toHaveLength(4);
+    expect(top.body.other).toEqual({
+      key: '#other',
+      count: expect.any(Number),
+    });
+    expect(top.body.other.count).toBeGreaterThan(0);
 
     const csv = await api
       .get(
