@@ -184,7 +184,9 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
   };
 }
 
-function readAlertOptions(config: Config | undefined): AlertOptions | undefined {
+function readAlertOptions(
+  config: Config | undefined,
+): AlertOptions | undefined {
   if (config?.getOptionalBoolean('enabled') === false) return undefined;
   const key = (name: string) => `costUptime.alerts.${name}`;
   const nonNegative = (name: string, fallback: number) => {
@@ -200,7 +202,9 @@ function readAlertOptions(config: Config | undefined): AlertOptions | undefined 
     const amount = budgetConfig!.getNumber(environment);
     if (!(amount > 0)) {
       throw new InputError(
-        `${key(`budgets.${environment}`)} must be a positive amount, got ${amount}`,
+        `${key(
+          `budgets.${environment}`,
+        )} must be a positive amount, got ${amount}`,
       );
     }
     budgets[environment] = amount;
@@ -210,7 +214,9 @@ function readAlertOptions(config: Config | undefined): AlertOptions | undefined 
     const value = growth?.getOptionalNumber(period) ?? fallback;
     if (!(value > 0)) {
       throw new InputError(
-        `${key(`growthThresholdPercent.${period}`)} must be a positive percentage, got ${value}`,
+        `${key(
+          `growthThresholdPercent.${period}`,
+        )} must be a positive percentage, got ${value}`,
       );
     }
     return value;
@@ -218,20 +224,28 @@ function readAlertOptions(config: Config | undefined): AlertOptions | undefined 
   const untaggedMaxShare = config?.getOptionalNumber('untaggedMaxShare') ?? 0.1;
   if (!(untaggedMaxShare > 0 && untaggedMaxShare <= 1)) {
     throw new InputError(
-      `${key('untaggedMaxShare')} is a share of the total: more than 0, at most 1 (0.1 is 10%), got ${untaggedMaxShare}`,
+      `${key(
+        'untaggedMaxShare',
+      )} is a share of the total: more than 0, at most 1 (0.1 is 10%), got ${untaggedMaxShare}`,
     );
   }
   const availabilityWindowDays =
     config?.getOptionalNumber('availabilityWindowDays') ?? 30;
   if (!Number.isInteger(availabilityWindowDays) || availabilityWindowDays < 1) {
     throw new InputError(
-      `${key('availabilityWindowDays')} must be a whole number of days >= 1, got ${availabilityWindowDays}`,
+      `${key(
+        'availabilityWindowDays',
+      )} must be a whole number of days >= 1, got ${availabilityWindowDays}`,
     );
   }
   return {
     budgets,
-    forecastOverBudget: config?.getOptionalBoolean('forecastOverBudget') ?? true,
-    growthThresholdPercent: { day: percent('day', 50), week: percent('week', 30) },
+    forecastOverBudget:
+      config?.getOptionalBoolean('forecastOverBudget') ?? true,
+    growthThresholdPercent: {
+      day: percent('day', 50),
+      week: percent('week', 30),
+    },
     growthMinimumAmount: nonNegative('growthMinimumAmount', 10),
     untaggedMaxShare,
     untaggedMinimumAmount: nonNegative('untaggedMinimumAmount', 10),

@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject, JsonValue } from '@backstage/types';
 import type {
   AlertEvent,
   AlertsService,
@@ -85,9 +86,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     /** Stores daily cost per environment ('' untagged), split over two AWS services. */
-    async function writeCosts(
-      amounts: Record<string, Record<string, number>>,
-    ) {
+    async function writeCosts(amounts: Record<string, Record<string, number>>) {
       const list = Object.keys(amounts).sort();
       const rows: CostRow[] = [];
       for (const [day, byEnv] of Object.entries(amounts)) {
@@ -133,10 +132,10 @@ describe.each(databases.eachSupportedId())(
     }
 
     function detector(
-      alertConfig: Record<string, unknown> = {},
+      alertConfig: JsonObject = {},
       entities: CostEntity[] = [devA, shopBackend],
       now: () => Date = () => NOW,
-      extra: Record<string, unknown> = {},
+      extra: JsonObject = {},
     ) {
       const options = readCostUptimeOptions(
         new ConfigReader({ costUptime: { alerts: alertConfig, ...extra } }),
@@ -213,7 +212,10 @@ describe.each(databases.eachSupportedId())(
           budget: 300,
         };
         await detector(
-          { budgets: { 'dev-a': 100, staging: 100 }, forecastOverBudget: false },
+          {
+            budgets: { 'dev-a': 100, staging: 100 },
+            forecastOverBudget: false,
+          },
           [{ ...devA, budget: 190 }, staging],
         ).detect();
 
@@ -242,8 +244,10 @@ describe.each(databases.eachSupportedId())(
         const budget = { budgets: { 'dev-a': 500 } };
         const first = await detector(budget).detect();
         await writeCosts({ '2026-11-20': { 'dev-a': 30 } });
-        const second = await detector(budget, [devA, shopBackend], () =>
-          new Date('2026-11-21T06:00:00Z'),
+        const second = await detector(
+          budget,
+          [devA, shopBackend],
+          () => new Date('2026-11-21T06:00:00Z'),
         ).detect();
 
         const ids = (r: typeof first) =>
@@ -579,7 +583,7 @@ describe.each(databases.eachSupportedId())(
 );
 
 describe('costUptime.alerts config', () => {
-  const read = (alerts: unknown) =>
+  const read = (alerts: JsonValue | undefined) =>
     readCostUptimeOptions(new ConfigReader({ costUptime: { alerts } }));
 
   it('has documented defaults, and can be switched off', () => {

@@ -14,6 +14,9 @@ import type { Entity } from '@backstage/catalog-model';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The real alerts backend in the test backend: this is its end-to-end test
+// from the raising side (a devDependency; production code only uses alerts-node).
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import alertsPlugin from '@internal/plugin-alerts-backend';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import slackModule from '@internal/plugin-notifications-backend-module-slack';
@@ -342,19 +345,26 @@ describe('cost and uptime alerts end to end', () => {
         return got.length >= e.kakao.length ? got : undefined;
       }, `the ${e.type} KakaoTalk messages`);
       expect(receivers.sort()).toEqual([...e.kakao].sort());
-      expect(
-        kakaoMessages().find(m => e.title.test(m.title))!.webUrl,
-      ).toBe(e.link);
+      expect(kakaoMessages().find(m => e.title.test(m.title))!.webUrl).toBe(
+        e.link,
+      );
     }
 
     // The owners see them in the portal too.
     const web = await request(server)
       .get('/api/notifications/notifications')
-      .set('authorization', mockCredentials.user.header('user:default/sora.lee'));
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/sora.lee'),
+      );
     const topics = new Set(
       web.body.notifications.map((n: any) => n.payload.topic),
     );
-    for (const topic of ['cost.over-budget', 'cost.growth', 'uptime.below-slo']) {
+    for (const topic of [
+      'cost.over-budget',
+      'cost.growth',
+      'uptime.below-slo',
+    ]) {
       expect(topics).toContain(topic);
     }
 
