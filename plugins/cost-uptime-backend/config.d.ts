@@ -92,7 +92,9 @@ export interface Config {
      * entity (untagged cost: to `alerts.fallbackRecipients`). Amounts are in
      * `currency`. Cost rules look at complete billed days only (before
      * today; Cost Explorer keeps the whole open month `Estimated`, so that
-     * flag is not waited for), never at the estimate for today.
+     * flag is not waited for), never at the estimate for today. While the
+     * catalog has no entity with a cost-uptime.io/environment or /service
+     * annotation (right after start), alerts wait for the next run.
      */
     alerts?: {
       /** Default true. */

@@ -459,7 +459,7 @@ describe.each(databases.eachSupportedId())(
 
       it('uses the default SLO without an entity, and waits for enough hours', async () => {
         await writeSli('prod', hours(24, 0.5));
-        await detector({ availabilityWindowDays: 7 }, [], () => NOW, {
+        await detector({ availabilityWindowDays: 7 }, [devA], () => NOW, {
           defaultSlo: 99,
         }).detect();
         expect(ofType('uptime.below-slo')).toEqual([
@@ -485,6 +485,16 @@ describe.each(databases.eachSupportedId())(
         }).detect();
         expect(ofType('uptime.below-slo')).toEqual([]);
       });
+    });
+
+    it('waits for the catalog: without annotated entities it raises nothing and says why', async () => {
+      await writeCosts(every('2026-11-01', '2026-11-19', { 'dev-a': 100 }));
+      await expect(
+        detector({ budgets: { 'dev-a': 1 } }, []).detect(),
+      ).rejects.toThrow(
+        /no catalog entity has a cost-uptime.io\/environment or cost-uptime.io\/service annotation \(yet\)/,
+      );
+      expect(alerts.events).toEqual([]);
     });
 
     it('raises nothing on an empty database', async () => {

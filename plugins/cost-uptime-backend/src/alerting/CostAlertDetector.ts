@@ -8,6 +8,10 @@ import type {
   CostOverBudgetEvent,
   CostUntaggedEvent,
 } from '@internal/plugin-alerts-node';
+import {
+  ANNOTATION_ENVIRONMENT,
+  ANNOTATION_SERVICE,
+} from '@internal/plugin-cost-uptime-common';
 import { DateTime } from 'luxon';
 import type { AlertOptions, CostUptimeOptions } from '../config';
 import type { CostStore } from '../database/CostStore';
@@ -63,6 +67,14 @@ export class CostAlertDetector implements AlertDetector {
     // Strict: owners and annotated budgets must come from the catalog, not
     // from an empty answer while it is unreachable (the run records why).
     const entities = await this.deps.entities.list({ strict: true });
+    if (entities.length === 0) {
+      // Right after start the catalog may not have read its locations yet:
+      // alerts now would miss their owners, annotated budgets and SLOs, and
+      // their ids would keep the right ones from being sent later.
+      throw new Error(
+        `no catalog entity has a ${ANNOTATION_ENVIRONMENT} or ${ANNOTATION_SERVICE} annotation (yet); alerts are checked again after the next run`,
+      );
+    }
     const events: AlertEvent[] = [
       ...(await this.costEvents(entities)),
       ...(await this.availabilityEvents(entities)),
