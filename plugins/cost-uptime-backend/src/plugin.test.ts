@@ -9,6 +9,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { costUptimePlugin } from './plugin';
 import { startCostExplorer } from './__testUtils__/costExplorer';
 
@@ -39,6 +41,19 @@ const entities: Entity[] = [
     spec: { type: 'service', owner: 'developers', lifecycle: 'production' },
   },
 ];
+
+/**
+ * Alerts accepted without an alerts backend: whether the example data calls
+ * for a growth alert depends on the weekday, and these tests are about
+ * collection (src/alerting has the alert tests).
+ */
+const acceptingAlerts = createServiceFactory({
+  service: alertsServiceRef,
+  deps: {},
+  factory: () => ({
+    raise: async event => ({ id: event.id ?? '', status: 'sent' as const }),
+  }),
+});
 
 async function waitFor<T>(
   fn: () => Promise<T | undefined>,
@@ -87,6 +102,7 @@ describe('cost-uptime backend plugin', () => {
       features: [
         costUptimePlugin,
         catalogServiceMock.factory({ entities }),
+        acceptingAlerts,
         mockServices.rootConfig.factory({ data: config(rarely) }),
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
         // Requests without a token get no credentials (the default mock signs them in).
@@ -136,6 +152,7 @@ describe('cost-uptime backend plugin', () => {
       features: [
         costUptimePlugin,
         catalogServiceMock.factory({ entities }),
+        acceptingAlerts,
         mockServices.rootConfig.factory({ data: config(rarely) }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       ],
@@ -227,6 +244,7 @@ describe.each(databases.eachSupportedId())(
           features: [
             costUptimePlugin,
             catalogServiceMock.factory({ entities }),
+            acceptingAlerts,
             mockServices.database.factory({ knex }),
             // The real scheduler, whose global tasks lock through the database.
             schedulerServiceFactory,

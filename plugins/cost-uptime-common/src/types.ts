@@ -150,7 +150,10 @@ export interface UsageSeries {
   points: UsagePoint[];
 }
 
-/** 'partial': billing data was stored but a Prometheus server could not be read. */
+/**
+ * 'partial': billing data was stored but a Prometheus server could not be
+ * read, or the alerts after the run could not be checked or raised.
+ */
 export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
 
 export interface CollectionRun {
