@@ -30,11 +30,15 @@ exports.up = async function up(knex) {
     table
       .timestamp('degraded_since')
       .nullable()
-      .comment('First poll that saw the current degradation; null when not Degraded');
+      .comment(
+        'First poll that saw the current degradation; null when not Degraded',
+      );
     table
       .string('degraded_alert_id', 1000)
       .nullable()
-      .comment('Id of the deployment.degraded alert raised for this degradation');
+      .comment(
+        'Id of the deployment.degraded alert raised for this degradation',
+      );
     table
       .string('sync_failed_alert_id', 1000)
       .nullable()

@@ -47,7 +47,12 @@ export class ApplicationOwners {
               CATALOG_FILTER_EXISTS,
           },
         ],
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
       },
       { credentials: await auth.getOwnServiceCredentials() },
     );

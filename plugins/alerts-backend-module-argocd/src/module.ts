@@ -30,7 +30,15 @@ export const alertsModuleArgoCd = createBackendModule({
         catalog: catalogServiceRef,
         alerts: alertsServiceRef,
       },
-      async init({ config, logger, auth, database, scheduler, catalog, alerts }) {
+      async init({
+        config,
+        logger,
+        auth,
+        database,
+        scheduler,
+        catalog,
+        alerts,
+      }) {
         const instances = readArgoCdInstances(config);
         if (!(config.getOptionalBoolean('alerts.argocd.enabled') ?? true)) {
           logger.info('alerts.argocd.enabled is false; not polling Argo CD');

@@ -314,14 +314,18 @@ describe('alerts end to end', () => {
       expect(web.status).toBe(200);
       expect(
         web.body.notifications.some(
-          (n: any) => n.payload.topic === event.type && n.payload.title === facts[0],
+          (n: any) =>
+            n.payload.topic === event.type && n.payload.title === facts[0],
         ),
       ).toBe(true);
     },
   );
 
   it('sends the same event once', async () => {
-    const event: AlertEvent = { ...examples[0].event, id: `dup-${randomUUID()}` };
+    const event: AlertEvent = {
+      ...examples[0].event,
+      id: `dup-${randomUUID()}`,
+    };
     expect((await raise(event)).body.status).toBe('sent');
     expect((await raise(event)).body.status).toBe('duplicate');
     await waitFor(() => slackPosts()[0], 'the first post');

@@ -9,10 +9,7 @@ import {
   createServiceFactory,
   SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import argocdModule, {
@@ -86,7 +83,7 @@ describe('Argo CD alerts end to end', () => {
   async function replica(database: (pluginId: string) => Promise<Knex>) {
     const tasks = new Map<string, () => Promise<void>>();
     const record = async (task: SchedulerServiceTaskInvocationDefinition) => {
-      tasks.set(task.id, () => task.fn(new AbortController().signal));
+      tasks.set(task.id, async () => task.fn(new AbortController().signal));
     };
     const scheduler = mockServices.scheduler.mock({
       scheduleTask: record,

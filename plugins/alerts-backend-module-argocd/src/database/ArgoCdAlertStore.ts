@@ -86,7 +86,7 @@ export class ArgoCdAlertStore {
         .where(key)
         .whereNot({ health_status: healthStatus })
         .update({
-        health_status: healthStatus,
+          health_status: healthStatus,
           degraded_since: null,
           degraded_alert_id: null,
           updated_at: now,

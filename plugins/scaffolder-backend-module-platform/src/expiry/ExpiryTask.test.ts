@@ -153,9 +153,9 @@ describe('ExpiryTask', () => {
     await task().run(expiresAt.plus({ minutes: 1 }));
 
     const { builds } = await jenkins.builds();
-    expect(builds.map(b => [b.parameters.ENV_NAME, b.parameters.ACTION, b.result])).toEqual([
-      ['dev-a', 'destroy', 'SUCCESS'],
-    ]);
+    expect(
+      builds.map(b => [b.parameters.ENV_NAME, b.parameters.ACTION, b.result]),
+    ).toEqual([['dev-a', 'destroy', 'SUCCESS']]);
     expect(gitFiles(bare)).toEqual([]);
     expect(gitLog(bare)[0]).toBe('Delete expired environment dev-a');
     expect(alerts.sent).toEqual([
@@ -281,18 +281,80 @@ describe('decideExpiry', () => {
   const at = (hours: number) => now.plus({ hours }).toISO()!;
 
   it.each([
-    [{ 'platform.acme.io/purpose': 'dev', 'platform.acme.io/expires-at': at(30) }, 'none'],
-    [{ 'platform.acme.io/purpose': 'dev', 'platform.acme.io/expires-at': at(20) }, 'notify day'],
-    [{ 'platform.acme.io/purpose': 'dev', 'platform.acme.io/expires-at': at(20), [NOTIFIED_ANNOTATION]: 'day' }, 'none'],
-    [{ 'platform.acme.io/purpose': 'dev', 'platform.acme.io/expires-at': at(0.5), [NOTIFIED_ANNOTATION]: 'day' }, 'notify hour'],
-    [{ 'platform.acme.io/purpose': 'dev', 'platform.acme.io/expires-at': at(0.5), [NOTIFIED_ANNOTATION]: 'hour' }, 'none'],
-    [{ 'platform.acme.io/purpose': 'dev', 'platform.acme.io/expires-at': at(-1) }, 'destroy'],
-    [{ 'platform.acme.io/purpose': 'dev', 'platform.acme.io/expires-at': at(-1), 'platform.acme.io/status': 'destroying' }, 'none'],
-    [{ 'platform.acme.io/purpose': 'prod', 'platform.acme.io/expires-at': at(-1) }, 'none'],
-    [{ 'platform.acme.io/purpose': 'dev', 'platform.acme.io/expires-at': 'not a date' }, 'none'],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(30),
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(20),
+      },
+      'notify day',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(20),
+        [NOTIFIED_ANNOTATION]: 'day',
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(0.5),
+        [NOTIFIED_ANNOTATION]: 'day',
+      },
+      'notify hour',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(0.5),
+        [NOTIFIED_ANNOTATION]: 'hour',
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(-1),
+      },
+      'destroy',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(-1),
+        'platform.acme.io/status': 'destroying',
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'prod',
+        'platform.acme.io/expires-at': at(-1),
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': 'not a date',
+      },
+      'none',
+    ],
     [{ 'platform.acme.io/purpose': 'dev' }, 'none'],
   ])('%j -> %s', (annotations, expected) => {
     const decision = decideExpiry(env(annotations), now);
-    expect([decision.kind, 'window' in decision ? decision.window : undefined].filter(Boolean).join(' ')).toBe(expected);
+    expect(
+      [decision.kind, 'window' in decision ? decision.window : undefined]
+        .filter(Boolean)
+        .join(' '),
+    ).toBe(expected);
   });
 });

@@ -85,7 +85,7 @@ export class ExpiryTask {
     return task;
   }
 
-  async run(now = DateTime.utc()) {
+  async run(now: DateTime = DateTime.utc()) {
     const entities = await this.service.listEnvironments();
     for (const entity of entities) {
       const decision = decideExpiry(entity, now);
