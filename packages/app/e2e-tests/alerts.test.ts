@@ -65,4 +65,35 @@ test.describe('alerts', () => {
       })
       .toBe(true);
   });
+
+  test("an Argo CD sync failure shows up in the owning team member's notifications", async ({
+    page,
+    shot,
+  }) => {
+    // No one raises it by hand: the Argo CD module polls the stand-in (its
+    // shop-backend in dev-a failed to sync) on its schedule, about a minute
+    // after the backend started.
+    test.setTimeout(180_000);
+    await signIn(page, 'minsu.park');
+    await expect
+      .poll(
+        async () => {
+          await page.goto('/notifications');
+          return page
+            .getByText('Sync failed: shop-backend (dev-a)')
+            .first()
+            .isVisible();
+        },
+        { timeout: 150_000, intervals: [5_000] },
+      )
+      .toBe(true);
+    await expect(
+      page.getByText('Degraded: shop-backend (dev-a)').first(),
+    ).toBeVisible();
+    await shot('notifications of the Argo CD sync failure and degradation');
+
+    // The notification leads to the component's page.
+    await page.getByText('Sync failed: shop-backend (dev-a)').first().click();
+    await expect(page).toHaveURL(/\/catalog\/default\/component\/shop-backend/);
+  });
 });
