@@ -82,9 +82,13 @@ test.describe('alerts', () => {
           return page
             .getByText('Sync failed: shop-backend (dev-a)')
             .first()
-            .isVisible();
+            .waitFor({ timeout: 10_000 })
+            .then(
+              () => true,
+              () => false,
+            );
         },
-        { timeout: 150_000, intervals: [5_000] },
+        { timeout: 150_000, intervals: [2_000] },
       )
       .toBe(true);
     await expect(

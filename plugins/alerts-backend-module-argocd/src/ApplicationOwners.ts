@@ -68,7 +68,7 @@ export class ApplicationOwners {
     const byName = this.components.find(
       c => c.metadata.annotations?.[APP_NAME_ANNOTATION] === app.metadata.name,
     );
-    const bySelector =
+    const component =
       byName ??
       this.components.find(c => {
         const selector = c.metadata.annotations?.[APP_SELECTOR_ANNOTATION];
@@ -80,8 +80,8 @@ export class ApplicationOwners {
           )
         );
       });
-    return bySelector
-      ? stringifyEntityRef({ ...bySelector, kind: 'Component' })
+    return component
+      ? stringifyEntityRef({ ...component, kind: 'Component' })
       : undefined;
   }
 }
