@@ -113,4 +113,39 @@ test.describe('alerts', () => {
     await expect(page.getByText('Daily cost by AWS service')).toBeVisible();
     await shot('cost alert opens the environment cost tab');
   });
+
+  test("an Argo CD sync failure shows up in the owning team member's notifications", async ({
+    page,
+    shot,
+  }) => {
+    // No one raises it by hand: the Argo CD module polls the stand-in (its
+    // shop-backend in dev-a failed to sync) on its schedule, about a minute
+    // after the backend started.
+    test.setTimeout(180_000);
+    await signIn(page, 'minsu.park');
+    await expect
+      .poll(
+        async () => {
+          await page.goto('/notifications');
+          return page
+            .getByText('Sync failed: shop-backend (dev-a)')
+            .first()
+            .waitFor({ timeout: 10_000 })
+            .then(
+              () => true,
+              () => false,
+            );
+        },
+        { timeout: 150_000, intervals: [2_000] },
+      )
+      .toBe(true);
+    await expect(
+      page.getByText('Degraded: shop-backend (dev-a)').first(),
+    ).toBeVisible();
+    await shot('notifications of the Argo CD sync failure and degradation');
+
+    // The notification leads to the component's page.
+    await page.getByText('Sync failed: shop-backend (dev-a)').first().click();
+    await expect(page).toHaveURL(/\/catalog\/default\/component\/shop-backend/);
+  });
 });

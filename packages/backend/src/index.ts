@@ -68,6 +68,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Alerts: events to the owners of an entity, in the portal, Slack and KakaoTalk.
 backend.add(import('@internal/plugin-alerts-backend'));
+// Argo CD sync failures and degraded health (polls argocd.appLocatorMethods).
+backend.add(import('@internal/plugin-alerts-backend-module-argocd'));
 backend.add(import('@internal/plugin-notifications-backend-module-slack'));
 backend.add(import('@internal/plugin-notifications-backend-module-kakaotalk'));
 
