@@ -120,7 +120,41 @@ function PodsCell({ row }: { row: EnvironmentRow }) {
   );
 }
 
-/** One row per environment the service runs in: Argo CD, version, pods. */
+function formatMoney(amount: number, currency: string) {
+  return new Intl.NumberFormat(currency === 'KRW' ? 'ko-KR' : 'en-US', {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: currency === 'KRW' ? 0 : 2,
+  }).format(amount);
+}
+
+function CostCell({ row }: { row: EnvironmentRow }) {
+  const cost = row.cost;
+  if (cost.state === 'found') {
+    return (
+      <Typography variant="body2">
+        {formatMoney(cost.amount, cost.currency)}
+        {cost.estimated && (
+          <Typography variant="caption" component="span" color="textSecondary">
+            {' '}
+            (estimated)
+          </Typography>
+        )}
+      </Typography>
+    );
+  }
+  const why =
+    cost.state === 'error'
+      ? `Cost unavailable: ${cost.message}`
+      : 'No cost data for this service in this environment';
+  return (
+    <span title={why} aria-label={why}>
+      —
+    </span>
+  );
+}
+
+/** One row per environment the service runs in: Argo CD, version, pods, cost. */
 export function DeploymentsCard() {
   const { entity } = useEntity();
   const { loading, value, error, retry } = useDeployments(entity);
@@ -152,6 +186,7 @@ export function DeploymentsCard() {
             <TableCell>Argo CD</TableCell>
             <TableCell>Version</TableCell>
             <TableCell>Pods</TableCell>
+            <TableCell>Cost this month</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -170,6 +205,9 @@ export function DeploymentsCard() {
               </TableCell>
               <TableCell>
                 <PodsCell row={row} />
+              </TableCell>
+              <TableCell data-column="cost">
+                <CostCell row={row} />
               </TableCell>
             </TableRow>
           ))}

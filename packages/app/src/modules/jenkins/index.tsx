@@ -4,11 +4,19 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import {
   isJenkinsAvailable,
   JenkinsClient,
   jenkinsApiRef,
+  jenkinsPlugin,
 } from '@backstage-community/plugin-jenkins';
 import { reportingFetchApi } from './reportingFetchApi';
 
@@ -45,8 +53,24 @@ const latestRunCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The CI/CD tab: the plugin's own page (its route, so its links to a build
+ * and to a job's runs keep working) with a clear message when Jenkins fails.
+ */
+const ciCdContent = EntityContentBlueprint.make({
+  name: 'projects',
+  params: {
+    path: 'ci-cd',
+    title: 'CI/CD',
+    filter: isJenkinsAvailable,
+    routeRef: convertLegacyRouteRef(jenkinsPlugin.routes.entityContent),
+    loader: () =>
+      import('./CiCdContent').then(m => compatWrapper(<m.CiCdContent />)),
+  },
+});
+
 /** Overrides of the community Jenkins plugin (pluginId `jenkins`). */
 export const jenkinsModule = createFrontendModule({
   pluginId: 'jenkins',
-  extensions: [jenkinsApi, latestRunCard],
+  extensions: [jenkinsApi, latestRunCard, ciCdContent],
 });
