@@ -108,17 +108,20 @@ test.describe('services', () => {
     // plugin's first collection (app-config.e2e.yaml: 15 s after start) is in.
     await expect(async () => {
       await page.reload();
-      await expect(
-        devA.locator('td[data-column="cost"]'),
-      ).toContainText(/^\$[\d,]+\.\d{2}/, { timeout: 5_000 });
+      await expect(devA.locator('td[data-column="cost"]')).toContainText(
+        /^\$[\d,]+\.\d{2}/,
+        { timeout: 5_000 },
+      );
     }).toPass({ timeout: 90_000 });
     await expect(prod.locator('td[data-column="cost"]')).toContainText(
       /^\$[\d,]+\.\d{2}/,
     );
     const money = async (row: typeof devA) =>
       Number(
-        (await row.locator('td[data-column="cost"]').innerText())
-          .replace(/[^\d.]/g, ''),
+        (await row.locator('td[data-column="cost"]').innerText()).replace(
+          /[^\d.]/g,
+          '',
+        ),
       );
     // shop-backend mostly runs in prod (the stand-in's bill: 64% vs 14%).
     expect(await money(prod)).toBeGreaterThan((await money(devA)) * 3);
@@ -126,14 +129,23 @@ test.describe('services', () => {
 
     // CI/CD: the job with its latest build and tests, then its runs.
     await page.getByRole('tab', { name: 'CI/CD' }).click();
-    const job = page.getByRole('row').filter({ hasText: 'shop » shop-backend' });
+    const job = page
+      .getByRole('row')
+      .filter({ hasText: 'shop » shop-backend' });
     await expect(job).toContainText('Failed');
     await expect(job).toContainText('209 / 214 passed (3 failed, 2 skipped)');
     await expect(job).toContainText('main');
     await shot('ci-cd tab');
-    await job.getByRole('link').filter({ has: page.getByTitle('View Runs') }).click();
+    await job
+      .getByRole('link')
+      .filter({ has: page.getByTitle('View Runs') })
+      .click();
     const run = (n: number) =>
-      page.getByRole('row').filter({ has: page.getByRole('link', { name: String(n), exact: true }) });
+      page
+        .getByRole('row')
+        .filter({
+          has: page.getByRole('link', { name: String(n), exact: true }),
+        });
     await expect(run(56)).toContainText('Failed');
     await expect(run(55)).toContainText('Completed');
     await expect(run(53)).toContainText('Failed');
@@ -236,7 +248,9 @@ test.describe('services', () => {
     // is for owners and admins).
     await signIn(page, 'minsu.park');
     await page.goto('/catalog/default/component/shop-backend/ci-cd');
-    const job = page.getByRole('row').filter({ hasText: 'shop » shop-backend' });
+    const job = page
+      .getByRole('row')
+      .filter({ hasText: 'shop » shop-backend' });
     const rerun = job.getByRole('button', { name: 'Rerun build' });
     await expect(rerun).toBeEnabled();
     try {

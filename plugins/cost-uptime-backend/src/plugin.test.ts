@@ -233,7 +233,10 @@ describe('cost of a service per environment', () => {
               },
               costExplorer: {
                 endpoint: ce.url,
-                credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+                credentials: {
+                  accessKeyId: 'AKIDTEST',
+                  secretAccessKey: 'test',
+                },
                 backfillDays: 40,
                 serviceByEnvironment: true,
               },
@@ -266,7 +269,10 @@ describe('cost of a service per environment', () => {
       .get('/api/cost-uptime/services/shop-backend/environments')
       .set('authorization', auth);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ currency: 'USD', service: 'shop-backend' });
+    expect(res.body).toMatchObject({
+      currency: 'USD',
+      service: 'shop-backend',
+    });
     const byEnv = Object.fromEntries(
       res.body.environments.map((e: any) => [e.environment, e.amount]),
     );

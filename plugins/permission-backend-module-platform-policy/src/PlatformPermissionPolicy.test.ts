@@ -114,9 +114,9 @@ describe('PlatformPermissionPolicy', () => {
       attributes: { action: 'update' },
       resourceType: 'catalog-entity',
     });
-    expect(
-      await policy.handle({ permission: jenkinsExecute }, admin),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(await policy.handle({ permission: jenkinsExecute }, admin)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
     expect(
       await policy.handle({ permission: jenkinsExecute }, developer),
     ).toEqual({

@@ -84,10 +84,10 @@ describe('Jenkins stand-in: the example application jobs', () => {
   });
 
   it('serves every build of a job and one build with its log', async () => {
-    const { builds } = await client.job.getBuilds(
+    const { builds } = (await client.job.getBuilds(
       'shop/shop-backend',
       'name,fullName,builds[*]',
-    );
+    )) as { builds: unknown[] };
     expect(builds.map((b: any) => [b.number, b.result, b.inProgress])).toEqual([
       [56, 'FAILURE', false],
       [55, 'SUCCESS', false],
@@ -106,11 +106,14 @@ describe('Jenkins stand-in: the example application jobs', () => {
     const auth = `Basic ${Buffer.from(
       `${JENKINS_USER}:${JENKINS_API_TOKEN}`,
     ).toString('base64')}`;
-    const res = await fetch(`${base}/job/shop/job/shop-backend/56/replay/rebuild`, {
-      method: 'POST',
-      headers: { authorization: auth },
-      redirect: 'manual',
-    });
+    const res = await fetch(
+      `${base}/job/shop/job/shop-backend/56/replay/rebuild`,
+      {
+        method: 'POST',
+        headers: { authorization: auth },
+        redirect: 'manual',
+      },
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(
       `${base}/job/shop/job/shop-backend/`,
@@ -125,7 +128,9 @@ describe('Jenkins stand-in: the example application jobs', () => {
     });
     // A bad token, or none, is refused as Jenkins does.
     const bad = await fetch(`${base}/job/shop/job/shop-backend/api/json`, {
-      headers: { authorization: `Basic ${Buffer.from('portal:nope').toString('base64')}` },
+      headers: {
+        authorization: `Basic ${Buffer.from('portal:nope').toString('base64')}`,
+      },
     });
     expect(bad.status).toBe(401);
     const none = await fetch(`${base}/job/shop/job/shop-backend/api/json`);

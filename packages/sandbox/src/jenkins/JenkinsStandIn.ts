@@ -132,7 +132,9 @@ export class JenkinsState {
           shown: lines.length,
           done: b.result !== null,
           finishedAt:
-            b.result === null ? undefined : timestamp + b.durationSeconds * 1000,
+            b.result === null
+              ? undefined
+              : timestamp + b.durationSeconds * 1000,
           queueId: 0,
           example: b,
         });
@@ -303,7 +305,9 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
       causes: [
         {
           _class: 'hudson.model.Cause$UserIdCause',
-          shortDescription: `Started by user ${cause?.userName ?? JENKINS_USER}`,
+          shortDescription: `Started by user ${
+            cause?.userName ?? JENKINS_USER
+          }`,
           userId: cause?.userId ?? JENKINS_USER,
           userName: cause?.userName ?? JENKINS_USER,
         },
@@ -400,16 +404,15 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
     );
     const color = (() => {
       const lastDone = finished[0];
-      const base =
-        !lastDone
-          ? 'notbuilt'
-          : lastDone.result === 'SUCCESS'
-          ? 'blue'
-          : lastDone.result === 'FAILURE'
-          ? 'red'
-          : lastDone.result === 'UNSTABLE'
-          ? 'yellow'
-          : 'aborted';
+      const base = !lastDone
+        ? 'notbuilt'
+        : lastDone.result === 'SUCCESS'
+        ? 'blue'
+        : lastDone.result === 'FAILURE'
+        ? 'red'
+        : lastDone.result === 'UNSTABLE'
+        ? 'yellow'
+        : 'aborted';
       return last && !last.done ? `${base}_anime` : base;
     })();
     const parameterDefinitions = example
@@ -430,7 +433,10 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
       _class: 'org.jenkinsci.plugins.workflow.job.WorkflowJob',
       actions: [
         {},
-        { _class: 'org.jenkinsci.plugins.displayurlapi.actions.JobDisplayAction' },
+        {
+          _class:
+            'org.jenkinsci.plugins.displayurlapi.actions.JobDisplayAction',
+        },
         { _class: 'com.cloudbees.plugins.credentials.ViewCredentialsAction' },
       ],
       description: example?.description ?? '',
@@ -448,9 +454,7 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
       lastBuild: last ? buildJson(last) : null,
       lastCompletedBuild: buildRef(finished[0]),
       lastFailedBuild: buildRef(finished.find(b => b.result === 'FAILURE')),
-      lastSuccessfulBuild: buildRef(
-        finished.find(b => b.result === 'SUCCESS'),
-      ),
+      lastSuccessfulBuild: buildRef(finished.find(b => b.result === 'SUCCESS')),
       nextBuildNumber: state.nextNumber.get(job) ?? 1,
       property: [
         {
@@ -468,15 +472,22 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
   const folderJson = (folder: string): Record<string, unknown> => {
     const children = [
       ...JENKINS_FOLDERS.filter(
-        f => f.startsWith(`${folder}/`) && !f.slice(folder.length + 1).includes('/'),
+        f =>
+          f.startsWith(`${folder}/`) &&
+          !f.slice(folder.length + 1).includes('/'),
       ).map(folderJson),
       ...JENKINS_JOBS.filter(
-        j => j.startsWith(`${folder}/`) && !j.slice(folder.length + 1).includes('/'),
+        j =>
+          j.startsWith(`${folder}/`) &&
+          !j.slice(folder.length + 1).includes('/'),
       ).map(jobJson),
     ];
     return {
       _class: 'com.cloudbees.hudson.plugins.folder.Folder',
-      actions: [{}, { _class: 'com.cloudbees.plugins.credentials.ViewCredentialsAction' }],
+      actions: [
+        {},
+        { _class: 'com.cloudbees.plugins.credentials.ViewCredentialsAction' },
+      ],
       description: null,
       displayName: folder.split('/').pop(),
       fullDisplayName: folder.replace(/\//g, ' » '),
@@ -501,7 +512,11 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
       ...(Array.isArray(full.builds)
         ? {
             builds: (full.builds as Array<{ number: number; url: string }>).map(
-              b => ({ _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun', number: b.number, url: b.url }),
+              b => ({
+                _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
+                number: b.number,
+                url: b.url,
+              }),
             ),
             lastBuild: full.lastBuild
               ? {
@@ -608,12 +623,14 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
             parameters: i.parameters,
             cancelled: i.cancelled,
           })),
-          builds: state.builds.filter(b => !b.example).map(b => ({
-            job: b.job,
-            number: b.number,
-            parameters: b.parameters,
-            result: b.done ? b.result : null,
-          })),
+          builds: state.builds
+            .filter(b => !b.example)
+            .map(b => ({
+              job: b.job,
+              number: b.number,
+              parameters: b.parameters,
+              result: b.done ? b.result : null,
+            })),
         });
         return;
       }
@@ -809,7 +826,11 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
     const sub = rest.slice(1).join('/');
     if (method === 'GET' && sub === 'api/json') {
       const tree = u.searchParams.get('tree');
-      send(res, 200, tree ? applyTree(buildJson(build), tree) : plain(buildJson(build)));
+      send(
+        res,
+        200,
+        tree ? applyTree(buildJson(build), tree) : plain(buildJson(build)),
+      );
       return;
     }
     if (method === 'POST' && sub === 'replay/rebuild') {
@@ -833,7 +854,8 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
     if (method === 'GET' && sub === 'logText/progressiveText') {
       const text = logText(build);
       const start = Math.max(0, Number(u.searchParams.get('start') ?? 0) || 0);
-      const chunk = start >= text.length ? Buffer.alloc(0) : text.subarray(start);
+      const chunk =
+        start >= text.length ? Buffer.alloc(0) : text.subarray(start);
       const headers: Record<string, string> = {
         'content-type': 'text/plain;charset=utf-8',
         'x-text-size': String(text.length),

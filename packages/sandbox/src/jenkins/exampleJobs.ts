@@ -176,7 +176,10 @@ export const EXAMPLE_JOBS: ExampleJob[] = [
 const STAGES = ['Test', 'Build image', 'Push to ECR', 'Bump image tag'];
 
 /** The console log of one example run, as the Pipeline plugin prints it. */
-export function exampleLogLines(job: ExampleJob, build: ExampleBuild): string[] {
+export function exampleLogLines(
+  job: ExampleJob,
+  build: ExampleBuild,
+): string[] {
   const service = job.fullName.split('/').pop()!;
   const cause = build.cause.pushBy
     ? `Started by GitHub push by ${build.cause.pushBy}`
@@ -186,7 +189,10 @@ export function exampleLogLines(job: ExampleJob, build: ExampleBuild): string[] 
     `Obtained Jenkinsfile from git ${job.repository}`,
     '[Pipeline] Start of Pipeline',
     '[Pipeline] node',
-    `Running on agent-2 in /var/lib/jenkins/workspace/${job.fullName.replace(/\//g, '_')}`,
+    `Running on agent-2 in /var/lib/jenkins/workspace/${job.fullName.replace(
+      /\//g,
+      '_',
+    )}`,
     '[Pipeline] { (Declarative: Checkout SCM)',
     `Checking out Revision ${build.commit} (refs/remotes/origin/main)`,
     '[Pipeline] }',
@@ -232,11 +238,18 @@ export function exampleLogLines(job: ExampleJob, build: ExampleBuild): string[] 
         `Successfully tagged ${service}:${build.imageTag}`,
       );
     } else if (stage === 'Push to ECR') {
-      lines.push(`${build.imageTag}: digest: sha256:${build.commit}${build.commit.slice(0, 24)} size: 2418`);
+      lines.push(
+        `${build.imageTag}: digest: sha256:${build.commit}${build.commit.slice(
+          0,
+          24,
+        )} size: 2418`,
+      );
     } else if (stage === 'Bump image tag') {
       lines.push(
         `+ infra/jenkins/bump-image-tag.sh ${build.imageTag} ${job.deployEnvironments}`,
-        `[main ${build.commit.slice(0, 7)}] ci(${service}): deploy image tag ${build.imageTag} to ${job.deployEnvironments}`,
+        `[main ${build.commit.slice(0, 7)}] ci(${service}): deploy image tag ${
+          build.imageTag
+        } to ${job.deployEnvironments}`,
       );
     }
     lines.push('[Pipeline] }');

@@ -42,7 +42,10 @@ describe('Jenkins tree filter', () => {
   });
 
   it('applies a range to an array', () => {
-    const job = { _class: 'Job', builds: [1, 2, 3, 4].map(n => ({ number: n })) };
+    const job = {
+      _class: 'Job',
+      builds: [1, 2, 3, 4].map(n => ({ number: n })),
+    };
     expect(applyTree(job, 'builds[number]{1,3}')).toEqual({
       _class: 'Job',
       builds: [{ number: 2 }, { number: 3 }],

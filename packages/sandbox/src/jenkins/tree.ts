@@ -66,7 +66,8 @@ export function parseTree(expression: string): TreeNode {
       }
       if (text[i] === '{') {
         const end = text.indexOf('}', i);
-        if (end < 0) throw new Error(`Invalid tree, '}' expected: ${expression}`);
+        if (end < 0)
+          throw new Error(`Invalid tree, '}' expected: ${expression}`);
         child.range = parseRange(text.slice(i + 1, end));
         i = end + 1;
       }

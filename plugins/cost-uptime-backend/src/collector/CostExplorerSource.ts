@@ -8,10 +8,7 @@ import {
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
 import type { CostExplorerOptions } from '../config';
-import type {
-  CostRow,
-  ServiceEnvironmentCostRow,
-} from '../database/CostStore';
+import type { CostRow, ServiceEnvironmentCostRow } from '../database/CostStore';
 
 const THROTTLING = new Set(['LimitExceededException', 'ThrottlingException']);
 

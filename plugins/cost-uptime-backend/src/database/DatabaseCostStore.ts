@@ -579,8 +579,10 @@ export class DatabaseCostStore implements CostStore {
       .whereBetween('day', [q.from, q.to])
       .groupBy('environment')
       .orderBy('environment');
-    return rows.map(r => ({
-      environment: r.environment as string,
+    return (
+      rows as { environment: string; amount: unknown; estimated: unknown }[]
+    ).map(r => ({
+      environment: r.environment,
       amount: Number(r.amount),
       estimated: Boolean(Number(r.estimated)),
     }));

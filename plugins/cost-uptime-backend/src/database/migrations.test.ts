@@ -99,9 +99,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     );
     expect(await knex('cost_daily').count({ n: '*' })).toEqual([{ n: 1 }]);
     await migrateUpOnce(knex);
-    expect(
-      await knex.schema.hasTable('cost_service_environment_daily'),
-    ).toBe(true);
+    expect(await knex.schema.hasTable('cost_service_environment_daily')).toBe(
+      true,
+    );
     await knex.destroy();
   });
 });

@@ -207,15 +207,19 @@ describe('buildEnvironmentRows', () => {
         application: app('Synced', 'Healthy', '2.2.1'),
       },
     ];
-    const rows = buildEnvironmentRows(argo, { items: [] }, {
-      state: 'found',
-      currency: 'USD',
-      month: '2026-11',
-      byEnvironment: {
-        prod: { amount: 1812.4, estimated: true },
-        staging: { amount: 600, estimated: false },
+    const rows = buildEnvironmentRows(
+      argo,
+      { items: [] },
+      {
+        state: 'found',
+        currency: 'USD',
+        month: '2026-11',
+        byEnvironment: {
+          prod: { amount: 1812.4, estimated: true },
+          staging: { amount: 600, estimated: false },
+        },
       },
-    });
+    );
     expect(rows.map(r => [r.environment, r.cost])).toEqual([
       ['dev-a', { state: 'none' }],
       [
@@ -224,10 +228,14 @@ describe('buildEnvironmentRows', () => {
       ],
     ]);
 
-    const failed = buildEnvironmentRows(argo, { items: [] }, {
-      state: 'error',
-      message: 'Request failed with 503',
-    });
+    const failed = buildEnvironmentRows(
+      argo,
+      { items: [] },
+      {
+        state: 'error',
+        message: 'Request failed with 503',
+      },
+    );
     expect(failed.map(r => r.cost)).toEqual([
       { state: 'error', message: 'Request failed with 503' },
       { state: 'error', message: 'Request failed with 503' },

@@ -14,8 +14,7 @@ export function CiCdContent() {
   const { entity } = useEntity();
   const api = useApi(jenkinsApiRef);
   const check = useAsync(
-    () =>
-      api.getProjects({ entity: getCompoundEntityRef(entity), filter: {} }),
+    () => api.getProjects({ entity: getCompoundEntityRef(entity), filter: {} }),
     [api, entity],
   );
   return (
