@@ -402,19 +402,15 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
     const inQueue = [...state.queue.values()].some(
       i => i.job === job && !i.build && !i.cancelled,
     );
-    const color = (() => {
-      const lastDone = finished[0];
-      const base = !lastDone
-        ? 'notbuilt'
-        : lastDone.result === 'SUCCESS'
-        ? 'blue'
-        : lastDone.result === 'FAILURE'
-        ? 'red'
-        : lastDone.result === 'UNSTABLE'
-        ? 'yellow'
-        : 'aborted';
-      return last && !last.done ? `${base}_anime` : base;
-    })();
+    // The ball colour of the last finished build; `_anime` while one runs.
+    const colours: Record<string, string> = {
+      SUCCESS: 'blue',
+      FAILURE: 'red',
+      UNSTABLE: 'yellow',
+      ABORTED: 'aborted',
+    };
+    const base = finished[0] ? colours[finished[0].result] : 'notbuilt';
+    const color = last && !last.done ? `${base}_anime` : base;
     const parameterDefinitions = example
       ? [
           { name: 'IMAGE_TAG', type: 'StringParameterDefinition' },

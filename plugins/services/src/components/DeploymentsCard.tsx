@@ -132,15 +132,16 @@ function CostCell({ row }: { row: EnvironmentRow }) {
   const cost = row.cost;
   if (cost.state === 'found') {
     return (
-      <Typography variant="body2">
-        {formatMoney(cost.amount, cost.currency)}
+      <>
+        <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
+          {formatMoney(cost.amount, cost.currency)}
+        </Typography>
         {cost.estimated && (
-          <Typography variant="caption" component="span" color="textSecondary">
-            {' '}
-            (estimated)
+          <Typography variant="caption" color="textSecondary">
+            incl. estimates
           </Typography>
         )}
-      </Typography>
+      </>
     );
   }
   const why =
@@ -182,7 +183,7 @@ export function DeploymentsCard() {
       <Table size="small" aria-label="Deployments by environment">
         <TableHead>
           <TableRow>
-            <TableCell>Environment</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>Environment</TableCell>
             <TableCell>Argo CD</TableCell>
             <TableCell>Version</TableCell>
             <TableCell>Pods</TableCell>

@@ -29,7 +29,7 @@ describe('reportingFetchApi', () => {
         error: {
           name: 'FetchError',
           message:
-            'request to http://jenkins/job/shop/api/json failed, reason: socket hang up',
+            'request to http://jenkins/job/shop/api/json?tree=jobs%5Bname%5D failed, reason: socket hang up',
         },
         response: { statusCode: 500 },
       }),

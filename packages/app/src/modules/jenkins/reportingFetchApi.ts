@@ -31,7 +31,12 @@ export function reportingFetchApi(fetchApi: FetchApi): FetchApi {
       const response = await fetchApi.fetch(input, init);
       if (response.ok) return response;
       const error = await ResponseError.fromResponse(response);
-      const cause = error.body?.error?.message ?? error.message;
+      // The backend's message quotes Jenkins URLs with their long `tree`
+      // query; the path says enough and keeps the panel readable.
+      const cause = (error.body?.error?.message ?? error.message).replace(
+        /(https?:\/\/[^\s?]+)\?\S*/g,
+        '$1',
+      );
       const jenkinsStatus = /Jenkins API error (\d{3})/.exec(cause)?.[1];
       throw new JenkinsRequestError(
         cause,
