@@ -141,7 +141,8 @@ test.describe('services', () => {
       page
         .getByRole('row')
         .filter({
-          has: page.getByRole('link', { name: String(n), exact: true }),
+          // The build number links to Jenkins ("56 , Opens in a new window").
+          has: page.getByRole('link', { name: new RegExp(`^${n}\\b`) }),
         });
     await expect(run(56)).toContainText('Failed');
     await expect(run(55)).toContainText('Completed');

@@ -244,11 +244,8 @@ export function createCostExplorerHandler(
     const results = [];
     let groupsInPage = 0;
     let i = offset;
-    const perDay = pairValues
-      ? pairValues[0].length * pairValues[1].length
-      : groupBy.length
-      ? tagValues.length * services.length
-      : 0;
+    let perDay = groupBy.length ? tagValues.length * services.length : 0;
+    if (pairValues) perDay = pairValues[0].length * pairValues[1].length;
     for (; i < days.length; i++) {
       if (results.length > 0 && groupsInPage + perDay > state.pageGroups) break;
       const day = days[i];
