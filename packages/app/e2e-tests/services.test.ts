@@ -138,12 +138,10 @@ test.describe('services', () => {
       .filter({ has: page.getByTitle('View Runs') })
       .click();
     const run = (n: number) =>
-      page
-        .getByRole('row')
-        .filter({
-          // The build number links to Jenkins ("56 , Opens in a new window").
-          has: page.getByRole('link', { name: new RegExp(`^${n}\\b`) }),
-        });
+      page.getByRole('row').filter({
+        // The build number links to Jenkins ("56 , Opens in a new window").
+        has: page.getByRole('link', { name: new RegExp(`^${n}\\b`) }),
+      });
     await expect(run(56)).toContainText('Failed');
     await expect(run(55)).toContainText('Completed');
     await expect(run(53)).toContainText('Failed');
