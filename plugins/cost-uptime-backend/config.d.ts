@@ -42,6 +42,12 @@ export interface Config {
       backfillDays?: number;
       /** Days before the newest stored day that every run fetches again (default 3). */
       restatementDays?: number;
+      /**
+       * Also fetch this month's cost of each `service` tag value per
+       * `environment` tag value (one more request per run, GroupBy on both
+       * tags), for the services' Deployments card. Default false.
+       */
+      serviceByEnvironment?: boolean;
       /** Attempts per request when throttled (default 6). */
       maxAttempts?: number;
       /** First backoff delay after a throttling error, in ms (default 1000). */

@@ -61,6 +61,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Services: workloads from the environments' clusters, deployments from Argo CD.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
+// Jenkins builds of a service (annotation jenkins.io/job-full-name); rerunning
+// a build is jenkins.execute, for the service's owners (the platform policy).
+backend.add(import('@backstage-community/plugin-jenkins-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -15,6 +15,8 @@ export interface CostExplorerOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   metric: string;
   tagKeys: string[];
+  /** Fetch month-to-date cost per service tag and environment tag too. */
+  serviceByEnvironment: boolean;
   backfillDays: number;
   restatementDays: number;
   maxAttempts: number;
@@ -137,6 +139,8 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
         'environment',
         'service',
       ],
+      serviceByEnvironment:
+        ce.getOptionalBoolean('serviceByEnvironment') ?? false,
       backfillDays,
       restatementDays: ce.getOptionalNumber('restatementDays') ?? 3,
       maxAttempts: ce.getOptionalNumber('maxAttempts') ?? 6,

@@ -226,6 +226,102 @@ describe('cost-uptime backend plugin', () => {
   });
 });
 
+describe('cost of a service per environment', () => {
+  let ce: Awaited<ReturnType<typeof startCostExplorer>>;
+  beforeEach(async () => {
+    ce = await startCostExplorer({});
+  });
+  afterEach(async () => {
+    await ce.stop();
+  });
+
+  it('serves this month of one service by environment, matching its total', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        costUptimePlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            costUptime: {
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 12 },
+              },
+              costExplorer: {
+                endpoint: ce.url,
+                credentials: {
+                  accessKeyId: 'AKIDTEST',
+                  secretAccessKey: 'test',
+                },
+                backfillDays: 40,
+                serviceByEnvironment: true,
+              },
+            },
+          },
+        }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      ],
+    });
+    const api = request(server);
+    const auth = mockCredentials.user.header();
+
+    // Before any collection: no rows (the card shows "—"), not zeros.
+    const before = await api
+      .get('/api/cost-uptime/services/shop-backend/environments')
+      .set('authorization', auth);
+    expect(before.status).toBe(200);
+    expect(before.body.environments).toEqual([]);
+
+    await api.post('/api/cost-uptime/runs').set('authorization', auth);
+    await waitFor(async () => {
+      const res = await api
+        .get('/api/cost-uptime/runs')
+        .set('authorization', auth);
+      const [latest] = res.body.runs;
+      return latest && latest.status === 'succeeded' ? latest : undefined;
+    });
+
+    const res = await api
+      .get('/api/cost-uptime/services/shop-backend/environments')
+      .set('authorization', auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      currency: 'USD',
+      service: 'shop-backend',
+    });
+    const byEnv = Object.fromEntries(
+      res.body.environments.map((e: any) => [e.environment, e.amount]),
+    );
+    expect(Object.keys(byEnv).sort()).toEqual(['dev-a', 'prod', 'staging']);
+    // The stand-in splits shop-backend 14/22/64 over dev-a/staging/prod.
+    expect(byEnv.prod / byEnv['dev-a']).toBeCloseTo(64 / 14, 1);
+
+    // Together they are the service's own cost over the same days.
+    const series = await api
+      .get(
+        `/api/cost-uptime/series?granularity=day&groupBy=service&tagKey=service&tagValue=shop-backend&from=${res.body.from}&to=${res.body.to}`,
+      )
+      .set('authorization', auth);
+    const total = series.body.points.reduce(
+      (a: number, p: any) => a + p.amount,
+      0,
+    );
+    expect(byEnv['dev-a'] + byEnv.staging + byEnv.prod).toBeCloseTo(total, 0);
+
+    const unknown = await api
+      .get('/api/cost-uptime/services/nobody/environments')
+      .set('authorization', auth);
+    expect(unknown.body.environments).toEqual([]);
+    // A tag value longer than the store keeps is bad input, not a miss.
+    const tooLong = await api
+      .get(`/api/cost-uptime/services/${'x'.repeat(192)}/environments`)
+      .set('authorization', auth);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.name).toBe('InputError');
+  });
+});
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 
 describe.each(databases.eachSupportedId())(

@@ -158,6 +158,17 @@ export class Collector {
           billedThrough = days[days.length - 1] ?? latest;
         }
       }
+      if (cfg.serviceByEnvironment) {
+        // This month so far (last month's on the 1st, when this month has
+        // no billed day yet): the Deployments card's cost per environment.
+        const monthStart = today.minus({ days: 1 }).startOf('month');
+        const fromIso = monthStart.toISODate()!;
+        batch.serviceEnvironments = {
+          from: fromIso,
+          to: todayIso,
+          rows: await ce.serviceEnvironmentCosts(fromIso, todayIso),
+        };
+      }
       const nextMonth = today.plus({ months: 1 }).startOf('month').toISODate()!;
       const amount = await ce.forecast(todayIso, nextMonth);
       if (amount !== undefined) {
