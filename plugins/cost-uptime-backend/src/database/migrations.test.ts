@@ -67,7 +67,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.destroy();
   });
 
-  it('20261125213000_service_environment_cost goes up and down with rows in place', async () => {
+  it('20261125220000_service_environment_cost goes up and down with rows in place', async () => {
     const knex = await databases.init(databaseId);
     await migrateUpOnce(knex);
     await knex('cost_daily').insert({
