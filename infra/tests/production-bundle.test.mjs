@@ -138,6 +138,11 @@ async function startReplica(name) {
         ARGOCD_PROD_URL: 'https://argocd.prod.example.invalid',
         ARGOCD_PROD_USERNAME: 'portal',
         ARGOCD_PROD_PASSWORD: 'unused',
+        // The environments' IaC repository; read on the catalog's schedule.
+        PLATFORM_IAC_REPO_URL: 'https://git.example.invalid/platform/iac.git',
+        PLATFORM_IAC_GIT_USERNAME: 'portal',
+        PLATFORM_IAC_GIT_TOKEN: 'unused',
+        AWS_ACCOUNT_ID: '123456789012',
         // Jenkins and the new-service template's remotes: read, not contacted, at start-up.
         JENKINS_BASE_URL: 'https://jenkins.example.invalid',
         JENKINS_USERNAME: 'portal',
