@@ -42,6 +42,12 @@ export interface Config {
       backfillDays?: number;
       /** Days before the newest stored day that every run fetches again (default 3). */
       restatementDays?: number;
+      /**
+       * Also fetch this month's cost of each `service` tag value per
+       * `environment` tag value (one more request per run, GroupBy on both
+       * tags), for the services' Deployments card. Default false.
+       */
+      serviceByEnvironment?: boolean;
       /** Attempts per request when throttled (default 6). */
       maxAttempts?: number;
       /** First backoff delay after a throttling error, in ms (default 1000). */
@@ -85,5 +91,64 @@ export interface Config {
     };
     /** Availability target in percent when an entity has no cost-uptime.io/slo (default 99.5). */
     defaultSlo?: number;
+    /**
+     * Alerts checked after every collection run that stored data (scheduled
+     * or started by an admin) and raised through the alerts plugin, which
+     * sends each one once to the owners of the environment's or service's
+     * entity (untagged cost: to `alerts.fallbackRecipients`). Amounts are in
+     * `currency`. Cost rules look at complete billed days only (before
+     * today; Cost Explorer keeps the whole open month `Estimated`, so that
+     * flag is not waited for), never at the estimate for today. While the
+     * catalog has no entity with a cost-uptime.io/environment or /service
+     * annotation (right after start), alerts wait for the next run.
+     */
+    alerts?: {
+      /** Default true. */
+      enabled?: boolean;
+      /**
+       * Monthly budget per environment (its `environment` tag value), e.g.
+       * { dev-a: 500 }. The annotation `cost-uptime.io/monthly-budget` on the
+       * environment's entity wins over this. No budget, no budget alert.
+       * Alerts once per environment and month when the month's cost so far
+       * reaches the budget.
+       */
+      budgets?: { [environment: string]: number };
+      /**
+       * Also alert (once per environment and month) when the forecast
+       * reaches the budget before the cost so far does. The forecast is the
+       * month's cost so far plus the average of the last 7 billed days for
+       * each day left. Default true.
+       */
+      forecastOverBudget?: boolean;
+      /**
+       * Growth in percent that alerts: `day` compares the last billed day
+       * with the day before (once per environment and day), `week` the last
+       * complete ISO week (Monday to Sunday) with the week before (once per
+       * environment and week). Defaults { day: 50, week: 30 }.
+       */
+      growthThresholdPercent?: { day?: number; week?: number };
+      /**
+       * A day that cost less than this is not checked for growth (a week:
+       * 7 times this), so $0.01 → $0.03 is no 200% alert. Nor is a day after
+       * one with no cost. Default 10.
+       */
+      growthMinimumAmount?: number;
+      /**
+       * Share (0..1) of the month's cost so far without the environment tag
+       * that alerts (once a month). Default 0.1.
+       */
+      untaggedMaxShare?: number;
+      /** Untagged cost below this amount does not alert. Default 10. */
+      untaggedMinimumAmount?: number;
+      /**
+       * Days over which a service's availability is checked against its SLO
+       * (`cost-uptime.io/slo`, else `defaultSlo`), per environment, ending
+       * today; alerts at most once a day per service and environment.
+       * Default 30.
+       */
+      availabilityWindowDays?: number;
+      /** Fewer hours of availability data in the window: not judged yet. Default 24. */
+      availabilityMinimumHours?: number;
+    };
   };
 }

@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Self-service EKS environments (scaffolder-backend-module-platform). */
   platform?: {
@@ -70,8 +72,11 @@ export interface Config {
       expiry?: {
         /** Whether the portal destroys expired non-prod environments. Default true. */
         enabled?: boolean;
-        /** How often to look, e.g. { minutes: 10 }. */
-        frequency?: { minutes?: number; hours?: number };
+        /**
+         * How often to look. Default every 10 minutes, 2 hour timeout (a
+         * destroy waits for its pipeline), 1 minute initial delay.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };
   };

@@ -122,7 +122,10 @@ test.describe.serial('environments', () => {
     await nameField(page).fill('Bad_Name;rm -rf');
     await pickOption(page, /Owner group/, 'developers');
     await nextButton(page).click();
-    await expect(page.getByText(/must match pattern/).first()).toBeVisible();
+    await expect(
+      page.getByText(/Use lowercase letters, digits and hyphens/).first(),
+    ).toBeVisible();
+    await expect(page.getByText(/must match pattern/)).toHaveCount(0);
     // Still on the first step: nothing was submitted.
     await expect(nameField(page)).toBeVisible();
     await expect(estimate(page)).toHaveCount(0);

@@ -129,6 +129,9 @@ test.describe('new-service template', () => {
     await fillFirstPage(page, 'Orders_API');
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.locator('#root_name__error')).toContainText(
+      'Use lowercase letters, digits and hyphens',
+    );
+    await expect(page.locator('#root_name__error')).not.toContainText(
       'must match pattern',
     );
     await expect(page.getByRole('checkbox', { name: 'dev-a' })).toHaveCount(0);

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 // The same port table playwright.config.ts starts the stand-ins with.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
@@ -7,6 +8,15 @@ import { standInUrls } from '../../sandbox/src/ports';
 const STAND_INS = standInUrls(Number(process.env.E2E_PORT_BASE ?? 7100) + 10);
 const ARGOCD_URL = STAND_INS.SANDBOX_ARGOCD_URL;
 const KUBERNETES_URL = STAND_INS.SANDBOX_KUBERNETES_URL;
+const JENKINS_URL = STAND_INS.SANDBOX_JENKINS_URL;
+
+/** The "Latest Jenkins build" card on a service's Overview. */
+function latestBuildCard(page: Page) {
+  return page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText('Latest Jenkins build', { exact: true }) })
+    .first();
+}
 
 test.describe('services', () => {
   test('a service page shows its deployments, pods and Argo CD state per environment', async ({
@@ -73,7 +83,70 @@ test.describe('services', () => {
       .first();
     await expect(deployed).toContainText('jenkins');
     await expect(deployed).toContainText('dev-a');
+
+    // The latest Jenkins build of the service's job: #56 failed its tests.
+    const latestBuild = latestBuildCard(page);
+    await expect(latestBuild).toContainText('Failed');
+    await expect(latestBuild).toContainText('shop » shop-backend');
+    await expect(
+      latestBuild.getByRole('link', { name: /See more on Jenkins/ }),
+    ).toHaveAttribute('href', `${JENKINS_URL}/job/shop/job/shop-backend/56/`);
+
+    // The deployment picture comes first and spans the page; the latest
+    // build and Argo CD follow below it.
+    const deploymentsBox = (await deployments.boundingBox())!;
+    const buildBox = (await latestBuild.boundingBox())!;
+    const argoBox = (await page
+      .getByRole('heading', { name: 'ArgoCD overview' })
+      .boundingBox())!;
+    expect(deploymentsBox.y).toBeLessThan(buildBox.y);
+    expect(buildBox.y).toBeLessThan(argoBox.y);
+    expect(deploymentsBox.width).toBeGreaterThan(buildBox.width * 1.2);
     await shot('service overview');
+
+    // Cost of the service in each environment this month, once the cost
+    // plugin's first collection (app-config.e2e.yaml: 15 s after start) is in.
+    await expect(async () => {
+      await page.reload();
+      await expect(devA.locator('td[data-column="cost"]')).toContainText(
+        /^\$[\d,]+\.\d{2}/,
+        { timeout: 5_000 },
+      );
+    }).toPass({ timeout: 90_000 });
+    await expect(prod.locator('td[data-column="cost"]')).toContainText(
+      /^\$[\d,]+\.\d{2}/,
+    );
+    const money = async (row: typeof devA) => {
+      const text = await row.locator('td[data-column="cost"]').innerText();
+      return Number(/\$([\d,]+\.\d{2})/.exec(text)![1].replace(/,/g, ''));
+    };
+    // shop-backend mostly runs in prod (the stand-in's bill: 64% vs 14%).
+    expect(await money(prod)).toBeGreaterThan((await money(devA)) * 3);
+    await shot('service overview with cost');
+
+    // CI/CD: the job with its latest build and tests, then its runs.
+    await page.getByRole('link', { name: 'CI/CD', exact: true }).click();
+    const job = page
+      .getByRole('row')
+      .filter({ hasText: 'shop » shop-backend' });
+    await expect(job).toContainText('Failed');
+    await expect(job).toContainText('209 / 214 passed (3 failed, 2 skipped)');
+    await expect(job).toContainText('main');
+    await shot('ci-cd tab');
+    await job
+      .getByRole('link')
+      .filter({ has: page.getByTitle('View Runs') })
+      .click();
+    const run = (n: number) =>
+      page.getByRole('row').filter({
+        // The build number links to Jenkins ("56 , Opens in a new window").
+        has: page.getByRole('link', { name: new RegExp(`^${n}\\b`) }),
+      });
+    await expect(run(56)).toContainText('Failed');
+    await expect(run(55)).toContainText('Completed');
+    await expect(run(53)).toContainText('Failed');
+    await expect(run(52)).toContainText('Completed');
+    await shot('ci-cd runs');
 
     // Kubernetes: the pods of each cluster, the failing one marked.
     await page.goto('/catalog/default/component/shop-backend/kubernetes');
@@ -103,6 +176,10 @@ test.describe('services', () => {
     await expect(devA).toContainText('OutOfSync');
     await expect(devA).toContainText('Progressing');
     await expect(devA).toContainText('ImagePullBackOff');
+    // Its latest build is still running.
+    const latestBuild = latestBuildCard(page);
+    await expect(latestBuild).toContainText('In progress');
+    await expect(latestBuild).toContainText('Running for');
     await shot('shop-web overview');
   });
 
@@ -115,6 +192,7 @@ test.describe('services', () => {
     allowConsoleErrors('500 (Internal Server Error)');
     await page.request.post(`${KUBERNETES_URL}/_sandbox/outage/prod`);
     await page.request.post(`${ARGOCD_URL}/_sandbox/outage/prod`);
+    await page.request.post(`${JENKINS_URL}/__sandbox/outage`);
     try {
       await signIn(page);
       await page.goto('/catalog/default/component/shop-backend');
@@ -129,7 +207,17 @@ test.describe('services', () => {
       await expect(table.locator('tr[data-environment="dev-a"]')).toContainText(
         'CrashLoopBackOff',
       );
+      // Jenkins is down: the build card says so instead of spinning.
+      const latestBuild = latestBuildCard(page);
+      await expect(latestBuild).toContainText("Can't connect to Jenkins");
+      await latestBuild.getByText("Can't connect to Jenkins").click();
+      await expect(latestBuild.getByText(/socket hang up/)).toBeVisible();
       await shot('environment down');
+
+      await page.goto('/catalog/default/component/shop-backend/ci-cd');
+      await page.getByText("Can't connect to Jenkins").click();
+      await expect(page.getByText(/socket hang up/).first()).toBeVisible();
+      await shot('ci-cd tab with Jenkins down');
 
       await page.goto('/catalog/default/component/shop-backend/kubernetes');
       await page
@@ -144,6 +232,50 @@ test.describe('services', () => {
     } finally {
       await page.request.delete(`${KUBERNETES_URL}/_sandbox/outage/prod`);
       await page.request.delete(`${ARGOCD_URL}/_sandbox/outage/prod`);
+      await page.request.delete(`${JENKINS_URL}/__sandbox/outage`);
+    }
+  });
+
+  test("an owner reruns the service's latest build from the CI/CD tab", async ({
+    page,
+    shot,
+  }) => {
+    // minsu.park is in developers, which owns shop-backend (jenkins.execute
+    // is for owners and admins).
+    await signIn(page, 'minsu.park');
+    await page.goto('/catalog/default/component/shop-backend/ci-cd');
+    const job = page
+      .getByRole('row')
+      .filter({ hasText: 'shop » shop-backend' });
+    const rerun = job.getByRole('button', { name: 'Rerun build' });
+    await expect(rerun).toBeEnabled();
+    try {
+      await rerun.click();
+      await expect(
+        page.getByText('Jenkins re-build has successfully executed'),
+      ).toBeVisible();
+      // Jenkins got the replay of #56: a new build with the same parameters.
+      await expect
+        .poll(async () => {
+          const res = await page.request.get(`${JENKINS_URL}/__sandbox/builds`);
+          const { builds } = (await res.json()) as {
+            builds: {
+              job: string;
+              number: number;
+              parameters: Record<string, string>;
+            }[];
+          };
+          return builds.filter(b => b.job === 'shop/shop-backend');
+        })
+        .toEqual([
+          expect.objectContaining({
+            number: 57,
+            parameters: { IMAGE_TAG: '2.3.1', DEPLOY_ENVIRONMENTS: 'dev-a' },
+          }),
+        ]);
+      await shot('rerun requested');
+    } finally {
+      await page.request.post(`${JENKINS_URL}/__sandbox/reset`);
     }
   });
 });

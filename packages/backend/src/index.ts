@@ -61,6 +61,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Services: workloads from the environments' clusters, deployments from Argo CD.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
+// Jenkins builds of a service (annotation jenkins.io/job-full-name); rerunning
+// a build is jenkins.execute, for the service's owners (the platform policy).
+backend.add(import('@backstage-community/plugin-jenkins-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
@@ -68,6 +71,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Alerts: events to the owners of an entity, in the portal, Slack and KakaoTalk.
 backend.add(import('@internal/plugin-alerts-backend'));
+// Argo CD sync failures and degraded health (polls argocd.appLocatorMethods).
+backend.add(import('@internal/plugin-alerts-backend-module-argocd'));
 backend.add(import('@internal/plugin-notifications-backend-module-slack'));
 backend.add(import('@internal/plugin-notifications-backend-module-kakaotalk'));
 

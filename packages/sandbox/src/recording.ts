@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
@@ -17,7 +18,7 @@ export interface RecordedRequest {
 }
 
 /** A failure to answer on demand, armed through `POST /_sandbox/fail`. */
-interface ArmedFailure {
+export interface ArmedFailure {
   status: number;
   times: number;
   retryAfter?: number;
@@ -40,6 +41,36 @@ export class Recorder {
 
   record(entry: Omit<RecordedRequest, 'at'>) {
     this.requests.push({ ...entry, at: new Date().toISOString() });
+  }
+
+  /**
+   * The way a stand-in answers an API request: JSON, recorded with the
+   * request's method, path, auth and content type and the parsed `body`.
+   */
+  answerer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    body: unknown,
+  ) {
+    return (
+      status: number,
+      response: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      this.record({
+        method: req.method ?? '',
+        path,
+        headers: {
+          authorization: req.headers.authorization,
+          contentType: req.headers['content-type'] ?? '',
+        },
+        body,
+        status,
+        response,
+      });
+      sendJson(res, status, response, headers);
+    };
   }
 
   /** Takes an armed failure for this path, if one is left. */
@@ -126,4 +157,31 @@ export function sendJson(
     ...headers,
   });
   res.end(JSON.stringify(body));
+}
+
+/** The `Retry-After` header an armed failure asks for, if any. */
+export function retryAfterHeaders(
+  failure: ArmedFailure,
+): Record<string, string> {
+  return failure.retryAfter !== undefined
+    ? { 'retry-after': String(failure.retryAfter) }
+    : {};
+}
+
+/**
+ * Starts a stand-in's HTTP server; a request whose handling throws is
+ * answered 500 with `errorBody`, in the vendor's error shape.
+ */
+export function listenJson(
+  options: { host: string; port: number },
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  errorBody: (error: unknown) => unknown,
+): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(error => sendJson(res, 500, errorBody(error)));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve(server));
+  });
 }

@@ -9,7 +9,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AlertEvent } from '@internal/plugin-alerts-node';
+import { AlertEvent, ALERT_EVENT_TYPES } from '@internal/plugin-alerts-node';
 import { Sandbox } from '@internal/sandbox/src/Sandbox';
 import {
   SlackStandIn,
@@ -39,81 +39,128 @@ jest.setTimeout(60_000);
 
 const SECRET = 'test-webhook-secret';
 
-/** One example of every event type, about entities the developers own. */
-const examples: AlertEvent[] = [
+/**
+ * One example of every event type, about entities the developers own, with
+ * the facts its message must carry and the portal page it must link to.
+ */
+const examples: { event: AlertEvent; facts: string[]; link: string }[] = [
   {
-    type: 'pipeline.build',
-    job: 'shop/shop-backend',
-    build: 7,
-    result: 'FAILURE',
-    entityRef: 'component:default/shop-backend',
-    logTail: 'npm ERR! test failed',
+    event: {
+      type: 'pipeline.build',
+      job: 'shop/shop-backend',
+      build: 7,
+      result: 'FAILURE',
+      entityRef: 'component:default/shop-backend',
+      logTail: 'npm ERR! test failed',
+    },
+    facts: ['Build failed: shop/shop-backend #7', 'npm ERR! test failed'],
+    link: '/catalog/default/component/shop-backend',
   },
   {
-    type: 'environment.task',
-    action: 'create',
-    environment: 'dev-a',
-    status: 'failed',
-    taskId: 'task-1',
-    entityRef: 'resource:default/env-dev-a',
-    logTail: 'terraform: error',
+    event: {
+      type: 'environment.task',
+      action: 'create',
+      environment: 'dev-a',
+      status: 'failed',
+      taskId: 'task-1',
+      entityRef: 'resource:default/env-dev-a',
+      logTail: 'terraform: error',
+    },
+    facts: ['Environment dev-a creation failed', 'terraform: error'],
+    link: '/create/tasks/task-1',
   },
   {
-    type: 'environment.expiry',
-    environment: 'dev-a',
-    expiresAt: '2026-12-01T09:00:00Z',
-    entityRef: 'resource:default/env-dev-a',
+    event: {
+      type: 'environment.expiry',
+      environment: 'dev-a',
+      expiresAt: '2026-12-01T09:00:00Z',
+      entityRef: 'resource:default/env-dev-a',
+    },
+    facts: ['Environment dev-a expires soon', '2026-12-01 09:00 UTC'],
+    link: '/catalog/default/resource/env-dev-a',
   },
   {
-    type: 'deployment.sync-failed',
-    application: 'shop-backend-dev',
-    environment: 'dev-a',
-    revision: 'abcdef123456',
-    message: 'ComparisonError',
-    entityRef: 'component:default/shop-backend',
+    event: {
+      type: 'deployment.sync-failed',
+      application: 'shop-backend-dev',
+      environment: 'dev-a',
+      revision: 'abcdef123456',
+      message: 'ComparisonError',
+      entityRef: 'component:default/shop-backend',
+    },
+    facts: [
+      'Sync failed: shop-backend-dev (dev-a)',
+      'rev abcdef12',
+      'ComparisonError',
+    ],
+    link: '/catalog/default/component/shop-backend',
   },
   {
-    type: 'deployment.degraded',
-    application: 'shop-backend-prod',
-    environment: 'prod',
-    entityRef: 'component:default/shop-backend',
+    event: {
+      type: 'deployment.degraded',
+      application: 'shop-backend-prod',
+      environment: 'prod',
+      message: 'Deployment exceeded its progress deadline',
+      entityRef: 'component:default/shop-backend',
+    },
+    facts: [
+      'Degraded: shop-backend-prod (prod)',
+      'Deployment exceeded its progress deadline',
+    ],
+    link: '/catalog/default/component/shop-backend',
   },
   {
-    type: 'cost.over-budget',
-    environment: 'dev-a',
-    month: '2026-11',
-    amount: 512.3,
-    budget: 400,
-    currency: 'USD',
-    entityRef: 'resource:default/env-dev-a',
+    event: {
+      type: 'cost.over-budget',
+      environment: 'dev-a',
+      month: '2026-11',
+      amount: 512.3,
+      budget: 400,
+      currency: 'USD',
+      entityRef: 'resource:default/env-dev-a',
+    },
+    facts: ['Over budget: dev-a 2026-11', '$512.30', '$400.00'],
+    link: '/catalog/default/resource/env-dev-a',
   },
   {
-    type: 'cost.growth',
-    environment: 'dev-a',
-    period: 'day',
-    periodLabel: '2026-11-16',
-    previous: 10,
-    current: 25,
-    thresholdPercent: 50,
-    currency: 'USD',
-    entityRef: 'resource:default/env-dev-a',
+    event: {
+      type: 'cost.growth',
+      environment: 'dev-a',
+      period: 'day',
+      periodLabel: '2026-11-16',
+      previous: 10,
+      current: 25,
+      thresholdPercent: 50,
+      currency: 'USD',
+      entityRef: 'resource:default/env-dev-a',
+    },
+    facts: ['Cost up 150.00% day over day: dev-a', '$10.00 → $25.00'],
+    link: '/catalog/default/resource/env-dev-a',
   },
   {
-    type: 'cost.untagged',
-    periodLabel: '2026-11',
-    share: 0.31,
-    thresholdShare: 0.1,
-    amount: 120,
-    currency: 'USD',
-    entityRef: 'group:default/developers',
+    event: {
+      type: 'cost.untagged',
+      periodLabel: '2026-11',
+      share: 0.31,
+      thresholdShare: 0.1,
+      amount: 120,
+      currency: 'USD',
+      entityRef: 'group:default/developers',
+    },
+    facts: ['Untagged cost at 31.0% (2026-11)', '$120.00', '10.0%'],
+    link: '/cost-uptime',
   },
   {
-    type: 'uptime.below-slo',
-    service: 'shop-backend',
-    availability: 0.991,
-    slo: 0.999,
-    window: '30d',
-    entityRef: 'component:default/shop-backend',
+    event: {
+      type: 'uptime.below-slo',
+      service: 'shop-backend',
+      availability: 0.991,
+      slo: 0.999,
+      window: '30d',
+      entityRef: 'component:default/shop-backend',
+    },
+    facts: ['Availability below SLO: shop-backend', '30d', '99.10%', '99.90%'],
+    link: '/catalog/default/component/shop-backend',
   },
 ];
 
@@ -201,21 +248,35 @@ describe('alerts end to end', () => {
       .filter(r => r.path.includes('/friends/') && r.status === 200)
       .flatMap(r => JSON.parse((r.body as any).receiver_uuids) as string[]);
 
-  it.each(examples.map(e => [e.type, e] as const))(
+  it('has an example of every event type', () => {
+    expect(examples.map(e => e.event.type).sort()).toEqual(
+      [...ALERT_EVENT_TYPES].sort(),
+    );
+  });
+
+  it.each(examples.map(e => [e.event.type, e] as const))(
     '%s reaches the owners in the portal, Slack and KakaoTalk',
-    async (_type, event) => {
+    async (_type, { event, facts, link }) => {
       const res = await raise({ ...event, id: `e2e-${randomUUID()}` });
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('sent');
 
-      const [post] = await waitFor(
+      const posts = await waitFor(
         () => (slackPosts().length ? slackPosts() : undefined),
         'a Slack post',
       );
-      expect(post.headers.authorization).toBe(`Bearer ${SLACK_SANDBOX_TOKEN}`);
-      expect((post.body as any).channel).toBe('#dev-alerts');
-      expect((post.body as any).blocks[1].elements[0].text).toMatch(
-        /^<http:\/\/portal\.test\/.+\|Open in portal>$/,
+      expect(posts).toHaveLength(1);
+      const post = posts[0].body as any;
+      expect(posts[0].headers.authorization).toBe(
+        `Bearer ${SLACK_SANDBOX_TOKEN}`,
+      );
+      expect(post.channel).toBe('#dev-alerts');
+      expect(post.text).toBe(facts[0]);
+      for (const fact of facts) {
+        expect(post.blocks[0].text.text).toContain(fact);
+      }
+      expect(post.blocks[1].elements[0].text).toBe(
+        `<http://portal.test${link}|Open in portal>`,
       );
 
       const receivers = await waitFor(
@@ -225,15 +286,23 @@ describe('alerts end to end', () => {
       expect(receivers.sort()).toEqual(
         [GROUP_KAKAO_UUID, MINSU_KAKAO_UUID, SORA_KAKAO_UUID].sort(),
       );
-      const kakaoCall = kakao.recorder.requests.find(r =>
-        r.path.includes('/friends/'),
-      )!;
-      const template = JSON.parse((kakaoCall.body as any).template_object);
-      expect(template).toMatchObject({
-        object_type: 'text',
-        link: { web_url: expect.stringMatching(/^http:\/\/portal\.test\//) },
-      });
-      expect(template.text.length).toBeLessThanOrEqual(200);
+      const kakaoCalls = kakao.recorder.requests.filter(
+        r => r.path.includes('/friends/') && r.status === 200,
+      );
+      for (const call of kakaoCalls) {
+        const template = JSON.parse((call.body as any).template_object);
+        expect(template).toMatchObject({
+          object_type: 'text',
+          link: {
+            web_url: `http://portal.test${link}`,
+            mobile_web_url: `http://portal.test${link}`,
+          },
+        });
+        expect(template.text.length).toBeLessThanOrEqual(200);
+        for (const fact of facts) {
+          expect(template.text).toContain(fact);
+        }
+      }
 
       // And in the portal, for a member of the owning group.
       const web = await request(server)
@@ -244,13 +313,19 @@ describe('alerts end to end', () => {
         );
       expect(web.status).toBe(200);
       expect(
-        web.body.notifications.some((n: any) => n.payload.topic === event.type),
+        web.body.notifications.some(
+          (n: any) =>
+            n.payload.topic === event.type && n.payload.title === facts[0],
+        ),
       ).toBe(true);
     },
   );
 
   it('sends the same event once', async () => {
-    const event: AlertEvent = { ...examples[0], id: `dup-${randomUUID()}` };
+    const event: AlertEvent = {
+      ...examples[0].event,
+      id: `dup-${randomUUID()}`,
+    };
     expect((await raise(event)).body.status).toBe('sent');
     expect((await raise(event)).body.status).toBe('duplicate');
     await waitFor(() => slackPosts()[0], 'the first post');
@@ -273,7 +348,7 @@ describe('alerts end to end', () => {
     await control('kakao', 'expire-tokens');
 
     const started = Date.now();
-    await raise({ ...examples[4], id: `retry-${randomUUID()}` });
+    await raise({ ...examples[4].event, id: `retry-${randomUUID()}` });
     await waitFor(() => slackPosts()[0], 'a Slack post after retries');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     const slackStatuses = slack.recorder.requests.map(r => r.status);
@@ -315,7 +390,7 @@ describe('alerts end to end', () => {
       });
     expect(settings.status).toBe(200);
 
-    await raise({ ...examples[6], id: `mute-${randomUUID()}` });
+    await raise({ ...examples[6].event, id: `mute-${randomUUID()}` });
     await waitFor(
       () => (kakaoReceivers().length >= 2 ? true : undefined),
       'KakaoTalk messages',

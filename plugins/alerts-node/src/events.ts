@@ -104,6 +104,8 @@ export interface CostUntaggedEvent extends AlertEventBase {
 export interface AvailabilityBelowSloEvent extends AlertEventBase {
   type: 'uptime.below-slo';
   service: string;
+  /** Where it was measured: each environment has its own Prometheus. */
+  environment?: string;
   /** 0..1 */
   availability: number;
   /** 0..1 */

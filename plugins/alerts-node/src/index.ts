@@ -8,3 +8,4 @@ export * from './events';
 export * from './alertsServiceRef';
 export * from './retry';
 export * from './routing';
+export * from './channelModule';

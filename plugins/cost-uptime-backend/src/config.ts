@@ -15,6 +15,8 @@ export interface CostExplorerOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   metric: string;
   tagKeys: string[];
+  /** Fetch month-to-date cost per service tag and environment tag too. */
+  serviceByEnvironment: boolean;
   backfillDays: number;
   restatementDays: number;
   maxAttempts: number;
@@ -35,6 +37,29 @@ export interface EstimateOptions {
   rootVolumeGb: number;
 }
 
+/**
+ * What the alert detector checks after each collection run. Amounts are in
+ * the portal's currency (`costUptime.currency`), like the dashboard's.
+ */
+export interface AlertOptions {
+  /** Monthly budget per environment (primary tag value). */
+  budgets: Record<string, number>;
+  /** Also alert when the month's forecast passes the budget. */
+  forecastOverBudget: boolean;
+  /** Growth in percent that alerts, day over day and week over week. */
+  growthThresholdPercent: { day: number; week: number };
+  /** A day cheaper than this is not checked for growth; a week, 7 times it. */
+  growthMinimumAmount: number;
+  /** Share (0..1) of the month's cost without the environment tag that alerts. */
+  untaggedMaxShare: number;
+  /** Untagged cost below this amount does not alert, whatever its share. */
+  untaggedMinimumAmount: number;
+  /** Days of availability the SLO is checked over (ending today). */
+  availabilityWindowDays: number;
+  /** Fewer hours of SLI data in the window than this: not judged yet. */
+  availabilityMinimumHours: number;
+}
+
 export interface CostUptimeOptions {
   currency: Currency;
   /** Units of `currency` per USD. */
@@ -44,6 +69,8 @@ export interface CostUptimeOptions {
   prometheus: PrometheusOptions;
   estimate: EstimateOptions;
   defaultSlo: number;
+  /** Undefined when `costUptime.alerts.enabled` is false. */
+  alerts?: AlertOptions;
 }
 
 /**
@@ -112,6 +139,8 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
         'environment',
         'service',
       ],
+      serviceByEnvironment:
+        ce.getOptionalBoolean('serviceByEnvironment') ?? false,
       backfillDays,
       restatementDays: ce.getOptionalNumber('restatementDays') ?? 3,
       maxAttempts: ce.getOptionalNumber('maxAttempts') ?? 6,
@@ -155,5 +184,76 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
       rootVolumeGb: est?.getOptionalNumber('rootVolumeGb') ?? 20,
     },
     defaultSlo: config?.getOptionalNumber('defaultSlo') ?? 99.5,
+    alerts: readAlertOptions(config?.getOptionalConfig('alerts')),
+  };
+}
+
+function readAlertOptions(
+  config: Config | undefined,
+): AlertOptions | undefined {
+  if (config?.getOptionalBoolean('enabled') === false) return undefined;
+  const key = (name: string) => `costUptime.alerts.${name}`;
+  const nonNegative = (name: string, fallback: number) => {
+    const value = config?.getOptionalNumber(name) ?? fallback;
+    if (!Number.isFinite(value) || value < 0) {
+      throw new InputError(`${key(name)} must be a number >= 0, got ${value}`);
+    }
+    return value;
+  };
+  const budgets: Record<string, number> = {};
+  const budgetConfig = config?.getOptionalConfig('budgets');
+  for (const environment of budgetConfig?.keys() ?? []) {
+    const amount = budgetConfig!.getNumber(environment);
+    if (!(amount > 0)) {
+      throw new InputError(
+        `${key(
+          `budgets.${environment}`,
+        )} must be a positive amount, got ${amount}`,
+      );
+    }
+    budgets[environment] = amount;
+  }
+  const growth = config?.getOptionalConfig('growthThresholdPercent');
+  const percent = (period: 'day' | 'week', fallback: number) => {
+    const value = growth?.getOptionalNumber(period) ?? fallback;
+    if (!(value > 0)) {
+      throw new InputError(
+        `${key(
+          `growthThresholdPercent.${period}`,
+        )} must be a positive percentage, got ${value}`,
+      );
+    }
+    return value;
+  };
+  const untaggedMaxShare = config?.getOptionalNumber('untaggedMaxShare') ?? 0.1;
+  if (!(untaggedMaxShare > 0 && untaggedMaxShare <= 1)) {
+    throw new InputError(
+      `${key(
+        'untaggedMaxShare',
+      )} is a share of the total: more than 0, at most 1 (0.1 is 10%), got ${untaggedMaxShare}`,
+    );
+  }
+  const availabilityWindowDays =
+    config?.getOptionalNumber('availabilityWindowDays') ?? 30;
+  if (!Number.isInteger(availabilityWindowDays) || availabilityWindowDays < 1) {
+    throw new InputError(
+      `${key(
+        'availabilityWindowDays',
+      )} must be a whole number of days >= 1, got ${availabilityWindowDays}`,
+    );
+  }
+  return {
+    budgets,
+    forecastOverBudget:
+      config?.getOptionalBoolean('forecastOverBudget') ?? true,
+    growthThresholdPercent: {
+      day: percent('day', 50),
+      week: percent('week', 30),
+    },
+    growthMinimumAmount: nonNegative('growthMinimumAmount', 10),
+    untaggedMaxShare,
+    untaggedMinimumAmount: nonNegative('untaggedMinimumAmount', 10),
+    availabilityWindowDays,
+    availabilityMinimumHours: nonNegative('availabilityMinimumHours', 24),
   };
 }

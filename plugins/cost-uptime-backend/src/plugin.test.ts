@@ -9,6 +9,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { costUptimePlugin } from './plugin';
 import { startCostExplorer } from './__testUtils__/costExplorer';
 
@@ -39,6 +41,19 @@ const entities: Entity[] = [
     spec: { type: 'service', owner: 'developers', lifecycle: 'production' },
   },
 ];
+
+/**
+ * Alerts accepted without an alerts backend: whether the example data calls
+ * for a growth alert depends on the weekday, and these tests are about
+ * collection (src/alerting has the alert tests).
+ */
+const acceptingAlerts = createServiceFactory({
+  service: alertsServiceRef,
+  deps: {},
+  factory: () => ({
+    raise: async event => ({ id: event.id ?? '', status: 'sent' as const }),
+  }),
+});
 
 async function waitFor<T>(
   fn: () => Promise<T | undefined>,
@@ -87,6 +102,7 @@ describe('cost-uptime backend plugin', () => {
       features: [
         costUptimePlugin,
         catalogServiceMock.factory({ entities }),
+        acceptingAlerts,
         mockServices.rootConfig.factory({ data: config(rarely) }),
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
         // Requests without a token get no credentials (the default mock signs them in).
@@ -142,6 +158,7 @@ describe('cost-uptime backend plugin', () => {
       features: [
         costUptimePlugin,
         catalogServiceMock.factory({ entities }),
+        acceptingAlerts,
         mockServices.rootConfig.factory({ data: config(rarely) }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       ],
@@ -227,6 +244,102 @@ describe('cost-uptime backend plugin', () => {
   });
 });
 
+describe('cost of a service per environment', () => {
+  let ce: Awaited<ReturnType<typeof startCostExplorer>>;
+  beforeEach(async () => {
+    ce = await startCostExplorer({});
+  });
+  afterEach(async () => {
+    await ce.stop();
+  });
+
+  it('serves this month of one service by environment, matching its total', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        costUptimePlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            costUptime: {
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 12 },
+              },
+              costExplorer: {
+                endpoint: ce.url,
+                credentials: {
+                  accessKeyId: 'AKIDTEST',
+                  secretAccessKey: 'test',
+                },
+                backfillDays: 40,
+                serviceByEnvironment: true,
+              },
+            },
+          },
+        }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      ],
+    });
+    const api = request(server);
+    const auth = mockCredentials.user.header();
+
+    // Before any collection: no rows (the card shows "—"), not zeros.
+    const before = await api
+      .get('/api/cost-uptime/services/shop-backend/environments')
+      .set('authorization', auth);
+    expect(before.status).toBe(200);
+    expect(before.body.environments).toEqual([]);
+
+    await api.post('/api/cost-uptime/runs').set('authorization', auth);
+    await waitFor(async () => {
+      const res = await api
+        .get('/api/cost-uptime/runs')
+        .set('authorization', auth);
+      const [latest] = res.body.runs;
+      return latest && latest.status === 'succeeded' ? latest : undefined;
+    });
+
+    const res = await api
+      .get('/api/cost-uptime/services/shop-backend/environments')
+      .set('authorization', auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      currency: 'USD',
+      service: 'shop-backend',
+    });
+    const byEnv = Object.fromEntries(
+      res.body.environments.map((e: any) => [e.environment, e.amount]),
+    );
+    expect(Object.keys(byEnv).sort()).toEqual(['dev-a', 'prod', 'staging']);
+    // The stand-in splits shop-backend 14/22/64 over dev-a/staging/prod.
+    expect(byEnv.prod / byEnv['dev-a']).toBeCloseTo(64 / 14, 1);
+
+    // Together they are the service's own cost over the same days.
+    const series = await api
+      .get(
+        `/api/cost-uptime/series?granularity=day&groupBy=service&tagKey=service&tagValue=shop-backend&from=${res.body.from}&to=${res.body.to}`,
+      )
+      .set('authorization', auth);
+    const total = series.body.points.reduce(
+      (a: number, p: any) => a + p.amount,
+      0,
+    );
+    expect(byEnv['dev-a'] + byEnv.staging + byEnv.prod).toBeCloseTo(total, 0);
+
+    const unknown = await api
+      .get('/api/cost-uptime/services/nobody/environments')
+      .set('authorization', auth);
+    expect(unknown.body.environments).toEqual([]);
+    // A tag value longer than the store keeps is bad input, not a miss.
+    const tooLong = await api
+      .get(`/api/cost-uptime/services/${'x'.repeat(192)}/environments`)
+      .set('authorization', auth);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.name).toBe('InputError');
+  });
+});
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 
 describe.each(databases.eachSupportedId())(
@@ -245,6 +358,7 @@ describe.each(databases.eachSupportedId())(
           features: [
             costUptimePlugin,
             catalogServiceMock.factory({ entities }),
+            acceptingAlerts,
             mockServices.database.factory({ knex }),
             // The real scheduler, whose global tasks lock through the database.
             schedulerServiceFactory,

@@ -3,7 +3,9 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { costUptimePermissions } from '@internal/plugin-cost-uptime-common';
+import { CostAlertDetector } from './alerting/CostAlertDetector';
 import { readCostUptimeOptions } from './config';
 import { Collector } from './collector/Collector';
 import { scheduleCollection } from './collector/scheduleCollection';
@@ -31,6 +33,7 @@ export const costUptimePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        alerts: alertsServiceRef,
       },
       async init(deps) {
         const options = readCostUptimeOptions(deps.config);
@@ -42,9 +45,20 @@ export const costUptimePlugin = createBackendPlugin({
           deps.auth,
           deps.logger,
         );
+        const alertOptions = options.alerts;
+        const detector = alertOptions
+          ? new CostAlertDetector({
+              store,
+              options: { ...options, alerts: alertOptions },
+              alerts: deps.alerts,
+              entities,
+              logger: deps.logger.child({ source: 'alerts' }),
+            })
+          : undefined;
         const collector = new Collector({
           options,
           store,
+          detector,
           logger: deps.logger,
           sliTargets: async () => [
             ...(await entities.list())

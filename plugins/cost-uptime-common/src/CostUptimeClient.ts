@@ -6,6 +6,7 @@ import type {
   Granularity,
   GroupBy,
   RunsResponse,
+  ServiceEnvironmentCosts,
   TagRef,
   UptimeReport,
   UsageSeries,
@@ -61,6 +62,19 @@ export class CostUptimeClient {
       top: query.top?.toString(),
       ...filterParams(query.filter),
     });
+  }
+
+  /**
+   * This month's cost of one service (its `service` tag value) in each
+   * environment; empty `environments` when nothing was collected for it.
+   */
+  getServiceCostByEnvironment(
+    service: string,
+  ): Promise<ServiceEnvironmentCosts> {
+    return this.get(
+      `/services/${encodeURIComponent(service)}/environments`,
+      {},
+    );
   }
 
   /** Availability and error budget per service over the last `days` days. */

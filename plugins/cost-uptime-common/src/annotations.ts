@@ -11,12 +11,16 @@
  * - `cost-uptime.io/prometheus-job`: a different job name for the SLI.
  * - `cost-uptime.io/sli`: `up` (default) or `probe` (blackbox `probe_success`).
  * - `cost-uptime.io/slo`: availability target in percent, e.g. "99.9".
+ * - `cost-uptime.io/monthly-budget`: on an environment's entity, its monthly
+ *   budget in the portal's currency (`costUptime.currency`), e.g. "500"; it
+ *   wins over `costUptime.alerts.budgets` in config.
  */
 export const ANNOTATION_ENVIRONMENT = 'cost-uptime.io/environment';
 export const ANNOTATION_SERVICE = 'cost-uptime.io/service';
 export const ANNOTATION_PROMETHEUS_JOB = 'cost-uptime.io/prometheus-job';
 export const ANNOTATION_SLI = 'cost-uptime.io/sli';
 export const ANNOTATION_SLO = 'cost-uptime.io/slo';
+export const ANNOTATION_MONTHLY_BUDGET = 'cost-uptime.io/monthly-budget';
 
 /** The tag an entity stands for, from its annotations (environment first). */
 export function tagRefOfAnnotations(

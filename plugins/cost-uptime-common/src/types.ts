@@ -71,6 +71,24 @@ export interface CostSummary {
   trend: { period: string; amount: number; estimated: boolean }[];
 }
 
+/** One service's cost in each environment, this month so far (billed days). */
+export interface ServiceEnvironmentCosts {
+  currency: Currency;
+  /** The `service` tag value. */
+  service: string;
+  /** YYYY-MM. */
+  month: string;
+  /** First and last billed day summed (YYYY-MM-DD); absent without data. */
+  from?: string;
+  to?: string;
+  environments: {
+    /** The `environment` tag value ('' is cost without the tag). */
+    environment: string;
+    amount: number;
+    estimated: boolean;
+  }[];
+}
+
 export type Granularity = 'day' | 'month';
 export type GroupBy = 'service' | 'environment' | 'entity';
 
@@ -156,7 +174,10 @@ export interface UsageSeries {
   points: UsagePoint[];
 }
 
-/** 'partial': billing data was stored but a Prometheus server could not be read. */
+/**
+ * 'partial': billing data was stored but a Prometheus server could not be
+ * read, or the alerts after the run could not be checked or raised.
+ */
 export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
 
 export interface CollectionRun {

@@ -1,9 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationsProcessingExtensionPoint } from '@backstage/plugin-notifications-node';
+import { createAlertChannelModule } from '@internal/plugin-alerts-node';
 import { SlackClient } from './SlackClient';
 import { SlackNotificationProcessor } from './SlackNotificationProcessor';
 import { SlackStore } from './database/SlackStore';
@@ -12,46 +7,17 @@ import { SlackStore } from './database/SlackStore';
  * Slack delivery for the notifications plugin, to owner groups' channels.
  * Does nothing unless `alerts.slack` is configured.
  */
-export const notificationsModuleSlackChannels = createBackendModule({
-  pluginId: 'notifications',
+export const notificationsModuleSlackChannels = createAlertChannelModule({
   moduleId: 'slack-channels',
-  register(reg) {
-    reg.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        auth: coreServices.auth,
-        database: coreServices.database,
-        lifecycle: coreServices.lifecycle,
-        catalog: catalogServiceRef,
-        notifications: notificationsProcessingExtensionPoint,
-      },
-      async init({
-        config,
-        logger,
-        auth,
-        database,
-        lifecycle,
-        catalog,
-        notifications,
-      }) {
-        const client = SlackClient.fromConfig(config, logger);
-        if (!client) {
-          logger.info('alerts.slack is not configured; Slack is off');
-          return;
-        }
-        const store = await SlackStore.create(database);
-        const processor = new SlackNotificationProcessor({
-          client,
-          store,
-          catalog,
-          auth,
-          logger,
-          config,
-        });
-        notifications.addProcessor(processor);
-        lifecycle.addShutdownHook(() => processor.flush());
-      },
+  channel: 'Slack',
+  configKey: 'alerts.slack',
+  async createProcessor({ config, logger, database, ...deps }) {
+    return new SlackNotificationProcessor({
+      ...deps,
+      client: SlackClient.fromConfig(config, logger)!,
+      store: await SlackStore.create(database),
+      logger,
+      config,
     });
   },
 });

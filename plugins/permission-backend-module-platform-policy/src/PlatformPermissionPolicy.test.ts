@@ -107,6 +107,32 @@ describe('PlatformPermissionPolicy', () => {
     }
   });
 
+  it("lets a service's owners and admins rerun its Jenkins builds", async () => {
+    // @backstage-community/plugin-jenkins-common's jenkinsExecutePermission.
+    const jenkinsExecute = createPermission({
+      name: 'jenkins.execute',
+      attributes: { action: 'update' },
+      resourceType: 'catalog-entity',
+    });
+    expect(await policy.handle({ permission: jenkinsExecute }, admin)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(
+      await policy.handle({ permission: jenkinsExecute }, developer),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/minsu.park', 'group:default/developers'],
+        },
+      },
+    });
+  });
+
   it("keeps other plugins' non-read permissions for admins", async () => {
     for (const permission of [costRun, catalogLocationCreatePermission]) {
       expect(await policy.handle({ permission }, developer)).toEqual({

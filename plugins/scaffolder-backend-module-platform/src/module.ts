@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import {
@@ -39,7 +38,6 @@ export const scaffolderModulePlatform = createBackendModule({
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
-        notifications: notificationService,
         alerts: alertsServiceRef,
       },
       async init(deps) {
@@ -79,7 +77,7 @@ export const scaffolderModulePlatform = createBackendModule({
           await ExpiryTask.schedule({
             service,
             scheduler: deps.scheduler,
-            notifications: deps.notifications,
+            alerts: deps.alerts,
             logger: logger.child({ task: 'environment-expiry' }),
             config,
           });

@@ -1,6 +1,6 @@
 /**
  * Service pages: where each service runs, by environment (Argo CD, version,
- * pod health).
+ * pod health, cost), and the Overview layout that puts it on top.
  */
 export { default, isDeployedService } from './plugin';
 export { buildEnvironmentRows } from './deployments/environmentRows';

@@ -1,5 +1,8 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentLayoutBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { Entity } from '@backstage/catalog-model';
 import {
   ARGOCD_APP_NAME_ANNOTATION,
@@ -27,8 +30,20 @@ const deploymentsCard = EntityCardBlueprint.make({
   },
 });
 
+/** A deployed service's Overview: the deployment picture first, full width. */
+const serviceOverviewLayout = EntityContentLayoutBlueprint.make({
+  name: 'service-overview',
+  params: {
+    filter: isDeployedService,
+    loader: () =>
+      import('./components/ServiceOverviewLayout').then(
+        m => m.ServiceOverviewLayout,
+      ),
+  },
+});
+
 /** The service page's deployment picture: one row per environment. */
 export default createFrontendPlugin({
   pluginId: 'services',
-  extensions: [deploymentsCard],
+  extensions: [deploymentsCard, serviceOverviewLayout],
 });

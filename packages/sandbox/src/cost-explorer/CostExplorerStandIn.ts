@@ -17,6 +17,7 @@ import {
   dailyCost,
   dayNumber,
   dayString,
+  serviceEnvironmentShare,
   expectedDailyTotal,
   type DailyCostModel,
 } from './data.ts';
@@ -180,6 +181,12 @@ export function createCostExplorerHandler(
       );
     }
     const tagGroup = groupBy.find(g => g.Type === 'TAG');
+    // Two tags (e.g. service and environment): cost where both apply.
+    const tagPair = groupBy.filter(g => g.Type === 'TAG');
+    const pairValues =
+      tagPair.length === 2
+        ? tagPair.map(g => Object.keys(model.tags[g.Key] ?? { '': 0 }))
+        : undefined;
     if (tagGroup && !model.tags[tagGroup.Key]) {
       // An unknown tag key: everything is untagged.
     }
@@ -237,13 +244,38 @@ export function createCostExplorerHandler(
     const results = [];
     let groupsInPage = 0;
     let i = offset;
-    const perDay = groupBy.length ? tagValues.length * services.length : 0;
+    let perDay = groupBy.length ? tagValues.length * services.length : 0;
+    if (pairValues) perDay = pairValues[0].length * pairValues[1].length;
     for (; i < days.length; i++) {
       if (results.length > 0 && groupsInPage + perDay > state.pageGroups) break;
       const day = days[i];
       const estimated = dayNumber(day) >= today() - estimatedDays;
       const groups = [];
-      if (groupBy.length) {
+      if (pairValues) {
+        for (const a of pairValues[0]) {
+          for (const b of pairValues[1]) {
+            const values: Record<string, string> = {
+              [tagPair[0].Key]: a,
+              [tagPair[1].Key]: b,
+            };
+            const service = values.service ?? '';
+            const amount =
+              amountFor('service', service, undefined, day) *
+              serviceEnvironmentShare(model, service, values.environment ?? '');
+            // Cost Explorer leaves out groups without cost.
+            if (amount === 0) continue;
+            groups.push({
+              Keys: [`${tagPair[0].Key}$${a}`, `${tagPair[1].Key}$${b}`],
+              Metrics: Object.fromEntries(
+                metrics.map(m => [
+                  m,
+                  { Amount: amount.toFixed(10), Unit: 'USD' },
+                ]),
+              ),
+            });
+          }
+        }
+      } else if (groupBy.length) {
         for (const t of tagValues) {
           for (const s of services) {
             const amount = amountFor(tagGroup?.Key, t, s, day);

@@ -11,6 +11,11 @@ export interface DailyCostModel {
   tags: Record<string, Record<string, number>>;
   /** AWS service → share of each tag value's daily cost (sums to 1). */
   services: Record<string, number>;
+  /**
+   * Tag `service` value → share of its cost in each `environment` (sums to
+   * 1), for GroupBy on both tags; untagged cost splits like the environments.
+   */
+  serviceEnvironments?: Record<string, Record<string, number>>;
 }
 
 export const DEFAULT_MODEL: DailyCostModel = {
@@ -28,7 +33,24 @@ export const DEFAULT_MODEL: DailyCostModel = {
     AmazonCloudWatch: 0.04,
     'Amazon Route 53': 0.02,
   },
+  serviceEnvironments: {
+    'shop-backend': { 'dev-a': 0.14, staging: 0.22, prod: 0.64 },
+    'shop-web': { 'dev-a': 0.18, staging: 0.24, prod: 0.58 },
+  },
 };
+
+/** Share of a `service` tag value's cost that falls in one environment. */
+export function serviceEnvironmentShare(
+  model: DailyCostModel,
+  service: string,
+  environment: string,
+): number {
+  const split = model.serviceEnvironments?.[service];
+  if (split) return split[environment] ?? 0;
+  const environments = model.tags.environment ?? {};
+  const total = Object.values(environments).reduce((a, b) => a + b, 0);
+  return total ? (environments[environment] ?? 0) / total : 0;
+}
 
 /** A small stable hash in [0, 1) so noise is the same on every run. */
 function unit(seed: string): number {

@@ -2,6 +2,13 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { StandIn } from '../StandIn.ts';
 import { buildLogLines } from './buildLog.ts';
+import {
+  EXAMPLE_FOLDERS,
+  EXAMPLE_JOBS,
+  exampleLogLines,
+  type ExampleBuild,
+} from './exampleJobs.ts';
+import { applyTree, ExportedMap, plain } from './tree.ts';
 
 /**
  * Jenkins stand-in: the remote API the portal uses, as in shared/FACTS.md.
@@ -17,19 +24,35 @@ import { buildLogLines } from './buildLog.ts';
  *   crumb from `/crumbIssuer/api/json`, tied to the session cookie. No
  *   credentials: 403; wrong ones: 401.
  *
+ * - The example application's jobs (`shop/shop-web`, `shop/shop-backend`,
+ *   exampleJobs.ts) with a build history, for the community Jenkins plugin:
+ *   `GET /job/.../api/json?tree=...` (the `tree` filter as Jenkins applies
+ *   it, tree.ts; folders list their `jobs`), `GET /job/.../{n}/api/json`,
+ *   `/consoleText`, and `POST /job/.../{n}/replay/rebuild` (Pipeline's
+ *   replay, which the plugin's "Rerun build" calls), answered like Jenkins
+ *   with a redirect to the job.
+ *
  * How a run ends, chosen by the test:
  * - `ENV_NAME` starting with `fail-` fails (FAILURE), `abort-` is ABORTED,
  *   `unstable-` is UNSTABLE, `cancel-` has its queue item cancelled;
  * - or `POST /__sandbox/control` with `{ "nextResult": "FAILURE" }`,
  *   `{ "cancelNextQueueItem": true }`, `{ "lineDelayMs": 5 }`,
  *   `{ "quietPeriodMs": 0 }`; `GET /__sandbox/builds` lists what was triggered;
- *   `POST /__sandbox/reset` forgets everything.
+ *   `POST /__sandbox/reset` forgets everything but the example history;
+ * - `POST /__sandbox/outage` makes Jenkins drop every connection (a server
+ *   that is down), `DELETE /__sandbox/outage` brings it back.
  */
 export const JENKINS_USER = 'portal';
 export const JENKINS_API_TOKEN = '11sandboxjenkinsapitoken0000000000';
 export const JENKINS_PASSWORD = 'sandbox-password';
 /** Jobs that exist; anything else is 404 as in Jenkins. */
-export const JENKINS_JOBS = ['platform/environment', 'environment'];
+export const JENKINS_JOBS = [
+  'platform/environment',
+  'environment',
+  ...EXAMPLE_JOBS.map(j => j.fullName),
+];
+/** Folders (cloudbees-folder) holding jobs. */
+const JENKINS_FOLDERS = ['platform', ...EXAMPLE_FOLDERS];
 
 type Result = 'SUCCESS' | 'FAILURE' | 'UNSTABLE' | 'ABORTED';
 
@@ -53,6 +76,10 @@ interface Build {
   shown: number;
   done: boolean;
   queueId: number;
+  /** When the log ended (finished builds). */
+  finishedAt?: number;
+  /** Part of the example history, not triggered by a client. */
+  example?: ExampleBuild;
 }
 
 export interface JenkinsStandInOptions {
@@ -71,6 +98,8 @@ export class JenkinsState {
   lineDelayMs: number;
   quietPeriodMs: number;
   timers = new Set<NodeJS.Timeout>();
+  /** Simulated outage: every connection is dropped. */
+  down = false;
   private readonly defaults: Required<JenkinsStandInOptions>;
 
   constructor(options: JenkinsStandInOptions = {}) {
@@ -80,6 +109,39 @@ export class JenkinsState {
     };
     this.lineDelayMs = this.defaults.lineDelayMs;
     this.quietPeriodMs = this.defaults.quietPeriodMs;
+    this.seedExamples();
+  }
+
+  /** The example jobs' history, timed relative to now. */
+  seedExamples() {
+    const now = Date.now();
+    for (const job of EXAMPLE_JOBS) {
+      for (const b of job.builds) {
+        const lines = exampleLogLines(job, b);
+        const timestamp = now - b.minutesAgo * 60_000;
+        this.builds.push({
+          job: job.fullName,
+          number: b.number,
+          parameters: {
+            IMAGE_TAG: b.imageTag,
+            DEPLOY_ENVIRONMENTS: job.deployEnvironments,
+          },
+          result: b.result ?? 'SUCCESS',
+          timestamp,
+          lines,
+          shown: lines.length,
+          done: b.result !== null,
+          finishedAt:
+            b.result === null
+              ? undefined
+              : timestamp + b.durationSeconds * 1000,
+          queueId: 0,
+          example: b,
+        });
+      }
+      const last = job.builds[job.builds.length - 1];
+      this.nextNumber.set(job.fullName, last.number + 1);
+    }
   }
 
   reset() {
@@ -93,6 +155,8 @@ export class JenkinsState {
     this.cancelNextQueueItem = false;
     this.lineDelayMs = this.defaults.lineDelayMs;
     this.quietPeriodMs = this.defaults.quietPeriodMs;
+    this.down = false;
+    this.seedExamples();
   }
 
   later(ms: number, fn: () => void) {
@@ -164,18 +228,29 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
     const number = state.nextNumber.get(item.job) ?? 1;
     state.nextNumber.set(item.job, number + 1);
     const result = resultFor(state, item.parameters.ENV_NAME ?? '');
+    const exampleJob = EXAMPLE_JOBS.find(j => j.fullName === item.job);
     const build: Build = {
       job: item.job,
       number,
       parameters: item.parameters,
       result,
       timestamp: Date.now(),
-      lines: buildLogLines({
-        jobName: item.job,
-        number,
-        parameters: item.parameters,
-        result,
-      }),
+      lines: exampleJob
+        ? exampleLogLines(exampleJob, {
+            number,
+            result,
+            minutesAgo: 0,
+            durationSeconds: 0,
+            imageTag: item.parameters.IMAGE_TAG ?? '',
+            commit: exampleJob.builds[exampleJob.builds.length - 1].commit,
+            cause: { userId: JENKINS_USER, userName: JENKINS_USER },
+          })
+        : buildLogLines({
+            jobName: item.job,
+            number,
+            parameters: item.parameters,
+            result,
+          }),
       shown: 0,
       done: false,
       queueId: item.id,
@@ -186,6 +261,7 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
       build.shown += 1;
       if (build.shown >= build.lines.length) {
         build.done = true;
+        build.finishedAt = Date.now();
         return;
       }
       state.later(state.lineDelayMs, tick);
@@ -202,32 +278,253 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
       'utf8',
     );
 
+  const parametersAction = (parameters: Record<string, string>) => ({
+    _class: 'hudson.model.ParametersAction',
+    parameters: Object.entries(parameters).map(([name, value]) => ({
+      _class: 'hudson.model.StringParameterValue',
+      name,
+      value,
+    })),
+  });
+
+  const causeAction = (build: Build) => {
+    const cause = build.example?.cause;
+    if (cause?.pushBy) {
+      return {
+        _class: 'hudson.model.CauseAction',
+        causes: [
+          {
+            _class: 'com.cloudbees.jenkins.GitHubPushCause',
+            shortDescription: `Started by GitHub push by ${cause.pushBy}`,
+          },
+        ],
+      };
+    }
+    return {
+      _class: 'hudson.model.CauseAction',
+      causes: [
+        {
+          _class: 'hudson.model.Cause$UserIdCause',
+          shortDescription: `Started by user ${
+            cause?.userName ?? JENKINS_USER
+          }`,
+          userId: cause?.userId ?? JENKINS_USER,
+          userName: cause?.userName ?? JENKINS_USER,
+        },
+      ],
+    };
+  };
+
+  /** The git plugin's record of what was checked out (`BuildData`). */
+  const gitAction = (build: Build) => {
+    const job = EXAMPLE_JOBS.find(j => j.fullName === build.job);
+    if (!job) return undefined;
+    const sha =
+      build.example?.commit ?? job.builds[job.builds.length - 1].commit;
+    const branch = [{ SHA1: sha, name: 'refs/remotes/origin/main' }];
+    return {
+      _class: 'hudson.plugins.git.util.BuildData',
+      buildsByBranchName: new ExportedMap({
+        'refs/remotes/origin/main': {
+          _class: 'hudson.plugins.git.util.Build',
+          buildNumber: build.number,
+          buildResult: null,
+          marked: { SHA1: sha, branch },
+          revision: { SHA1: sha, branch },
+        },
+      }),
+      lastBuiltRevision: { SHA1: sha, branch },
+      remoteUrls: [job.repository],
+      scmName: '',
+    };
+  };
+
+  const testAction = (build: Build) => {
+    const tests = build.example?.tests;
+    if (!tests || !build.done) return undefined;
+    return {
+      _class: 'hudson.tasks.junit.TestResultAction',
+      failCount: tests.failed,
+      skipCount: tests.skipped,
+      totalCount: tests.total,
+      urlName: 'testReport',
+    };
+  };
+
   const buildJson = (build: Build) => ({
     _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
     actions: [
-      {
-        _class: 'hudson.model.ParametersAction',
-        parameters: Object.entries(build.parameters).map(([name, value]) => ({
-          _class: 'hudson.model.StringParameterValue',
-          name,
-          value,
-        })),
-      },
-      { _class: 'hudson.model.CauseAction', causes: [{ shortDescription: 'Started by user portal', userId: JENKINS_USER }] },
-    ],
+      causeAction(build),
+      parametersAction(build.parameters),
+      gitAction(build),
+      testAction(build),
+      { _class: 'org.jenkinsci.plugins.workflow.job.views.FlowGraphAction' },
+      {},
+    ].filter(Boolean),
+    artifacts: [],
     building: !build.done,
     description: null,
     displayName: `#${build.number}`,
-    duration: build.done ? Date.now() - build.timestamp : 0,
-    estimatedDuration: 600000,
+    duration:
+      build.done && build.finishedAt ? build.finishedAt - build.timestamp : 0,
+    estimatedDuration: build.example ? 240000 : 600000,
+    executor: build.done ? null : {},
     fullDisplayName: `${build.job.replace(/\//g, ' » ')} #${build.number}`,
     id: String(build.number),
+    inProgress: !build.done,
+    keepLog: false,
     number: build.number,
     queueId: build.queueId,
     result: build.done ? build.result : null,
     timestamp: build.timestamp,
     url: `${jobUrl(build.job)}${build.number}/`,
+    changeSets: [],
+    culprits: [],
+    nextBuild: null,
+    previousBuild: null,
   });
+
+  const buildRef = (build: Build | undefined) =>
+    build
+      ? {
+          _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
+          number: build.number,
+          url: `${jobUrl(build.job)}${build.number}/`,
+        }
+      : null;
+
+  /** A Pipeline job with its builds, newest first, as `depth=1` writes it. */
+  const jobJson = (job: string): Record<string, unknown> => {
+    const builds = state.builds.filter(b => b.job === job).reverse();
+    const finished = builds.filter(b => b.done);
+    const last = builds[0];
+    const example = EXAMPLE_JOBS.find(j => j.fullName === job);
+    const inQueue = [...state.queue.values()].some(
+      i => i.job === job && !i.build && !i.cancelled,
+    );
+    // The ball colour of the last finished build; `_anime` while one runs.
+    const colours: Record<string, string> = {
+      SUCCESS: 'blue',
+      FAILURE: 'red',
+      UNSTABLE: 'yellow',
+      ABORTED: 'aborted',
+    };
+    const base = finished[0] ? colours[finished[0].result] : 'notbuilt';
+    const color = last && !last.done ? `${base}_anime` : base;
+    const parameterDefinitions = example
+      ? [
+          { name: 'IMAGE_TAG', type: 'StringParameterDefinition' },
+          { name: 'DEPLOY_ENVIRONMENTS', type: 'StringParameterDefinition' },
+        ]
+      : [
+          { name: 'ENV_NAME', type: 'StringParameterDefinition' },
+          {
+            name: 'ACTION',
+            type: 'ChoiceParameterDefinition',
+            choices: ['apply', 'destroy'],
+          },
+          { name: 'GIT_REF', type: 'StringParameterDefinition' },
+        ];
+    return {
+      _class: 'org.jenkinsci.plugins.workflow.job.WorkflowJob',
+      actions: [
+        {},
+        {
+          _class:
+            'org.jenkinsci.plugins.displayurlapi.actions.JobDisplayAction',
+        },
+        { _class: 'com.cloudbees.plugins.credentials.ViewCredentialsAction' },
+      ],
+      description: example?.description ?? '',
+      displayName: job.split('/').pop(),
+      fullDisplayName: job.replace(/\//g, ' » '),
+      fullName: job,
+      name: job.split('/').pop(),
+      url: jobUrl(job),
+      buildable: true,
+      builds: builds.map(buildJson),
+      color,
+      firstBuild: buildRef(builds[builds.length - 1]),
+      inQueue,
+      keepDependencies: false,
+      lastBuild: last ? buildJson(last) : null,
+      lastCompletedBuild: buildRef(finished[0]),
+      lastFailedBuild: buildRef(finished.find(b => b.result === 'FAILURE')),
+      lastSuccessfulBuild: buildRef(finished.find(b => b.result === 'SUCCESS')),
+      nextBuildNumber: state.nextNumber.get(job) ?? 1,
+      property: [
+        {
+          _class: 'hudson.model.ParametersDefinitionProperty',
+          parameterDefinitions,
+        },
+      ],
+      queueItem: null,
+      concurrentBuild: false,
+      resumeBlocked: false,
+    };
+  };
+
+  /** A folder (cloudbees-folder) and the jobs and folders directly in it. */
+  const folderJson = (folder: string): Record<string, unknown> => {
+    const children = [
+      ...JENKINS_FOLDERS.filter(
+        f =>
+          f.startsWith(`${folder}/`) &&
+          !f.slice(folder.length + 1).includes('/'),
+      ).map(folderJson),
+      ...JENKINS_JOBS.filter(
+        j =>
+          j.startsWith(`${folder}/`) &&
+          !j.slice(folder.length + 1).includes('/'),
+      ).map(jobJson),
+    ];
+    return {
+      _class: 'com.cloudbees.hudson.plugins.folder.Folder',
+      actions: [
+        {},
+        { _class: 'com.cloudbees.plugins.credentials.ViewCredentialsAction' },
+      ],
+      description: null,
+      displayName: folder.split('/').pop(),
+      fullDisplayName: folder.replace(/\//g, ' » '),
+      fullName: folder,
+      name: folder.split('/').pop(),
+      url: jobUrl(folder),
+      jobs: children,
+    };
+  };
+
+  /**
+   * `api/json` of a job or folder: with `tree`, filtered as Jenkins does; with
+   * `depth=1`, everything; with neither, what depth 0 writes for the fields
+   * clients read (builds as number and url).
+   */
+  const itemApiJson = (full: Record<string, unknown>, u: URL) => {
+    const tree = u.searchParams.get('tree');
+    if (tree) return applyTree(full, tree);
+    if (Number(u.searchParams.get('depth') ?? 0) >= 1) return plain(full);
+    return {
+      ...(plain(full) as Record<string, unknown>),
+      ...(Array.isArray(full.builds)
+        ? {
+            builds: (full.builds as Array<{ number: number; url: string }>).map(
+              b => ({
+                _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
+                number: b.number,
+                url: b.url,
+              }),
+            ),
+            lastBuild: full.lastBuild
+              ? {
+                  _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
+                  number: (full.lastBuild as { number: number }).number,
+                  url: (full.lastBuild as { url: string }).url,
+                }
+              : null,
+          }
+        : {}),
+    };
+  };
 
   const queueJson = (item: QueueItem) => {
     const base = {
@@ -322,13 +619,21 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
             parameters: i.parameters,
             cancelled: i.cancelled,
           })),
-          builds: state.builds.map(b => ({
-            job: b.job,
-            number: b.number,
-            parameters: b.parameters,
-            result: b.done ? b.result : null,
-          })),
+          builds: state.builds
+            .filter(b => !b.example)
+            .map(b => ({
+              job: b.job,
+              number: b.number,
+              parameters: b.parameters,
+              result: b.done ? b.result : null,
+            })),
         });
+        return;
+      }
+      if (path === '/__sandbox/outage') {
+        if (method === 'POST') state.down = true;
+        else if (method === 'DELETE') state.down = false;
+        send(res, 200, { down: state.down });
         return;
       }
       if (method === 'POST' && path === '/__sandbox/reset') {
@@ -349,6 +654,12 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
         return;
       }
       send(res, 404, { error: 'not found' });
+      return;
+    }
+
+    if (state.down) {
+      // A server that is gone: the connection drops without an answer.
+      req.socket.destroy();
       return;
     }
 
@@ -415,24 +726,38 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
     }
 
     const { job, rest } = parseJobPath(path);
+    if (job && JENKINS_FOLDERS.includes(job)) {
+      if (method === 'GET' && rest.join('/') === 'api/json') {
+        send(res, 200, itemApiJson(folderJson(job), u));
+        return;
+      }
+      if (method === 'GET' && rest.length === 0) {
+        send(res, 200, `<html><body><h1>${job}</h1></body></html>`);
+        return;
+      }
+      send(res, 404, '<html><body>Not Found</body></html>');
+      return;
+    }
     if (!job || !JENKINS_JOBS.includes(job)) {
       send(res, 404, '<html><body>Not Found</body></html>');
       return;
     }
 
-    if (method === 'POST' && rest[0] === 'buildWithParameters') {
-      if (auth === 'password') {
-        const session = sessionOf(req);
-        const crumb = req.headers['jenkins-crumb'];
-        if (!session || !crumb || state.sessions.get(session) !== crumb) {
-          send(
-            res,
-            403,
-            '<html><body>HTTP ERROR 403 No valid crumb was included in the request</body></html>',
-          );
-          return;
-        }
+    // With a password (not an API token) a POST needs the session's crumb.
+    if (method === 'POST' && auth === 'password') {
+      const session = sessionOf(req);
+      const crumb = req.headers['jenkins-crumb'];
+      if (!session || !crumb || state.sessions.get(session) !== crumb) {
+        send(
+          res,
+          403,
+          '<html><body>HTTP ERROR 403 No valid crumb was included in the request</body></html>',
+        );
+        return;
       }
+    }
+
+    if (method === 'POST' && rest[0] === 'buildWithParameters') {
       const body = await readBody(req);
       const params: Record<string, string> = {};
       const form = new URLSearchParams(body);
@@ -473,32 +798,18 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
       return;
     }
 
-    if (method === 'GET' && rest.length === 2 && rest[0] === 'api' && rest[1] === 'json') {
-      const builds = state.builds.filter(b => b.job === job);
-      const last = builds[builds.length - 1];
-      send(res, 200, {
-        _class: 'org.jenkinsci.plugins.workflow.job.WorkflowJob',
-        name: job.split('/').pop(),
-        fullName: job,
-        url: jobUrl(job),
-        buildable: true,
-        builds: builds
-          .slice()
-          .reverse()
-          .map(b => ({ number: b.number, url: `${jobUrl(job)}${b.number}/` })),
-        lastBuild: last ? { number: last.number, url: `${jobUrl(job)}${last.number}/` } : null,
-        nextBuildNumber: state.nextNumber.get(job) ?? 1,
-        property: [
-          {
-            _class: 'hudson.model.ParametersDefinitionProperty',
-            parameterDefinitions: [
-              { name: 'ENV_NAME', type: 'StringParameterDefinition' },
-              { name: 'ACTION', type: 'ChoiceParameterDefinition', choices: ['apply', 'destroy'] },
-              { name: 'GIT_REF', type: 'StringParameterDefinition' },
-            ],
-          },
-        ],
-      });
+    if (method === 'GET' && rest.join('/') === 'api/json') {
+      try {
+        send(res, 200, itemApiJson(jobJson(job), u));
+      } catch (e) {
+        // Jenkins answers a tree it cannot parse with 400.
+        send(res, 400, `<html><body>${(e as Error).message}</body></html>`);
+      }
+      return;
+    }
+    if (method === 'GET' && rest.length === 0) {
+      // The job's page, where Jenkins redirects after a POST such as a rebuild.
+      send(res, 200, `<html><body><h1>${job}</h1></body></html>`);
       return;
     }
 
@@ -510,13 +821,37 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
     }
     const sub = rest.slice(1).join('/');
     if (method === 'GET' && sub === 'api/json') {
-      send(res, 200, buildJson(build));
+      const tree = u.searchParams.get('tree');
+      send(
+        res,
+        200,
+        tree ? applyTree(buildJson(build), tree) : plain(buildJson(build)),
+      );
+      return;
+    }
+    if (method === 'POST' && sub === 'replay/rebuild') {
+      // Pipeline's Replay: the same script and parameters again, queued
+      // without a quiet period; Jenkins then redirects to the job.
+      const id = state.nextQueueId++;
+      const item: QueueItem = {
+        id,
+        job,
+        parameters: { ...build.parameters },
+        inQueueSince: Date.now(),
+        readyAt: Date.now(),
+        cancelled: false,
+      };
+      state.queue.set(id, item);
+      state.later(0, () => startBuild(item));
+      res.writeHead(302, { location: jobUrl(job), 'x-jenkins': '2.479.1' });
+      res.end();
       return;
     }
     if (method === 'GET' && sub === 'logText/progressiveText') {
       const text = logText(build);
       const start = Math.max(0, Number(u.searchParams.get('start') ?? 0) || 0);
-      const chunk = start >= text.length ? Buffer.alloc(0) : text.subarray(start);
+      const chunk =
+        start >= text.length ? Buffer.alloc(0) : text.subarray(start);
       const headers: Record<string, string> = {
         'content-type': 'text/plain;charset=utf-8',
         'x-text-size': String(text.length),

@@ -1,7 +1,13 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { StandIn } from '../StandIn.ts';
-import { Recorder, readBody, safeJson, sendJson } from '../recording.ts';
+import {
+  listenJson,
+  Recorder,
+  readBody,
+  retryAfterHeaders,
+  safeJson,
+} from '../recording.ts';
 
 /** The app's REST API key (client id) and client secret the stand-in accepts. */
 export const KAKAO_SANDBOX_CLIENT_ID = 'sandbox-rest-api-key';
@@ -47,15 +53,11 @@ export class KakaoStandIn implements StandIn {
   private accessTokenLifetimeSeconds = 21599;
 
   start(options: { host: string; port: number }) {
-    const server = http.createServer((req, res) => {
-      this.handle(req, res).catch(error => {
-        sendJson(res, 500, { msg: String(error), code: -1 });
-      });
-    });
-    return new Promise<http.Server>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host, () => resolve(server));
-    });
+    return listenJson(
+      options,
+      (req, res) => this.handle(req, res),
+      error => ({ msg: String(error), code: -1 }),
+    );
   }
 
   private control(path: string, body: any): unknown | undefined {
@@ -96,21 +98,7 @@ export class KakaoStandIn implements StandIn {
     const form = contentType.startsWith('application/x-www-form-urlencoded')
       ? Object.fromEntries(new URLSearchParams(raw))
       : undefined;
-    const answer = (
-      status: number,
-      response: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      this.recorder.record({
-        method: req.method ?? '',
-        path,
-        headers: { authorization, contentType },
-        body: form ?? raw,
-        status,
-        response,
-      });
-      sendJson(res, status, response, headers);
-    };
+    const answer = this.recorder.answerer(req, res, path, form ?? raw);
 
     if (
       req.method !== 'POST' ||
@@ -124,9 +112,7 @@ export class KakaoStandIn implements StandIn {
       answer(
         failure.status,
         { msg: 'sandbox: failure on demand', code: -1 },
-        failure.retryAfter !== undefined
-          ? { 'retry-after': String(failure.retryAfter) }
-          : {},
+        retryAfterHeaders(failure),
       );
       return;
     }

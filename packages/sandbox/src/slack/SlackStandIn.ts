@@ -1,6 +1,12 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { StandIn } from '../StandIn.ts';
-import { Recorder, readBody, safeJson, sendJson } from '../recording.ts';
+import {
+  listenJson,
+  Recorder,
+  readBody,
+  retryAfterHeaders,
+  safeJson,
+} from '../recording.ts';
 
 /** The bot token the stand-in accepts (app-config.yaml uses it locally). */
 export const SLACK_SANDBOX_TOKEN = 'xoxb-sandbox-token';
@@ -67,15 +73,11 @@ export class SlackStandIn implements StandIn {
   private seq = 0;
 
   start(options: { host: string; port: number }) {
-    const server = http.createServer((req, res) => {
-      this.handle(req, res).catch(error => {
-        sendJson(res, 500, { ok: false, error: String(error) });
-      });
-    });
-    return new Promise<http.Server>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host, () => resolve(server));
-    });
+    return listenJson(
+      options,
+      (req, res) => this.handle(req, res),
+      error => ({ ok: false, error: String(error) }),
+    );
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -93,21 +95,7 @@ export class SlackStandIn implements StandIn {
       body = Object.fromEntries(new URLSearchParams(raw));
       if (typeof body.blocks === 'string') body.blocks = safeJson(body.blocks);
     }
-    const answer = (
-      status: number,
-      response: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      this.recorder.record({
-        method: req.method ?? '',
-        path,
-        headers: { authorization, contentType },
-        body: body ?? raw,
-        status,
-        response,
-      });
-      sendJson(res, status, response, headers);
-    };
+    const answer = this.recorder.answerer(req, res, path, body ?? raw);
 
     if (req.method !== 'POST' || path !== '/api/chat.postMessage') {
       answer(404, { ok: false, error: 'unknown_method' });
@@ -120,9 +108,7 @@ export class SlackStandIn implements StandIn {
         failure.status === 429
           ? { ok: false, error: 'ratelimited' }
           : { ok: false, error: 'internal_error' },
-        failure.retryAfter !== undefined
-          ? { 'retry-after': String(failure.retryAfter) }
-          : {},
+        retryAfterHeaders(failure),
       );
       return;
     }

@@ -55,7 +55,10 @@ export const entities: Entity[] = [
     metadata: {
       name: 'shop-backend',
       namespace: 'default',
-      annotations: { 'jenkins.io/job-full-name': 'shop/shop-backend' },
+      annotations: {
+        'jenkins.io/job-full-name': 'shop/shop-backend',
+        'argocd/app-name': 'shop-backend',
+      },
     },
     spec: { type: 'service', owner: 'group:default/developers' },
     relations: [{ type: 'ownedBy', targetRef: 'group:default/developers' }],

@@ -86,6 +86,7 @@ export const alertEventSchema: z.ZodType<AlertEvent> = z.discriminatedUnion(
       ...base,
       type: z.literal('uptime.below-slo'),
       service: z.string().min(1),
+      environment: z.string().optional(),
       availability: share,
       slo: share,
       window: z.string().min(1),

@@ -197,11 +197,12 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
         link: event.link ?? '/cost-uptime',
         severity: 'normal',
       };
-    case 'uptime.below-slo':
+    case 'uptime.below-slo': {
+      const where = event.environment ? ` (${event.environment})` : '';
       return {
         title: ko
-          ? `가용성 SLO 미달: ${event.service}`
-          : `Availability below SLO: ${event.service}`,
+          ? `가용성 SLO 미달: ${event.service}${where}`
+          : `Availability below SLO: ${event.service}${where}`,
         description: ko
           ? `${event.window} 가용성 ${pct(event.availability)} (목표 ${pct(
               event.slo,
@@ -212,6 +213,7 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
         link: event.link ?? entityLink ?? '/cost-uptime',
         severity: 'high',
       };
+    }
     default:
       throw new Error(`unknown alert type ${(event as AlertEvent).type}`);
   }

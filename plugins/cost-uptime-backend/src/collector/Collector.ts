@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import { DateTime } from 'luxon';
+import type { AlertDetector } from '../alerting/AlertDetector';
 import type { CostUptimeOptions } from '../config';
 import type {
   CollectionBatch,
@@ -23,6 +24,8 @@ export interface CollectorOptions {
   logger: LoggerService;
   /** Services to collect availability for (catalog annotations + config). */
   sliTargets: () => Promise<SliTarget[]>;
+  /** Raises cost and uptime alerts after each run that stored data. */
+  detector?: AlertDetector;
   now?: () => Date;
   /** Backoff sleep, shortened by tests. */
   sleep?: (ms: number) => Promise<void>;
@@ -64,6 +67,7 @@ export class Collector {
     try {
       const { batch, warnings } = await this.fetch(started, ce, proms);
       const rowsWritten = await store.write(batch);
+      warnings.push(...(await this.detectAlerts(id)));
       await store.finishRun(id, {
         status: warnings.length ? 'partial' : 'succeeded',
         error: warnings.length ? warnings.join('\n') : null,
@@ -89,6 +93,31 @@ export class Collector {
       });
     }
     return (await store.getRun(id))!;
+  }
+
+  /**
+   * Runs the alert detector on the data just stored. Whatever goes wrong
+   * there is logged and returned as a warning for the run's record (status
+   * `partial`): the data is stored, so the run itself has not failed.
+   */
+  private async detectAlerts(runId: number): Promise<string[]> {
+    const { detector } = this.deps;
+    if (!detector) return [];
+    const logger = this.deps.logger.child({ source: 'alerts' });
+    try {
+      const { raised } = await detector.detect();
+      const failed = raised.filter(r => r.result.status === 'failed');
+      if (failed.length === 0) return [];
+      const message = `Alerts: ${failed.length} of ${
+        raised.length
+      } could not be raised (${failed.map(f => f.result.id).join(', ')})`;
+      logger.warn(`Cost and uptime collection ${runId}: ${message}`);
+      return [message];
+    } catch (e) {
+      const message = `Alert detection failed: ${stringifyError(e)}`;
+      logger.error(`Cost and uptime collection ${runId}: ${message}`);
+      return [message];
+    }
   }
 
   private async fetch(
@@ -128,6 +157,17 @@ export class Collector {
           const days = rows.map(r => r.day).sort();
           billedThrough = days[days.length - 1] ?? latest;
         }
+      }
+      if (cfg.serviceByEnvironment) {
+        // This month so far (last month's on the 1st, when this month has
+        // no billed day yet): the Deployments card's cost per environment.
+        const monthStart = today.minus({ days: 1 }).startOf('month');
+        const fromIso = monthStart.toISODate()!;
+        batch.serviceEnvironments = {
+          from: fromIso,
+          to: todayIso,
+          rows: await ce.serviceEnvironmentCosts(fromIso, todayIso),
+        };
       }
       const nextMonth = today.plus({ months: 1 }).startOf('month').toISODate()!;
       const amount = await ce.forecast(todayIso, nextMonth);

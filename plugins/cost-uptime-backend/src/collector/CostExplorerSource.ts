@@ -8,7 +8,7 @@ import {
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
 import type { CostExplorerOptions } from '../config';
-import type { CostRow } from '../database/CostStore';
+import type { CostRow, ServiceEnvironmentCostRow } from '../database/CostStore';
 
 const THROTTLING = new Set(['LimitExceededException', 'ThrottlingException']);
 
@@ -87,6 +87,48 @@ export class CostExplorerSource {
     this.logger.debug(
       `Cost Explorer: ${rows.length} rows for ${tagKey} ${from}..${to} in ${pages} pages`,
     );
+    return rows;
+  }
+
+  /**
+   * Daily cost in [from, to) of each `service` tag value in each
+   * `environment` tag value (GroupBy on both tags), every page.
+   */
+  async serviceEnvironmentCosts(
+    from: string,
+    to: string,
+  ): Promise<ServiceEnvironmentCostRow[]> {
+    const rows: ServiceEnvironmentCostRow[] = [];
+    let token: string | undefined;
+    do {
+      const page: GetCostAndUsageCommandOutput = await this.send(
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: from, End: to },
+          Granularity: 'DAILY',
+          Metrics: [this.options.metric],
+          GroupBy: [
+            { Type: 'TAG', Key: 'service' },
+            { Type: 'TAG', Key: 'environment' },
+          ],
+          NextPageToken: token,
+        }),
+      );
+      for (const result of page.ResultsByTime ?? []) {
+        const day = result.TimePeriod?.Start;
+        if (!day) continue;
+        for (const group of result.Groups ?? []) {
+          const [servicePart = '', environmentPart = ''] = group.Keys ?? [];
+          rows.push({
+            day,
+            service: servicePart.replace(/^service\$/, ''),
+            environment: environmentPart.replace(/^environment\$/, ''),
+            amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
+            estimated: Boolean(result.Estimated),
+          });
+        }
+      }
+      token = page.NextPageToken;
+    } while (token);
     return rows;
   }
 

@@ -13,6 +13,15 @@ export interface CostRow {
   estimated: boolean;
 }
 
+/** Cost of one service (tag) in one environment (tag) on one day. */
+export interface ServiceEnvironmentCostRow {
+  day: string;
+  service: string;
+  environment: string;
+  amount: number;
+  estimated: boolean;
+}
+
 /** Everything one run fetched, written in one transaction. */
 export interface CollectionBatch {
   /**
@@ -21,6 +30,12 @@ export interface CollectionBatch {
    * disappeared leaves nothing stale behind.
    */
   costs: { tagKey: string; from: string; to: string; rows: CostRow[] }[];
+  /** Service x environment cost for the days [from, to), replacing those days. */
+  serviceEnvironments?: {
+    from: string;
+    to: string;
+    rows: ServiceEnvironmentCostRow[];
+  };
   forecast?: {
     month: string;
     fromDay: string;
@@ -158,6 +173,12 @@ export interface CostStore {
   forecast(
     month: string,
   ): Promise<{ fromDay: string; amount: number } | undefined>;
+  /** One service's cost per environment over [from, to] (inclusive). */
+  serviceEnvironmentSums(q: {
+    service: string;
+    from: string;
+    to: string;
+  }): Promise<{ environment: string; amount: number; estimated: boolean }[]>;
   /** Hourly estimates from `fromHour` on, per environment. */
   estimates(
     fromHour: string,

@@ -162,6 +162,36 @@ export class DatabaseCostStore implements CostStore {
           .merge();
         rows += 1;
       }
+      if (batch.serviceEnvironments) {
+        const { from, to, rows: pairs } = batch.serviceEnvironments;
+        await trx('cost_service_environment_daily')
+          .where('day', '>=', from)
+          .where('day', '<', to)
+          .delete();
+        // Pages may split one day's groups: sum duplicates.
+        const merged = new Map<string, (typeof pairs)[number]>();
+        for (const r of pairs) {
+          const k = `${r.day}\u0000${r.service}\u0000${r.environment}`;
+          const prev = merged.get(k);
+          if (prev) {
+            prev.amount += r.amount;
+            prev.estimated = prev.estimated || r.estimated;
+          } else merged.set(k, { ...r });
+        }
+        const insert = [...merged.values()].map(r => ({
+          day: r.day,
+          service: r.service,
+          environment: r.environment,
+          amount: r.amount,
+          estimated: r.estimated,
+        }));
+        for (let i = 0; i < insert.length; i += this.chunk) {
+          await trx('cost_service_environment_daily').insert(
+            insert.slice(i, i + this.chunk),
+          );
+        }
+        rows += insert.length;
+      }
       rows += await this.upsertUsage(trx, batch.usage);
       rows += await this.upsertSli(trx, batch.sli);
       for (let i = 0; i < batch.estimates.length; i += this.chunk) {
@@ -798,6 +828,28 @@ export class DatabaseCostStore implements CostStore {
     return row
       ? { fromDay: row.from_day as string, amount: Number(row.amount) }
       : undefined;
+  }
+
+  async serviceEnvironmentSums(q: {
+    service: string;
+    from: string;
+    to: string;
+  }) {
+    const rows = await this.db('cost_service_environment_daily')
+      .select('environment')
+      .sum({ amount: 'amount' })
+      .max({ estimated: 'estimated' })
+      .where({ service: q.service })
+      .whereBetween('day', [q.from, q.to])
+      .groupBy('environment')
+      .orderBy('environment');
+    return (
+      rows as { environment: string; amount: unknown; estimated: unknown }[]
+    ).map(r => ({
+      environment: r.environment,
+      amount: Number(r.amount),
+      estimated: Boolean(Number(r.estimated)),
+    }));
   }
 
   async estimates(fromHour: string) {

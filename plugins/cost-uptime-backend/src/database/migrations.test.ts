@@ -140,4 +140,43 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await expectRollupsMatchFacts(knex);
     await knex.destroy();
   });
+
+  it('20261125220000_service_environment_cost goes up and down with rows in place', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUpOnce(knex);
+    await knex('cost_daily').insert({
+      tag_key: 'service',
+      day: '2026-11-24',
+      tag_value: 'shop-backend',
+      service: 'EC2 - Other',
+      amount: 3,
+      estimated: false,
+    });
+    await migrateUpOnce(knex); // 20261125213000_cost_rollups
+    await migrateUpOnce(knex);
+
+    const row = {
+      day: '2026-11-24',
+      service: 's'.repeat(191),
+      environment: 'e'.repeat(191),
+      amount: 4.25,
+      estimated: true,
+    };
+    await knex('cost_service_environment_daily').insert(row);
+    await expect(
+      knex('cost_service_environment_daily').insert({ ...row, amount: 1 }),
+    ).rejects.toThrow();
+
+    // Down removes only the new table; the earlier data stays.
+    await migrateDownOnce(knex);
+    expect(await knex.schema.hasTable('cost_service_environment_daily')).toBe(
+      false,
+    );
+    expect(await knex('cost_daily').count({ n: '*' })).toEqual([{ n: 1 }]);
+    await migrateUpOnce(knex);
+    expect(await knex.schema.hasTable('cost_service_environment_daily')).toBe(
+      true,
+    );
+    await knex.destroy();
+  });
 });

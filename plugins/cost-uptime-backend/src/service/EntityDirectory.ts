@@ -4,6 +4,7 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_ENVIRONMENT,
+  ANNOTATION_MONTHLY_BUDGET,
   ANNOTATION_PROMETHEUS_JOB,
   ANNOTATION_SERVICE,
   ANNOTATION_SLI,
@@ -21,6 +22,8 @@ export interface CostEntity {
   sli: 'up' | 'probe';
   /** Percent, when the entity sets one. */
   slo?: number;
+  /** Environments only: monthly budget in the portal's currency, when annotated. */
+  budget?: number;
 }
 
 /** Finds which catalog entities stand for which tag values, cached for a minute. */
@@ -33,7 +36,12 @@ export class EntityDirectory {
     private readonly logger: LoggerService,
   ) {}
 
-  async list(): Promise<CostEntity[]> {
+  /**
+   * With `strict`, a catalog failure throws instead of answering the cached
+   * (or an empty) list: alerts must not go to the wrong people, or miss an
+   * annotated budget, because the catalog was briefly unreachable.
+   */
+  async list(options?: { strict?: boolean }): Promise<CostEntity[]> {
     if (this.cache && Date.now() - this.cache.at < 60_000) {
       return this.cache.entities;
     }
@@ -61,6 +69,7 @@ export class EntityDirectory {
       if (entities.length > 0) this.cache = { at: Date.now(), entities };
       return entities;
     } catch (e) {
+      if (options?.strict) throw e;
       // The dashboard still works without titles; the catalog may be starting.
       this.logger.warn(`Could not read cost entities from the catalog: ${e}`);
       return this.cache?.entities ?? [];
@@ -78,10 +87,19 @@ function toCostEntities(entity: Entity): CostEntity[] {
   };
   const out: CostEntity[] = [];
   if (a[ANNOTATION_ENVIRONMENT]) {
+    const budget = Number(a[ANNOTATION_MONTHLY_BUDGET]);
     out.push({
       ...base,
       tagKey: 'environment',
       tagValue: a[ANNOTATION_ENVIRONMENT],
+      // A malformed budget is ignored (config's, if any, applies) rather than
+      // read as 0, which would alert every month.
+      budget:
+        a[ANNOTATION_MONTHLY_BUDGET] !== undefined &&
+        Number.isFinite(budget) &&
+        budget > 0
+          ? budget
+          : undefined,
     });
   }
   if (a[ANNOTATION_SERVICE]) {

@@ -6,6 +6,7 @@ import type {
   Granularity,
   GroupBy,
   MoverRow,
+  ServiceEnvironmentCosts,
   TagRef,
   UptimeReport,
   UsageSeries,
@@ -118,6 +119,36 @@ export class ReportService {
       if (e.tagKey === tagKey) map.set(e.tagValue, e);
     }
     return map;
+  }
+
+  /**
+   * One service's cost per environment this month (billed days; on the 1st,
+   * last month), from the service x environment facts. No facts: no rows,
+   * so the card shows none rather than a made-up zero.
+   */
+  async serviceCostByEnvironment(
+    service: string,
+  ): Promise<ServiceEnvironmentCosts> {
+    const lastBilled = this.today().minus({ days: 1 });
+    const from = lastBilled.startOf('month');
+    const sums = await this.store.serviceEnvironmentSums({
+      service,
+      from: from.toISODate()!,
+      to: lastBilled.toISODate()!,
+    });
+    return {
+      currency: this.options.currency,
+      service,
+      month: from.toFormat('yyyy-MM'),
+      ...(sums.length
+        ? { from: from.toISODate()!, to: lastBilled.toISODate()! }
+        : {}),
+      environments: sums.map(s => ({
+        environment: s.environment,
+        amount: this.money(s.amount),
+        estimated: s.estimated,
+      })),
+    };
   }
 
   /** Today's hourly estimates, for the whole account or one environment. */

@@ -47,6 +47,9 @@ const usageQuery = z.object({
   from: hourOrDay.optional(),
   to: hourOrDay.optional(),
 });
+const serviceParams = z.object({
+  service: z.string().min(1).max(191),
+});
 const runsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -153,6 +156,12 @@ export async function createRouter(
       `attachment; filename="cost-${series.groupBy}-${series.granularity}-${series.from}-${series.to}.csv"`,
     );
     res.send(`${lines.join('\n')}\n`);
+  });
+
+  // One service's cost in each environment this month (the Deployments card).
+  router.get('/services/:service/environments', async (req, res) => {
+    const { service } = parse(serviceParams, req.params);
+    res.json(await report.serviceCostByEnvironment(service));
   });
 
   router.get('/uptime', async (req, res) => {

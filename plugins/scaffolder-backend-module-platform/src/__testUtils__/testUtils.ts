@@ -1,7 +1,7 @@
 /* Test helpers: a real bare Git repository, the Jenkins stand-in in-process, an action context. */
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { BackstageCredentials, UserInfoService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { jenkinsStandIn, JENKINS_API_TOKEN, JENKINS_USER } from '@internal/sandbox/src/jenkins/JenkinsStandIn';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EnvironmentEntityProvider } from '../catalog/EnvironmentEntityProvider';
 import { PlatformConfig } from '../config';
 import { EnvironmentService } from '../environment/EnvironmentService';
 import { IacRepository } from '../git/IacRepository';
@@ -174,4 +175,26 @@ export async function closedPort(): Promise<number> {
   const port = (server.address() as AddressInfo).port;
   await new Promise<void>(r => server.close(() => r()));
   return port;
+}
+
+/**
+ * A catalog that holds what the environment entity provider last read from
+ * the IaC repository, as the real catalog does between its refreshes:
+ * `sync()` is the catalog's next read, so a test decides when it catches up.
+ */
+export function repoCatalog(repo: IacRepository) {
+  let entities: Entity[] = [];
+  const provider = new EnvironmentEntityProvider(repo, mockServices.logger.mock());
+  provider.connect({
+    applyMutation: async mutation => {
+      if (mutation.type === 'full') entities = mutation.entities.map(e => e.entity);
+    },
+    refresh: async () => {},
+  });
+  const catalog = catalogServiceMock.mock({
+    getEntities: async () => ({ items: entities }),
+    getEntityByRef: async (ref: string | CompoundEntityRef) =>
+      entities.find(e => stringifyEntityRef(e) === (typeof ref === 'string' ? ref : stringifyEntityRef(ref))),
+  });
+  return { catalog, sync: () => provider.refresh() };
 }

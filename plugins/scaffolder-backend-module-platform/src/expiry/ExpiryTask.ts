@@ -4,9 +4,9 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ForwardedError } from '@backstage/errors';
-import { NotificationService } from '@backstage/plugin-notifications-node';
+import { AlertsService } from '@internal/plugin-alerts-node';
 import { DateTime } from 'luxon';
 import { EnvironmentService } from '../environment/EnvironmentService';
 import { ANNOTATIONS } from '../environment/options';
@@ -38,24 +38,30 @@ export function decideExpiry(entity: Entity, now: DateTime): ExpiryDecision {
 
 /**
  * Destroys non-prod environments past their expiry, through the same
- * Jenkins pipeline and IaC commits as the delete template, after telling
+ * Jenkins pipeline and IaC commits as the delete template, after warning
  * the owners a day and an hour before. Global: one run per cadence across
  * backend replicas.
+ *
+ * Warnings and the outcome go through the alerts plugin (portal, Slack,
+ * KakaoTalk, the owners' muting and language). Each warning's id names the
+ * environment, its expiry and the window, so a restart, a second replica or
+ * a catalog that has not yet read the `expiry-notified` annotation back
+ * never sends it twice, while an extended expiry gets warnings of its own.
  */
 export class ExpiryTask {
   private readonly service: EnvironmentService;
-  private readonly notifications: NotificationService;
+  private readonly alerts: AlertsService;
   private readonly logger: LoggerService;
 
-  constructor(options: { service: EnvironmentService; notifications: NotificationService; logger: LoggerService }) {
+  constructor(options: { service: EnvironmentService; alerts: AlertsService; logger: LoggerService }) {
     this.service = options.service;
-    this.notifications = options.notifications;
+    this.alerts = options.alerts;
     this.logger = options.logger;
   }
 
   static async schedule(options: {
     service: EnvironmentService;
-    notifications: NotificationService;
+    alerts: AlertsService;
     scheduler: SchedulerService;
     logger: LoggerService;
     config: Config;
@@ -79,14 +85,14 @@ export class ExpiryTask {
     return task;
   }
 
-  async run(now = DateTime.utc()) {
+  async run(now: DateTime = DateTime.utc()) {
     const entities = await this.service.listEnvironments();
     for (const entity of entities) {
       const decision = decideExpiry(entity, now);
       const name = entity.metadata.name;
       try {
         if (decision.kind === 'notify') await this.notify(entity, decision.window, decision.expiresAt);
-        if (decision.kind === 'destroy') await this.destroy(entity);
+        if (decision.kind === 'destroy') await this.destroy(entity, decision.expiresAt);
       } catch (error) {
         // One environment's failure must not stop the others.
         this.logger.error(new ForwardedError(`Expiry of ${name} failed`, error).message);
@@ -96,32 +102,51 @@ export class ExpiryTask {
 
   private async notify(entity: Entity, window: 'day' | 'hour', expiresAt: DateTime) {
     const name = entity.metadata.name;
-    await this.notifications.send({
-      recipients: { type: 'entity', entityRef: String(entity.spec?.owner) },
-      payload: {
-        title: `Environment ${name} will be destroyed ${window === 'day' ? 'within a day' : 'within an hour'}`,
-        description: `${name} expires at ${expiresAt.toISO()}. Extend its expiry on its page to keep it.`,
-        link: `/catalog/default/resource/${name}`,
-        severity: window === 'hour' ? 'high' : 'normal',
-        topic: `environment-expiry:${name}`,
-      },
+    const expiry = expiresAt.toISO()!;
+    const result = await this.alerts.raise({
+      type: 'environment.expiry',
+      id: expiryAlertId(name, expiry, window),
+      environment: name,
+      expiresAt: expiry,
+      entityRef: stringifyEntityRef(entity),
+      link: `/catalog/default/resource/${name}`,
     });
+    if (result.status === 'failed') {
+      // Not marked as told: the next run raises it again, with the same id.
+      this.logger.warn(`Could not warn the owners of ${name} of its expiry (${window}); trying again next run`);
+      return;
+    }
     await this.service.updateAnnotations(name, { [NOTIFIED_ANNOTATION]: window }, `${name}: owners told of expiry (${window})`);
-    this.logger.info(`Told the owners of ${name} it expires at ${expiresAt.toISO()}`);
+    this.logger.info(`Warned the owners of ${name} it expires at ${expiry} (${result.status})`);
   }
 
-  private async destroy(entity: Entity) {
+  private async destroy(entity: Entity, expiresAt: DateTime) {
     const name = entity.metadata.name;
     this.logger.info(`${name} expired; destroying it`);
     const result = await this.service.destroy(name, { info: m => this.logger.info(`[${name}] ${m}`) });
-    await this.notifications.send({
-      recipients: { type: 'entity', entityRef: String(entity.spec?.owner) },
-      payload: {
-        title: result === 'SUCCESS' ? `Environment ${name} expired and was destroyed` : `Destroying expired environment ${name} failed (${result})`,
-        link: `/catalog/default/resource/${name}`,
-        severity: result === 'SUCCESS' ? 'normal' : 'high',
-        topic: `environment-expiry:${name}`,
-      },
+    // Raised to the owner group: after a successful destroy the environment
+    // has left the catalog, and its owners would no longer be found through it.
+    await this.alerts.raise({
+      type: 'environment.task',
+      id: `environment.expiry-destroy:${name}:${expiresAt.toISO()}`,
+      action: 'delete',
+      environment: name,
+      status: result === 'SUCCESS' ? 'completed' : 'failed',
+      taskId: `expiry-${name}`,
+      entityRef: ownerRef(entity),
+      link: result === 'SUCCESS' ? '/catalog?filters[kind]=resource' : `/catalog/default/resource/${name}`,
+      logTail: result === 'SUCCESS' ? undefined : `The destroy pipeline ended ${result}; the environment is marked failed.`,
     });
   }
+}
+
+/** One id per environment, expiry and warning window. */
+export function expiryAlertId(name: string, expiresAt: string, window: 'day' | 'hour') {
+  return `environment.expiry:${name}:${expiresAt}:${window}`;
+}
+
+function ownerRef(entity: Entity): string {
+  return stringifyEntityRef(
+    parseEntityRef(String(entity.spec?.owner), { defaultKind: 'group', defaultNamespace: 'default' }),
+  );
 }

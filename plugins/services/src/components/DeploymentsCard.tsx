@@ -120,7 +120,42 @@ function PodsCell({ row }: { row: EnvironmentRow }) {
   );
 }
 
-/** One row per environment the service runs in: Argo CD, version, pods. */
+function formatMoney(amount: number, currency: string) {
+  return new Intl.NumberFormat(currency === 'KRW' ? 'ko-KR' : 'en-US', {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: currency === 'KRW' ? 0 : 2,
+  }).format(amount);
+}
+
+function CostCell({ row }: { row: EnvironmentRow }) {
+  const cost = row.cost;
+  if (cost.state === 'found') {
+    return (
+      <>
+        <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
+          {formatMoney(cost.amount, cost.currency)}
+        </Typography>
+        {cost.estimated && (
+          <Typography variant="caption" color="textSecondary">
+            incl. estimates
+          </Typography>
+        )}
+      </>
+    );
+  }
+  const why =
+    cost.state === 'error'
+      ? `Cost unavailable: ${cost.message}`
+      : 'No cost data for this service in this environment';
+  return (
+    <span title={why} aria-label={why}>
+      —
+    </span>
+  );
+}
+
+/** One row per environment the service runs in: Argo CD, version, pods, cost. */
 export function DeploymentsCard() {
   const { entity } = useEntity();
   const { loading, value, error, retry } = useDeployments(entity);
@@ -148,10 +183,11 @@ export function DeploymentsCard() {
       <Table size="small" aria-label="Deployments by environment">
         <TableHead>
           <TableRow>
-            <TableCell>Environment</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>Environment</TableCell>
             <TableCell>Argo CD</TableCell>
             <TableCell>Version</TableCell>
             <TableCell>Pods</TableCell>
+            <TableCell>Cost this month</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -170,6 +206,9 @@ export function DeploymentsCard() {
               </TableCell>
               <TableCell>
                 <PodsCell row={row} />
+              </TableCell>
+              <TableCell data-column="cost">
+                <CostCell row={row} />
               </TableCell>
             </TableRow>
           ))}

@@ -145,6 +145,7 @@ describe('buildEnvironmentRows', () => {
             { pod: 'b', reason: 'CrashLoopBackOff', detail: '14 restarts' },
           ],
         },
+        cost: { state: 'none' },
       },
       expect.objectContaining({
         environment: 'prod',
@@ -189,6 +190,58 @@ describe('buildEnvironmentRows', () => {
       { items: [] },
     );
     expect(rows).toEqual([]);
+  });
+
+  it("puts each environment's cost on its row, none where there is no data", () => {
+    const argo = [
+      {
+        instance: 'dev-a',
+        url: 'http://argo/dev-a',
+        state: 'found' as const,
+        application: app('Synced', 'Healthy', '2.3.0'),
+      },
+      {
+        instance: 'prod',
+        url: 'http://argo/prod',
+        state: 'found' as const,
+        application: app('Synced', 'Healthy', '2.2.1'),
+      },
+    ];
+    const rows = buildEnvironmentRows(
+      argo,
+      { items: [] },
+      {
+        state: 'found',
+        currency: 'USD',
+        month: '2026-11',
+        byEnvironment: {
+          prod: { amount: 1812.4, estimated: true },
+          staging: { amount: 600, estimated: false },
+        },
+      },
+    );
+    expect(rows.map(r => [r.environment, r.cost])).toEqual([
+      ['dev-a', { state: 'none' }],
+      [
+        'prod',
+        { state: 'found', amount: 1812.4, currency: 'USD', estimated: true },
+      ],
+    ]);
+
+    const failed = buildEnvironmentRows(
+      argo,
+      { items: [] },
+      {
+        state: 'error',
+        message: 'Request failed with 503',
+      },
+    );
+    expect(failed.map(r => r.cost)).toEqual([
+      { state: 'error', message: 'Request failed with 503' },
+      { state: 'error', message: 'Request failed with 503' },
+    ]);
+    // The rest of the row does not depend on the cost.
+    expect(failed.map(r => r.version)).toEqual(['2.3.0', '2.2.1']);
   });
 
   it('shows the Kubernetes backend failing as a whole on every row', () => {

@@ -34,6 +34,22 @@ export type ArgoApplication = {
 
 export type PodProblem = { pod: string; reason: string; detail?: string };
 
+/**
+ * What the cost plugin knows of the service this month, per environment:
+ * `found` with the amounts (an environment missing there has no cost data),
+ * `none` when the service has no cost annotation or the plugin is not
+ * installed, `error` when the cost API failed.
+ */
+export type CostResult =
+  | {
+      state: 'found';
+      currency: string;
+      month: string;
+      byEnvironment: Record<string, { amount: number; estimated: boolean }>;
+    }
+  | { state: 'none' }
+  | { state: 'error'; message: string };
+
 export type EnvironmentRow = {
   environment: string;
   argo:
@@ -50,6 +66,11 @@ export type EnvironmentRow = {
     | { state: 'unknown' };
   /** Image tag Argo CD deployed (the manifest repository's truth). */
   version?: string;
+  /** This month's cost of the service in this environment, when known. */
+  cost:
+    | { state: 'found'; amount: number; currency: string; estimated: boolean }
+    | { state: 'none' }
+    | { state: 'error'; message: string };
   pods:
     | {
         state: 'found';
@@ -140,9 +161,21 @@ const isReady = (pod: Pod) =>
   ) ??
     false);
 
+function costCell(
+  cost: CostResult,
+  environment: string,
+): EnvironmentRow['cost'] {
+  if (cost.state !== 'found') return cost;
+  const entry = cost.byEnvironment[environment];
+  return entry
+    ? { state: 'found', currency: cost.currency, ...entry }
+    : { state: 'none' };
+}
+
 export function buildEnvironmentRows(
   argo: ArgoResult[],
   kubernetes: ObjectsByEntityResponse | { error: string } | undefined,
+  cost: CostResult = { state: 'none' },
 ): EnvironmentRow[] {
   const names: string[] = [];
   const add = (n: string) => {
@@ -224,7 +257,13 @@ export function buildEnvironmentRows(
         };
       }
     }
-    return { environment, argo: argoCell, version, pods: podsCell };
+    return {
+      environment,
+      argo: argoCell,
+      version,
+      pods: podsCell,
+      cost: costCell(cost, environment),
+    };
   });
 
   // An environment neither Argo CD nor the cluster knows the service in is not

@@ -11,9 +11,14 @@ import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { kubernetesApiRef } from '@backstage/plugin-kubernetes-react';
 import {
+  ANNOTATION_SERVICE,
+  CostUptimeClient,
+} from '@internal/plugin-cost-uptime-common';
+import {
   ArgoApplication,
   ArgoResult,
   buildEnvironmentRows,
+  CostResult,
   EnvironmentRow,
 } from './environmentRows';
 
@@ -78,17 +83,49 @@ export function useDeployments(entity: Entity) {
     );
   }, [appName, config, discovery, fetch]);
 
+  const costService = annotations[ANNOTATION_SERVICE];
+  const loadCost = useCallback(async (): Promise<CostResult> => {
+    if (!costService) return { state: 'none' };
+    try {
+      const costs = await new CostUptimeClient({
+        discoveryApi: discovery,
+        fetchApi: { fetch },
+      }).getServiceCostByEnvironment(costService);
+      return {
+        state: 'found',
+        currency: costs.currency,
+        month: costs.month,
+        byEnvironment: Object.fromEntries(
+          costs.environments.map(e => [
+            e.environment,
+            { amount: e.amount, estimated: e.estimated },
+          ]),
+        ),
+      };
+    } catch (e) {
+      // Without the cost plugin the backend has no such route: no cost data,
+      // not an error. Anything else is shown, and the rest of the card stays.
+      if (e instanceof ResponseError && e.statusCode === 404) {
+        return { state: 'none' };
+      }
+      const message =
+        e instanceof ResponseError ? e.body.error.message : String(e);
+      return { state: 'error', message };
+    }
+  }, [costService, discovery, fetch]);
+
   const state = useAsyncRetry(async (): Promise<EnvironmentRow[]> => {
-    const [argo, k8s] = await Promise.all([
+    const [argo, k8s, cost] = await Promise.all([
       loadArgo(),
       hasKubernetes
         ? kubernetes
             .getObjectsByEntity({ entity, auth: {} })
             .catch((e: Error) => ({ error: e.message }))
         : Promise.resolve(undefined),
+      loadCost(),
     ]);
-    return buildEnvironmentRows(argo, k8s);
-  }, [entity, loadArgo, hasKubernetes, kubernetes]);
+    return buildEnvironmentRows(argo, k8s, cost);
+  }, [entity, loadArgo, loadCost, hasKubernetes, kubernetes]);
 
   return state;
 }

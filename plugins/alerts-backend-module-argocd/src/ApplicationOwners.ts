@@ -1,0 +1,87 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ArgoCdApplication } from './ArgoCdClient';
+
+/** The Argo CD plugin's annotations on a Component. */
+export const APP_NAME_ANNOTATION = 'argocd/app-name';
+export const APP_SELECTOR_ANNOTATION = 'argocd/app-selector';
+
+/**
+ * A `k=v[,k2=v2]` label selector, as `argocd/app-selector` holds it and
+ * Argo CD's `?selector=` takes it; undefined when it is not one.
+ */
+export function parseSelector(
+  selector: string,
+): Record<string, string> | undefined {
+  const labels: Record<string, string> = {};
+  for (const term of selector.split(',')) {
+    const match = /^\s*([^=!\s]+)\s*==?\s*([^=\s]*)\s*$/.exec(term);
+    if (!match) return undefined;
+    labels[match[1]] = match[2];
+  }
+  return labels;
+}
+
+/**
+ * Finds the catalog Component an Argo CD application belongs to: the one
+ * whose `argocd/app-name` is the application's name, else the one whose
+ * `argocd/app-selector` labels the application carries.
+ */
+export class ApplicationOwners {
+  private readonly components: Entity[];
+
+  static async load(catalog: CatalogService, auth: AuthService) {
+    const { items } = await catalog.getEntities(
+      {
+        filter: [
+          {
+            kind: 'Component',
+            [`metadata.annotations.${APP_NAME_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          {
+            kind: 'Component',
+            [`metadata.annotations.${APP_SELECTOR_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+        ],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    return new ApplicationOwners(items);
+  }
+
+  constructor(components: Entity[]) {
+    this.components = components;
+  }
+
+  /** The entity ref of the application's Component, if the catalog has one. */
+  componentOf(app: ArgoCdApplication): string | undefined {
+    const byName = this.components.find(
+      c => c.metadata.annotations?.[APP_NAME_ANNOTATION] === app.metadata.name,
+    );
+    const component =
+      byName ??
+      this.components.find(c => {
+        const selector = c.metadata.annotations?.[APP_SELECTOR_ANNOTATION];
+        const labels = selector ? parseSelector(selector) : undefined;
+        return (
+          labels !== undefined &&
+          Object.entries(labels).every(
+            ([k, v]) => app.metadata.labels?.[k] === v,
+          )
+        );
+      });
+    return component
+      ? stringifyEntityRef({ ...component, kind: 'Component' })
+      : undefined;
+  }
+}

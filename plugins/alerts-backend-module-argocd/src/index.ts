@@ -1,0 +1,11 @@
+/**
+ * Alerts module: Argo CD sync failures and degraded health.
+ *
+ * @packageDocumentation
+ */
+export { alertsModuleArgoCd as default, ARGOCD_POLL_TASK_ID } from './module';
+export { ArgoCdAlertPoller } from './ArgoCdAlertPoller';
+export type { PollSummary } from './ArgoCdAlertPoller';
+export { ArgoCdClient, readArgoCdInstances } from './ArgoCdClient';
+export type { ArgoCdApplication, ArgoCdInstance } from './ArgoCdClient';
+export { ArgoCdAlertStore } from './database/ArgoCdAlertStore';

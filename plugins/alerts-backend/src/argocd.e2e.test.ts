@@ -1,0 +1,207 @@
+/*
+ * End to end for Argo CD: the Argo CD stand-in reports a failed sync, the
+ * alerts plugin's Argo CD module polls it, and the owners' Slack channel and
+ * KakaoTalk receivers get one message: not one per poll, and not one per
+ * replica. Two backends (replicas) share the databases, as in production.
+ */
+import {
+  coreServices,
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import argocdModule, {
+  ARGOCD_POLL_TASK_ID,
+} from '@internal/plugin-alerts-backend-module-argocd';
+import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
+import slackModule from '@internal/plugin-notifications-backend-module-slack';
+import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
+import {
+  ARGOCD_CREDENTIALS,
+  createArgoCdServer,
+} from '@internal/sandbox/src/argocd/argocdStandIn';
+import {
+  KakaoStandIn,
+  KAKAO_SANDBOX_CLIENT_ID,
+  KAKAO_SANDBOX_CLIENT_SECRET,
+  KAKAO_SANDBOX_REFRESH_TOKEN,
+} from '@internal/sandbox/src/kakao/KakaoStandIn';
+import { Sandbox } from '@internal/sandbox/src/Sandbox';
+import {
+  SlackStandIn,
+  SLACK_SANDBOX_TOKEN,
+} from '@internal/sandbox/src/slack/SlackStandIn';
+import { Knex } from 'knex';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { testDatabases } from './__testUtils__/databases';
+import {
+  entities,
+  GROUP_KAKAO_UUID,
+  MINSU_KAKAO_UUID,
+  SORA_KAKAO_UUID,
+} from './__testUtils__/fixtures';
+import { alertsPlugin } from './plugin';
+
+jest.setTimeout(120_000);
+
+const settle = () => new Promise(r => setTimeout(r, 500));
+
+describe('Argo CD alerts end to end', () => {
+  const databases = testDatabases();
+  const slack = new SlackStandIn();
+  const kakao = new KakaoStandIn();
+  const sandbox = new Sandbox([slack, kakao]);
+  const argoData = exampleInstances();
+  const argocd: Server = createArgoCdServer(argoData);
+  let url: (name: string) => string;
+  let argocdUrl: string;
+
+  beforeAll(async () => {
+    const { standIns } = await sandbox.start(0);
+    url = (name: string) => standIns.find(s => s.name === name)!.url;
+    await new Promise<void>(r => argocd.listen(0, '127.0.0.1', () => r()));
+    argocdUrl = `http://127.0.0.1:${(argocd.address() as AddressInfo).port}`;
+    // Only the failed sync: shop-backend in dev-a is healthy again.
+    const shopBackend = argoData['dev-a'].applications.find(
+      a => a.metadata.name === 'shop-backend',
+    )!;
+    shopBackend.status.health = { status: 'Healthy' };
+  });
+  afterAll(async () => {
+    await sandbox.stop();
+    await new Promise<void>(r => argocd.close(() => r()));
+  });
+
+  /**
+   * One replica: a backend with the alerts plugin and its Argo CD module,
+   * the notifications plugin and the Slack and KakaoTalk modules. Its
+   * scheduled tasks run when the test says so.
+   */
+  async function replica(database: (pluginId: string) => Promise<Knex>) {
+    const tasks = new Map<string, () => Promise<void>>();
+    const record = async (task: SchedulerServiceTaskInvocationDefinition) => {
+      tasks.set(task.id, async () => task.fn(new AbortController().signal));
+    };
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: record,
+      createScheduledTaskRunner: () => ({ run: record }),
+    });
+    const backend = await startTestBackend({
+      features: [
+        alertsPlugin,
+        argocdModule,
+        notificationsPlugin,
+        slackModule,
+        kakaoModule,
+        scheduler.factory,
+        catalogServiceMock.factory({ entities }),
+        createServiceFactory({
+          service: coreServices.database,
+          deps: { plugin: coreServices.pluginMetadata },
+          factory: ({ plugin }) => ({
+            getClient: () => database(plugin.getId()),
+          }),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://portal.test' },
+            argocd: {
+              appLocatorMethods: [
+                {
+                  type: 'config',
+                  instances: ['dev-a', 'prod'].map(name => ({
+                    name,
+                    url: `${argocdUrl}/${name}`,
+                    ...ARGOCD_CREDENTIALS[name],
+                  })),
+                },
+              ],
+            },
+            alerts: {
+              language: 'en',
+              burstWindow: '0s',
+              slack: {
+                apiBaseUrl: `${url('slack')}/api`,
+                token: SLACK_SANDBOX_TOKEN,
+              },
+              kakaotalk: {
+                apiBaseUrl: url('kakao'),
+                authBaseUrl: url('kakao'),
+                clientId: KAKAO_SANDBOX_CLIENT_ID,
+                clientSecret: KAKAO_SANDBOX_CLIENT_SECRET,
+                refreshToken: KAKAO_SANDBOX_REFRESH_TOKEN,
+                batchWindowMs: 50,
+              },
+            },
+          },
+        }),
+      ],
+    });
+    return {
+      poll: () => tasks.get(ARGOCD_POLL_TASK_ID)!(),
+      stop: () => backend.stop(),
+    };
+  }
+
+  describe.each(databases.ids)('on %p', databaseId => {
+    it('a failed sync reaches Slack and KakaoTalk once, after two polls and on a second replica', async () => {
+      slack.recorder.requests.length = 0;
+      kakao.recorder.requests.length = 0;
+      // One database per plugin, shared by both replicas; the alerts
+      // plugin (and its module) on the engine under test.
+      const knexes = new Map<string, Promise<Knex>>();
+      const database = (pluginId: string) => {
+        if (!knexes.has(pluginId)) {
+          knexes.set(
+            pluginId,
+            databases.init(pluginId === 'alerts' ? databaseId : 'SQLITE_3'),
+          );
+        }
+        return knexes.get(pluginId)!;
+      };
+      const a = await replica(database);
+      const b = await replica(database);
+      try {
+        await a.poll();
+        await settle();
+        await a.poll();
+        await b.poll();
+        await settle();
+
+        const slackPosts = slack.recorder.requests.filter(
+          r => r.path === '/api/chat.postMessage',
+        );
+        expect(slackPosts.map(r => r.status)).toEqual([200]);
+        const post = slackPosts[0].body as any;
+        expect(post.channel).toBe('#dev-alerts');
+        expect(post.text).toBe('Sync failed: shop-backend (dev-a)');
+        expect(post.blocks[0].text.text).toContain(
+          'PostSync hook Job shop/shop-backend-smoke-test failed',
+        );
+        expect(post.blocks[1].elements[0].text).toBe(
+          '<http://portal.test/catalog/default/component/shop-backend|Open in portal>',
+        );
+
+        const kakaoMessages = kakao.recorder.requests.filter(r =>
+          r.path.includes('/friends/'),
+        );
+        expect(kakaoMessages.map(r => r.status)).toEqual([200]);
+        const body = kakaoMessages[0].body as any;
+        expect(JSON.parse(body.receiver_uuids).sort()).toEqual(
+          [GROUP_KAKAO_UUID, MINSU_KAKAO_UUID, SORA_KAKAO_UUID].sort(),
+        );
+        const template = JSON.parse(body.template_object);
+        expect(template.text).toMatch(/^Sync failed: shop-backend \(dev-a\)\n/);
+        expect(template.link.web_url).toBe(
+          'http://portal.test/catalog/default/component/shop-backend',
+        );
+      } finally {
+        await a.stop();
+        await b.stop();
+      }
+    });
+  });
+});
