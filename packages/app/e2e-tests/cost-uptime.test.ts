@@ -72,8 +72,16 @@ test.describe('cost and uptime', () => {
     await expect(page.getByText('Nodes', { exact: true })).toBeVisible();
     await expect(page.locator('.recharts-line').first()).toBeVisible();
 
+    // The figures are visible as soon as they are stored; the run itself
+    // ends after the alert checks, so the page is opened again until it has.
     const runs = page.getByRole('table', { name: 'Collection runs' });
-    await expect(runs.getByText('succeeded').first()).toBeVisible();
+    await expect(async () => {
+      await sidebarLink(page, 'Home').click();
+      await sidebarLink(page, 'Cost & Uptime').click();
+      await expect(runs.getByText('succeeded').first()).toBeVisible({
+        timeout: 5_000,
+      });
+    }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
     await shot('dashboard');
 
     await page.getByRole('button', { name: 'AWS service' }).click();
