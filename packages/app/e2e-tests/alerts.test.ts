@@ -145,7 +145,10 @@ test.describe('alerts', () => {
     await shot('notifications of the Argo CD sync failure and degradation');
 
     // The notification leads to the component's page.
-    await page.getByText('Sync failed: shop-backend (dev-a)').first().click();
+    // Its title links there (the live pop-up repeats the text, not the link).
+    await page
+      .getByRole('link', { name: 'Sync failed: shop-backend (dev-a)' })
+      .click();
     await expect(page).toHaveURL(/\/catalog\/default\/component\/shop-backend/);
   });
 });
