@@ -4,7 +4,9 @@ import { ConfigReader } from '@backstage/config';
 import { KeycloakEndSession } from './KeycloakEndSession';
 
 /** A discovery document server; `metadata` is what it answers with. */
-async function discoveryServer(metadata: () => { status: number; body: unknown }) {
+async function discoveryServer(
+  metadata: () => { status: number; body: unknown },
+) {
   let hits = 0;
   const server = http.createServer((_req, res) => {
     hits++;
@@ -41,7 +43,8 @@ function config(metadataUrl: string, environment = 'production') {
 
 describe('KeycloakEndSession', () => {
   it("builds the end-session URL from the provider's discovery document", async () => {
-    const endpoint = 'https://sso.example.com/realms/platform/protocol/openid-connect/logout';
+    const endpoint =
+      'https://sso.example.com/realms/platform/protocol/openid-connect/logout';
     const discovery = await discoveryServer(() => ({
       status: 200,
       body: { end_session_endpoint: endpoint },
@@ -103,7 +106,9 @@ describe('KeycloakEndSession', () => {
       app: { baseUrl: 'https://portal.example.com' },
       auth: {
         environment: 'production',
-        providers: { oidc: { development: { metadataUrl: 'x', clientId: 'y' } } },
+        providers: {
+          oidc: { development: { metadataUrl: 'x', clientId: 'y' } },
+        },
       },
     });
     expect(KeycloakEndSession.fromConfig(reader)).toBeUndefined();

@@ -73,7 +73,10 @@ export class KeycloakEndSession {
   async getEndSessionUrl(): Promise<string> {
     const url = new URL(await this.#endSessionEndpoint());
     url.searchParams.set('client_id', this.#clientId);
-    url.searchParams.set('post_logout_redirect_uri', this.#postLogoutRedirectUri);
+    url.searchParams.set(
+      'post_logout_redirect_uri',
+      this.#postLogoutRedirectUri,
+    );
     return url.toString();
   }
 
@@ -92,7 +95,9 @@ export class KeycloakEndSession {
       response = await this.#fetch(this.#metadataUrl);
     } catch (error) {
       throw new ForwardedError(
-        `Could not read the OpenID provider's discovery document ${this.#metadataUrl}`,
+        `Could not read the OpenID provider's discovery document ${
+          this.#metadataUrl
+        }`,
         error,
       );
     }
@@ -104,7 +109,9 @@ export class KeycloakEndSession {
     };
     if (typeof metadata.end_session_endpoint !== 'string') {
       throw new NotFoundError(
-        `The OpenID provider at ${this.#metadataUrl} advertises no end_session_endpoint`,
+        `The OpenID provider at ${
+          this.#metadataUrl
+        } advertises no end_session_endpoint`,
       );
     }
     return metadata.end_session_endpoint;

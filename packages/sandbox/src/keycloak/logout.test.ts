@@ -41,9 +41,7 @@ function browser(base: string) {
     for (const cookie of response.headers.getSetCookie()) {
       const [pair, ...attributes] = cookie.split(';');
       const [name, value] = pair.split(/=(.*)/s);
-      const expired = attributes.some(a =>
-        /expires=Thu, 01 Jan 1970/i.test(a),
-      );
+      const expired = attributes.some(a => /expires=Thu, 01 Jan 1970/i.test(a));
       if (!value || expired) cookies.delete(name.trim());
       else cookies.set(name.trim(), value);
     }
@@ -169,7 +167,10 @@ describe('Keycloak stand-in: logout (end-session endpoint)', () => {
     expect((await authorize(go)).askedForPassword).toBe(false);
 
     const confirm = await go(
-      logout({ client_id: 'backstage', post_logout_redirect_uri: POST_LOGOUT_URI }),
+      logout({
+        client_id: 'backstage',
+        post_logout_redirect_uri: POST_LOGOUT_URI,
+      }),
     );
     expect(confirm.status).toBe(200);
     expect(confirm.text).toContain('Do you want to log out?');
@@ -193,7 +194,10 @@ describe('Keycloak stand-in: logout (end-session endpoint)', () => {
     const hint = await idToken(code!);
 
     const page = await go(
-      logout({ id_token_hint: hint, post_logout_redirect_uri: POST_LOGOUT_URI }),
+      logout({
+        id_token_hint: hint,
+        post_logout_redirect_uri: POST_LOGOUT_URI,
+      }),
     );
     expect(page.status).toBe(200);
     // The page confirms itself at once (a browser runs the script).
@@ -218,7 +222,10 @@ describe('Keycloak stand-in: logout (end-session endpoint)', () => {
       .concat('c2lnbmF0dXJl')
       .join('.');
     const refused = await browser(url)(
-      logout({ id_token_hint: forged, post_logout_redirect_uri: POST_LOGOUT_URI }),
+      logout({
+        id_token_hint: forged,
+        post_logout_redirect_uri: POST_LOGOUT_URI,
+      }),
     );
     expect(refused.status).toBe(400);
     expect(refused.location).toBeUndefined();
