@@ -321,7 +321,8 @@ test('sign-in and sign-out through Keycloak work across both replicas', { timeou
     // returns to PORTAL_BASE_URL.
     const logouts = [];
     page.on('request', request => {
-      if (request.url().includes('/protocol/openid-connect/logout')) logouts.push(new URL(request.url()));
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/protocol/openid-connect/logout')) logouts.push(url);
     });
     await page.goto(`${publicUrl}/settings`);
     await page.getByRole('button', { name: /more/i }).first().click();
