@@ -268,7 +268,7 @@ test('the app is served and carries no secret', async () => {
   }
 });
 
-test('sign-in through Keycloak works across both replicas', { timeout: 240_000 }, async () => {
+test('sign-in and sign-out through Keycloak work across both replicas', { timeout: 240_000 }, async () => {
   // Users come from Keycloak by a scheduled sync (a global task: one replica
   // runs it, 30 s after start). Wait for it, then for catalog processing.
   const deadline = Date.now() + 150_000;
@@ -315,6 +315,27 @@ test('sign-in through Keycloak works across both replicas', { timeout: 240_000 }
       assert.equal(res.status, 200, `replica ${r.name} accepts the session`);
       assert.equal((await res.json()).spec.profile.displayName, 'Minsu Park');
     }
+
+    // Signing out ends the Keycloak session too, on production config: the
+    // end-session URL comes from KEYCLOAK_BASE_URL's discovery document and
+    // returns to PORTAL_BASE_URL.
+    const logouts = [];
+    page.on('request', request => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/protocol/openid-connect/logout')) logouts.push(url);
+    });
+    await page.goto(`${publicUrl}/settings`);
+    await page.getByRole('button', { name: /more/i }).first().click();
+    await page.getByRole('menuitem', { name: /sign out/i }).click();
+    await page.getByRole('button', { name: 'Sign In' }).waitFor({ timeout: 60_000 });
+    assert.equal(new URL(page.url()).origin, publicUrl);
+    assert.equal(logouts.length, 1);
+    assert.equal(`${logouts[0].origin}${logouts[0].pathname}`, `${keycloakUrl}/realms/platform/protocol/openid-connect/logout`);
+    assert.equal(logouts[0].searchParams.get('post_logout_redirect_uri'), publicUrl);
+    assert.ok(logouts[0].searchParams.get('id_token_hint'));
+    const again = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Sign In' }).click();
+    await (await again).getByLabel('Password').waitFor({ timeout: 30_000 });
   } finally {
     await browser.close();
   }

@@ -95,6 +95,60 @@ test.describe('sign-in with Keycloak', () => {
     await shot('signed out');
   });
 
+  test('signing out also signs out of Keycloak: the next sign-in asks for a password, and another person can sign in', async ({
+    page,
+    context,
+    shot,
+    baseURL,
+  }) => {
+    await signIn(page, 'minsu.park');
+    await page.goto('/settings');
+    await expect(page.getByText('Minsu Park').first()).toBeVisible();
+
+    const logoutRequests: URL[] = [];
+    page.on('request', request => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/protocol/openid-connect/logout')) {
+        logoutRequests.push(url);
+      }
+    });
+    await page.getByRole('button', { name: /more/i }).first().click();
+    await page.getByRole('menuitem', { name: /sign out/i }).click();
+
+    // Through Keycloak's end-session endpoint and back to the portal's
+    // sign-in page, without a "Do you want to log out?" stop on the way.
+    await expect(page.getByRole('button', { name: 'Sign In' })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(logoutRequests.map(u => `${u.origin}${u.pathname}`)).toEqual([
+      `${KEYCLOAK_URL}/realms/platform/protocol/openid-connect/logout`,
+    ]);
+    const params = logoutRequests[0].searchParams;
+    expect(params.get('client_id')).toBe('backstage');
+    expect(params.get('post_logout_redirect_uri')).toBe(baseURL);
+    expect(params.get('id_token_hint')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await portalSessionCookies(context)).toHaveLength(0);
+    await shot('back on the sign-in page');
+
+    // Sign in again: Keycloak has no session left, so it asks who you are.
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Sign In' }).click();
+    const popup = await popupOpened;
+    await expect(popup.getByLabel('Password')).toBeVisible();
+    await expect(sidebarLink(page, 'Catalog')).toBeHidden();
+    await popup.screenshot({
+      path: 'e2e-screenshots/sign-in with Keycloak - signing out also signs out of Keycloak - password asked again.png',
+    });
+
+    await popup.getByLabel('Username or email').fill('sora.lee');
+    await popup.getByLabel('Password').fill(examplePassword('sora.lee'));
+    await popup.getByRole('button', { name: 'Sign In' }).click();
+    await expect(sidebarLink(page, 'Catalog')).toBeVisible();
+    await page.goto('/settings');
+    await expect(page.getByText('Sora Lee').first()).toBeVisible();
+    await expect(page.getByText('Minsu Park')).toHaveCount(0);
+    await shot('signed in as another person');
+  });
+
   test('a wrong password is refused by Keycloak', async ({
     page,
     context,

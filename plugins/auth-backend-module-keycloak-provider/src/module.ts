@@ -10,6 +10,7 @@ import {
 } from '@backstage/plugin-auth-node';
 import { oidcAuthenticator } from '@backstage/plugin-auth-backend-module-oidc-provider';
 import { keycloakSubjectResolver } from './resolvers';
+import { endSessionHandler, KeycloakEndSession } from './KeycloakEndSession';
 
 /**
  * Serves only the environment named by `auth.environment`. Backstage merges
@@ -44,8 +45,10 @@ export const authModuleKeycloakProvider = createBackendModule({
       deps: {
         providers: authProvidersExtensionPoint,
         config: coreServices.rootConfig,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
       },
-      async init({ providers, config }) {
+      async init({ providers, config, httpRouter, logger }) {
         const environment =
           config.getOptionalString('auth.environment') ?? 'development';
         providers.registerProvider({
@@ -60,6 +63,14 @@ export const authModuleKeycloakProvider = createBackendModule({
             environment,
           ),
         });
+        // Signing out of the portal also ends the Keycloak SSO session: the
+        // app sends the browser to the URL this route gives (see
+        // packages/app/src/modules/auth). The auth plugin serves its routes
+        // without a token (so does this one); the URL is public metadata.
+        const endSession = KeycloakEndSession.fromConfig(config);
+        if (endSession) {
+          httpRouter.use(endSessionHandler(endSession, logger));
+        }
       },
     });
   },

@@ -4,10 +4,12 @@ import type { StandIn } from '../StandIn.ts';
 import { handleAdminRequest } from './adminApi.ts';
 import { createSigningKey, verifyJwt } from './jwt.ts';
 import { loginPage } from './loginPage.ts';
+import { logoutConfirmPage, loggedOutPage } from './logoutPage.ts';
 import {
   checkPassword,
   loadRealm,
   people,
+  postLogoutRedirectUris,
   userGroups,
   type RealmExport,
 } from './realm.ts';
@@ -74,6 +76,7 @@ export function createKeycloakProvider(
             grant_types: ['authorization_code', 'refresh_token'],
             response_types: ['code'],
             redirect_uris: c.redirectUris ?? [],
+            post_logout_redirect_uris: postLogoutRedirectUris(c),
             token_endpoint_auth_method: 'client_secret_basic',
           },
     );
@@ -115,7 +118,25 @@ export function createKeycloakProvider(
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Keycloak ends the SSO session at once when the request carries an
+        // id_token_hint (already validated here), and asks "Do you want to
+        // log out?" when it does not. It offers no "stay signed in" choice:
+        // confirming ends the whole SSO session (logout=yes).
+        logoutSource: async (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = logoutConfirmPage({
+            realmTitle: realm.displayName ?? realm.realm,
+            form,
+            confirmAutomatically: Boolean(ctx.oidc.params?.id_token_hint),
+          });
+        },
+        postLogoutSuccessSource: async ctx => {
+          ctx.type = 'html';
+          ctx.body = loggedOutPage(realm.displayName ?? realm.realm);
+        },
+      },
       revocation: { enabled: true },
       introspection: { enabled: true },
       resourceIndicators: {
@@ -300,6 +321,20 @@ export function keycloakStandIn(realmFile?: string): StandIn {
           );
           const roles = account?.clientRoles?.['realm-management'] ?? [];
           handleAdminRequest(realm, req, res, reqUrl, { roles });
+          return;
+        }
+        if (
+          path === `${realmPrefix}/protocol/openid-connect/logout` &&
+          reqUrl.searchParams.has('post_logout_redirect_uri') &&
+          !reqUrl.searchParams.has('client_id') &&
+          !reqUrl.searchParams.has('id_token_hint')
+        ) {
+          // Keycloak refuses a return address it cannot tie to a client;
+          // oidc-provider would silently drop it instead.
+          res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(
+            '<!doctype html><html><body><h1>We are sorry...</h1><p>Missing parameters: id_token_hint</p></body></html>',
+          );
           return;
         }
         if (path === realmPrefix || path.startsWith(`${realmPrefix}/`)) {

@@ -37,6 +37,8 @@ export interface RealmClient {
   redirectUris?: string[];
   standardFlowEnabled?: boolean;
   serviceAccountsEnabled?: boolean;
+  /** E.g. `post.logout.redirect.uris`: URIs separated by `##`. */
+  attributes?: Record<string, string>;
 }
 
 export interface RealmExport {
@@ -88,4 +90,22 @@ export function checkPassword(user: RealmUser, password: string): boolean {
   return (user.credentials ?? []).some(
     c => c.type === 'password' && c.value === password,
   );
+}
+
+/**
+ * The client's "Valid post logout redirect URIs" (attribute
+ * `post.logout.redirect.uris`, `##`-separated). Keycloak also knows `+` (reuse
+ * the redirect URIs) and trailing `*` wildcards; the stand-in matches exact
+ * URIs only, so it refuses those rather than accept more than Keycloak would.
+ */
+export function postLogoutRedirectUris(client: RealmClient): string[] {
+  const value = client.attributes?.['post.logout.redirect.uris'] ?? '';
+  const uris = value.split('##').filter(Boolean);
+  const unsupported = uris.find(u => u === '+' || u.includes('*'));
+  if (unsupported) {
+    throw new Error(
+      `Client ${client.clientId}: post.logout.redirect.uris entry '${unsupported}' is not supported by the stand-in; list the exact URIs`,
+    );
+  }
+  return uris;
 }

@@ -5,11 +5,17 @@ import {
   configApiRef,
   createFrontendModule,
   discoveryApiRef,
+  fetchApiRef,
   oauthRequestApiRef,
+  useApi,
 } from '@backstage/frontend-plugin-api';
-import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import {
+  SignInPageBlueprint,
+  type SignInPageProps,
+} from '@backstage/plugin-app-react';
 import VpnKeyIcon from '@material-ui/icons/VpnKey';
 import { keycloakAuthApiRef } from './keycloakAuthApiRef';
+import { withKeycloakSignOut } from './keycloakSignOut';
 
 const keycloakAuthApi = ApiBlueprint.make({
   name: 'keycloak-auth',
@@ -33,25 +39,38 @@ const keycloakAuthApi = ApiBlueprint.make({
     }),
 });
 
+function KeycloakSignInPage(props: SignInPageProps) {
+  const authApi = useApi(keycloakAuthApiRef);
+  const discoveryApi = useApi(discoveryApiRef);
+  const fetchApi = useApi(fetchApiRef);
+  return (
+    <SignInPage
+      {...props}
+      // The identity the app keeps for this session: its signOut (Settings →
+      // Sign out) also ends the Keycloak SSO session.
+      onSignInSuccess={identityApi =>
+        props.onSignInSuccess(
+          withKeycloakSignOut(identityApi, { authApi, discoveryApi, fetchApi }),
+        )
+      }
+      title="EKS Developer Portal"
+      align="center"
+      providers={[
+        {
+          id: 'keycloak',
+          title: 'Keycloak',
+          message: 'Sign in with your company account',
+          apiRef: keycloakAuthApiRef,
+        },
+      ]}
+    />
+  );
+}
+
 /** The sign-in page: Keycloak only; there is no guest sign-in. */
 const signInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props =>
-      (
-        <SignInPage
-          {...props}
-          title="EKS Developer Portal"
-          align="center"
-          providers={[
-            {
-              id: 'keycloak',
-              title: 'Keycloak',
-              message: 'Sign in with your company account',
-              apiRef: keycloakAuthApiRef,
-            },
-          ]}
-        />
-      ),
+    loader: async () => KeycloakSignInPage,
   },
 });
 
