@@ -13,6 +13,18 @@ test.describe('catalog', () => {
     ).toBeVisible();
     await shot('home');
 
+    // Sidebar labels are whole, not cut to "Cost & Upti…" (modules/theme).
+    for (const label of ['Cost & Uptime', 'Catalog Graph', 'Register']) {
+      const text = sidebarLink(page, label).getByText(label, { exact: true });
+      const [scrollWidth, clientWidth] = await text.evaluate(e => [
+        e.scrollWidth,
+        e.clientWidth,
+      ]);
+      expect(scrollWidth, `${label} fits its label`).toBeLessThanOrEqual(
+        clientWidth,
+      );
+    }
+
     await sidebarLink(page, 'Catalog').click();
     await expect(page).toHaveURL(/\/catalog/);
 
@@ -56,6 +68,17 @@ test.describe('catalog', () => {
       page.getByRole('link', { name: 'Shop', exact: true }).first(),
     ).toBeVisible();
     await shot('entity page');
+
+    // Home remembers where the user has been.
+    await sidebarLink(page, 'Home').click();
+    const recent = page
+      .getByText('Recently Visited')
+      .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]');
+    await expect(recent.getByText('Shop backend').first()).toBeVisible();
+    await expect(page.getByText('Visit tracking is not enabled')).toHaveCount(
+      0,
+    );
+    await shot('home with recently visited');
   });
 
   test('the example organisation is in the catalog', async ({ page, shot }) => {

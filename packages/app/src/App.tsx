@@ -4,11 +4,19 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { authModule } from './modules/auth';
 import { jenkinsModule } from './modules/jenkins';
+import { themeModule } from './modules/theme';
 
 /**
  * The portal's frontend. Plugins installed in package.json are discovered
  * (`app.packages: all`); the features listed here are the app's own modules.
  */
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, authModule, jenkinsModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    authModule,
+    jenkinsModule,
+    themeModule,
+  ],
 });

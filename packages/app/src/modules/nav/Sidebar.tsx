@@ -14,11 +14,20 @@ import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
+/** Plugin page titles too long for the sidebar. */
+const SHORT_TITLES: Record<string, string> = {
+  'Register Existing Component': 'Register',
+};
+
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
       const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+        <SidebarItem
+          icon={() => item.icon}
+          to={item.href}
+          text={SHORT_TITLES[item.title] ?? item.title}
+        />
       ));
 
       // Skipped items
