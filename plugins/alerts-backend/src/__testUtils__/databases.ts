@@ -10,8 +10,9 @@ const MYSQL_ENV = 'BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING';
  *
  * Why not only `TestDatabases` for MYSQL_8: in this release it refuses a
  * connection string without a password (`Missing username/password`), and
- * the MariaDB on these machines has a password-less root
- * (`mysql://root@127.0.0.1:3306`, what ./portal test sets). So the MySQL
+ * a developer's own string may well be the machine's password-less root
+ * (`mysql://root@127.0.0.1:3306`); ./portal test itself passes a
+ * per-checkout user with a password (scripts/services.sh). So the MySQL
  * database is made here the way TestDatabases would: a fresh, randomly named
  * database per test, dropped at the end.
  */
