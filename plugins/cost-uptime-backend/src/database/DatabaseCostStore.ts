@@ -262,48 +262,33 @@ export class DatabaseCostStore implements CostStore {
         .where('day', '<', to)
         .delete();
     }
-    await trx
-      .into(
-        trx.raw('?? (??, ??, ??, ??, ??)', [
-          'cost_daily_totals',
-          'tag_key',
-          'day',
-          'tag_value',
-          'amount',
-          'estimated',
-        ]),
-      )
-      .insert(
-        trx('cost_daily')
-          .select('tag_key', 'day', 'tag_value')
-          .sum({ amount: 'amount' })
-          .max({ estimated: 'estimated' })
-          .where({ tag_key: tagKey })
-          .where('day', '>=', from)
-          .where('day', '<', to)
-          .groupBy('tag_key', 'day', 'tag_value'),
-      );
-    await trx
-      .into(
-        trx.raw('?? (??, ??, ??, ??, ??)', [
-          'cost_daily_services',
-          'tag_key',
-          'day',
-          'service',
-          'amount',
-          'estimated',
-        ]),
-      )
-      .insert(
-        trx('cost_daily')
-          .select('tag_key', 'day', 'service')
-          .sum({ amount: 'amount' })
-          .max({ estimated: 'estimated' })
-          .where({ tag_key: tagKey })
-          .where('day', '>=', from)
-          .where('day', '<', to)
-          .groupBy('tag_key', 'day', 'service'),
-      );
+    // Each daily rollup sums the facts by one more column than tag and day.
+    for (const [table, column] of [
+      ['cost_daily_totals', 'tag_value'],
+      ['cost_daily_services', 'service'],
+    ]) {
+      await trx
+        .into(
+          trx.raw('?? (??, ??, ??, ??, ??)', [
+            table,
+            'tag_key',
+            'day',
+            column,
+            'amount',
+            'estimated',
+          ]),
+        )
+        .insert(
+          trx('cost_daily')
+            .select('tag_key', 'day', column)
+            .sum({ amount: 'amount' })
+            .max({ estimated: 'estimated' })
+            .where({ tag_key: tagKey })
+            .where('day', '>=', from)
+            .where('day', '<', to)
+            .groupBy('tag_key', 'day', column),
+        );
+    }
     await trx('cost_daily_overall')
       .where({ tag_key: tagKey })
       .where('day', '>=', from)
