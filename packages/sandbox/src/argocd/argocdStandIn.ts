@@ -87,7 +87,7 @@ function matchesSelector(app: Application, selector: string | null) {
 export type ArgoCdServerOptions = {
   /** Where API requests are recorded; tests pass their own to read it. */
   recorder?: Recorder;
-  /** The stand-in's clock (operation and refresh times). */
+  /** The stand-in's clock (session tokens, operation and refresh times). */
   now?: () => Date;
 };
 
@@ -146,12 +146,12 @@ export function createArgoCdServer(
         }
         const b64 = (o: unknown) =>
           Buffer.from(JSON.stringify(o)).toString('base64url');
-        const now = Math.floor(Date.now() / 1000);
+        const issuedAt = Math.floor(now().getTime() / 1000);
         const token = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({
           iss: 'argocd',
           sub: `${body.username}:login`,
-          iat: now,
-          exp: now + 24 * 3600,
+          iat: issuedAt,
+          exp: issuedAt + 24 * 3600,
           jti: randomBytes(8).toString('hex'),
         })}.${randomBytes(32).toString('base64url')}`;
         sessions.set(token, name);
