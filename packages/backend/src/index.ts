@@ -68,6 +68,8 @@ backend.add(import('@internal/plugin-argocd-backend-module-guard'));
 // Jenkins builds of a service (annotation jenkins.io/job-full-name); rerunning
 // a build is jenkins.execute, for the service's owners (the platform policy).
 backend.add(import('@backstage-community/plugin-jenkins-backend'));
+// In front of its routes: a rerun only of a job the entity itself names.
+backend.add(import('@internal/plugin-jenkins-backend-module-guard'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
