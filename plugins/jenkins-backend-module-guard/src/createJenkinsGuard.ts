@@ -57,7 +57,11 @@ export function createJenkinsGuard(options: JenkinsGuardOptions) {
       credentials: await options.auth.getOwnServiceCredentials(),
     });
     if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
-    if (!jobsOf(entity.metadata.annotations).includes(jobFullName)) {
+    // A multibranch job's branches are jobs inside it (`shop/shop-web/main`).
+    const owned = jobsOf(entity.metadata.annotations).some(
+      job => jobFullName === job || jobFullName.startsWith(`${job}/`),
+    );
+    if (!owned || jobFullName.split('/').some(s => s === '..' || s === '.')) {
       throw new NotAllowedError(
         `${entityRef} does not name the Jenkins job ${jobFullName}`,
       );

@@ -97,6 +97,14 @@ describe('Jenkins plugin behind the guard', () => {
     expect(reached).toEqual(['POST /job/shop/job/shop-web/12/replay/rebuild']);
   });
 
+  it("reruns a branch of the entity's multibranch job", async () => {
+    const res = await rerun('shop-web', 'shop/shop-web/main', OWNER);
+    expect(res.status).toBe(200);
+    expect(reached).toEqual([
+      'POST /job/shop/job/shop-web/job/main/12/replay/rebuild',
+    ]);
+  });
+
   it('refuses a rerun to someone who does not own the entity', async () => {
     const res = await rerun('shop-web', 'shop/shop-web', OTHER);
     expect(res.status).toBe(403);
@@ -104,8 +112,14 @@ describe('Jenkins plugin behind the guard', () => {
   });
 
   it("refuses an owner's rerun of another entity's job through their own entity", async () => {
-    const res = await rerun('shop-web', 'shop/shop-backend', OWNER);
-    expect(res.status).toBe(403);
+    for (const job of [
+      'shop/shop-backend',
+      'shop/shop-web/../shop-backend',
+      'shop/shop-web-2',
+    ]) {
+      const res = await rerun('shop-web', job, OWNER);
+      expect(res.status).toBe(403);
+    }
     expect(reached).toEqual([]);
   });
 
