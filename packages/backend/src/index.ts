@@ -61,9 +61,15 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Services: workloads from the environments' clusters, deployments from Argo CD.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
+// In front of the Argo CD plugin's routes: reads for everyone, sync for the
+// app's owners and platform admins (argocd.application.sync, audited), every
+// other write refused (Argo CD is driven from Git).
+backend.add(import('@internal/plugin-argocd-backend-module-guard'));
 // Jenkins builds of a service (annotation jenkins.io/job-full-name); rerunning
 // a build is jenkins.execute, for the service's owners (the platform policy).
 backend.add(import('@backstage-community/plugin-jenkins-backend'));
+// In front of its routes: a rerun only of a job the entity itself names.
+backend.add(import('@internal/plugin-jenkins-backend-module-guard'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -10,6 +10,7 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
+import { argocdApplicationSyncPermission } from '@internal/plugin-argocd-common';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
 
 const refs: Record<string, string[]> = {
@@ -130,6 +131,41 @@ describe('PlatformPermissionPolicy', () => {
           claims: ['user:default/minsu.park', 'group:default/developers'],
         },
       },
+    });
+  });
+
+  it("lets an app's owners and admins sync it through the portal", async () => {
+    expect(
+      await policy.handle(
+        { permission: argocdApplicationSyncPermission },
+        admin,
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy.handle(
+        { permission: argocdApplicationSyncPermission },
+        developer,
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/minsu.park', 'group:default/developers'],
+        },
+      },
+    });
+    expect(
+      await policy.handle(
+        { permission: argocdApplicationSyncPermission },
+        as('user:default/nobody'),
+      ),
+    ).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { params: { claims: [] } },
     });
   });
 

@@ -42,8 +42,9 @@ const EVERYONE_MAY = new Set([
  *   catalog, dashboards, templates, task logs) and run templates;
  * - changing or destroying a catalog entity (any permission on resource type
  *   `catalog-entity` that is not a read: refresh, delete, and other plugins'
- *   entity actions such as deleting an environment, or rerunning a service's
- *   Jenkins build, `jenkins.execute`) is for the entity's owners
+ *   entity actions such as deleting an environment, rerunning a service's
+ *   Jenkins build, `jenkins.execute`, or syncing its Argo CD applications,
+ *   `argocd.application.sync`) is for the entity's owners
  *   (`isEntityOwner`, through the user's group memberships) or admins;
  * - anything else (creating catalog locations, other plugins' create, update
  *   and delete permissions, template management) is for admins only.

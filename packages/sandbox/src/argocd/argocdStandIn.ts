@@ -9,16 +9,26 @@
  *   GET  /{instance}/api/v1/applications/{name}/revisions/{rev}/metadata
  *   GET  /{instance}/applications/{name}   (a minimal stand-in for the web UI)
  *
+ * and the write endpoints (sync, refresh, create, update, delete, terminate
+ * operation) of ./argocdWrites.ts.
+ *
  * Errors are grpc-gateway JSON (`{error, code, message}`): 401 without a
  * valid session token (tokens of one instance are not valid on another), 404
  * for an unknown application.
  *
+ * Every API request with a valid session (all but the session login) is
+ * recorded with its instance, method, path and query, and body, so tests can
+ * tell whether a write reached Argo CD.
+ *
  * Control (for tests): `POST /_sandbox/outage/{instance}` makes that instance
- * drop every connection, `DELETE` brings it back.
+ * drop every connection, `DELETE` brings it back; `GET /_sandbox/requests`
+ * lists the recorded requests, `DELETE /_sandbox/requests` forgets them.
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { StandIn } from '../StandIn.ts';
+import { Recorder, sendJson } from '../recording.ts';
+import { handleApplicationWrite } from './argocdWrites.ts';
 import {
   exampleInstances,
   type Application,
@@ -33,6 +43,12 @@ export const ARGOCD_CREDENTIALS: Record<string, ArgoCredentials> = {
   prod: { username: 'admin', password: 'sandbox-argocd-prod' },
 };
 
+const errorBody = (code: number, message: string) => ({
+  error: message,
+  code,
+  message,
+});
+
 function grpcError(
   res: http.ServerResponse,
   httpStatus: number,
@@ -40,7 +56,7 @@ function grpcError(
   message: string,
 ) {
   res.writeHead(httpStatus, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ error: message, code, message }));
+  res.end(JSON.stringify(errorBody(code, message)));
 }
 
 const json = (res: http.ServerResponse, body: unknown) => {
@@ -68,12 +84,22 @@ function matchesSelector(app: Application, selector: string | null) {
   });
 }
 
+export type ArgoCdServerOptions = {
+  /** Where API requests are recorded; tests pass their own to read it. */
+  recorder?: Recorder;
+  /** The stand-in's clock (session tokens, operation and refresh times). */
+  now?: () => Date;
+};
+
 export function createArgoCdServer(
   instances: Record<string, ArgoInstanceData> = exampleInstances(),
   credentials: Record<string, ArgoCredentials> = ARGOCD_CREDENTIALS,
+  options: ArgoCdServerOptions = {},
 ) {
   const down = new Set<string>();
   const sessions = new Map<string, string>(); // token -> instance
+  const recorder = options.recorder ?? new Recorder();
+  const now = options.now ?? (() => new Date());
 
   return http.createServer(async (req, res) => {
     try {
@@ -85,6 +111,7 @@ export function createArgoCdServer(
         json(res, { down: [...down] });
         return;
       }
+      if (await recorder.handleControl(req, res)) return;
 
       const m = url.pathname.match(/^\/([^/]+)(\/.*)?$/);
       const name = m?.[1] ?? '';
@@ -119,12 +146,12 @@ export function createArgoCdServer(
         }
         const b64 = (o: unknown) =>
           Buffer.from(JSON.stringify(o)).toString('base64url');
-        const now = Math.floor(Date.now() / 1000);
+        const issuedAt = Math.floor(now().getTime() / 1000);
         const token = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({
           iss: 'argocd',
           sub: `${body.username}:login`,
-          iat: now,
-          exp: now + 24 * 3600,
+          iat: issuedAt,
+          exp: issuedAt + 24 * 3600,
           jti: randomBytes(8).toString('hex'),
         })}.${randomBytes(32).toString('base64url')}`;
         sessions.set(token, name);
@@ -167,11 +194,47 @@ export function createArgoCdServer(
         grpcError(res, 401, 16, 'invalid session: token signature is invalid');
         return;
       }
-      if (req.method !== 'GET') {
-        grpcError(res, 405, 12, 'Method Not Allowed');
+      const raw = req.method === 'GET' ? '' : await readBody(req);
+      let parsed: unknown;
+      try {
+        parsed = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      const answer = (status: number, response: unknown) => {
+        recorder.record({
+          method: req.method ?? '',
+          path: `/${name}${path}${url.search}`,
+          headers: {
+            authorization: req.headers.authorization,
+            contentType: req.headers['content-type'] ?? '',
+          },
+          body: parsed,
+          status,
+          // Reads are recorded without their (large) answers.
+          response: req.method === 'GET' ? null : response,
+        });
+        sendJson(res, status, response);
+      };
+      const write = handleApplicationWrite(
+        data,
+        {
+          method: req.method ?? '',
+          path,
+          query: url.searchParams,
+          body: parsed,
+          username: credentials[name]?.username ?? 'admin',
+        },
+        now,
+      );
+      if (write) {
+        answer(write.status, write.body);
         return;
       }
-
+      if (req.method !== 'GET') {
+        answer(404, errorBody(5, 'Not Found'));
+        return;
+      }
       if (path === '/api/v1/applications') {
         const projects = url.searchParams.getAll('projects');
         const selector = url.searchParams.get('selector');
@@ -181,7 +244,7 @@ export function createArgoCdServer(
             (projects.length === 0 ||
               projects.includes(String(a.spec.project))),
         );
-        json(res, {
+        answer(200, {
           metadata: { resourceVersion: '300100' },
           items,
         });
@@ -194,27 +257,25 @@ export function createArgoCdServer(
         const appName = decodeURIComponent(one[1]);
         const app = data.applications.find(a => a.metadata.name === appName);
         if (!app) {
-          grpcError(
-            res,
+          answer(
             404,
-            5,
-            `applications.argoproj.io "${appName}" not found`,
+            errorBody(5, `applications.argoproj.io "${appName}" not found`),
           );
           return;
         }
         if (one[2]) {
           const meta = data.revisions[one[2]];
           if (!meta) {
-            grpcError(res, 404, 5, `revision ${one[2]} not found`);
+            answer(404, errorBody(5, `revision ${one[2]} not found`));
             return;
           }
-          json(res, meta);
+          answer(200, meta);
           return;
         }
-        json(res, app);
+        answer(200, app);
         return;
       }
-      grpcError(res, 404, 5, 'Not Found');
+      answer(404, errorBody(5, 'Not Found'));
     } catch (error) {
       grpcError(res, 500, 13, (error as Error).message);
     }
