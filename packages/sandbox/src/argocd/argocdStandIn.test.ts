@@ -27,27 +27,44 @@ describe('Argo CD stand-in', () => {
   });
 
   it('serves applications with history to a session of that instance', async () => {
-    const { token } = await (await login('dev-a', 'sandbox-argocd-dev-a')).json();
+    const { token } = await (
+      await login('dev-a', 'sandbox-argocd-dev-a')
+    ).json();
     const auth = { Authorization: `Bearer ${token}` };
-    expect((await fetch(`${base}/dev-a/api/v1/applications/shop-backend`)).status).toBe(401);
     expect(
-      (await fetch(`${base}/prod/api/v1/applications/shop-backend`, { headers: auth })).status,
+      (await fetch(`${base}/dev-a/api/v1/applications/shop-backend`)).status,
+    ).toBe(401);
+    expect(
+      (
+        await fetch(`${base}/prod/api/v1/applications/shop-backend`, {
+          headers: auth,
+        })
+      ).status,
     ).toBe(401);
     const app = await (
-      await fetch(`${base}/dev-a/api/v1/applications/shop-backend`, { headers: auth })
+      await fetch(`${base}/dev-a/api/v1/applications/shop-backend`, {
+        headers: auth,
+      })
     ).json();
     expect(app.status.health.status).toBe('Degraded');
     expect(app.status.operationState.message).toMatch(/PostSync hook/);
     expect(app.status.history).toHaveLength(3);
     const rev = app.status.history[2].revision;
     const meta = await (
-      await fetch(`${base}/dev-a/api/v1/applications/shop-backend/revisions/${rev}/metadata`, {
-        headers: auth,
-      })
+      await fetch(
+        `${base}/dev-a/api/v1/applications/shop-backend/revisions/${rev}/metadata`,
+        {
+          headers: auth,
+        },
+      )
     ).json();
-    expect(meta.message).toBe('ci(shop-backend): deploy image tag 2.3.0 to dev-a');
+    expect(meta.message).toBe(
+      'ci(shop-backend): deploy image tag 2.3.0 to dev-a',
+    );
 
-    const missing = await fetch(`${base}/dev-a/api/v1/applications/nope`, { headers: auth });
+    const missing = await fetch(`${base}/dev-a/api/v1/applications/nope`, {
+      headers: auth,
+    });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 5 });
 
@@ -59,8 +76,8 @@ describe('Argo CD stand-in', () => {
         { headers: auth },
       )
     ).json();
-    expect(list.items.map((a: any) => [a.metadata.name, a.status.sync.status])).toEqual([
-      ['shop-web', 'OutOfSync'],
-    ]);
+    expect(
+      list.items.map((a: any) => [a.metadata.name, a.status.sync.status]),
+    ).toEqual([['shop-web', 'OutOfSync']]);
   });
 });

@@ -81,8 +81,12 @@ describe('Argo CD stand-in, awkward replies', () => {
     const history = prod.applications[0].status.history;
     // shop-backend's last deploy in prod: one day before now.
     expect(history[history.length - 1].deployedAt).toBe('2026-11-24T10:00:00Z');
-    expect(history[history.length - 1].deployStartedAt).toBe('2026-11-24T09:59:00Z');
-    const later = exampleInstances({ now: () => new Date('2027-01-01T00:00:00Z') });
+    expect(history[history.length - 1].deployStartedAt).toBe(
+      '2026-11-24T09:59:00Z',
+    );
+    const later = exampleInstances({
+      now: () => new Date('2027-01-01T00:00:00Z'),
+    });
     expect(later.prod.applications[0].metadata.creationTimestamp).toBe(
       '2026-10-03T00:00:00Z',
     );

@@ -40,10 +40,7 @@ type Parts = {
   status?: Record<string, unknown>;
 };
 
-function app(
-  parts: Parts,
-  at: (minutesAgo: number) => string,
-): Application {
+function app(parts: Parts, at: (minutesAgo: number) => string): Application {
   const source = {
     repoURL: MANIFESTS,
     path: `apps/${parts.name}/overlays/dev-a`,
@@ -117,10 +114,7 @@ function multiSource(at: (minutesAgo: number) => string): Application {
   ];
   const deployed = ['4.1.0', sha('dev-a/orders/values@1')];
   const failing = ['4.2.0', sha('dev-a/orders/values@2')];
-  const base = app(
-    { name: 'orders', images: [`${ECR}/orders:5.0.1`] },
-    at,
-  );
+  const base = app({ name: 'orders', images: [`${ECR}/orders:5.0.1`] }, at);
   const { source: _single, ...spec } = base.spec;
   return {
     ...base,

@@ -1,7 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createKubernetesServer } from './kubernetesStandIn';
-import { KUBECTL_STATUS, vendorCaseCluster, vendorCasePods } from './vendorCasePods';
+import {
+  KUBECTL_STATUS,
+  vendorCaseCluster,
+  vendorCasePods,
+} from './vendorCasePods';
 import { exampleClusters, resourceKey } from './workloads';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -10,7 +14,9 @@ describe('Kubernetes stand-in, pods in every state kubectl names', () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
-    server = createKubernetesServer({ ops: vendorCaseCluster({ now: () => NOW }) });
+    server = createKubernetesServer({
+      ops: vendorCaseCluster({ now: () => NOW }),
+    });
     await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -25,13 +31,19 @@ describe('Kubernetes stand-in, pods in every state kubectl names', () => {
     expect(list.items.map((p: any) => p.metadata.name).sort()).toEqual(
       Object.keys(KUBECTL_STATUS).sort(),
     );
-    const crash = list.items.find((p: any) => p.metadata.name === 'orders-init-crash');
+    const crash = list.items.find(
+      (p: any) => p.metadata.name === 'orders-init-crash',
+    );
     expect(crash.status.initContainerStatuses[0].state.waiting.reason).toBe(
       'CrashLoopBackOff',
     );
     // What the portal read before: the app container waits for the init ones.
-    expect(crash.status.containerStatuses[0].state.waiting.reason).toBe('PodInitializing');
-    const terminating = list.items.find((p: any) => p.metadata.name === 'orders-terminating');
+    expect(crash.status.containerStatuses[0].state.waiting.reason).toBe(
+      'PodInitializing',
+    );
+    const terminating = list.items.find(
+      (p: any) => p.metadata.name === 'orders-terminating',
+    );
     expect(terminating.metadata.deletionTimestamp).toBe('2026-11-25T10:01:00Z');
   });
 
@@ -43,6 +55,8 @@ describe('Kubernetes stand-in, pods in every state kubectl names', () => {
     expect(pods[0].metadata.creationTimestamp).toMatch(/^2026-11-25T09:/);
     // Without a clock, today.
     const today = new Date().toISOString().slice(0, 10);
-    expect(vendorCasePods()[0].metadata.creationTimestamp.slice(0, 10)).toBe(today);
+    expect(vendorCasePods()[0].metadata.creationTimestamp.slice(0, 10)).toBe(
+      today,
+    );
   });
 });

@@ -106,7 +106,9 @@ function pod(
     metadata: {
       name,
       namespace: 'shop',
-      uid: `0b1c2d3e-${name.length.toString(16).padStart(4, '0')}-4f5a-8b6c-7d8e9f0a1b2c`,
+      uid: `0b1c2d3e-${name.length
+        .toString(16)
+        .padStart(4, '0')}-4f5a-8b6c-7d8e9f0a1b2c`,
       resourceVersion: '410001',
       creationTimestamp: ago(25),
       labels: { app: APP, 'backstage.io/kubernetes-id': APP },
@@ -255,18 +257,10 @@ function pods(): K8sObject[] {
           condition('PodScheduled', true),
         ],
         initContainerStatuses: [
-          terminated(
-            'istio-init',
-            proxy,
-            'Completed',
-            0,
-          ),
+          terminated('istio-init', proxy, 'Completed', 0),
         ],
         // The kubelet lists container statuses by name.
-        containerStatuses: [
-          running('istio-proxy', proxy),
-          running(APP, image),
-        ],
+        containerStatuses: [running('istio-proxy', proxy), running(APP, image)],
       },
       {
         initContainers: ['istio-init'],
@@ -301,7 +295,9 @@ function pods(): K8sObject[] {
 }
 
 /** The pods above, built with `now` as their clock. */
-export function vendorCasePods(options: { now?: () => Date } = {}): K8sObject[] {
+export function vendorCasePods(
+  options: { now?: () => Date } = {},
+): K8sObject[] {
   return withClock(options.now, pods);
 }
 

@@ -636,7 +636,10 @@ export function exampleClusters(
  * Builds objects for `objects()` with `now` as the clock of their
  * timestamps (for fixtures kept in other files).
  */
-export function withClock<T>(now: (() => Date) | undefined, objects: () => T): T {
+export function withClock<T>(
+  now: (() => Date) | undefined,
+  objects: () => T,
+): T {
   const previous = clock;
   clock = now ?? (() => new Date());
   try {
