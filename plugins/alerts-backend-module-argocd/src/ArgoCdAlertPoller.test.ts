@@ -352,7 +352,7 @@ describe('ArgoCdAlertPoller', () => {
       await poller.poll();
       const degraded = alerts.events
         .filter(e => e.type === 'deployment.degraded')
-        .map(e => [e.id, e.application, e.entityRef, e.link]);
+        .map(e => [e.id, (e as any).application, e.entityRef, e.link]);
       expect(degraded).toEqual([
         [
           'deployment.degraded:dev-a/team-payments/ledger@2026-11-25T10:00:00.000Z',
@@ -377,7 +377,9 @@ describe('ArgoCdAlertPoller', () => {
       const { poller, alerts } = await setUp([instance('dev-a')]);
       await poller.poll();
       expect(
-        alerts.events.find(e => e.application === 'team-payments/ledger'),
+        alerts.events.find(
+          e => (e as any).application === 'team-payments/ledger',
+        ),
       ).toMatchObject({
         entityRef: undefined,
         link: `${base}/dev-a/applications/team-payments/ledger`,

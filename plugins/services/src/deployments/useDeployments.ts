@@ -4,6 +4,7 @@ import {
   ConfigApi,
   configApiRef,
   discoveryApiRef,
+  FetchApi,
   fetchApiRef,
   useApi,
 } from '@backstage/core-plugin-api';
@@ -42,6 +43,68 @@ export function argoInstances(config: ConfigApi) {
 }
 
 /**
+ * Asks every environment's Argo CD (through the Argo CD backend plugin) for
+ * the application `appName` (in `appNamespace`, when given). A server that
+ * fails is reported on its own result.
+ */
+export async function loadArgoApplications(options: {
+  appName?: string;
+  appNamespace?: string;
+  config: ConfigApi;
+  discovery: { getBaseUrl(pluginId: string): Promise<string> };
+  fetch: FetchApi['fetch'];
+}): Promise<ArgoResult[]> {
+  const { appName, appNamespace, config, discovery, fetch } = options;
+  if (!appName) return [];
+  const instances = argoInstances(config);
+  if (appNamespace && !isNamespaceName(appNamespace)) {
+    const message = `The ${ARGOCD_APP_NAMESPACE_ANNOTATION} annotation "${appNamespace}" is not a Kubernetes namespace name`;
+    return instances.map(({ name, url }) => ({
+      instance: name,
+      url,
+      state: 'error',
+      message,
+    }));
+  }
+  const base = await discovery.getBaseUrl('argocd');
+  return Promise.all(
+    instances.map(async ({ name, url }): Promise<ArgoResult> => {
+      try {
+        const response = await fetch(
+          `${base}/argoInstance/${encodeURIComponent(
+            name,
+          )}/applications/name/${encodeURIComponent(appName)}${
+            appNamespace
+              ? `?appNamespace=${encodeURIComponent(appNamespace)}`
+              : ''
+          }`,
+        );
+        if (!response.ok) {
+          throw await ResponseError.fromResponse(response);
+        }
+        const application = (await response.json()) as ArgoApplication;
+        return {
+          instance: name,
+          url,
+          state: 'found',
+          application,
+          appNamespace: appNamespace || undefined,
+        };
+      } catch (e) {
+        const message =
+          e instanceof ResponseError ? e.body.error.message : String(e);
+        // The Argo CD backend reports an application Argo CD does not have
+        // as "Request failed with 404": the service is not in that environment.
+        if (/\b404\b/.test(message)) {
+          return { instance: name, url, state: 'absent' };
+        }
+        return { instance: name, url, state: 'error', message };
+      }
+    }),
+  );
+}
+
+/**
  * Asks every environment's Argo CD for the service's application (through the
  * Argo CD backend plugin) and every cluster for its workloads (through the
  * Kubernetes backend plugin). A server that fails is reported on its row; it
@@ -60,55 +123,17 @@ export function useDeployments(entity: Entity) {
       annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION],
   );
 
-  const loadArgo = useCallback(async (): Promise<ArgoResult[]> => {
-    if (!appName) return [];
-    const instances = argoInstances(config);
-    if (appNamespace && !isNamespaceName(appNamespace)) {
-      const message = `The ${ARGOCD_APP_NAMESPACE_ANNOTATION} annotation "${appNamespace}" is not a Kubernetes namespace name`;
-      return instances.map(({ name, url }) => ({
-        instance: name,
-        url,
-        state: 'error',
-        message,
-      }));
-    }
-    const base = await discovery.getBaseUrl('argocd');
-    return Promise.all(
-      instances.map(async ({ name, url }): Promise<ArgoResult> => {
-        try {
-          const response = await fetch(
-            `${base}/argoInstance/${encodeURIComponent(
-              name,
-            )}/applications/name/${encodeURIComponent(appName)}${
-              appNamespace
-                ? `?appNamespace=${encodeURIComponent(appNamespace)}`
-                : ''
-            }`,
-          );
-          if (!response.ok) {
-            throw await ResponseError.fromResponse(response);
-          }
-          const application = (await response.json()) as ArgoApplication;
-          return {
-            instance: name,
-            url,
-            state: 'found',
-            application,
-            appNamespace: appNamespace || undefined,
-          };
-        } catch (e) {
-          const message =
-            e instanceof ResponseError ? e.body.error.message : String(e);
-          // The Argo CD backend reports an application Argo CD does not have
-          // as "Request failed with 404": the service is not in that environment.
-          if (/\b404\b/.test(message)) {
-            return { instance: name, url, state: 'absent' };
-          }
-          return { instance: name, url, state: 'error', message };
-        }
+  const loadArgo = useCallback(
+    () =>
+      loadArgoApplications({
+        appName,
+        appNamespace,
+        config,
+        discovery,
+        fetch,
       }),
-    );
-  }, [appName, appNamespace, config, discovery, fetch]);
+    [appName, appNamespace, config, discovery, fetch],
+  );
 
   const costService = annotations[ANNOTATION_SERVICE];
   const loadCost = useCallback(async (): Promise<CostResult> => {
