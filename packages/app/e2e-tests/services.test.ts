@@ -77,7 +77,7 @@ test.describe('services', () => {
     // durations): each deployment with its revision's commit and how long
     // it took (the stand-in's deploys take one minute).
     await expect(
-      page.getByRole('heading', { name: 'Argo CD history' }),
+      page.getByText('Argo CD history', { exact: true }),
     ).toBeVisible();
     await expect(
       page.getByRole('heading', { name: 'ArgoCD history' }),

@@ -87,8 +87,10 @@ const image = `${ECR}/${APP}:5.0.1`;
 const migrate = `${ECR}/${APP}-migrate:5.0.1`;
 const wait = 'docker.io/library/busybox:1.37';
 const proxy = 'docker.io/istio/proxyv2:1.24.2';
-const initImage = (name: string) =>
-  name === 'migrate' ? migrate : name.startsWith('istio') ? proxy : wait;
+const initImage = (name: string) => {
+  if (name === 'migrate') return migrate;
+  return name.startsWith('istio') ? proxy : wait;
+};
 
 function pod(
   name: string,

@@ -102,7 +102,7 @@ export function ArgoHistoryCard() {
       <Table size="small" aria-label="Argo CD deploy history">
         <TableHead>
           <TableRow>
-            <TableCell>Environment</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>Environment</TableCell>
             <TableCell>Deployed</TableCell>
             <TableCell>Took</TableCell>
             <TableCell>Revision</TableCell>
@@ -134,14 +134,14 @@ function HistoryTableRow({
 }) {
   return (
     <TableRow data-environment={row.environment}>
-      <TableCell>{row.environment}</TableCell>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>{row.environment}</TableCell>
       <TableCell style={{ whiteSpace: 'nowrap' }}>
         {deployedAtText(row.deployedAt)}
       </TableCell>
       <TableCell data-column="took" style={{ whiteSpace: 'nowrap' }}>
         {row.durationMs !== undefined ? formatDuration(row.durationMs) : '-'}
       </TableCell>
-      <TableCell style={{ fontFamily: 'monospace' }}>
+      <TableCell style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
         {row.revisions.map(shortRevision).join(', ') || '-'}
       </TableCell>
       <TableCell>{commit?.author ?? '-'}</TableCell>

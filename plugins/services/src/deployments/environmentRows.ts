@@ -102,6 +102,12 @@ export type EnvironmentRow = {
 
 type Pod = PodLike;
 
+/** `sha256:0123456789ab…` as `sha256:0123456789ab` (12 hex, as Docker shows ids). */
+const shortDigest = (digest: string) => {
+  const [algorithm, hex = ''] = digest.split(':');
+  return `${algorithm}:${hex.slice(0, 12)}`;
+};
+
 /** The tag of an image reference; a digest-pinned one without a tag shows its short digest. */
 export const imageTag = (image?: string) => {
   if (!image) return undefined;
@@ -111,12 +117,6 @@ export const imageTag = (image?: string) => {
   if (colon > lastSlash) return name.slice(colon + 1);
   if (digest) return shortDigest(digest);
   return 'latest';
-};
-
-/** `sha256:0123456789ab…` as `sha256:0123456789ab` (12 hex, as Docker shows ids). */
-const shortDigest = (digest: string) => {
-  const [algorithm, hex = ''] = digest.split(':');
-  return `${algorithm}:${hex.slice(0, 12)}`;
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

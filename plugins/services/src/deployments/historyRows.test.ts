@@ -1,3 +1,5 @@
+// Tests only: the stand-ins' recorded vendor replies as fixtures.
+/* eslint-disable @backstage/no-mixed-plugin-imports */
 import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
 import { vendorCaseApplications } from '@internal/sandbox/src/argocd/vendorCases';
 import type { ArgoApplication, ArgoResult } from './environmentRows';

@@ -1,3 +1,5 @@
+// Tests only: the stand-ins' recorded vendor replies as fixtures.
+/* eslint-disable @backstage/no-mixed-plugin-imports */
 /*
  * The deployment picture from replies real Argo CD instances and clusters
  * give (the sandbox's vendor cases), not only the example shop's.
