@@ -73,16 +73,30 @@ test.describe('services', () => {
     await expect(argoRow('dev-a')).toContainText('Synced');
     await expect(argoRow('dev-a')).toContainText('Degraded');
     await expect(argoRow('prod')).toContainText('Healthy');
-    // History: each deployment with its revision's commit (author, message).
+    // History (the portal's own card; the Argo CD plugin's prints negative
+    // durations): each deployment with its revision's commit and how long
+    // it took (the stand-in's deploys take one minute).
+    await expect(
+      page.getByText('Argo CD history', { exact: true }),
+    ).toBeVisible();
     await expect(
       page.getByRole('heading', { name: 'ArgoCD history' }),
-    ).toBeVisible();
-    const deployed = page
+    ).toHaveCount(0);
+    const history = page.getByRole('table', { name: 'Argo CD deploy history' });
+    const deployed = history
       .getByRole('row')
       .filter({ hasText: 'ci(shop-backend): deploy image tag 2.3.0 to dev-a' })
       .first();
     await expect(deployed).toContainText('jenkins');
     await expect(deployed).toContainText('dev-a');
+    await expect(deployed.locator('td[data-column="took"]')).toHaveText(
+      '1m 00s',
+    );
+    const took = await history
+      .locator('td[data-column="took"]')
+      .allInnerTexts();
+    expect(took.length).toBeGreaterThanOrEqual(5);
+    expect(took.filter(t => t !== '1m 00s')).toEqual([]);
 
     // The latest Jenkins build of the service's job: #56 failed its tests.
     const latestBuild = latestBuildCard(page);

@@ -3,10 +3,12 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ArgoCdApplication } from './ArgoCdClient';
+import { CONTROL_PLANE_NAMESPACE } from './applicationFields';
 
 /** The Argo CD plugin's annotations on a Component. */
 export const APP_NAME_ANNOTATION = 'argocd/app-name';
 export const APP_SELECTOR_ANNOTATION = 'argocd/app-selector';
+export const APP_NAMESPACE_ANNOTATION = 'argocd/app-namespace';
 
 /**
  * A `k=v[,k2=v2]` label selector, as `argocd/app-selector` holds it and
@@ -27,7 +29,9 @@ export function parseSelector(
 /**
  * Finds the catalog Component an Argo CD application belongs to: the one
  * whose `argocd/app-name` is the application's name, else the one whose
- * `argocd/app-selector` labels the application carries.
+ * `argocd/app-selector` labels the application carries; in both cases in
+ * the component's `argocd/app-namespace` (Argo CD's own namespace without
+ * one).
  */
 export class ApplicationOwners {
   private readonly components: Entity[];
@@ -65,12 +69,18 @@ export class ApplicationOwners {
 
   /** The entity ref of the application's Component, if the catalog has one. */
   componentOf(app: ArgoCdApplication): string | undefined {
-    const byName = this.components.find(
+    const namespace = app.metadata.namespace || CONTROL_PLANE_NAMESPACE;
+    const candidates = this.components.filter(
+      c =>
+        (c.metadata.annotations?.[APP_NAMESPACE_ANNOTATION]?.trim() ||
+          CONTROL_PLANE_NAMESPACE) === namespace,
+    );
+    const byName = candidates.find(
       c => c.metadata.annotations?.[APP_NAME_ANNOTATION] === app.metadata.name,
     );
     const component =
       byName ??
-      this.components.find(c => {
+      candidates.find(c => {
         const selector = c.metadata.annotations?.[APP_SELECTOR_ANNOTATION];
         const labels = selector ? parseSelector(selector) : undefined;
         return (

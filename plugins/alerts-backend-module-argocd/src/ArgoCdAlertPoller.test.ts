@@ -16,6 +16,7 @@ import {
   exampleInstances,
   type ArgoInstanceData,
 } from '@internal/sandbox/src/argocd/applications';
+import { vendorCaseApplications } from '@internal/sandbox/src/argocd/vendorCases';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ArgoCdAlertPoller } from './ArgoCdAlertPoller';
@@ -90,6 +91,7 @@ describe('ArgoCdAlertPoller', () => {
   describe.each(databases.ids)('on %p', databaseId => {
     async function setUp(
       instances: ArgoCdInstance[] = [instance('dev-a'), instance('prod')],
+      catalogEntities: Entity[] = entities,
     ) {
       const knex = await databases.init(databaseId);
       const database = mockServices.database.mock({
@@ -103,7 +105,7 @@ describe('ArgoCdAlertPoller', () => {
           clients: instances.map(i => new ArgoCdClient(i)),
           store: await ArgoCdAlertStore.create(database),
           alerts,
-          catalog: catalogServiceMock({ entities }),
+          catalog: catalogServiceMock({ entities: catalogEntities }),
           auth: mockServices.auth(),
           logger,
           now: () => now,
@@ -296,6 +298,96 @@ describe('ArgoCdAlertPoller', () => {
         'deployment.degraded',
       ]);
       expect(alerts.calls).toBe(4);
+    });
+
+    it('keeps the revisions of a multi-source application in the alert and its id', async () => {
+      data['dev-a'] = vendorCaseApplications({
+        now: () => new Date('2026-11-25T10:00:00Z'),
+      });
+      const orders = app('dev-a', 'orders');
+      const operation = orders.status.operationState as any;
+      const revisions: string[] = operation.operation.sync.revisions;
+      const { poller, alerts } = await setUp([instance('dev-a')]);
+
+      await poller.poll();
+      const failed = alerts.events.filter(
+        e => e.type === 'deployment.sync-failed',
+      );
+      expect(failed).toEqual([
+        expect.objectContaining({
+          id: `deployment.sync-failed:dev-a/orders@${
+            operation.startedAt
+          }:${revisions.join(',')}`,
+          application: 'orders',
+          revision: revisions.join(','),
+        }),
+      ]);
+      expect(revisions).toHaveLength(2);
+      expect(revisions.every(r => r.length > 0)).toBe(true);
+    });
+
+    it('names an application of another namespace namespace/name, owned by the component of that namespace', async () => {
+      data['dev-a'] = vendorCaseApplications({
+        now: () => new Date('2026-11-25T10:00:00Z'),
+      });
+      const ledger = app('dev-a', 'ledger');
+      ledger.status.health = { status: 'Degraded', message: 'probe failed' };
+      // The same name in Argo CD's own namespace belongs to someone else.
+      const twin = structuredClone(ledger);
+      twin.metadata.namespace = 'argocd';
+      twin.status.health = { status: 'Degraded', message: 'other ledger' };
+      data['dev-a'].applications.push(twin);
+      const { poller, alerts } = await setUp(
+        [instance('dev-a')],
+        [
+          ...entities,
+          component('ledger', {
+            'argocd/app-name': 'ledger',
+            'argocd/app-namespace': 'team-payments',
+          }),
+          component('old-ledger', { 'argocd/app-name': 'ledger' }),
+        ],
+      );
+
+      await poller.poll();
+      const degraded = alerts.events
+        .filter(e => e.type === 'deployment.degraded')
+        .map(e => [e.id, (e as any).application, e.entityRef, e.link]);
+      expect(degraded).toEqual([
+        [
+          'deployment.degraded:dev-a/team-payments/ledger@2026-11-25T10:00:00.000Z',
+          'team-payments/ledger',
+          'component:default/ledger',
+          '/catalog/default/component/ledger',
+        ],
+        [
+          'deployment.degraded:dev-a/ledger@2026-11-25T10:00:00.000Z',
+          'ledger',
+          'component:default/old-ledger',
+          '/catalog/default/component/old-ledger',
+        ],
+      ]);
+    });
+
+    it('links an unclaimed application of another namespace to its Argo CD page', async () => {
+      data['dev-a'] = vendorCaseApplications({
+        now: () => new Date('2026-11-25T10:00:00Z'),
+      });
+      app('dev-a', 'ledger').status.health = { status: 'Degraded' };
+      const { poller, alerts } = await setUp([instance('dev-a')]);
+      await poller.poll();
+      expect(
+        alerts.events.find(
+          e => (e as any).application === 'team-payments/ledger',
+        ),
+      ).toMatchObject({
+        entityRef: undefined,
+        link: `${base}/dev-a/applications/team-payments/ledger`,
+      });
+      const page = await fetch(
+        `${base}/dev-a/applications/team-payments/ledger`,
+      );
+      expect(page.status).toBe(200);
     });
 
     it('uses a configured token instead of logging in', async () => {

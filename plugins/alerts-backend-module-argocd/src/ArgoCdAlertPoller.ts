@@ -5,6 +5,7 @@ import { AlertsService, DeploymentEvent } from '@internal/plugin-alerts-node';
 import { ApplicationOwners } from './ApplicationOwners';
 import { ArgoCdApplication, ArgoCdClient } from './ArgoCdClient';
 import { ArgoCdAlertStore } from './database/ArgoCdAlertStore';
+import { qualifiedName, revisionOf } from './applicationFields';
 
 /** Operation phases of a sync that did not go through. */
 const FAILED_PHASES = new Set(['Failed', 'Error']);
@@ -24,8 +25,10 @@ export interface PollSummary {
  * Ids, so that each occurrence is alerted once however often it is polled,
  * by however many replicas:
  * - sync failure: instance, application, the operation's `startedAt` and
- *   revision. These are Argo CD's own fields; a new sync attempt gets a new
- *   `startedAt`.
+ *   revision (a multi-source application's revisions, joined). These are
+ *   Argo CD's own fields; a new sync attempt gets a new `startedAt`.
+ * An application outside Argo CD's own namespace is named `namespace/name`
+ * in ids, the table and the alert, as Argo CD qualifies it.
  * - degradation: instance, application and when this module first saw it
  *   Degraded. Argo CD does not say since when an application is Degraded,
  *   and the revision does not change when a running application degrades
@@ -84,10 +87,7 @@ export class ArgoCdAlertPoller {
         const raised = await this.check(client, app, owners, states);
         summary.raised.push(...raised);
       }
-      await this.store.forgetOthers(
-        name,
-        applications.map(a => a.metadata.name),
-      );
+      await this.store.forgetOthers(name, applications.map(qualifiedName));
     }
     return summary;
   }
@@ -99,7 +99,7 @@ export class ArgoCdAlertPoller {
     states: Awaited<ReturnType<ArgoCdAlertStore['list']>>,
   ) {
     const instance = client.instance.name;
-    const application = app.metadata.name;
+    const application = qualifiedName(app);
     const state = states.get(application);
     const entityRef = owners.componentOf(app);
     const common = {
@@ -124,7 +124,8 @@ export class ArgoCdAlertPoller {
     const operation = app.status?.operationState;
     if (operation?.phase && FAILED_PHASES.has(operation.phase)) {
       const revision =
-        operation.operation?.sync?.revision ?? operation.syncResult?.revision;
+        revisionOf(operation.operation?.sync) ??
+        revisionOf(operation.syncResult);
       const id = `deployment.sync-failed:${instance}/${application}@${
         operation.startedAt ?? ''
       }:${revision ?? ''}`;
@@ -156,7 +157,7 @@ export class ArgoCdAlertPoller {
             ...common,
             id,
             type: 'deployment.degraded',
-            revision: app.status?.sync?.revision,
+            revision: revisionOf(app.status?.sync),
             message: app.status?.health?.message,
           },
           instance,

@@ -22,15 +22,16 @@ export interface ArgoCdApplication {
     labels?: Record<string, string>;
   };
   status?: {
-    sync?: { status?: string; revision?: string };
+    /** `revision` for one source, `revisions` for `spec.sources`. */
+    sync?: { status?: string; revision?: string; revisions?: string[] };
     health?: { status?: string; message?: string; lastTransitionTime?: string };
     operationState?: {
       phase?: string;
       message?: string;
       startedAt?: string;
       finishedAt?: string;
-      operation?: { sync?: { revision?: string } };
-      syncResult?: { revision?: string };
+      operation?: { sync?: { revision?: string; revisions?: string[] } };
+      syncResult?: { revision?: string; revisions?: string[] };
     };
   };
 }
@@ -84,9 +85,13 @@ export class ArgoCdClient {
     return (body?.items ?? []) as ArgoCdApplication[];
   }
 
-  /** The instance's web UI page of an application. */
-  applicationUrl(name: string): string {
-    return `${this.instance.url}/applications/${encodeURIComponent(name)}`;
+  /**
+   * The instance's web UI page of an application; `namespace/name` for one
+   * outside Argo CD's own namespace.
+   */
+  applicationUrl(qualifiedName: string): string {
+    const path = qualifiedName.split('/').map(encodeURIComponent).join('/');
+    return `${this.instance.url}/applications/${path}`;
   }
 
   private async get(path: string, retried = false): Promise<any> {

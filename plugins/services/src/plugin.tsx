@@ -30,6 +30,20 @@ const deploymentsCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The deploy history from Argo CD. It takes the place of the Argo CD
+ * plugin's history card, which prints every deploy's duration negative.
+ */
+const argoHistoryCard = EntityCardBlueprint.make({
+  name: 'argocd-history',
+  params: {
+    filter: (entity: Entity) =>
+      Boolean(entity.metadata.annotations?.[ARGOCD_APP_NAME_ANNOTATION]),
+    loader: () =>
+      import('./components/ArgoHistoryCard').then(m => <m.ArgoHistoryCard />),
+  },
+});
+
 /** A deployed service's Overview: the deployment picture first, full width. */
 const serviceOverviewLayout = EntityContentLayoutBlueprint.make({
   name: 'service-overview',
@@ -45,5 +59,5 @@ const serviceOverviewLayout = EntityContentLayoutBlueprint.make({
 /** The service page's deployment picture: one row per environment. */
 export default createFrontendPlugin({
   pluginId: 'services',
-  extensions: [deploymentsCard, serviceOverviewLayout],
+  extensions: [deploymentsCard, argoHistoryCard, serviceOverviewLayout],
 });

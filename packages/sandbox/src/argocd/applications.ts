@@ -20,14 +20,22 @@ export type Application = {
   };
   spec: Record<string, unknown>;
   status: {
-    sync: { status: string; revision: string; comparedTo: unknown };
+    /** `revision` for one source; `revisions`, one per source, for `spec.sources`. */
+    sync: {
+      status: string;
+      revision?: string;
+      revisions?: string[];
+      comparedTo: unknown;
+    };
     health: { status: string; message?: string };
     history: Array<{
       id: number;
-      revision: string;
+      revision?: string;
+      revisions?: string[];
       deployedAt: string;
       deployStartedAt: string;
-      source: Record<string, unknown>;
+      source?: Record<string, unknown>;
+      sources?: Array<Record<string, unknown>>;
       initiatedBy?: Record<string, unknown>;
     }>;
     operationState: Record<string, unknown>;
@@ -46,8 +54,12 @@ export type RevisionMetadata = {
 const ECR = '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com';
 const MANIFESTS = 'https://github.com/acme/shop-manifests.git';
 
-const at = (minutesAgo: number) =>
-  new Date(Date.now() - minutesAgo * 60_000)
+/** Options of the example data: `now` is the clock timestamps count back from. */
+export type FixtureOptions = { now?: () => Date };
+
+/** RFC 3339 at second precision, `minutesAgo` before `now`, as Argo CD writes times. */
+export const timestamps = (now: () => Date) => (minutesAgo: number) =>
+  new Date(now().getTime() - minutesAgo * 60_000)
     .toISOString()
     .replace(/\.\d+Z$/, 'Z');
 
@@ -60,6 +72,8 @@ type Deploy = { tag: string; minutesAgo: number; author: string };
 type AppSpec = {
   env: string;
   app: string;
+  /** Images besides the service's, listed first as Argo CD lists an injected mesh proxy. */
+  sidecarImages?: string[];
   host: string;
   deploys: Deploy[]; // oldest first; the last is the one running
   sync: 'Synced' | 'OutOfSync';
@@ -68,7 +82,10 @@ type AppSpec = {
   operation: { phase: string; message: string };
 };
 
-function application(spec: AppSpec): {
+function application(
+  spec: AppSpec,
+  at: (minutesAgo: number) => string,
+): {
   app: Application;
   revisions: Record<string, RevisionMetadata>;
 } {
@@ -96,7 +113,7 @@ function application(spec: AppSpec): {
   const head =
     spec.sync === 'OutOfSync'
       ? sha(`${spec.env}/${spec.app}/next`)
-      : history[history.length - 1].revision;
+      : history[history.length - 1].revision!;
   if (spec.sync === 'OutOfSync') {
     revisions[head] = {
       author: 'Minsu Park <minsu.park@acme.example.com>',
@@ -167,7 +184,10 @@ function application(spec: AppSpec): {
       reconciledAt: at(1),
       sourceType: 'Kustomize',
       summary: {
-        images: [`${ECR}/${spec.app}:${current.tag}`],
+        images: [
+          ...(spec.sidecarImages ?? []),
+          `${ECR}/${spec.app}:${current.tag}`,
+        ],
         externalURLs: [`https://${spec.host}/`],
       },
       resources: [
@@ -220,9 +240,12 @@ export type ArgoInstanceData = {
 const JENKINS = 'jenkins <jenkins@acme.example.com>';
 
 /** The example Argo CD instances, one per environment. */
-export function exampleInstances(): Record<string, ArgoInstanceData> {
+export function exampleInstances(
+  options: FixtureOptions = {},
+): Record<string, ArgoInstanceData> {
+  const at = timestamps(options.now ?? (() => new Date()));
   const make = (specs: AppSpec[]): ArgoInstanceData => {
-    const built = specs.map(application);
+    const built = specs.map(spec => application(spec, at));
     return {
       applications: built.map(b => b.app),
       revisions: Object.assign({}, ...built.map(b => b.revisions)),
@@ -233,6 +256,8 @@ export function exampleInstances(): Record<string, ArgoInstanceData> {
       {
         env: 'dev-a',
         app: 'shop-backend',
+        // dev-a runs Istio: the injected proxy's image comes first.
+        sidecarImages: ['docker.io/istio/proxyv2:1.24.2'],
         host: 'api.shop.dev-a.example.com',
         deploys: [
           { tag: '2.1.0', minutesAgo: 60 * 24 * 6, author: JENKINS },

@@ -4,10 +4,14 @@
  * process plays several instances with their own credentials and sessions.
  *
  *   POST /{instance}/api/v1/session {username, password}      -> {token}
- *   GET  /{instance}/api/v1/applications[?selector=k=v&projects=p]
- *   GET  /{instance}/api/v1/applications/{name}
+ *   GET  /{instance}/api/v1/applications[?selector=k=v&projects=p&appNamespace=ns]
+ *   GET  /{instance}/api/v1/applications/{name}[?appNamespace=ns]
  *   GET  /{instance}/api/v1/applications/{name}/revisions/{rev}/metadata
- *   GET  /{instance}/applications/{name}   (a minimal stand-in for the web UI)
+ *   GET  /{instance}/applications/[{namespace}/]{name}   (a minimal web UI)
+ *
+ * Applications may live outside Argo CD's own namespace (`argocd`): asked
+ * for by name, such an app is found only with `appNamespace`, as Argo CD
+ * answers.
  *
  * and the write endpoints (sync, refresh, create, update, delete, terminate
  * operation) of ./argocdWrites.ts.
@@ -75,6 +79,13 @@ const readBody = (req: http.IncomingMessage) =>
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+
+/** Argo CD's own namespace, where an app is looked up without `appNamespace`. */
+const CONTROL_PLANE_NAMESPACE = 'argocd';
+
+const inNamespace = (app: Application, namespace: string | null) =>
+  (app.metadata.namespace || CONTROL_PLANE_NAMESPACE) ===
+  (namespace || CONTROL_PLANE_NAMESPACE);
 
 function matchesSelector(app: Application, selector: string | null) {
   if (!selector) return true;
@@ -159,9 +170,13 @@ export function createArgoCdServer(
         return;
       }
 
-      const ui = path.match(/^\/applications\/(?:argocd\/)?([^/]+)$/);
+      const ui = path.match(/^\/applications\/(?:([^/]+)\/)?([^/]+)$/);
       if (req.method === 'GET' && ui) {
-        const app = data.applications.find(a => a.metadata.name === ui[1]);
+        const uiName = decodeURIComponent(ui[2]);
+        const uiNamespace = ui[1] ? decodeURIComponent(ui[1]) : null;
+        const app = data.applications.find(
+          a => a.metadata.name === uiName && inNamespace(a, uiNamespace),
+        );
         res.writeHead(app ? 200 : 404, {
           'content-type': 'text/html; charset=utf-8',
         });
@@ -169,9 +184,9 @@ export function createArgoCdServer(
           ? `<h2>${escapeHtml(app.metadata.name)}</h2><p>Sync: ${escapeHtml(
               app.status.sync.status,
             )}. Health: ${escapeHtml(app.status.health.status)}.</p>`
-          : `<p>Application ${escapeHtml(ui[1])} not found.</p>`;
+          : `<p>Application ${escapeHtml(uiName)} not found.</p>`;
         res.end(
-          `<!doctype html><title>${escapeHtml(ui[1])} - Argo CD (${escapeHtml(
+          `<!doctype html><title>${escapeHtml(uiName)} - Argo CD (${escapeHtml(
             name,
           )})</title><h1>Argo CD: ${escapeHtml(name)}</h1>${body}`,
         );
@@ -238,9 +253,11 @@ export function createArgoCdServer(
       if (path === '/api/v1/applications') {
         const projects = url.searchParams.getAll('projects');
         const selector = url.searchParams.get('selector');
+        const appNamespace = url.searchParams.get('appNamespace');
         const items = data.applications.filter(
           a =>
             matchesSelector(a, selector) &&
+            (!appNamespace || inNamespace(a, appNamespace)) &&
             (projects.length === 0 ||
               projects.includes(String(a.spec.project))),
         );
@@ -255,7 +272,10 @@ export function createArgoCdServer(
       );
       if (one) {
         const appName = decodeURIComponent(one[1]);
-        const app = data.applications.find(a => a.metadata.name === appName);
+        const appNamespace = url.searchParams.get('appNamespace');
+        const app = data.applications.find(
+          a => a.metadata.name === appName && inNamespace(a, appNamespace),
+        );
         if (!app) {
           answer(
             404,

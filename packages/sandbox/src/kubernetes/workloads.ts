@@ -65,8 +65,12 @@ const uid = (seed: string) => {
     16,
   )}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 };
-const ago = (minutes: number) =>
-  new Date(Date.now() - minutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+/** The clock timestamps count back from; set for one `exampleClusters` call. */
+let clock: () => Date = () => new Date();
+export const ago = (minutes: number) =>
+  new Date(clock().getTime() - minutes * 60_000)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z');
 const meta = (
   name: string,
   namespace: string,
@@ -608,7 +612,7 @@ export const SERVED_RESOURCES: ResourceKey[] = [
 
 export type ClusterStore = Map<ResourceKey, K8sObject[]>;
 
-function store(objects: K8sObject[]): ClusterStore {
+export function store(objects: K8sObject[]): ClusterStore {
   const all = [...objects, ...eventsFor(objects), ...podMetrics(objects)];
   const result: ClusterStore = new Map(SERVED_RESOURCES.map(k => [k, []]));
   for (const o of all) {
@@ -622,7 +626,30 @@ function store(objects: K8sObject[]): ClusterStore {
  * (catalog Resources, `aws` auth); `ops` is the platform's own cluster, found
  * through config with a service-account token.
  */
-export function exampleClusters(): Record<string, ClusterStore> {
+export function exampleClusters(
+  options: { now?: () => Date } = {},
+): Record<string, ClusterStore> {
+  return withClock(options.now, buildExampleClusters);
+}
+
+/**
+ * Builds objects for `objects()` with `now` as the clock of their
+ * timestamps (for fixtures kept in other files).
+ */
+export function withClock<T>(
+  now: (() => Date) | undefined,
+  objects: () => T,
+): T {
+  const previous = clock;
+  clock = now ?? (() => new Date());
+  try {
+    return objects();
+  } finally {
+    clock = previous;
+  }
+}
+
+function buildExampleClusters(): Record<string, ClusterStore> {
   const noUnschedulable =
     '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
   return {

@@ -1,6 +1,27 @@
 import { renderAlert } from './templates';
 
 describe('renderAlert', () => {
+  it("shows each revision of a multi-source application's failed sync", () => {
+    const sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const alert = renderAlert(
+      {
+        type: 'deployment.sync-failed',
+        application: 'orders',
+        environment: 'dev-a',
+        revision: `4.2.0,${sha}`,
+        message: 'one or more objects failed to apply',
+      },
+      'en',
+    );
+    expect(alert.description.split('\n')[0]).toBe('rev 4.2.0, a1b2c3d4');
+    expect(
+      renderAlert(
+        { type: 'deployment.degraded', application: 'x', revision: sha },
+        'en',
+      ).description,
+    ).toBe('rev a1b2c3d4');
+  });
+
   it('renders short English and Korean messages with a portal link', () => {
     const event = {
       type: 'cost.over-budget' as const,

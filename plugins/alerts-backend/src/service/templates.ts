@@ -44,6 +44,17 @@ const money = (amount: number, currency: string) =>
   `${currency === 'USD' ? '$' : `${currency} `}${amount.toFixed(2)}`;
 
 /** The portal page of an entity. */
+/**
+ * A revision as people read it: Git SHAs cut to 8 characters, other
+ * revisions (a Helm chart version) whole; a multi-source application's
+ * revisions come joined with `,`.
+ */
+export const shortRevisions = (revision: string) =>
+  revision
+    .split(',')
+    .map(r => (/^[0-9a-f]{40}$/.test(r) ? r.slice(0, 8) : r))
+    .join(', ');
+
 export function entityPath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}`;
@@ -131,7 +142,7 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
               event.application
             }${where}`,
         description: [
-          event.revision ? `rev ${event.revision.slice(0, 8)}` : '',
+          event.revision ? `rev ${shortRevisions(event.revision)}` : '',
           event.message ? event.message.slice(0, 140) : '',
         ]
           .filter(Boolean)

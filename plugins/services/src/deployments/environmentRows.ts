@@ -8,6 +8,13 @@
  * kubernetes-cluster Resource).
  */
 import type { ObjectsByEntityResponse } from '@backstage/plugin-kubernetes-common';
+import { serviceImage } from './serviceImage';
+import {
+  isTroubled,
+  podStatus,
+  statusContainer,
+  type PodLike,
+} from './podStatus';
 
 /** What one Argo CD instance answered for the service's application. */
 export type ArgoResult =
@@ -16,19 +23,28 @@ export type ArgoResult =
       url: string;
       state: 'found';
       application: ArgoApplication;
+      /** The application's namespace when it is not in Argo CD's own (`argocd/app-namespace`). */
+      appNamespace?: string;
     }
   | { instance: string; url: string; state: 'absent' }
   | { instance: string; url: string; state: 'error'; message: string };
 
 /** The parts of an Argo CD Application the card reads. */
 export type ArgoApplication = {
-  metadata: { name: string };
+  metadata: { name: string; namespace?: string };
   status?: {
-    sync?: { status?: string; revision?: string };
+    /** `revision` for one source, `revisions` (one per source) for several. */
+    sync?: { status?: string; revision?: string; revisions?: string[] };
     health?: { status?: string; message?: string };
     operationState?: { phase?: string; message?: string; finishedAt?: string };
     summary?: { images?: string[] };
-    history?: Array<{ revision: string; deployedAt?: string; id: number }>;
+    history?: Array<{
+      revision?: string;
+      revisions?: string[];
+      deployedAt?: string;
+      deployStartedAt?: string;
+      id: number;
+    }>;
   };
 };
 
@@ -84,62 +100,34 @@ export type EnvironmentRow = {
     | { state: 'error'; message: string };
 };
 
-type Pod = {
-  metadata?: { name?: string };
-  spec?: { containers?: Array<{ image?: string }> };
-  status?: {
-    phase?: string;
-    conditions?: Array<{
-      type?: string;
-      status?: string;
-      reason?: string;
-      message?: string;
-    }>;
-    containerStatuses?: Array<{
-      ready?: boolean;
-      restartCount?: number;
-      state?: {
-        waiting?: { reason?: string; message?: string };
-        terminated?: { reason?: string; exitCode?: number };
-      };
-    }>;
-  };
+type Pod = PodLike;
+
+/** `sha256:0123456789ab…` as `sha256:0123456789ab` (12 hex, as Docker shows ids). */
+const shortDigest = (digest: string) => {
+  const [algorithm, hex = ''] = digest.split(':');
+  return `${algorithm}:${hex.slice(0, 12)}`;
 };
 
+/** The tag of an image reference; a digest-pinned one without a tag shows its short digest. */
 export const imageTag = (image?: string) => {
   if (!image) return undefined;
-  const withoutDigest = image.split('@')[0];
-  const lastSlash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.lastIndexOf(':');
-  return colon > lastSlash ? withoutDigest.slice(colon + 1) : 'latest';
+  const [name, digest] = image.split('@');
+  const lastSlash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  if (colon > lastSlash) return name.slice(colon + 1);
+  if (digest) return shortDigest(digest);
+  return 'latest';
 };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Why a pod does not serve, or undefined when it is fine. */
 export function podProblem(pod: Pod): PodProblem | undefined {
   const name = pod.metadata?.name ?? 'pod';
-  for (const cs of pod.status?.containerStatuses ?? []) {
-    const waiting = cs.state?.waiting;
-    if (waiting?.reason && waiting.reason !== 'ContainerCreating') {
-      const restarts = cs.restartCount
-        ? `${cs.restartCount} restart${cs.restartCount === 1 ? '' : 's'}`
-        : undefined;
-      return {
-        pod: name,
-        reason: waiting.reason,
-        detail: restarts ?? waiting.message,
-      };
-    }
-    const terminated = cs.state?.terminated;
-    if (terminated && terminated.exitCode !== 0) {
-      return {
-        pod: name,
-        reason: terminated.reason ?? 'Terminated',
-        detail: `exit code ${terminated.exitCode}`,
-      };
-    }
-  }
-  if (pod.status?.phase === 'Pending') {
-    const unscheduled = pod.status.conditions?.find(
+  const status = podStatus(pod);
+  if (!isTroubled(status)) return undefined;
+  if (status === 'Pending') {
+    const unscheduled = pod.status?.conditions?.find(
       c => c.type === 'PodScheduled' && c.status === 'False',
     );
     return {
@@ -148,10 +136,26 @@ export function podProblem(pod: Pod): PodProblem | undefined {
       detail: unscheduled?.message,
     };
   }
-  if (pod.status?.phase === 'Failed') {
-    return { pod: name, reason: 'Failed' };
-  }
-  return undefined;
+  const container = statusContainer(pod, status);
+  const restarts = container?.restartCount ?? 0;
+  const terminated = container?.state?.terminated;
+  const lastExit = container?.lastState?.terminated?.reason;
+  const details = [
+    restarts ? plural(restarts, 'restart') : undefined,
+    restarts && lastExit && lastExit !== 'Error'
+      ? `last ${lastExit}`
+      : undefined,
+    !restarts && terminated?.exitCode
+      ? `exit code ${terminated.exitCode}`
+      : undefined,
+  ].filter(Boolean);
+  return {
+    pod: name,
+    reason: status,
+    detail: details.length
+      ? details.join(', ')
+      : container?.state?.waiting?.message ?? pod.status?.message,
+  };
 }
 
 const isReady = (pod: Pod) =>
@@ -172,6 +176,49 @@ function costCell(
     : { state: 'none' };
 }
 
+/**
+ * Argo CD's sync status; a just-created application has none yet (an empty
+ * string or no field) until its first comparison.
+ */
+export const syncStatus = (app: ArgoApplication) =>
+  app.status?.sync?.status || 'Unknown';
+
+function argoFound(
+  a: Extract<ArgoResult, { state: 'found' }>,
+): EnvironmentRow['argo'] {
+  const s = a.application.status;
+  const op = s?.operationState;
+  const compared = Boolean(s?.sync?.status);
+  const path = [a.appNamespace, a.application.metadata.name]
+    .filter((p): p is string => Boolean(p))
+    .map(encodeURIComponent)
+    .join('/');
+  return {
+    state: 'found',
+    sync: syncStatus(a.application),
+    health: s?.health?.status || 'Unknown',
+    message:
+      op?.phase && op.phase !== 'Succeeded' && op.message
+        ? op.message
+        : s?.health?.message ??
+          (compared
+            ? undefined
+            : 'Pending: Argo CD has not compared this application yet'),
+    uiUrl: `${a.url.replace(/\/$/, '')}/applications/${path}`,
+    lastDeployedAt: s?.history?.length
+      ? s.history[s.history.length - 1].deployedAt
+      : undefined,
+  };
+}
+
+/** Names the service's own container may carry: its Argo CD app names, its pod label. */
+const serviceNames = (argo: ArgoResult[], pod: Pod) => [
+  ...argo.flatMap(a =>
+    a.state === 'found' ? [a.application.metadata.name] : [],
+  ),
+  ...Object.values(pod.metadata?.labels ?? {}),
+];
+
 export function buildEnvironmentRows(
   argo: ArgoResult[],
   kubernetes: ObjectsByEntityResponse | { error: string } | undefined,
@@ -190,24 +237,12 @@ export function buildEnvironmentRows(
     let argoCell: EnvironmentRow['argo'] = { state: 'unknown' };
     let version: string | undefined;
     if (a?.state === 'found') {
-      const s = a.application.status;
-      const op = s?.operationState;
-      argoCell = {
-        state: 'found',
-        sync: s?.sync?.status ?? 'Unknown',
-        health: s?.health?.status ?? 'Unknown',
-        message:
-          op?.phase && op.phase !== 'Succeeded' && op.message
-            ? op.message
-            : s?.health?.message,
-        uiUrl: `${a.url.replace(/\/$/, '')}/applications/${encodeURIComponent(
+      argoCell = argoFound(a);
+      version = imageTag(
+        serviceImage(a.application.status?.summary?.images ?? [], [
           a.application.metadata.name,
-        )}`,
-        lastDeployedAt: s?.history?.length
-          ? s.history[s.history.length - 1].deployedAt
-          : undefined,
-      };
-      version = imageTag(s?.summary?.images?.[0]);
+        ]),
+      );
     } else if (a?.state === 'absent') {
       argoCell = { state: 'absent' };
     } else if (a?.state === 'error') {
@@ -245,7 +280,9 @@ export function buildEnvironmentRows(
       } else {
         const versions: string[] = [];
         for (const p of pods) {
-          const tag = imageTag(p.spec?.containers?.[0]?.image);
+          const tag = imageTag(
+            serviceImage(p.spec?.containers ?? [], serviceNames(argo, p)),
+          );
           if (tag && !versions.includes(tag)) versions.push(tag);
         }
         podsCell = {
