@@ -1,11 +1,35 @@
 import {
   AuthenticationError,
   ConflictError,
+  CustomErrorBase,
+  InputError,
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { createHash } from 'node:crypto';
 import { JenkinsConfig } from '../config';
+
+/** The job parameter that names one trigger, so a repeat finds its build. */
+export const REQUEST_ID_PARAMETER = 'REQUEST_ID';
+
+/**
+ * The answer to a trigger was lost after it reached Jenkins: the build may
+ * be queued. Nothing may be undone on the assumption that it is not.
+ */
+export class BuildMayHaveStartedError extends CustomErrorBase {
+  name = 'BuildMayHaveStartedError' as const;
+}
+
+/** A request that never got an answer. */
+class NoAnswerError extends Error {
+  /** The connection was refused: the request never reached Jenkins. */
+  readonly refused: boolean;
+  constructor(message: string, refused: boolean) {
+    super(message);
+    this.refused = refused;
+  }
+}
 
 /** A build Jenkins started for a queue item. */
 export type JenkinsBuildRef = {
@@ -24,6 +48,11 @@ export interface FollowBuildOptions {
   /** Log offset to resume from (a retried step). */
   start?: number;
 }
+
+/** POSTs of one trigger whose answers may be lost before it gives up. */
+const TRIGGER_ATTEMPTS = 3;
+/** How many of the job's latest builds a lookup by request id reads. */
+const LOOKUP_BUILDS = 50;
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -69,10 +98,31 @@ export class JenkinsClient {
     return `Basic ${Buffer.from(`${this.config.username}:${secret}`).toString('base64')}`;
   }
 
-  private async request(url: string, init: RequestInit = {}): Promise<Response> {
+  /**
+   * One request; Jenkins' redirects are answers to read (a trigger's 303
+   * names the queue item), never to follow. `beforeTrigger` requests can say
+   * that nothing was started when Jenkins cannot be reached.
+   */
+  private async request(
+    url: string,
+    init: RequestInit = {},
+    options: { beforeTrigger?: boolean } = {},
+  ): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await this.send(url, init);
+    } catch (error) {
+      if (!(error instanceof NoAnswerError)) throw error;
+      throw new ServiceUnavailableError(
+        `${error.message}${options.beforeTrigger ? '; nothing was started' : ''}`,
+      );
+    }
+    return this.check(url, response);
+  }
+
+  private async send(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, {
         ...init,
         redirect: 'manual',
         headers: { authorization: this.authHeader(), ...(init.headers as any) },
@@ -80,10 +130,14 @@ export class JenkinsClient {
     } catch (error) {
       const c = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
       const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? (error as Error).message;
-      throw new ServiceUnavailableError(
-        `Jenkins at ${this.config.baseUrl} is unreachable (${cause}); nothing was started`,
+      throw new NoAnswerError(
+        `Jenkins at ${this.config.baseUrl} is unreachable (${cause})`,
+        cause === 'ECONNREFUSED',
       );
     }
+  }
+
+  private async check(url: string, response: Response): Promise<Response> {
     if (response.status === 401) {
       throw new AuthenticationError(
         `Jenkins at ${this.config.baseUrl} refused the credentials of user '${this.config.username}' (401): check platform.jenkins.username and its API token`,
@@ -113,7 +167,7 @@ export class JenkinsClient {
   /** Checks that Jenkins answers and the job exists, before anything is committed. */
   async checkJob(): Promise<void> {
     try {
-      await this.request(`${this.jobUrl}/api/json?tree=name,buildable`);
+      await this.request(`${this.jobUrl}/api/json?tree=name,buildable`, {}, { beforeTrigger: true });
     } catch (error) {
       if (error instanceof NotFoundError) {
         throw new NotFoundError(
@@ -129,30 +183,131 @@ export class JenkinsClient {
     // With a password Jenkins wants a crumb, tied to the session cookie.
     const response = await this.request(
       `${this.config.baseUrl}/crumbIssuer/api/json`,
+      {},
+      { beforeTrigger: true },
     );
     const body = (await response.json()) as { crumb: string; crumbRequestField: string };
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
     return { [body.crumbRequestField]: body.crumb, cookie };
   }
 
-  /** Queues a build; returns the queue item URL from `Location`. */
-  async trigger(parameters: Record<string, string>): Promise<string> {
-    const headers = await this.crumbHeaders();
-    const response = await this.request(`${this.jobUrl}/buildWithParameters`, {
-      method: 'POST',
-      headers: {
-        ...headers,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams(parameters).toString(),
-    });
-    const location = response.headers.get('location');
-    if (response.status !== 201 || !location) {
-      throw new ServiceUnavailableError(
-        `Jenkins did not queue the build (status ${response.status}, no queue Location)`,
-      );
+  /**
+   * A request id for `trigger`: the same parts give the same id, so a
+   * repeated step names the same build.
+   */
+  static requestId(...parts: string[]): string {
+    return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
+  }
+
+  /**
+   * Queues a build; returns its queue item URL on our base URL.
+   *
+   * With a `requestId` (sent as the job's REQUEST_ID parameter) a repeat
+   * never starts a second build: a build or waiting item with that id is
+   * returned instead, and when the answer to the POST is lost the queue and
+   * the job's builds say whether it arrived before the POST is sent again
+   * (Jenkins also merges a POST with the same parameters into a waiting item).
+   */
+  async trigger(
+    parameters: Record<string, string>,
+    options: { requestId?: string } = {},
+  ): Promise<string> {
+    const { requestId } = options;
+    if (requestId !== undefined && !/^[A-Za-z0-9_-]{8,64}$/.test(requestId)) {
+      throw new InputError(`Jenkins request id ${JSON.stringify(requestId)} must be 8 to 64 letters, digits, - or _`);
     }
-    return location.endsWith('/') ? location : `${location}/`;
+    const sent = requestId ? { ...parameters, [REQUEST_ID_PARAMETER]: requestId } : parameters;
+    if (requestId) {
+      const found = await this.findQueued(requestId, { beforeTrigger: true });
+      if (found) return found;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const headers = await this.crumbHeaders();
+      let response: Response;
+      try {
+        response = await this.send(`${this.jobUrl}/buildWithParameters`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(sent).toString(),
+        });
+      } catch (error) {
+        if (!(error instanceof NoAnswerError)) throw error;
+        if (error.refused) throw new ServiceUnavailableError(`${error.message}; nothing was started`);
+        const found = requestId ? await this.findQueued(requestId).catch(() => undefined) : undefined;
+        if (found) return found;
+        if (!requestId || attempt >= TRIGGER_ATTEMPTS) {
+          throw new BuildMayHaveStartedError(
+            `${error.message} after the build request was sent; Jenkins may have queued it${
+              requestId ? `: look for ${REQUEST_ID_PARAMETER}=${requestId}` : ''
+            }`,
+          );
+        }
+        await sleep(this.pollMs * 2 ** attempt);
+        continue;
+      }
+      await this.check(`${this.jobUrl}/buildWithParameters`, response);
+      return this.queuedBy(response, requestId);
+    }
+  }
+
+  /** The queue item a trigger's answer names: 201 new, 303 or 200 an existing one. */
+  private async queuedBy(response: Response, requestId?: string): Promise<string> {
+    const location = response.headers.get('location');
+    const queued = [200, 201, 303].includes(response.status);
+    const url = queued ? this.queueItemUrl(location) : undefined;
+    if (url) return url;
+    const found = queued && requestId ? await this.findQueued(requestId) : undefined;
+    if (found) return found;
+    const what = location
+      ? `a Location that is not a queue item: ${JSON.stringify(location.slice(0, 200))}`
+      : 'no queue Location';
+    const error = `Jenkins did not queue the build (status ${response.status}, ${what})`;
+    // A 2xx or 303 means Jenkins took the request; only the answer is unusable.
+    throw queued ? new BuildMayHaveStartedError(error) : new ServiceUnavailableError(error);
+  }
+
+  /**
+   * `Location` uses Jenkins' configured root URL, which behind a proxy is not
+   * ours: only its `/queue/item/<n>/` is kept, on our base URL.
+   */
+  private queueItemUrl(location: string | null): string | undefined {
+    if (!location) return undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(location, `${this.config.baseUrl}/`);
+    } catch {
+      return undefined;
+    }
+    if (!/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
+      return undefined;
+    }
+    const match = /^(?:\/[A-Za-z0-9._~-]+)*\/queue\/item\/([1-9][0-9]{0,15})\/?$/.exec(parsed.pathname);
+    return match ? `${this.config.baseUrl}/queue/item/${match[1]}/` : undefined;
+  }
+
+  /** A waiting item or a recent build of our job that carries this request id. */
+  private async findQueued(requestId: string, options: { beforeTrigger?: boolean } = {}): Promise<string | undefined> {
+    type Parameters = { actions?: Array<{ parameters?: Array<{ name: string; value: unknown }> }> };
+    const carries = (entry: Parameters) =>
+      (entry.actions ?? []).some(a =>
+        (a.parameters ?? []).some(p => p.name === REQUEST_ID_PARAMETER && p.value === requestId),
+      );
+    const queue = await this.request(
+      `${this.config.baseUrl}/queue/api/json?tree=items[id,task[url],actions[parameters[name,value]]]`,
+      {},
+      options,
+    );
+    const { items = [] } = (await queue.json()) as { items?: Array<Parameters & { id: number }> };
+    const waiting = items.find(carries);
+    if (waiting) return `${this.config.baseUrl}/queue/item/${waiting.id}/`;
+    const job = await this.request(
+      `${this.jobUrl}/api/json?tree=builds[number,queueId,actions[parameters[name,value]]]{0,${LOOKUP_BUILDS}}`,
+      {},
+      options,
+    );
+    const { builds = [] } = (await job.json()) as { builds?: Array<Parameters & { queueId: number }> };
+    const build = builds.find(carries);
+    return build ? `${this.config.baseUrl}/queue/item/${build.queueId}/` : undefined;
   }
 
   /** Follows a queue item until Jenkins names its build. */
