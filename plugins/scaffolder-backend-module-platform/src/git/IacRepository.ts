@@ -27,6 +27,24 @@ export interface IacRepositoryOptions {
 const MAX_BACKOFF_MS = 1000;
 
 /**
+ * Commits this process makes to one branch, one after another: racing each
+ * other would only make all but one redo their work. Other processes (more
+ * replicas, people) are still raced, and the push retry handles them.
+ */
+const localQueues = new Map<string, Promise<unknown>>();
+
+function inTurn<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = localQueues.get(key) ?? Promise.resolve();
+  const next = previous.then(fn, fn);
+  const tail = next.catch(() => undefined);
+  localQueues.set(key, tail);
+  tail.then(() => {
+    if (localQueues.get(key) === tail) localQueues.delete(key);
+  });
+  return next;
+}
+
+/**
  * The IaC Git repository, through the git CLI so any remote works (https
  * with a token, ssh, file). Every change happens in a throw-away clone and
  * reaches the remote in one push, so a failure leaves the remote untouched.
@@ -60,16 +78,21 @@ export class IacRepository {
     return this.config.url.replace(/\/\/[^@/]+@/, '//***@');
   }
 
-  /** A fresh copy of the branch (or an empty repository with the branch unborn). */
+  /** A fresh clone of the branch (or an empty repository with the branch unborn). */
   private async checkout(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'iac-'));
     const cleanup = () => fs.rm(tmp, { recursive: true, force: true });
     const dir = path.join(tmp, 'repo');
+    const { url, branch } = this.config;
     try {
-      await fs.mkdir(dir);
-      await this.git.run(dir, ['init', '--quiet']);
-      await this.git.run(dir, ['remote', 'add', 'origin', this.config.url]);
-      await this.syncToRemote(dir);
+      const heads = await this.git.run(tmp, ['ls-remote', '--heads', url, `refs/heads/${branch}`]);
+      if (heads.trim()) {
+        await this.git.run(tmp, ['clone', '--quiet', '--depth', '1', '--branch', branch, url, 'repo']);
+      } else {
+        await fs.mkdir(dir);
+        await this.git.run(dir, ['init', '--quiet']);
+        await this.git.run(dir, ['remote', 'add', 'origin', url]);
+      }
       return { dir, cleanup };
     } catch (error) {
       await cleanup();
@@ -77,15 +100,15 @@ export class IacRepository {
     }
   }
 
-  /** Makes the work tree the remote branch's head; leaves it alone while the branch is unborn. */
+  /**
+   * After a push lost to someone else's: the work tree becomes the branch's
+   * new head, which exists now, and our commit is dropped.
+   */
   private async syncToRemote(dir: string) {
     const branch = this.config.branch;
-    const heads = await this.git.run(dir, ['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]);
-    if (!heads.trim()) return;
     const tracking = `refs/remotes/origin/${branch}`;
     await this.git.run(dir, ['fetch', '--quiet', '--depth', '1', 'origin', `+refs/heads/${branch}:${tracking}`]);
     await this.git.run(dir, ['reset', '--quiet', '--hard', tracking]);
-    await this.git.run(dir, ['clean', '--quiet', '-d', '--force', '-x']);
   }
 
   /** Reads files under a directory of the branch's head: path to content. */
@@ -110,6 +133,10 @@ export class IacRepository {
    * between, fetches their work and applies the edit again on top of it.
    */
   async commit(edit: IacEdit, message: string): Promise<{ sha: string; changed: boolean }> {
+    return inTurn(`${this.config.url}\n${this.config.branch}`, () => this.commitNow(edit, message));
+  }
+
+  private async commitNow(edit: IacEdit, message: string): Promise<{ sha: string; changed: boolean }> {
     const apply = typeof edit === 'function' ? edit : (tree: IacTree) => tree.apply(edit);
     const { dir, cleanup } = await this.checkout();
     try {
