@@ -195,7 +195,10 @@ describe('Jenkins stand-in: triggering environment builds', () => {
         expect(again.headers.get('location')).toBe(
           `${jenkins.base}/queue/item/1/`,
         );
-        const other = await jenkins.trigger({ ...parameters, ENV_NAME: 'dev-b' });
+        const other = await jenkins.trigger({
+          ...parameters,
+          ENV_NAME: 'dev-b',
+        });
         expect(other.headers.get('location')).toBe(
           `${jenkins.base}/queue/item/2/`,
         );

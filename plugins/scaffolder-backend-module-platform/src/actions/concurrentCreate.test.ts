@@ -23,7 +23,15 @@ jest.setTimeout(60_000);
 function commits(bare: string) {
   const out = execFileSync(
     'git',
-    ['--git-dir', bare, 'log', '--reverse', '--format=@%s', '--name-only', 'main'],
+    [
+      '--git-dir',
+      bare,
+      'log',
+      '--reverse',
+      '--format=@%s',
+      '--name-only',
+      'main',
+    ],
     { encoding: 'utf8' },
   );
   return out
@@ -93,7 +101,9 @@ describe('many people creating environments at the same moment', () => {
     expect(reason.name).toMatch(/ConflictError|InputError/);
     expect(reason.message).toMatch(/named twice already exists/);
     expect(
-      results.filter(r => r.status === 'fulfilled').map(r => (r as PromiseFulfilledResult<any>).value.result),
+      results
+        .filter(r => r.status === 'fulfilled')
+        .map(r => (r as PromiseFulfilledResult<any>).value.result),
     ).toEqual(Array(9).fill('SUCCESS'));
 
     const distinct = [...new Set(names)].sort();
@@ -106,10 +116,17 @@ describe('many people creating environments at the same moment', () => {
     for (const name of distinct) {
       const text = execFileSync(
         'git',
-        ['--git-dir', bare, 'show', `main:environments/${name}/catalog-info.yaml`],
+        [
+          '--git-dir',
+          bare,
+          'show',
+          `main:environments/${name}/catalog-info.yaml`,
+        ],
         { encoding: 'utf8' },
       );
-      expect(parse(text).metadata.annotations['platform.acme.io/status']).toBe('ready');
+      expect(parse(text).metadata.annotations['platform.acme.io/status']).toBe(
+        'ready',
+      );
     }
 
     // No half commits: one create commit with all three files per environment,
@@ -118,10 +135,16 @@ describe('many people creating environments at the same moment', () => {
     expect(history).toHaveLength(18);
     for (const name of distinct) {
       const dir = `environments/${name}`;
-      expect(history.filter(c => c.subject === `Create environment ${name}`)).toEqual([
+      expect(
+        history.filter(c => c.subject === `Create environment ${name}`),
+      ).toEqual([
         {
           subject: `Create environment ${name}`,
-          files: [`${dir}/ansible-vars.yaml`, `${dir}/catalog-info.yaml`, `${dir}/terraform.tfvars.json`],
+          files: [
+            `${dir}/ansible-vars.yaml`,
+            `${dir}/catalog-info.yaml`,
+            `${dir}/terraform.tfvars.json`,
+          ],
         },
       ]);
       expect(history.filter(c => c.subject === `${name}: ready`)).toEqual([

@@ -79,15 +79,32 @@ export class IacRepository {
   }
 
   /** A fresh clone of the branch (or an empty repository with the branch unborn). */
-  private async checkout(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  private async checkout(): Promise<{
+    dir: string;
+    cleanup: () => Promise<void>;
+  }> {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'iac-'));
     const cleanup = () => fs.rm(tmp, { recursive: true, force: true });
     const dir = path.join(tmp, 'repo');
     const { url, branch } = this.config;
     try {
-      const heads = await this.git.run(tmp, ['ls-remote', '--heads', url, `refs/heads/${branch}`]);
+      const heads = await this.git.run(tmp, [
+        'ls-remote',
+        '--heads',
+        url,
+        `refs/heads/${branch}`,
+      ]);
       if (heads.trim()) {
-        await this.git.run(tmp, ['clone', '--quiet', '--depth', '1', '--branch', branch, url, 'repo']);
+        await this.git.run(tmp, [
+          'clone',
+          '--quiet',
+          '--depth',
+          '1',
+          '--branch',
+          branch,
+          url,
+          'repo',
+        ]);
       } else {
         await fs.mkdir(dir);
         await this.git.run(dir, ['init', '--quiet']);
@@ -96,7 +113,10 @@ export class IacRepository {
       return { dir, cleanup };
     } catch (error) {
       await cleanup();
-      throw new ForwardedError(`Could not read the IaC repository ${this.safeUrl}`, error);
+      throw new ForwardedError(
+        `Could not read the IaC repository ${this.safeUrl}`,
+        error,
+      );
     }
   }
 
@@ -107,7 +127,14 @@ export class IacRepository {
   private async syncToRemote(dir: string) {
     const branch = this.config.branch;
     const tracking = `refs/remotes/origin/${branch}`;
-    await this.git.run(dir, ['fetch', '--quiet', '--depth', '1', 'origin', `+refs/heads/${branch}:${tracking}`]);
+    await this.git.run(dir, [
+      'fetch',
+      '--quiet',
+      '--depth',
+      '1',
+      'origin',
+      `+refs/heads/${branch}:${tracking}`,
+    ]);
     await this.git.run(dir, ['reset', '--quiet', '--hard', tracking]);
   }
 
@@ -124,7 +151,13 @@ export class IacRepository {
   /** Names of the directories under environments/. */
   async listEnvironmentNames(): Promise<string[]> {
     const files = await this.readTree('environments');
-    return [...new Set(Object.keys(files).map(f => f.split('/')[1]).filter(Boolean))];
+    return [
+      ...new Set(
+        Object.keys(files)
+          .map(f => f.split('/')[1])
+          .filter(Boolean),
+      ),
+    ];
   }
 
   /**
@@ -132,19 +165,30 @@ export class IacRepository {
    * head when the edit changed nothing). When someone else pushed in
    * between, fetches their work and applies the edit again on top of it.
    */
-  async commit(edit: IacEdit, message: string): Promise<{ sha: string; changed: boolean }> {
-    return inTurn(`${this.config.url}\n${this.config.branch}`, () => this.commitNow(edit, message));
+  async commit(
+    edit: IacEdit,
+    message: string,
+  ): Promise<{ sha: string; changed: boolean }> {
+    return inTurn(`${this.config.url}\n${this.config.branch}`, () =>
+      this.commitNow(edit, message),
+    );
   }
 
-  private async commitNow(edit: IacEdit, message: string): Promise<{ sha: string; changed: boolean }> {
-    const apply = typeof edit === 'function' ? edit : (tree: IacTree) => tree.apply(edit);
+  private async commitNow(
+    edit: IacEdit,
+    message: string,
+  ): Promise<{ sha: string; changed: boolean }> {
+    const apply =
+      typeof edit === 'function' ? edit : (tree: IacTree) => tree.apply(edit);
     const { dir, cleanup } = await this.checkout();
     try {
       for (let attempt = 1; ; attempt++) {
         await apply(new WorkTree(dir));
         await this.git.run(dir, ['add', '--all']);
         if (!(await this.git.run(dir, ['status', '--porcelain'])).trim()) {
-          const sha = (await this.git.run(dir, ['rev-parse', 'HEAD']).catch(() => '')).trim();
+          const sha = (
+            await this.git.run(dir, ['rev-parse', 'HEAD']).catch(() => '')
+          ).trim();
           return { sha, changed: false };
         }
         await this.git.run(dir, ['commit', '--quiet', '-m', message]);
@@ -153,7 +197,9 @@ export class IacRepository {
         if (attempt >= this.maxPushAttempts) {
           throw new ForwardedError(
             `Could not push to the IaC repository ${this.safeUrl}; nothing was changed there`,
-            new Error(`${this.config.branch} moved under each of ${attempt} attempts`),
+            new Error(
+              `${this.config.branch} moved under each of ${attempt} attempts`,
+            ),
           );
         }
         await this.backoff(attempt);
@@ -176,7 +222,12 @@ export class IacRepository {
   }
 
   private backoff(attempt: number) {
-    const ceiling = Math.min(MAX_BACKOFF_MS, this.retryBaseMs * 2 ** (attempt - 1));
-    return new Promise(resolve => setTimeout(resolve, Math.round(this.random() * ceiling)));
+    const ceiling = Math.min(
+      MAX_BACKOFF_MS,
+      this.retryBaseMs * 2 ** (attempt - 1),
+    );
+    return new Promise(resolve =>
+      setTimeout(resolve, Math.round(this.random() * ceiling)),
+    );
   }
 }

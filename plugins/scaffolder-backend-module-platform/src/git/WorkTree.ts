@@ -32,7 +32,9 @@ export class WorkTree implements IacTree {
       !target.startsWith(`${this.root}${path.sep}`) ||
       target.split(path.sep).includes('.git')
     ) {
-      throw new ConflictError(`Refusing to write outside the repository: ${JSON.stringify(file)}`);
+      throw new ConflictError(
+        `Refusing to write outside the repository: ${JSON.stringify(file)}`,
+      );
     }
     return target;
   }
@@ -47,7 +49,10 @@ export class WorkTree implements IacTree {
   }
 
   async exists(fileOrDir: string) {
-    return fs.stat(this.resolve(fileOrDir)).then(() => true, () => false);
+    return fs.stat(this.resolve(fileOrDir)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async list(dir: string) {
@@ -67,7 +72,8 @@ export class WorkTree implements IacTree {
         const full = path.join(d, e.name);
         if (e.isDirectory() && e.name !== '.git') await walk(full);
         else if (e.isFile()) {
-          result[path.relative(this.root, full).split(path.sep).join('/')] = await fs.readFile(full, 'utf8');
+          result[path.relative(this.root, full).split(path.sep).join('/')] =
+            await fs.readFile(full, 'utf8');
         }
       }
     };

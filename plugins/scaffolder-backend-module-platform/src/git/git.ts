@@ -14,7 +14,12 @@ export class GitError extends Error {
   readonly stdout: string;
   readonly stderr: string;
 
-  constructor(args: string[], exitCode: number | undefined, stdout: string, stderr: string) {
+  constructor(
+    args: string[],
+    exitCode: number | undefined,
+    stdout: string,
+    stderr: string,
+  ) {
     // hint: lines are advice for people at a terminal; the rest says what happened.
     const detail = stderr
       .split('\n')
@@ -22,7 +27,11 @@ export class GitError extends Error {
       .filter(l => l && !l.startsWith('hint:'))
       .slice(0, 6)
       .join(' ');
-    super(`git ${args[0]} failed${exitCode === undefined ? '' : ` (exit ${exitCode})`}: ${redact(detail)}`);
+    super(
+      `git ${args[0]} failed${
+        exitCode === undefined ? '' : ` (exit ${exitCode})`
+      }: ${redact(detail)}`,
+    );
     this.name = 'GitError';
     this.args = args;
     this.exitCode = exitCode;
@@ -37,7 +46,8 @@ export class GitError extends Error {
  * `(non-fast-forward)`), or another push held or moved the ref while ours
  * was being applied (`[remote rejected] (cannot lock ref …)`).
  */
-const LOST_RACE = /^\[rejected\]|^\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value|failed to lock|reference already exists)/;
+const LOST_RACE =
+  /^\[rejected\]|^\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value|failed to lock|reference already exists)/;
 
 /** Runs git with the repository's identity and credentials. */
 export class Git {
@@ -58,7 +68,9 @@ export class Git {
       GIT_COMMITTER_EMAIL: this.config.authorEmail,
       GIT_CONFIG_NOSYSTEM: '1',
     };
-    const extra: [string, string][] = [['init.defaultBranch', this.config.branch]];
+    const extra: [string, string][] = [
+      ['init.defaultBranch', this.config.branch],
+    ];
     if (this.config.token) {
       const basic = Buffer.from(
         `${this.config.username ?? 'x-access-token'}:${this.config.token}`,
@@ -82,7 +94,12 @@ export class Git {
       });
       return stdout;
     } catch (error) {
-      const e = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
+      const e = error as {
+        code?: unknown;
+        stdout?: string;
+        stderr?: string;
+        message: string;
+      };
       throw new GitError(
         args,
         typeof e.code === 'number' ? e.code : undefined,
@@ -97,7 +114,10 @@ export class Git {
    * from the porcelain status of the ref, not from git's prose); a GitError
    * for any other refusal.
    */
-  async push(cwd: string, branch: string): Promise<'pushed' | 'stale' | GitError> {
+  async push(
+    cwd: string,
+    branch: string,
+  ): Promise<'pushed' | 'stale' | GitError> {
     const ref = `refs/heads/${branch}`;
     try {
       await this.run(cwd, ['push', '--porcelain', 'origin', `HEAD:${ref}`]);

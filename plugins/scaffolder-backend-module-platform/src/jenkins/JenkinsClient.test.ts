@@ -61,7 +61,9 @@ describe('JenkinsClient.trigger against the Jenkins stand-in', () => {
     expect(queueUrl).toBe(`${jenkins.url}/queue/item/1/`);
     await jenkinsClient.waitForBuild(queueUrl);
     // The step runs again after the build started: still the same build.
-    expect(await jenkinsClient.trigger(PARAMETERS, { requestId })).toBe(queueUrl);
+    expect(await jenkinsClient.trigger(PARAMETERS, { requestId })).toBe(
+      queueUrl,
+    );
     const { builds, queue } = await jenkins.builds();
     expect(builds).toEqual([
       expect.objectContaining({
@@ -102,7 +104,7 @@ describe('JenkinsClient.trigger with a Location that is not a queue item', () =>
   let base: string;
   let location: string;
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
+    server = http.createServer((_req, res) => {
       res.writeHead(201, { location, 'content-length': '0' });
       res.end();
     });
@@ -116,7 +118,7 @@ describe('JenkinsClient.trigger with a Location that is not a queue item', () =>
     'http://jenkins.internal/queue/item/7/../../../script',
     'http://jenkins.internal/job/x/',
     'http://jenkins.internal/queue/item/abc/',
-    'javascript:alert(1)',
+    'ftp://jenkins.internal/queue/item/7/',
   ])('refuses %s', async bad => {
     location = bad;
     await expect(client(base).trigger(PARAMETERS)).rejects.toThrow(
@@ -126,8 +128,12 @@ describe('JenkinsClient.trigger with a Location that is not a queue item', () =>
 
   it('accepts a relative one and one under a context path', async () => {
     location = '/queue/item/7/';
-    expect(await client(base).trigger(PARAMETERS)).toBe(`${base}/queue/item/7/`);
+    expect(await client(base).trigger(PARAMETERS)).toBe(
+      `${base}/queue/item/7/`,
+    );
     location = 'https://ci.internal/jenkins/queue/item/8';
-    expect(await client(base).trigger(PARAMETERS)).toBe(`${base}/queue/item/8/`);
+    expect(await client(base).trigger(PARAMETERS)).toBe(
+      `${base}/queue/item/8/`,
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '@backstage/errors';
 import { createHash } from 'node:crypto';
 import { JenkinsConfig } from '../config';
+import { carriesParameter, queueItemUrl, WithParameters } from './queueItems';
 
 /** The job parameter that names one trigger, so a repeat finds its build. */
 export const REQUEST_ID_PARAMETER = 'REQUEST_ID';
@@ -37,7 +38,12 @@ export type JenkinsBuildRef = {
   url: string;
 };
 
-export type JenkinsResult = 'SUCCESS' | 'FAILURE' | 'UNSTABLE' | 'ABORTED' | 'NOT_BUILT';
+export type JenkinsResult =
+  | 'SUCCESS'
+  | 'FAILURE'
+  | 'UNSTABLE'
+  | 'ABORTED'
+  | 'NOT_BUILT';
 
 export interface FollowBuildOptions {
   /** Called with each new piece of console text. */
@@ -95,7 +101,9 @@ export class JenkinsClient {
 
   private authHeader() {
     const secret = this.config.apiToken ?? this.config.password ?? '';
-    return `Basic ${Buffer.from(`${this.config.username}:${secret}`).toString('base64')}`;
+    return `Basic ${Buffer.from(`${this.config.username}:${secret}`).toString(
+      'base64',
+    )}`;
   }
 
   /**
@@ -114,7 +122,9 @@ export class JenkinsClient {
     } catch (error) {
       if (!(error instanceof NoAnswerError)) throw error;
       throw new ServiceUnavailableError(
-        `${error.message}${options.beforeTrigger ? '; nothing was started' : ''}`,
+        `${error.message}${
+          options.beforeTrigger ? '; nothing was started' : ''
+        }`,
       );
     }
     return this.check(url, response);
@@ -128,8 +138,20 @@ export class JenkinsClient {
         headers: { authorization: this.authHeader(), ...(init.headers as any) },
       });
     } catch (error) {
-      const c = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
-      const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? (error as Error).message;
+      const c = (
+        error as {
+          cause?: {
+            code?: string;
+            message?: string;
+            errors?: { code?: string }[];
+          };
+        }
+      ).cause;
+      const cause =
+        c?.code ??
+        c?.errors?.[0]?.code ??
+        c?.message ??
+        (error as Error).message;
       throw new NoAnswerError(
         `Jenkins at ${this.config.baseUrl} is unreachable (${cause})`,
         cause === 'ECONNREFUSED',
@@ -146,7 +168,9 @@ export class JenkinsClient {
     if (response.status === 403) {
       const text = await response.text();
       throw new NotAllowedError(
-        `Jenkins at ${this.config.baseUrl} answered 403 for ${new URL(url).pathname}: ${text
+        `Jenkins at ${this.config.baseUrl} answered 403 for ${
+          new URL(url).pathname
+        }: ${text
           .replace(/<[^>]+>/g, ' ')
           .replace(/\s+/g, ' ')
           .trim()
@@ -167,7 +191,11 @@ export class JenkinsClient {
   /** Checks that Jenkins answers and the job exists, before anything is committed. */
   async checkJob(): Promise<void> {
     try {
-      await this.request(`${this.jobUrl}/api/json?tree=name,buildable`, {}, { beforeTrigger: true });
+      await this.request(
+        `${this.jobUrl}/api/json?tree=name,buildable`,
+        {},
+        { beforeTrigger: true },
+      );
     } catch (error) {
       if (error instanceof NotFoundError) {
         throw new NotFoundError(
@@ -186,7 +214,10 @@ export class JenkinsClient {
       {},
       { beforeTrigger: true },
     );
-    const body = (await response.json()) as { crumb: string; crumbRequestField: string };
+    const body = (await response.json()) as {
+      crumb: string;
+      crumbRequestField: string;
+    };
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
     return { [body.crumbRequestField]: body.crumb, cookie };
   }
@@ -196,7 +227,10 @@ export class JenkinsClient {
    * repeated step names the same build.
    */
   static requestId(...parts: string[]): string {
-    return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
+    return createHash('sha256')
+      .update(parts.join('\n'))
+      .digest('hex')
+      .slice(0, 32);
   }
 
   /**
@@ -214,9 +248,15 @@ export class JenkinsClient {
   ): Promise<string> {
     const { requestId } = options;
     if (requestId !== undefined && !/^[A-Za-z0-9_-]{8,64}$/.test(requestId)) {
-      throw new InputError(`Jenkins request id ${JSON.stringify(requestId)} must be 8 to 64 letters, digits, - or _`);
+      throw new InputError(
+        `Jenkins request id ${JSON.stringify(
+          requestId,
+        )} must be 8 to 64 letters, digits, - or _`,
+      );
     }
-    const sent = requestId ? { ...parameters, [REQUEST_ID_PARAMETER]: requestId } : parameters;
+    const sent = requestId
+      ? { ...parameters, [REQUEST_ID_PARAMETER]: requestId }
+      : parameters;
     if (requestId) {
       const found = await this.findQueued(requestId, { beforeTrigger: true });
       if (found) return found;
@@ -227,17 +267,27 @@ export class JenkinsClient {
       try {
         response = await this.send(`${this.jobUrl}/buildWithParameters`, {
           method: 'POST',
-          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          headers: {
+            ...headers,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
           body: new URLSearchParams(sent).toString(),
         });
       } catch (error) {
         if (!(error instanceof NoAnswerError)) throw error;
-        if (error.refused) throw new ServiceUnavailableError(`${error.message}; nothing was started`);
-        const found = requestId ? await this.findQueued(requestId).catch(() => undefined) : undefined;
+        if (error.refused)
+          throw new ServiceUnavailableError(
+            `${error.message}; nothing was started`,
+          );
+        const found = requestId
+          ? await this.findQueued(requestId).catch(() => undefined)
+          : undefined;
         if (found) return found;
         if (!requestId || attempt >= TRIGGER_ATTEMPTS) {
           throw new BuildMayHaveStartedError(
-            `${error.message} after the build request was sent; Jenkins may have queued it${
+            `${
+              error.message
+            } after the build request was sent; Jenkins may have queued it${
               requestId ? `: look for ${REQUEST_ID_PARAMETER}=${requestId}` : ''
             }`,
           );
@@ -251,53 +301,46 @@ export class JenkinsClient {
   }
 
   /** The queue item a trigger's answer names: 201 new, 303 or 200 an existing one. */
-  private async queuedBy(response: Response, requestId?: string): Promise<string> {
+  private async queuedBy(
+    response: Response,
+    requestId?: string,
+  ): Promise<string> {
     const location = response.headers.get('location');
     const queued = [200, 201, 303].includes(response.status);
-    const url = queued ? this.queueItemUrl(location) : undefined;
+    const url = queued
+      ? queueItemUrl(this.config.baseUrl, location)
+      : undefined;
     if (url) return url;
-    const found = queued && requestId ? await this.findQueued(requestId) : undefined;
+    const found =
+      queued && requestId ? await this.findQueued(requestId) : undefined;
     if (found) return found;
     const what = location
-      ? `a Location that is not a queue item: ${JSON.stringify(location.slice(0, 200))}`
+      ? `a Location that is not a queue item: ${JSON.stringify(
+          location.slice(0, 200),
+        )}`
       : 'no queue Location';
     const error = `Jenkins did not queue the build (status ${response.status}, ${what})`;
     // A 2xx or 303 means Jenkins took the request; only the answer is unusable.
-    throw queued ? new BuildMayHaveStartedError(error) : new ServiceUnavailableError(error);
-  }
-
-  /**
-   * `Location` uses Jenkins' configured root URL, which behind a proxy is not
-   * ours: only its `/queue/item/<n>/` is kept, on our base URL.
-   */
-  private queueItemUrl(location: string | null): string | undefined {
-    if (!location) return undefined;
-    let parsed: URL;
-    try {
-      parsed = new URL(location, `${this.config.baseUrl}/`);
-    } catch {
-      return undefined;
-    }
-    if (!/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
-      return undefined;
-    }
-    const match = /^(?:\/[A-Za-z0-9._~-]+)*\/queue\/item\/([1-9][0-9]{0,15})\/?$/.exec(parsed.pathname);
-    return match ? `${this.config.baseUrl}/queue/item/${match[1]}/` : undefined;
+    throw queued
+      ? new BuildMayHaveStartedError(error)
+      : new ServiceUnavailableError(error);
   }
 
   /** A waiting item or a recent build of our job that carries this request id. */
-  private async findQueued(requestId: string, options: { beforeTrigger?: boolean } = {}): Promise<string | undefined> {
-    type Parameters = { actions?: Array<{ parameters?: Array<{ name: string; value: unknown }> }> };
-    const carries = (entry: Parameters) =>
-      (entry.actions ?? []).some(a =>
-        (a.parameters ?? []).some(p => p.name === REQUEST_ID_PARAMETER && p.value === requestId),
-      );
+  private async findQueued(
+    requestId: string,
+    options: { beforeTrigger?: boolean } = {},
+  ): Promise<string | undefined> {
+    const carries = (entry: WithParameters) =>
+      carriesParameter(entry, REQUEST_ID_PARAMETER, requestId);
     const queue = await this.request(
       `${this.config.baseUrl}/queue/api/json?tree=items[id,task[url],actions[parameters[name,value]]]`,
       {},
       options,
     );
-    const { items = [] } = (await queue.json()) as { items?: Array<Parameters & { id: number }> };
+    const { items = [] } = (await queue.json()) as {
+      items?: Array<WithParameters & { id: number }>;
+    };
     const waiting = items.find(carries);
     if (waiting) return `${this.config.baseUrl}/queue/item/${waiting.id}/`;
     const job = await this.request(
@@ -305,15 +348,22 @@ export class JenkinsClient {
       {},
       options,
     );
-    const { builds = [] } = (await job.json()) as { builds?: Array<Parameters & { queueId: number }> };
+    const { builds = [] } = (await job.json()) as {
+      builds?: Array<WithParameters & { queueId: number }>;
+    };
     const build = builds.find(carries);
-    return build ? `${this.config.baseUrl}/queue/item/${build.queueId}/` : undefined;
+    return build
+      ? `${this.config.baseUrl}/queue/item/${build.queueId}/`
+      : undefined;
   }
 
   /** Follows a queue item until Jenkins names its build. */
   async waitForBuild(
     queueUrl: string,
-    options: { signal?: AbortSignal; onWaiting?: (why: string) => void | Promise<void> } = {},
+    options: {
+      signal?: AbortSignal;
+      onWaiting?: (why: string) => void | Promise<void>;
+    } = {},
   ): Promise<JenkinsBuildRef> {
     let lastWhy = '';
     const deadline = Date.now() + this.config.timeoutMinutes * 60_000;
@@ -382,7 +432,9 @@ export class JenkinsClient {
       }
       if (Date.now() > deadline) {
         throw new ServiceUnavailableError(
-          `Jenkins build ${this.buildUrl(build)} did not finish within ${this.config.timeoutMinutes} minutes`,
+          `Jenkins build ${this.buildUrl(build)} did not finish within ${
+            this.config.timeoutMinutes
+          } minutes`,
         );
       }
       await sleep(this.pollMs, options.signal);
@@ -390,13 +442,18 @@ export class JenkinsClient {
     // The log is complete; the result may take a moment longer to be set.
     for (let i = 0; ; i++) {
       const response = await this.request(`${this.buildUrl(build)}/api/json`);
-      const body = (await response.json()) as { building: boolean; result: JenkinsResult | null };
+      const body = (await response.json()) as {
+        building: boolean;
+        result: JenkinsResult | null;
+      };
       if (!body.building && body.result) {
         return { result: body.result, log, offset };
       }
       if (i > 60) {
         throw new ServiceUnavailableError(
-          `Jenkins build ${this.buildUrl(build)} ended its log but reports no result`,
+          `Jenkins build ${this.buildUrl(
+            build,
+          )} ended its log but reports no result`,
         );
       }
       await sleep(this.pollMs, options.signal);
