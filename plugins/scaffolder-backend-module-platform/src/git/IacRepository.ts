@@ -203,7 +203,12 @@ export class IacRepository {
           );
         }
         await this.backoff(attempt);
-        await this.syncToRemote(dir);
+        await this.syncToRemote(dir).catch(error => {
+          throw new ForwardedError(
+            `Could not read the IaC repository ${this.safeUrl} again after a concurrent push; nothing was changed there`,
+            error,
+          );
+        });
       }
     } finally {
       await cleanup();

@@ -258,7 +258,7 @@ export class JenkinsClient {
       ? { ...parameters, [REQUEST_ID_PARAMETER]: requestId }
       : parameters;
     if (requestId) {
-      const found = await this.findQueued(requestId, { beforeTrigger: true });
+      const found = await this.findQueued(requestId);
       if (found) return found;
     }
     for (let attempt = 1; ; attempt++) {
@@ -327,16 +327,11 @@ export class JenkinsClient {
   }
 
   /** A waiting item or a recent build of our job that carries this request id. */
-  private async findQueued(
-    requestId: string,
-    options: { beforeTrigger?: boolean } = {},
-  ): Promise<string | undefined> {
+  private async findQueued(requestId: string): Promise<string | undefined> {
     const carries = (entry: WithParameters) =>
       carriesParameter(entry, REQUEST_ID_PARAMETER, requestId);
     const queue = await this.request(
       `${this.config.baseUrl}/queue/api/json?tree=items[id,task[url],actions[parameters[name,value]]]`,
-      {},
-      options,
     );
     const { items = [] } = (await queue.json()) as {
       items?: Array<WithParameters & { id: number }>;
@@ -345,8 +340,6 @@ export class JenkinsClient {
     if (waiting) return `${this.config.baseUrl}/queue/item/${waiting.id}/`;
     const job = await this.request(
       `${this.jobUrl}/api/json?tree=builds[number,queueId,actions[parameters[name,value]]]{0,${LOOKUP_BUILDS}}`,
-      {},
-      options,
     );
     const { builds = [] } = (await job.json()) as {
       builds?: Array<WithParameters & { queueId: number }>;
