@@ -109,10 +109,14 @@ export function platformConfig(repoUrl: string, jenkinsUrl: string, overrides: P
   };
 }
 
-export function createService(config: PlatformConfig, entities: Entity[] = ORG) {
+export function createService(
+  config: PlatformConfig,
+  entities: Entity[] = ORG,
+  options: { repo?: IacRepository } = {},
+) {
   const catalog = catalogServiceMock({ entities });
   const service = new EnvironmentService({
-    repo: new IacRepository(config.iac),
+    repo: options.repo ?? new IacRepository(config.iac),
     jenkins: new JenkinsClient(config.jenkins, { pollMs: 10 }),
     catalog,
     auth: mockServices.auth(),

@@ -16,6 +16,7 @@ import {
   platformConfig,
   startJenkins,
 } from '../__testUtils__/testUtils';
+import { IacRepository } from '../git/IacRepository';
 
 jest.setTimeout(60_000);
 
@@ -56,9 +57,20 @@ describe('many people creating environments at the same moment', () => {
     fs.rmSync(bare, { recursive: true, force: true });
   });
 
+  /**
+   * A second backend replica: its own copy of the module, so its commits
+   * race this one's through the remote instead of waiting in turn.
+   */
+  let Replica: typeof IacRepository;
+  jest.isolateModules(() => {
+    Replica = require('../git/IacRepository').IacRepository;
+  });
+
   /** One person's create task: render, publish, pipeline, each on its own service. */
-  async function create(name: string, taskId: string) {
-    const { service } = createService(platformConfig(bare, jenkins.url));
+  async function create(name: string, taskId: string, replica: number) {
+    const config = platformConfig(bare, jenkins.url);
+    const repo = replica ? new Replica(config.iac) : new IacRepository(config.iac);
+    const { service } = createService(config, undefined, { repo });
     const render = actionContext({ ...GOOD_REQUEST, name });
     render.ctx.task.id = taskId;
     await createRenderEnvironmentAction(service).handler(render.ctx);
@@ -92,7 +104,7 @@ describe('many people creating environments at the same moment', () => {
       'twice',
     ];
     const results = await Promise.allSettled(
-      names.map((name, i) => create(name, `task-${i}`)),
+      names.map((name, i) => create(name, `task-${i}`, i % 2)),
     );
 
     const refused = results.filter(r => r.status === 'rejected');

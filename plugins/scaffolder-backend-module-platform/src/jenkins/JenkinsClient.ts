@@ -206,13 +206,15 @@ export class JenkinsClient {
     }
   }
 
-  private async crumbHeaders(): Promise<Record<string, string>> {
+  private async crumbHeaders(
+    beforeTrigger = true,
+  ): Promise<Record<string, string>> {
     if (this.config.apiToken) return {};
     // With a password Jenkins wants a crumb, tied to the session cookie.
     const response = await this.request(
       `${this.config.baseUrl}/crumbIssuer/api/json`,
       {},
-      { beforeTrigger: true },
+      { beforeTrigger },
     );
     const body = (await response.json()) as {
       crumb: string;
@@ -262,7 +264,7 @@ export class JenkinsClient {
       if (found) return found;
     }
     for (let attempt = 1; ; attempt++) {
-      const headers = await this.crumbHeaders();
+      const headers = await this.crumbHeaders(attempt === 1);
       let response: Response;
       try {
         response = await this.send(`${this.jobUrl}/buildWithParameters`, {
@@ -275,7 +277,8 @@ export class JenkinsClient {
         });
       } catch (error) {
         if (!(error instanceof NoAnswerError)) throw error;
-        if (error.refused)
+        // Refused at once: this POST never reached Jenkins (an earlier one may have).
+        if (error.refused && attempt === 1)
           throw new ServiceUnavailableError(
             `${error.message}; nothing was started`,
           );
