@@ -265,15 +265,22 @@ test('the Jenkinsfile declares exactly the parameters the portal sends', () => {
     f => !f.includes('.test.'),
   )) {
     const src = fs.readFileSync(file, 'utf8');
-    for (const call of src.matchAll(/jenkins\.trigger\(\{([^}]*)\}/g)) {
+    for (const call of src.matchAll(/jenkins\.trigger\(\s*\{([^}]*)\}/g)) {
       for (const key of call[1].matchAll(/([A-Z_]+):/g)) sent.add(key[1]);
       for (const a of call[1].matchAll(/ACTION: '([a-z]+)'/g))
         actions.add(a[1]);
     }
   }
   assert.ok(sent.size > 0, 'found no jenkins.trigger calls in the plugin');
-  assert.deepEqual(declared, [...sent].sort());
-  assert.deepEqual(declared, ['ACTION', 'ENV_NAME', 'GIT_REF']);
+  // The client adds the request id that lets a repeated trigger find its build.
+  const client = fs.readFileSync(
+    path.join(pluginSrc, 'jenkins/JenkinsClient.ts'),
+    'utf8',
+  );
+  const requestId = client.match(/REQUEST_ID_PARAMETER = '([A-Z_]+)'/)?.[1];
+  assert.equal(requestId, 'REQUEST_ID');
+  assert.deepEqual(declared, [...sent, requestId].sort());
+  assert.deepEqual(declared, ['ACTION', 'ENV_NAME', 'GIT_REF', 'REQUEST_ID']);
   const choices = jf.match(
     /choice\(name: 'ACTION', choices: \[([^\]]*)\]/,
   )?.[1];

@@ -151,3 +151,106 @@ describe('Jenkins stand-in: the example application jobs', () => {
     );
   });
 });
+
+describe('Jenkins stand-in: triggering environment builds', () => {
+  const auth = `Basic ${Buffer.from(
+    `${JENKINS_USER}:${JENKINS_API_TOKEN}`,
+  ).toString('base64')}`;
+
+  async function start(options: Parameters<typeof jenkinsStandIn>[0]) {
+    const standIn = jenkinsStandIn({ lineDelayMs: 1, ...options });
+    const server = await standIn.start({ host: '127.0.0.1', port: 0, url: '' });
+    const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+    const trigger = (parameters: Record<string, string>) =>
+      fetch(`${base}/job/platform/job/environment/buildWithParameters`, {
+        method: 'POST',
+        headers: { authorization: auth },
+        body: new URLSearchParams(parameters),
+        redirect: 'manual',
+      });
+    const get = async (p: string) =>
+      (await fetch(`${base}${p}`, { headers: { authorization: auth } })).json();
+    return {
+      base,
+      state: standIn.state,
+      trigger,
+      get,
+      stop: () => new Promise<void>(r => server.close(() => r())),
+    };
+  }
+
+  it.each([
+    [200, {}],
+    [303, { duplicateStatus: 303 as const }],
+  ])(
+    'answers %i with the waiting item for the same parameters, and queues again once it left',
+    async (status, options) => {
+      const jenkins = await start({ quietPeriodMs: 100, ...options });
+      try {
+        const parameters = { ENV_NAME: 'dev-a', ACTION: 'apply' };
+        const first = await jenkins.trigger(parameters);
+        expect(first.status).toBe(201);
+        const again = await jenkins.trigger(parameters);
+        expect(again.status).toBe(status);
+        expect(again.headers.get('location')).toBe(
+          `${jenkins.base}/queue/item/1/`,
+        );
+        const other = await jenkins.trigger({
+          ...parameters,
+          ENV_NAME: 'dev-b',
+        });
+        expect(other.headers.get('location')).toBe(
+          `${jenkins.base}/queue/item/2/`,
+        );
+        const queue = await jenkins.get('/queue/api/json?tree=items[id]');
+        expect(queue.items.map((i: { id: number }) => i.id)).toEqual([1, 2]);
+        await new Promise(r => setTimeout(r, 150));
+        const later = await jenkins.trigger(parameters);
+        expect(later.status).toBe(201);
+        expect(later.headers.get('location')).toBe(
+          `${jenkins.base}/queue/item/3/`,
+        );
+      } finally {
+        await jenkins.stop();
+      }
+    },
+  );
+
+  it("writes Jenkins' configured root URL, drops undeclared parameters, and can lose an answer", async () => {
+    const jenkins = await start({
+      quietPeriodMs: 0,
+      rootUrl: 'http://jenkins.internal:8080/',
+    });
+    try {
+      const res = await jenkins.trigger({
+        ENV_NAME: 'dev-a',
+        ACTION: 'apply',
+        REQUEST_ID: 'r1',
+        EXTRA: 'ignored',
+      });
+      expect(res.headers.get('location')).toBe(
+        'http://jenkins.internal:8080/queue/item/1/',
+      );
+      await new Promise(r => setTimeout(r, 20));
+      const item = await jenkins.get('/queue/item/1/api/json');
+      expect(item.executable.url).toBe(
+        'http://jenkins.internal:8080/job/platform/job/environment/1/',
+      );
+      expect(jenkins.state.builds.at(-1)?.parameters).toEqual({
+        ENV_NAME: 'dev-a',
+        ACTION: 'apply',
+        REQUEST_ID: 'r1',
+      });
+
+      jenkins.state.dropNextTriggerResponse = true;
+      await expect(jenkins.trigger({ ENV_NAME: 'dev-b' })).rejects.toThrow(
+        /fetch failed/,
+      );
+      expect(jenkins.state.queue.get(2)?.parameters).toEqual({
+        ENV_NAME: 'dev-b',
+      });
+    } finally {
+      await jenkins.stop();
+    }
+  });
+});

@@ -9,14 +9,27 @@ import {
   type ExampleBuild,
 } from './exampleJobs.ts';
 import { applyTree, ExportedMap, plain } from './tree.ts';
+import {
+  declaredParameters,
+  parameterNames,
+  waitingDuplicate,
+  type DuplicateStatus,
+} from './queue.ts';
 
 /**
  * Jenkins stand-in: the remote API the portal uses, as in shared/FACTS.md.
  *
  * - `POST /job/{a}/job/{b}/buildWithParameters` answers 201 with
- *   `Location: {base}/queue/item/{id}/`; the item waits out a quiet period
+ *   `Location: {root}/queue/item/{id}/`; the item waits out a quiet period
  *   (1 s here; `?delay=0sec` like Jenkins) and then names its build in
- *   `executable`, or is `cancelled`.
+ *   `executable`, or is `cancelled`. Parameters the job does not declare are
+ *   dropped, as Jenkins does. The same parameters while an item still waits
+ *   are not queued again: the answer is the existing item's `Location` with
+ *   200 (Jenkins 2.468 and later) or 303 (2.303 to 2.467; option
+ *   `duplicateStatus`).
+ * - `{root}` is Jenkins' configured root URL (option `rootUrl`), which every
+ *   absolute URL it writes uses; behind a proxy it is not the URL clients call.
+ * - `GET /queue/api/json`: the items still waiting.
  * - `GET /job/.../{n}/api/json`: `building`, `result`.
  * - `GET /job/.../{n}/logText/progressiveText?start=N`: the log from byte N,
  *   `X-Text-Size` (the next offset) and `X-More-Data: true` while it grows.
@@ -37,7 +50,9 @@ import { applyTree, ExportedMap, plain } from './tree.ts';
  *   `unstable-` is UNSTABLE, `cancel-` has its queue item cancelled;
  * - or `POST /__sandbox/control` with `{ "nextResult": "FAILURE" }`,
  *   `{ "cancelNextQueueItem": true }`, `{ "lineDelayMs": 5 }`,
- *   `{ "quietPeriodMs": 0 }`; `GET /__sandbox/builds` lists what was triggered;
+ *   `{ "quietPeriodMs": 0 }`, `{ "duplicateStatus": 303 }`,
+ *   `{ "dropNextTriggerResponse": true }` (the next build is queued but the
+ *   connection drops before the answer); `GET /__sandbox/builds` lists what was triggered;
  *   `POST /__sandbox/reset` forgets everything but the example history;
  * - `POST /__sandbox/outage` makes Jenkins drop every connection (a server
  *   that is down), `DELETE /__sandbox/outage` brings it back.
@@ -85,6 +100,10 @@ interface Build {
 export interface JenkinsStandInOptions {
   lineDelayMs?: number;
   quietPeriodMs?: number;
+  /** Jenkins' configured root URL, when it differs from the URL it listens on. */
+  rootUrl?: string;
+  /** The status of the answer to a duplicate trigger: 200 (default) or 303. */
+  duplicateStatus?: DuplicateStatus;
 }
 
 export class JenkinsState {
@@ -97,18 +116,25 @@ export class JenkinsState {
   cancelNextQueueItem = false;
   lineDelayMs: number;
   quietPeriodMs: number;
+  duplicateStatus: DuplicateStatus;
+  /** The next trigger is queued, then its connection drops unanswered. */
+  dropNextTriggerResponse = false;
+  readonly rootUrl?: string;
   timers = new Set<NodeJS.Timeout>();
   /** Simulated outage: every connection is dropped. */
   down = false;
-  private readonly defaults: Required<JenkinsStandInOptions>;
+  private readonly defaults: Required<Omit<JenkinsStandInOptions, 'rootUrl'>>;
 
   constructor(options: JenkinsStandInOptions = {}) {
     this.defaults = {
       lineDelayMs: options.lineDelayMs ?? 40,
       quietPeriodMs: options.quietPeriodMs ?? 1000,
+      duplicateStatus: options.duplicateStatus ?? 200,
     };
+    this.rootUrl = options.rootUrl?.replace(/\/+$/, '');
     this.lineDelayMs = this.defaults.lineDelayMs;
     this.quietPeriodMs = this.defaults.quietPeriodMs;
+    this.duplicateStatus = this.defaults.duplicateStatus;
     this.seedExamples();
   }
 
@@ -155,6 +181,8 @@ export class JenkinsState {
     this.cancelNextQueueItem = false;
     this.lineDelayMs = this.defaults.lineDelayMs;
     this.quietPeriodMs = this.defaults.quietPeriodMs;
+    this.duplicateStatus = this.defaults.duplicateStatus;
+    this.dropNextTriggerResponse = false;
     this.down = false;
     this.seedExamples();
   }
@@ -424,6 +452,7 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
             choices: ['apply', 'destroy'],
           },
           { name: 'GIT_REF', type: 'StringParameterDefinition' },
+          { name: 'REQUEST_ID', type: 'StringParameterDefinition' },
         ];
     return {
       _class: 'org.jenkinsci.plugins.workflow.job.WorkflowJob',
@@ -650,6 +679,10 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
           state.lineDelayMs = body.lineDelayMs;
         if (typeof body.quietPeriodMs === 'number')
           state.quietPeriodMs = body.quietPeriodMs;
+        if (body.duplicateStatus === 200 || body.duplicateStatus === 303)
+          state.duplicateStatus = body.duplicateStatus;
+        if (body.dropNextTriggerResponse !== undefined)
+          state.dropNextTriggerResponse = !!body.dropNextTriggerResponse;
         send(res, 200, { ok: true });
         return;
       }
@@ -706,6 +739,19 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
       return;
     }
 
+    if (method === 'GET' && /^\/queue\/api\/json\/?$/.test(path)) {
+      const waiting = [...state.queue.values()].filter(
+        i => !i.build && !i.cancelled,
+      );
+      const full = {
+        _class: 'hudson.model.Queue',
+        discoverableItems: [],
+        items: waiting.map(queueJson),
+      };
+      const tree = u.searchParams.get('tree');
+      send(res, 200, tree ? applyTree(full, tree) : plain(full));
+      return;
+    }
     const queueMatch = /^\/queue\/item\/(\d+)\/api\/json\/?$/.exec(path);
     if (method === 'GET' && queueMatch) {
       const item = state.queue.get(Number(queueMatch[1]));
@@ -759,10 +805,21 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
 
     if (method === 'POST' && rest[0] === 'buildWithParameters') {
       const body = await readBody(req);
-      const params: Record<string, string> = {};
+      const sent: Record<string, string> = {};
       const form = new URLSearchParams(body);
       for (const [k, v] of [...u.searchParams, ...form]) {
-        if (k !== 'delay' && k !== 'token') params[k] = v;
+        if (k !== 'delay' && k !== 'token') sent[k] = v;
+      }
+      const params = declaredParameters(sent, parameterNames(jobJson(job)));
+      const existing = waitingDuplicate(state.queue.values(), job, params);
+      if (existing) {
+        res.writeHead(state.duplicateStatus, {
+          location: `${url}/queue/item/${existing.id}/`,
+          'x-jenkins': '2.479.1',
+          'content-length': '0',
+        });
+        res.end();
+        return;
       }
       const delayText = u.searchParams.get('delay') ?? form.get('delay');
       const quiet = delayText
@@ -788,6 +845,11 @@ export function createJenkinsHandler(url: string, state: JenkinsState) {
         });
       } else {
         state.later(quiet, () => startBuild(item));
+      }
+      if (state.dropNextTriggerResponse) {
+        state.dropNextTriggerResponse = false;
+        req.socket.destroy();
+        return;
       }
       res.writeHead(201, {
         location: `${url}/queue/item/${id}/`,
@@ -892,7 +954,7 @@ export function jenkinsStandIn(options: JenkinsStandInOptions = {}): StandIn & {
         server.listen(port, host, () => {
           const actual = (server.address() as { port: number }).port;
           handler = createJenkinsHandler(
-            port === 0 ? `http://localhost:${actual}` : url,
+            state.rootUrl ?? (port === 0 ? `http://localhost:${actual}` : url),
             state,
           );
           server.on('close', () => state.reset());

@@ -3,7 +3,12 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { BackstageCredentials, UserInfoService } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { jenkinsStandIn, JENKINS_API_TOKEN, JENKINS_USER } from '@internal/sandbox/src/jenkins/JenkinsStandIn';
+import {
+  jenkinsStandIn,
+  JENKINS_API_TOKEN,
+  JENKINS_USER,
+  type JenkinsStandInOptions,
+} from '@internal/sandbox/src/jenkins/JenkinsStandIn';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -66,13 +71,15 @@ export function gitFiles(bare: string): string[] {
   }
 }
 
-export async function startJenkins() {
-  const standIn = jenkinsStandIn({ lineDelayMs: 1, quietPeriodMs: 60 });
+export async function startJenkins(options: JenkinsStandInOptions = {}) {
+  const standIn = jenkinsStandIn({ lineDelayMs: 1, quietPeriodMs: 60, ...options });
   const server: Server = await standIn.start({ host: '127.0.0.1', port: 0, url: '' });
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
   return {
     url,
     state: standIn.state,
+    control: (body: Record<string, unknown>) =>
+      fetch(`${url}/__sandbox/control`, { method: 'POST', body: JSON.stringify(body) }),
     async builds() {
       return (await (await fetch(`${url}/__sandbox/builds`)).json()) as {
         queue: unknown[];
@@ -102,10 +109,14 @@ export function platformConfig(repoUrl: string, jenkinsUrl: string, overrides: P
   };
 }
 
-export function createService(config: PlatformConfig, entities: Entity[] = ORG) {
+export function createService(
+  config: PlatformConfig,
+  entities: Entity[] = ORG,
+  options: { repo?: IacRepository } = {},
+) {
   const catalog = catalogServiceMock({ entities });
   const service = new EnvironmentService({
-    repo: new IacRepository(config.iac),
+    repo: options.repo ?? new IacRepository(config.iac),
     jenkins: new JenkinsClient(config.jenkins, { pollMs: 10 }),
     catalog,
     auth: mockServices.auth(),

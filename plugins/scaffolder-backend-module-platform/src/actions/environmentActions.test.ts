@@ -86,6 +86,7 @@ describe('environment actions against a real Git repository and the Jenkins stan
           ENV_NAME: 'dev-a',
           ACTION: 'apply',
           GIT_REF: publish.outputs.commitSha,
+          REQUEST_ID: expect.stringMatching(/^[0-9a-f]{32}$/),
         },
         result: 'SUCCESS',
       }),

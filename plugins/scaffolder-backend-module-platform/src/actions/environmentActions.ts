@@ -8,7 +8,11 @@ import {
   environmentEntityRef,
 } from '../environment/renderEnvironment';
 import { ANNOTATIONS, EnvironmentStatus } from '../environment/options';
-import { JenkinsBuildRef } from '../jenkins/JenkinsClient';
+import {
+  BuildMayHaveStartedError,
+  JenkinsBuildRef,
+  JenkinsClient,
+} from '../jenkins/JenkinsClient';
 import type { AlertsService } from '@internal/plugin-alerts-node';
 
 const LOG_TAIL_LINES = 25;
@@ -107,20 +111,15 @@ export function createPublishEnvironmentAction(service: EnvironmentService) {
       const user = ctx.user?.ref ?? 'unknown user';
       const { sha } = await ctx.checkpoint({
         key: `commit-${name}`,
-        fn: async () => {
-          // A repeated name that slipped in since render would overwrite
-          // someone else's environment.
-          if ((await service.repo.listEnvironmentNames()).includes(name)) {
-            throw new ConflictError(
-              `An environment named ${name} was committed meanwhile; nothing was changed`,
-            );
-          }
-          return service.commitFiles(
+        // A name taken since render (another request at the same moment) is
+        // refused on the branch the commit lands on.
+        fn: async () =>
+          service.commitFiles(
             name,
             files,
             `Create environment ${name}\n\nRequested by ${user} from the portal.`,
-          );
-        },
+            { create: true },
+          ),
       });
       ctx.logger.info(`Committed ${dir} to ${service.repo.branch} as ${sha}`);
       ctx.output('commitSha', sha);
@@ -216,6 +215,9 @@ export function createEnvironmentPipelineAction(
         );
       };
 
+      // One build per step, even when the task is retried or the answer to
+      // the trigger is lost: Jenkins is asked for the build with this id.
+      const requestId = JenkinsClient.requestId(ctx.task.id, action, name);
       try {
         // One trigger per step, even when the task is retried.
         const { queueUrl } = await ctx
@@ -229,29 +231,30 @@ export function createEnvironmentPipelineAction(
                 await service.setStatus(name, 'destroying');
                 try {
                   return {
-                    queueUrl: await service.jenkins.trigger({
-                      ENV_NAME: name,
-                      ACTION: action,
-                      GIT_REF: gitRef,
-                    }),
+                    queueUrl: await service.jenkins.trigger(
+                      { ENV_NAME: name, ACTION: action, GIT_REF: gitRef },
+                      { requestId },
+                    ),
                   };
                 } catch (error) {
-                  if (before)
+                  if (before && !(error instanceof BuildMayHaveStartedError))
                     await service.setStatus(name, before as EnvironmentStatus);
                   throw error;
                 }
               }
               return {
-                queueUrl: await service.jenkins.trigger({
-                  ENV_NAME: name,
-                  ACTION: action,
-                  GIT_REF: gitRef,
-                }),
+                queueUrl: await service.jenkins.trigger(
+                  { ENV_NAME: name, ACTION: action, GIT_REF: gitRef },
+                  { requestId },
+                ),
               };
             },
           })
           .catch(async error => {
-            await revert('Jenkins did not accept the build');
+            // A build that may be running needs its files.
+            if (!(error instanceof BuildMayHaveStartedError)) {
+              await revert('Jenkins did not accept the build');
+            }
             throw error;
           });
         log(`Jenkins queued the ${action} of ${name}: ${queueUrl}`);

@@ -9,13 +9,13 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import { DateTime } from 'luxon';
 import { parse, stringify } from 'yaml';
 import { PlatformConfig } from '../config';
-import { IacRepository } from '../git/IacRepository';
+import { FileChanges, IacRepository } from '../git/IacRepository';
 import { JenkinsClient, JenkinsResult } from '../jenkins/JenkinsClient';
 import {
   EnvironmentRequest,
@@ -210,40 +210,66 @@ export class EnvironmentService {
     return name;
   }
 
-  /** Commits the environment's files (or their removal). */
-  async commitFiles(name: string, files: Record<string, string | null>, message: string) {
-    const dir = `${environmentDir(this.nameOf(name))}/`;
+  /**
+   * Commits the environment's files (or their removal). With `create`, the
+   * commit is refused when the environment's directory exists on the branch
+   * it lands on, so two requests for one name give one environment.
+   */
+  async commitFiles(
+    name: string,
+    files: FileChanges,
+    message: string,
+    options: { create?: boolean } = {},
+  ) {
+    const envDir = environmentDir(this.nameOf(name));
+    const dir = `${envDir}/`;
     for (const f of Object.keys(files)) {
       if (!f.startsWith(dir)) throw new InputError(`Refusing to write ${f} outside ${dir}`);
     }
-    const result = await this.repo.commit(files, message);
+    const result = await this.repo.commit(async tree => {
+      if (options.create && (await tree.exists(envDir))) {
+        throw new ConflictError(
+          `An environment named ${name} already exists in the IaC repository; nothing was changed`,
+        );
+      }
+      await tree.apply(files);
+    }, message);
     await this.announceChange();
     return result;
   }
 
   async removeFiles(name: string, message: string) {
     const dir = environmentDir(this.nameOf(name));
-    const files = await this.repo.readTree(dir);
-    const removal = Object.fromEntries(Object.keys(files).map(f => [f, null]));
-    if (!Object.keys(removal).length) return { sha: '', changed: false };
-    return this.commitFiles(name, removal, message);
+    const result = await this.repo.commit(tree => tree.remove(dir), message);
+    if (!result.changed) return { sha: '', changed: false };
+    await this.announceChange();
+    return result;
   }
 
-  /** Updates annotations in the committed catalog-info.yaml. */
+  /**
+   * Updates annotations in the committed catalog-info.yaml, read from the
+   * branch each time the commit is attempted so concurrent changes stay.
+   */
   async updateAnnotations(name: string, annotations: Record<string, string | undefined>, message: string) {
-    const entity = await this.readFromRepo(name);
-    if (!entity) return undefined;
-    const next = { ...(entity.metadata.annotations ?? {}) };
-    for (const [k, v] of Object.entries(annotations)) {
-      if (v === undefined) delete next[k];
-      else next[k] = v;
-    }
-    entity.metadata.annotations = next;
-    return this.commitFiles(
-      name,
-      { [`${environmentDir(name)}/${CATALOG_INFO_FILE}`]: stringify(entity) },
-      message,
-    );
+    if (nameProblems(name).length) return undefined;
+    const file = `${environmentDir(name)}/${CATALOG_INFO_FILE}`;
+    let found = false;
+    const result = await this.repo.commit(async tree => {
+      const text = await tree.read(file);
+      found = !!text;
+      if (!text) return;
+      const entity = parse(text) as Entity;
+      const next = { ...(entity.metadata.annotations ?? {}) };
+      for (const [k, v] of Object.entries(annotations)) {
+        if (v === undefined) delete next[k];
+        else next[k] = v;
+      }
+      entity.metadata.annotations = next;
+      await tree.write(file, stringify(entity));
+    }, message);
+    if (!found) return undefined;
+    await this.announceChange();
+    return result;
   }
 
   async setStatus(name: string, status: EnvironmentStatus, extra: Record<string, string> = {}) {
@@ -335,8 +361,11 @@ export class EnvironmentService {
    */
   async destroy(name: string, log: PipelineLog): Promise<JenkinsResult> {
     await this.jenkins.checkJob();
-    await this.setStatus(name, 'destroying');
-    const queueUrl = await this.jenkins.trigger({ ENV_NAME: name, ACTION: 'destroy', GIT_REF: this.repo.branch });
+    const marked = await this.setStatus(name, 'destroying');
+    const queueUrl = await this.jenkins.trigger(
+      { ENV_NAME: name, ACTION: 'destroy', GIT_REF: this.repo.branch },
+      { requestId: JenkinsClient.requestId('expiry', 'destroy', name, marked?.sha ?? '') },
+    );
     const build = await this.jenkins.waitForBuild(queueUrl);
     log.info(`Build #${build.number}: ${build.url}`);
     const { result } = await this.jenkins.followBuild(build, {

@@ -1,26 +1,69 @@
-import { ConflictError, ForwardedError } from '@backstage/errors';
-import { execFile } from 'node:child_process';
+import { ForwardedError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { IacConfig } from '../config';
+import { Git } from './git';
+import { FileChanges, IacTree, WorkTree } from './WorkTree';
 
-const run = promisify(execFile);
+export type { FileChanges, IacTree } from './WorkTree';
 
-/** A change to the IaC repository: file contents, or null to delete. */
-export type FileChanges = Record<string, string | null>;
+/**
+ * A change to the IaC repository: fixed file contents, or a function that
+ * edits the branch's current files. A function runs again on the newer
+ * files whenever someone else pushed first, so it must decide from what it
+ * reads (and throw to refuse: then nothing is pushed).
+ */
+export type IacEdit = FileChanges | ((tree: IacTree) => Promise<void> | void);
+
+export interface IacRepositoryOptions {
+  /** Pushes tried before giving up when others keep pushing first. */
+  maxPushAttempts?: number;
+  /** Upper bound of the first wait between attempts; it doubles, with jitter. */
+  retryBaseMs?: number;
+  random?: () => number;
+}
+
+const MAX_BACKOFF_MS = 1000;
+
+/**
+ * Commits this process makes to one branch, one after another: racing each
+ * other would only make all but one redo their work. Other processes (more
+ * replicas, people) are still raced, and the push retry handles them.
+ */
+const localQueues = new Map<string, Promise<unknown>>();
+
+function inTurn<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = localQueues.get(key) ?? Promise.resolve();
+  const next = previous.then(fn, fn);
+  const tail = next.catch(() => undefined);
+  localQueues.set(key, tail);
+  tail.then(() => {
+    if (localQueues.get(key) === tail) localQueues.delete(key);
+  });
+  return next;
+}
 
 /**
  * The IaC Git repository, through the git CLI so any remote works (https
  * with a token, ssh, file). Every change happens in a throw-away clone and
  * reaches the remote in one push, so a failure leaves the remote untouched.
+ * A push that loses the race to someone else's fetches their commits,
+ * applies the change again on top and pushes again.
  */
 export class IacRepository {
   private readonly config: IacConfig;
+  private readonly git: Git;
+  private readonly maxPushAttempts: number;
+  private readonly retryBaseMs: number;
+  private readonly random: () => number;
 
-  constructor(config: IacConfig) {
+  constructor(config: IacConfig, options: IacRepositoryOptions = {}) {
     this.config = config;
+    this.git = new Git(config);
+    this.maxPushAttempts = options.maxPushAttempts ?? 20;
+    this.retryBaseMs = options.retryBaseMs ?? 25;
+    this.random = options.random ?? Math.random;
   }
 
   get url() {
@@ -31,101 +74,75 @@ export class IacRepository {
     return this.config.branch;
   }
 
-  /** Credentials go through git's environment, never its command line. */
-  private gitEnv(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_AUTHOR_NAME: this.config.authorName,
-      GIT_AUTHOR_EMAIL: this.config.authorEmail,
-      GIT_COMMITTER_NAME: this.config.authorName,
-      GIT_COMMITTER_EMAIL: this.config.authorEmail,
-      GIT_CONFIG_NOSYSTEM: '1',
-    };
-    const extra: [string, string][] = [['init.defaultBranch', this.config.branch]];
-    if (this.config.token) {
-      const basic = Buffer.from(
-        `${this.config.username ?? 'x-access-token'}:${this.config.token}`,
-      ).toString('base64');
-      extra.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
-    }
-    env.GIT_CONFIG_COUNT = String(extra.length);
-    extra.forEach(([k, v], i) => {
-      env[`GIT_CONFIG_KEY_${i}`] = k;
-      env[`GIT_CONFIG_VALUE_${i}`] = v;
-    });
-    return env;
-  }
-
-  private async git(cwd: string, args: string[]) {
-    try {
-      const { stdout } = await run('git', args, {
-        cwd,
-        env: this.gitEnv(),
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return stdout;
-    } catch (error) {
-      const e = error as { stderr?: string; message: string };
-      const detail = (e.stderr || e.message).trim().split('\n').slice(-3).join(' ');
-      // Never echo a URL with credentials in it.
-      throw new Error(`git ${args[0]} failed: ${detail.replace(/\/\/[^@/]+@/g, '//***@')}`);
-    }
-  }
-
-  /** A fresh clone of the branch (or an empty repository with the branch unborn). */
-  private async checkout(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iac-'));
-    const cleanup = () => fs.rm(dir, { recursive: true, force: true });
-    try {
-      const heads = await this.git(dir, ['ls-remote', '--heads', this.config.url, this.config.branch]);
-      if (heads.trim()) {
-        await this.git(dir, ['clone', '--quiet', '--depth', '1', '--branch', this.config.branch, this.config.url, 'repo']);
-      } else {
-        await fs.mkdir(path.join(dir, 'repo'));
-        await this.git(path.join(dir, 'repo'), ['init', '--quiet']);
-        await this.git(path.join(dir, 'repo'), ['remote', 'add', 'origin', this.config.url]);
-      }
-      return { dir: path.join(dir, 'repo'), cleanup };
-    } catch (error) {
-      await cleanup();
-      throw new ForwardedError(`Could not read the IaC repository ${this.safeUrl}`, error);
-    }
-  }
-
   private get safeUrl() {
     return this.config.url.replace(/\/\/[^@/]+@/, '//***@');
   }
 
-  private static resolveInside(root: string, file: string) {
-    const target = path.resolve(root, file);
-    if (!target.startsWith(`${root}${path.sep}`) || file.includes('\0')) {
-      throw new ConflictError(`Refusing to write outside the repository: ${JSON.stringify(file)}`);
+  /** A fresh clone of the branch (or an empty repository with the branch unborn). */
+  private async checkout(): Promise<{
+    dir: string;
+    cleanup: () => Promise<void>;
+  }> {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'iac-'));
+    const cleanup = () => fs.rm(tmp, { recursive: true, force: true });
+    const dir = path.join(tmp, 'repo');
+    const { url, branch } = this.config;
+    try {
+      const heads = await this.git.run(tmp, [
+        'ls-remote',
+        '--heads',
+        url,
+        `refs/heads/${branch}`,
+      ]);
+      if (heads.trim()) {
+        await this.git.run(tmp, [
+          'clone',
+          '--quiet',
+          '--depth',
+          '1',
+          '--branch',
+          branch,
+          url,
+          'repo',
+        ]);
+      } else {
+        await fs.mkdir(dir);
+        await this.git.run(dir, ['init', '--quiet']);
+        await this.git.run(dir, ['remote', 'add', 'origin', url]);
+      }
+      return { dir, cleanup };
+    } catch (error) {
+      await cleanup();
+      throw new ForwardedError(
+        `Could not read the IaC repository ${this.safeUrl}`,
+        error,
+      );
     }
-    return target;
+  }
+
+  /**
+   * After a push lost to someone else's: the work tree becomes the branch's
+   * new head, which exists now, and our commit is dropped.
+   */
+  private async syncToRemote(dir: string) {
+    const branch = this.config.branch;
+    const tracking = `refs/remotes/origin/${branch}`;
+    await this.git.run(dir, [
+      'fetch',
+      '--quiet',
+      '--depth',
+      '1',
+      'origin',
+      `+refs/heads/${branch}:${tracking}`,
+    ]);
+    await this.git.run(dir, ['reset', '--quiet', '--hard', tracking]);
   }
 
   /** Reads files under a directory of the branch's head: path to content. */
   async readTree(prefix: string): Promise<Record<string, string>> {
     const { dir, cleanup } = await this.checkout();
     try {
-      const result: Record<string, string> = {};
-      const base = IacRepository.resolveInside(dir, prefix);
-      const walk = async (d: string) => {
-        let entries;
-        try {
-          entries = await fs.readdir(d, { withFileTypes: true });
-        } catch {
-          return;
-        }
-        for (const e of entries) {
-          const full = path.join(d, e.name);
-          if (e.isDirectory()) await walk(full);
-          else if (e.isFile()) result[path.relative(dir, full).split(path.sep).join('/')] = await fs.readFile(full, 'utf8');
-        }
-      };
-      await walk(base);
-      return result;
+      return await new WorkTree(dir).readAll(prefix);
     } finally {
       await cleanup();
     }
@@ -134,46 +151,88 @@ export class IacRepository {
   /** Names of the directories under environments/. */
   async listEnvironmentNames(): Promise<string[]> {
     const files = await this.readTree('environments');
-    return [...new Set(Object.keys(files).map(f => f.split('/')[1]).filter(Boolean))];
+    return [
+      ...new Set(
+        Object.keys(files)
+          .map(f => f.split('/')[1])
+          .filter(Boolean),
+      ),
+    ];
   }
 
   /**
-   * Applies the changes, commits and pushes in one go. Returns the commit
-   * (or the current head when there was nothing to change). Retries when
-   * someone else pushed in between.
+   * Applies the edit, commits and pushes. Returns the commit (or the current
+   * head when the edit changed nothing). When someone else pushed in
+   * between, fetches their work and applies the edit again on top of it.
    */
-  async commit(changes: FileChanges, message: string): Promise<{ sha: string; changed: boolean }> {
-    for (let attempt = 1; ; attempt++) {
-      const { dir, cleanup } = await this.checkout();
-      try {
-        for (const [file, content] of Object.entries(changes)) {
-          const target = IacRepository.resolveInside(dir, file);
-          if (content === null) {
-            await fs.rm(target, { force: true });
-          } else {
-            await fs.mkdir(path.dirname(target), { recursive: true });
-            await fs.writeFile(target, content, 'utf8');
-          }
-        }
-        await this.git(dir, ['add', '--all']);
-        const status = await this.git(dir, ['status', '--porcelain']);
-        if (!status.trim()) {
-          const sha = (await this.git(dir, ['rev-parse', 'HEAD']).catch(() => '')).trim();
+  async commit(
+    edit: IacEdit,
+    message: string,
+  ): Promise<{ sha: string; changed: boolean }> {
+    return inTurn(`${this.config.url}\n${this.config.branch}`, () =>
+      this.commitNow(edit, message),
+    );
+  }
+
+  private async commitNow(
+    edit: IacEdit,
+    message: string,
+  ): Promise<{ sha: string; changed: boolean }> {
+    const apply =
+      typeof edit === 'function' ? edit : (tree: IacTree) => tree.apply(edit);
+    const { dir, cleanup } = await this.checkout();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        await apply(new WorkTree(dir));
+        await this.git.run(dir, ['add', '--all']);
+        if (!(await this.git.run(dir, ['status', '--porcelain'])).trim()) {
+          const sha = (
+            await this.git.run(dir, ['rev-parse', 'HEAD']).catch(() => '')
+          ).trim();
           return { sha, changed: false };
         }
-        await this.git(dir, ['commit', '--quiet', '-m', message]);
-        const sha = (await this.git(dir, ['rev-parse', 'HEAD'])).trim();
-        try {
-          await this.git(dir, ['push', '--quiet', 'origin', `HEAD:refs/heads/${this.config.branch}`]);
-        } catch (error) {
-          const text = String((error as Error).message);
-          if (attempt < 3 && /rejected|non-fast-forward|fetch first/.test(text)) continue;
-          throw new ForwardedError(`Could not push to the IaC repository ${this.safeUrl}; nothing was changed there`, error);
+        await this.git.run(dir, ['commit', '--quiet', '-m', message]);
+        const sha = (await this.git.run(dir, ['rev-parse', 'HEAD'])).trim();
+        if (await this.push(dir)) return { sha, changed: true };
+        if (attempt >= this.maxPushAttempts) {
+          throw new ForwardedError(
+            `Could not push to the IaC repository ${this.safeUrl}; nothing was changed there`,
+            new Error(
+              `${this.config.branch} moved under each of ${attempt} attempts`,
+            ),
+          );
         }
-        return { sha, changed: true };
-      } finally {
-        await cleanup();
+        await this.backoff(attempt);
+        await this.syncToRemote(dir).catch(error => {
+          throw new ForwardedError(
+            `Could not read the IaC repository ${this.safeUrl} again after a concurrent push; nothing was changed there`,
+            error,
+          );
+        });
       }
+    } finally {
+      await cleanup();
     }
+  }
+
+  /** True when pushed, false when the branch moved first; throws on anything else. */
+  private async push(dir: string): Promise<boolean> {
+    const result = await this.git.push(dir, this.config.branch);
+    if (result === 'pushed') return true;
+    if (result === 'stale') return false;
+    throw new ForwardedError(
+      `Could not push to the IaC repository ${this.safeUrl}; nothing was changed there`,
+      result,
+    );
+  }
+
+  private backoff(attempt: number) {
+    const ceiling = Math.min(
+      MAX_BACKOFF_MS,
+      this.retryBaseMs * 2 ** (attempt - 1),
+    );
+    return new Promise(resolve =>
+      setTimeout(resolve, Math.round(this.random() * ceiling)),
+    );
   }
 }

@@ -1,11 +1,36 @@
 import {
   AuthenticationError,
   ConflictError,
+  CustomErrorBase,
+  InputError,
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { createHash } from 'node:crypto';
 import { JenkinsConfig } from '../config';
+import { carriesParameter, queueItemUrl, WithParameters } from './queueItems';
+
+/** The job parameter that names one trigger, so a repeat finds its build. */
+export const REQUEST_ID_PARAMETER = 'REQUEST_ID';
+
+/**
+ * The answer to a trigger was lost after it reached Jenkins: the build may
+ * be queued. Nothing may be undone on the assumption that it is not.
+ */
+export class BuildMayHaveStartedError extends CustomErrorBase {
+  name = 'BuildMayHaveStartedError' as const;
+}
+
+/** A request that never got an answer. */
+class NoAnswerError extends Error {
+  /** The connection was refused: the request never reached Jenkins. */
+  readonly refused: boolean;
+  constructor(message: string, refused: boolean) {
+    super(message);
+    this.refused = refused;
+  }
+}
 
 /** A build Jenkins started for a queue item. */
 export type JenkinsBuildRef = {
@@ -13,7 +38,12 @@ export type JenkinsBuildRef = {
   url: string;
 };
 
-export type JenkinsResult = 'SUCCESS' | 'FAILURE' | 'UNSTABLE' | 'ABORTED' | 'NOT_BUILT';
+export type JenkinsResult =
+  | 'SUCCESS'
+  | 'FAILURE'
+  | 'UNSTABLE'
+  | 'ABORTED'
+  | 'NOT_BUILT';
 
 export interface FollowBuildOptions {
   /** Called with each new piece of console text. */
@@ -24,6 +54,11 @@ export interface FollowBuildOptions {
   /** Log offset to resume from (a retried step). */
   start?: number;
 }
+
+/** POSTs of one trigger whose answers may be lost before it gives up. */
+const TRIGGER_ATTEMPTS = 3;
+/** How many of the job's latest builds a lookup by request id reads. */
+const LOOKUP_BUILDS = 50;
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -66,24 +101,65 @@ export class JenkinsClient {
 
   private authHeader() {
     const secret = this.config.apiToken ?? this.config.password ?? '';
-    return `Basic ${Buffer.from(`${this.config.username}:${secret}`).toString('base64')}`;
+    return `Basic ${Buffer.from(`${this.config.username}:${secret}`).toString(
+      'base64',
+    )}`;
   }
 
-  private async request(url: string, init: RequestInit = {}): Promise<Response> {
+  /**
+   * One request; Jenkins' redirects are answers to read (a trigger's 303
+   * names the queue item), never to follow. `beforeTrigger` requests can say
+   * that nothing was started when Jenkins cannot be reached.
+   */
+  private async request(
+    url: string,
+    init: RequestInit = {},
+    options: { beforeTrigger?: boolean } = {},
+  ): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await this.send(url, init);
+    } catch (error) {
+      if (!(error instanceof NoAnswerError)) throw error;
+      throw new ServiceUnavailableError(
+        `${error.message}${
+          options.beforeTrigger ? '; nothing was started' : ''
+        }`,
+      );
+    }
+    return this.check(url, response);
+  }
+
+  private async send(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, {
         ...init,
         redirect: 'manual',
         headers: { authorization: this.authHeader(), ...(init.headers as any) },
       });
     } catch (error) {
-      const c = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
-      const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? (error as Error).message;
-      throw new ServiceUnavailableError(
-        `Jenkins at ${this.config.baseUrl} is unreachable (${cause}); nothing was started`,
+      const c = (
+        error as {
+          cause?: {
+            code?: string;
+            message?: string;
+            errors?: { code?: string }[];
+          };
+        }
+      ).cause;
+      const cause =
+        c?.code ??
+        c?.errors?.[0]?.code ??
+        c?.message ??
+        (error as Error).message;
+      throw new NoAnswerError(
+        `Jenkins at ${this.config.baseUrl} is unreachable (${cause})`,
+        cause === 'ECONNREFUSED',
       );
     }
+  }
+
+  private async check(url: string, response: Response): Promise<Response> {
     if (response.status === 401) {
       throw new AuthenticationError(
         `Jenkins at ${this.config.baseUrl} refused the credentials of user '${this.config.username}' (401): check platform.jenkins.username and its API token`,
@@ -92,7 +168,9 @@ export class JenkinsClient {
     if (response.status === 403) {
       const text = await response.text();
       throw new NotAllowedError(
-        `Jenkins at ${this.config.baseUrl} answered 403 for ${new URL(url).pathname}: ${text
+        `Jenkins at ${this.config.baseUrl} answered 403 for ${
+          new URL(url).pathname
+        }: ${text
           .replace(/<[^>]+>/g, ' ')
           .replace(/\s+/g, ' ')
           .trim()
@@ -113,7 +191,11 @@ export class JenkinsClient {
   /** Checks that Jenkins answers and the job exists, before anything is committed. */
   async checkJob(): Promise<void> {
     try {
-      await this.request(`${this.jobUrl}/api/json?tree=name,buildable`);
+      await this.request(
+        `${this.jobUrl}/api/json?tree=name,buildable`,
+        {},
+        { beforeTrigger: true },
+      );
     } catch (error) {
       if (error instanceof NotFoundError) {
         throw new NotFoundError(
@@ -124,41 +206,160 @@ export class JenkinsClient {
     }
   }
 
-  private async crumbHeaders(): Promise<Record<string, string>> {
+  private async crumbHeaders(
+    beforeTrigger = true,
+  ): Promise<Record<string, string>> {
     if (this.config.apiToken) return {};
     // With a password Jenkins wants a crumb, tied to the session cookie.
     const response = await this.request(
       `${this.config.baseUrl}/crumbIssuer/api/json`,
+      {},
+      { beforeTrigger },
     );
-    const body = (await response.json()) as { crumb: string; crumbRequestField: string };
+    const body = (await response.json()) as {
+      crumb: string;
+      crumbRequestField: string;
+    };
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
     return { [body.crumbRequestField]: body.crumb, cookie };
   }
 
-  /** Queues a build; returns the queue item URL from `Location`. */
-  async trigger(parameters: Record<string, string>): Promise<string> {
-    const headers = await this.crumbHeaders();
-    const response = await this.request(`${this.jobUrl}/buildWithParameters`, {
-      method: 'POST',
-      headers: {
-        ...headers,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams(parameters).toString(),
-    });
-    const location = response.headers.get('location');
-    if (response.status !== 201 || !location) {
-      throw new ServiceUnavailableError(
-        `Jenkins did not queue the build (status ${response.status}, no queue Location)`,
+  /**
+   * A request id for `trigger`: the same parts give the same id, so a
+   * repeated step names the same build.
+   */
+  static requestId(...parts: string[]): string {
+    return createHash('sha256')
+      .update(parts.join('\n'))
+      .digest('hex')
+      .slice(0, 32);
+  }
+
+  /**
+   * Queues a build; returns its queue item URL on our base URL.
+   *
+   * With a `requestId` (sent as the job's REQUEST_ID parameter) a repeat
+   * never starts a second build: a build or waiting item with that id is
+   * returned instead, and when the answer to the POST is lost the queue and
+   * the job's builds say whether it arrived before the POST is sent again
+   * (Jenkins also merges a POST with the same parameters into a waiting item).
+   */
+  async trigger(
+    parameters: Record<string, string>,
+    options: { requestId?: string } = {},
+  ): Promise<string> {
+    const { requestId } = options;
+    if (requestId !== undefined && !/^[A-Za-z0-9_-]{8,64}$/.test(requestId)) {
+      throw new InputError(
+        `Jenkins request id ${JSON.stringify(
+          requestId,
+        )} must be 8 to 64 letters, digits, - or _`,
       );
     }
-    return location.endsWith('/') ? location : `${location}/`;
+    const sent = requestId
+      ? { ...parameters, [REQUEST_ID_PARAMETER]: requestId }
+      : parameters;
+    if (requestId) {
+      const found = await this.findQueued(requestId);
+      if (found) return found;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const headers = await this.crumbHeaders(attempt === 1);
+      let response: Response;
+      try {
+        response = await this.send(`${this.jobUrl}/buildWithParameters`, {
+          method: 'POST',
+          headers: {
+            ...headers,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: new URLSearchParams(sent).toString(),
+        });
+      } catch (error) {
+        if (!(error instanceof NoAnswerError)) throw error;
+        // Refused at once: this POST never reached Jenkins (an earlier one may have).
+        if (error.refused && attempt === 1)
+          throw new ServiceUnavailableError(
+            `${error.message}; nothing was started`,
+          );
+        const found = requestId
+          ? await this.findQueued(requestId).catch(() => undefined)
+          : undefined;
+        if (found) return found;
+        if (!requestId || attempt >= TRIGGER_ATTEMPTS) {
+          throw new BuildMayHaveStartedError(
+            `${
+              error.message
+            } after the build request was sent; Jenkins may have queued it${
+              requestId ? `: look for ${REQUEST_ID_PARAMETER}=${requestId}` : ''
+            }`,
+          );
+        }
+        await sleep(this.pollMs * 2 ** attempt);
+        continue;
+      }
+      await this.check(`${this.jobUrl}/buildWithParameters`, response);
+      return this.queuedBy(response, requestId);
+    }
+  }
+
+  /** The queue item a trigger's answer names: 201 new, 303 or 200 an existing one. */
+  private async queuedBy(
+    response: Response,
+    requestId?: string,
+  ): Promise<string> {
+    const location = response.headers.get('location');
+    const queued = [200, 201, 303].includes(response.status);
+    const url = queued
+      ? queueItemUrl(this.config.baseUrl, location)
+      : undefined;
+    if (url) return url;
+    const found =
+      queued && requestId ? await this.findQueued(requestId) : undefined;
+    if (found) return found;
+    const what = location
+      ? `a Location that is not a queue item: ${JSON.stringify(
+          location.slice(0, 200),
+        )}`
+      : 'no queue Location';
+    const error = `Jenkins did not queue the build (status ${response.status}, ${what})`;
+    // A 2xx or 303 means Jenkins took the request; only the answer is unusable.
+    throw queued
+      ? new BuildMayHaveStartedError(error)
+      : new ServiceUnavailableError(error);
+  }
+
+  /** A waiting item or a recent build of our job that carries this request id. */
+  private async findQueued(requestId: string): Promise<string | undefined> {
+    const carries = (entry: WithParameters) =>
+      carriesParameter(entry, REQUEST_ID_PARAMETER, requestId);
+    const queue = await this.request(
+      `${this.config.baseUrl}/queue/api/json?tree=items[id,task[url],actions[parameters[name,value]]]`,
+    );
+    const { items = [] } = (await queue.json()) as {
+      items?: Array<WithParameters & { id: number }>;
+    };
+    const waiting = items.find(carries);
+    if (waiting) return `${this.config.baseUrl}/queue/item/${waiting.id}/`;
+    const job = await this.request(
+      `${this.jobUrl}/api/json?tree=builds[number,queueId,actions[parameters[name,value]]]{0,${LOOKUP_BUILDS}}`,
+    );
+    const { builds = [] } = (await job.json()) as {
+      builds?: Array<WithParameters & { queueId: number }>;
+    };
+    const build = builds.find(carries);
+    return build
+      ? `${this.config.baseUrl}/queue/item/${build.queueId}/`
+      : undefined;
   }
 
   /** Follows a queue item until Jenkins names its build. */
   async waitForBuild(
     queueUrl: string,
-    options: { signal?: AbortSignal; onWaiting?: (why: string) => void | Promise<void> } = {},
+    options: {
+      signal?: AbortSignal;
+      onWaiting?: (why: string) => void | Promise<void>;
+    } = {},
   ): Promise<JenkinsBuildRef> {
     let lastWhy = '';
     const deadline = Date.now() + this.config.timeoutMinutes * 60_000;
@@ -227,7 +428,9 @@ export class JenkinsClient {
       }
       if (Date.now() > deadline) {
         throw new ServiceUnavailableError(
-          `Jenkins build ${this.buildUrl(build)} did not finish within ${this.config.timeoutMinutes} minutes`,
+          `Jenkins build ${this.buildUrl(build)} did not finish within ${
+            this.config.timeoutMinutes
+          } minutes`,
         );
       }
       await sleep(this.pollMs, options.signal);
@@ -235,13 +438,18 @@ export class JenkinsClient {
     // The log is complete; the result may take a moment longer to be set.
     for (let i = 0; ; i++) {
       const response = await this.request(`${this.buildUrl(build)}/api/json`);
-      const body = (await response.json()) as { building: boolean; result: JenkinsResult | null };
+      const body = (await response.json()) as {
+        building: boolean;
+        result: JenkinsResult | null;
+      };
       if (!body.building && body.result) {
         return { result: body.result, log, offset };
       }
       if (i > 60) {
         throw new ServiceUnavailableError(
-          `Jenkins build ${this.buildUrl(build)} ended its log but reports no result`,
+          `Jenkins build ${this.buildUrl(
+            build,
+          )} ended its log but reports no result`,
         );
       }
       await sleep(this.pollMs, options.signal);
