@@ -21,6 +21,7 @@ import {
   EnvironmentRequest,
   ExistingEnvironments,
   Requester,
+  environmentFileProblems,
   nameProblems,
   validateEnvironmentRequest,
 } from './EnvironmentRequest';
@@ -212,9 +213,10 @@ export class EnvironmentService {
 
   /** Commits the environment's files (or their removal). */
   async commitFiles(name: string, files: Record<string, string | null>, message: string) {
-    const dir = `${environmentDir(this.nameOf(name))}/`;
+    const checked = this.nameOf(name);
     for (const f of Object.keys(files)) {
-      if (!f.startsWith(dir)) throw new InputError(`Refusing to write ${f} outside ${dir}`);
+      const problems = environmentFileProblems(checked, f);
+      if (problems.length) throw new InputError(`Refusing to write: ${problems.join('; ')}`);
     }
     const result = await this.repo.commit(files, message);
     await this.announceChange();
