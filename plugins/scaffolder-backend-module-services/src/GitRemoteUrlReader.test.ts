@@ -168,6 +168,15 @@ describe('GitRemoteUrlReader', () => {
     },
   );
 
+  it('refuses without a stack or the server paths in the error', async () => {
+    const error = await reader
+      .readUrl(`${apps}/..%2F..%2F..%2F/-/blob/main/app-config.yaml`)
+      .catch(e => e);
+    expect(error.name).toBe('NotAllowedError');
+    expect(error.stack).toBe(`NotAllowedError: ${error.message}`);
+    expect(error.message).not.toContain(root);
+  });
+
   it('refuses look-alikes of the configured prefixes', async () => {
     await expectRefusedUnread(
       `${apps.toUpperCase()}/orders-api.git/-/blob/main/catalog-info.yaml`,

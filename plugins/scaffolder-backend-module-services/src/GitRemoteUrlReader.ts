@@ -20,6 +20,7 @@ import { Readable } from 'node:stream';
 import type { Config } from '@backstage/config';
 import { Git } from './git';
 import { GitRemotesConfig, normaliseRemote } from './NewServiceConfig';
+import { publicError } from './publicError';
 import { resolveRemoteFile } from './remoteFileUrl';
 
 /**
@@ -53,7 +54,11 @@ export class GitRemoteUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
-    const { content, commit } = await this.readFile(url, options?.etag);
+    const { content, commit } = await this.readFile(url, options?.etag).catch(
+      error => {
+        throw error?.name === 'NotModifiedError' ? error : publicError(error);
+      },
+    );
     return {
       buffer: async () => content,
       stream: () => Readable.from(content),
