@@ -130,6 +130,7 @@ describe('GitRemoteUrlReader', () => {
   it.each(hostileCases(HOSTILE_TRAVERSALS))(
     'refuses %s as the repository of a URL, before git runs',
     async (_label, value) => {
+      expect.hasAssertions();
       // The shape that read the portal checkout: {apps}/..%2F..%2F../-/blob/...
       await expectRefusedUnread(`${apps}/${value}/-/blob/main/app-config.yaml`);
       await expectRefusedUnread(
@@ -141,6 +142,7 @@ describe('GitRemoteUrlReader', () => {
   );
 
   it('refuses the traversal that reached the portal checkout', async () => {
+    expect.hasAssertions();
     await expectRefusedUnread(
       `${apps}/..%2F..%2F..%2F/-/blob/main/app-config.yaml`,
     );
@@ -155,6 +157,7 @@ describe('GitRemoteUrlReader', () => {
   it.each(hostileCases(HOSTILE_INPUTS))(
     'refuses %s as the service name, the ref or the path, before git runs',
     async (_label, value) => {
+      expect.hasAssertions();
       await expectRefusedUnread(
         `${apps}/${value}.git/-/blob/main/catalog-info.yaml`,
       );
@@ -178,6 +181,7 @@ describe('GitRemoteUrlReader', () => {
   });
 
   it('refuses look-alikes of the configured prefixes', async () => {
+    expect.hasAssertions();
     await expectRefusedUnread(
       `${apps.toUpperCase()}/orders-api.git/-/blob/main/catalog-info.yaml`,
     );
