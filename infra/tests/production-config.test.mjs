@@ -10,16 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@backstage/config-loader';
 import { ConfigReader } from '@backstage/config';
+import { readHttpServerOptions } from '@backstage/backend-defaults/rootHttpRouter';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function productionConfig() {
+async function productionConfig(files = ['app-config.yaml', 'app-config.production.yaml']) {
   const { appConfigs } = await loadConfig({
     configRoot: root,
-    configTargets: [
-      { path: path.join(root, 'app-config.yaml') },
-      { path: path.join(root, 'app-config.production.yaml') },
-    ],
+    configTargets: files.map(file => ({ path: path.join(root, file) })),
     // Every ${VAR} resolves to a recognisable production value.
     experimentalEnvFunc: async name => `prod-${name}`,
   });
@@ -63,4 +61,13 @@ test('the outside systems production talks to come from its environment', async 
   ]) {
     assert.match(config.getString(key), /^prod-[A-Z0-9_]+$/, `${key} comes from the environment`);
   }
+});
+
+test('locally the backend listens on 127.0.0.1 only; in production on every interface of its pod', async () => {
+  const listen = async files =>
+    readHttpServerOptions(new ConfigReader(await productionConfig(files)).getConfig('backend')).listen;
+  assert.deepEqual(await listen(['app-config.yaml']), { host: '127.0.0.1', port: 7007 });
+  const e2e = new ConfigReader(await productionConfig(['app-config.yaml', 'app-config.e2e.yaml']));
+  assert.equal(e2e.getString('backend.listen.host'), '127.0.0.1');
+  assert.deepEqual(await listen(['app-config.yaml', 'app-config.production.yaml']), { host: '', port: 7007 });
 });

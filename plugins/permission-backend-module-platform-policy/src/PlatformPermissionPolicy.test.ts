@@ -11,6 +11,10 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { argocdApplicationSyncPermission } from '@internal/plugin-argocd-common';
+import {
+  taskCancelPermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
 
 const refs: Record<string, string[]> = {
@@ -85,6 +89,24 @@ describe('PlatformPermissionPolicy', () => {
     expect(await policy.handle({ permission: taskCreate }, developer)).toEqual({
       result: AuthorizeResult.ALLOW,
     });
+  });
+
+  it('limits reading and cancelling a scaffolder task to its creator', async () => {
+    for (const permission of [taskReadPermission, taskCancelPermission]) {
+      expect(await policy.handle({ permission }, developer)).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'scaffolder',
+        resourceType: 'scaffolder-task',
+        conditions: {
+          rule: 'IS_TASK_OWNER',
+          resourceType: 'scaffolder-task',
+          params: { createdBy: ['user:default/minsu.park'] },
+        },
+      });
+      expect(await policy.handle({ permission }, admin)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
   });
 
   it('lets only owners change or destroy an entity', async () => {

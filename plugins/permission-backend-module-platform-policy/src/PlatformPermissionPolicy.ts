@@ -5,6 +5,15 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+import {
+  RESOURCE_TYPE_SCAFFOLDER_TASK,
+  taskCancelPermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
   AuthorizeResult,
   isResourcePermission,
   type PolicyDecision,
@@ -35,11 +44,19 @@ const EVERYONE_MAY = new Set([
   'catalog.entity.validate',
 ]);
 
+/** Scaffolder task permissions that only the task's creator (and admins) have. */
+const TASK_OWNER_MAY = new Set([
+  taskReadPermission.name,
+  taskCancelPermission.name,
+]);
+
 /**
  * The portal's permission policy:
  * - members of platform-admins may do everything;
- * - everyone signed in may read (any permission whose action is `read`: the
- *   catalog, dashboards, templates, task logs) and run templates;
+ * - a scaffolder task (its details, its log, cancelling it) is its creator's
+ *   (`isTaskOwner` on the task's `createdBy`);
+ * - everyone signed in may read (any other permission whose action is
+ *   `read`: the catalog, dashboards, templates) and run templates;
  * - changing or destroying a catalog entity (any permission on resource type
  *   `catalog-entity` that is not a read: refresh, delete, and other plugins'
  *   entity actions such as deleting an environment, rerunning a service's
@@ -62,12 +79,20 @@ export class PlatformPermissionPolicy implements PermissionPolicy {
   ): Promise<PolicyDecision> {
     const { permission } = request;
     if (!user) return { result: AuthorizeResult.DENY };
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
-      user.credentials,
-    );
+    const { userEntityRef, ownershipEntityRefs } =
+      await this.userInfo.getUserInfo(user.credentials);
 
     if (isPlatformAdmin(ownershipEntityRefs)) {
       return { result: AuthorizeResult.ALLOW };
+    }
+    if (TASK_OWNER_MAY.has(permission.name)) {
+      if (!isResourcePermission(permission, RESOURCE_TYPE_SCAFFOLDER_TASK)) {
+        return { result: AuthorizeResult.DENY };
+      }
+      return createScaffolderTaskConditionalDecision(
+        permission,
+        scaffolderTaskConditions.isTaskOwner({ createdBy: [userEntityRef] }),
+      );
     }
     if (permission.attributes.action === 'read') {
       return { result: AuthorizeResult.ALLOW };

@@ -14,6 +14,7 @@ import {
   createRemoveEnvironmentAction,
   createRenderEnvironmentAction,
 } from './actions/environmentActions';
+import { withPublicErrors } from './actions/publicError';
 import { readPlatformConfig } from './config';
 import { EnvironmentService } from './environment/EnvironmentService';
 import { IacRepository } from './git/IacRepository';
@@ -60,12 +61,14 @@ export const scaffolderModulePlatform = createBackendModule({
           logger,
         });
         actions.addActions(
-          createRenderEnvironmentAction(service),
-          createPublishEnvironmentAction(service),
-          createEnvironmentPipelineAction(service, deps.alerts),
-          createRegisterEnvironmentAction(service),
-          createAuthorizeEnvironmentChangeAction(service),
-          createRemoveEnvironmentAction(service),
+          ...[
+            createRenderEnvironmentAction(service),
+            createPublishEnvironmentAction(service),
+            createEnvironmentPipelineAction(service, deps.alerts),
+            createRegisterEnvironmentAction(service),
+            createAuthorizeEnvironmentChangeAction(service),
+            createRemoveEnvironmentAction(service),
+          ].map(withPublicErrors),
         );
         deps.httpRouter.use(
           await createRouter({ service, httpAuth: deps.httpAuth }),

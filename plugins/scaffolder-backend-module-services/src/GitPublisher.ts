@@ -1,4 +1,4 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Git } from './git';
 import { appRepoUrl, GitRemotesConfig, localPathOf } from './NewServiceConfig';
 import { assertServiceName } from './serviceName';
+import { assertRepoPath } from './repoInput';
 
 /** What a new service puts where. */
 export interface PublishRequest {
@@ -57,6 +58,7 @@ export class GitPublisher {
     manifestPaths: string[] = [`apps/${name}`],
   ): Promise<void> {
     assertServiceName(name);
+    for (const p of manifestPaths) assertRepoPath(p, 'manifest path');
     const appUrl = appRepoUrl(this.remotes, name);
     const refs = await this.git.try(['ls-remote', appUrl]);
     if (refs.code === 0 && refs.stdout.trim() !== '') {
@@ -85,11 +87,7 @@ export class GitPublisher {
   async publish(request: PublishRequest): Promise<PublishResult> {
     const { name } = request;
     assertServiceName(name);
-    for (const p of request.manifestPaths) {
-      if (path.isAbsolute(p) || p.split('/').includes('..')) {
-        throw new InputError(`Manifest path ${p} must stay in the repository`);
-      }
-    }
+    for (const p of request.manifestPaths) assertRepoPath(p, 'manifest path');
     // Every file the commit adds must be new: no service overwrites another's.
     const manifestPaths = [
       ...request.manifestPaths,

@@ -19,18 +19,18 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Config } from '@backstage/config';
 import { Git } from './git';
-import {
-  GitRemotesConfig,
-  normaliseRemote,
-  parseBlobUrl,
-} from './NewServiceConfig';
+import { GitRemotesConfig, normaliseRemote } from './NewServiceConfig';
+import { publicError } from './publicError';
+import { resolveRemoteFile } from './remoteFileUrl';
 
 /**
  * Reads files from the plain Git remotes of config newService.git with the
  * git CLI, so the catalog can read the catalog-info.yaml of a service the
  * new-service template published there. URLs have the shape
  * `{repository}/-/blob/{branch}/{path}` (see blobUrl); the etag is the
- * commit, so an unchanged repository is not read again.
+ * commit, so an unchanged repository is not read again. Every URL is
+ * resolved by resolveRemoteFile before git runs: only the configured
+ * remotes' own repositories are read.
  */
 export class GitRemoteUrlReader implements UrlReaderService {
   private readonly git: Git;
@@ -39,7 +39,11 @@ export class GitRemoteUrlReader implements UrlReaderService {
     this.git = new Git(remotes);
   }
 
-  /** Whether a URL is on one of the configured remotes. */
+  /**
+   * Whether a URL is under one of the configured remotes (so this reader
+   * answers for it; readUrl then refuses anything that is not a file of
+   * one of their repositories).
+   */
   handles(url: string): boolean {
     return [`${this.remotes.appsBaseUrl}/`, this.remotes.manifestsUrl].some(
       prefix => url.startsWith(prefix),
@@ -50,7 +54,11 @@ export class GitRemoteUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
-    const { content, commit } = await this.readFile(url, options?.etag);
+    const { content, commit } = await this.readFile(url, options?.etag).catch(
+      error => {
+        throw error?.name === 'NotModifiedError' ? error : publicError(error);
+      },
+    );
     return {
       buffer: async () => content,
       stream: () => Readable.from(content),
@@ -68,7 +76,7 @@ export class GitRemoteUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceSearchOptions,
   ): Promise<UrlReaderServiceSearchResponse> {
-    if (/[*?[]/.test(parseBlobUrl(url)?.filePath ?? '')) {
+    if (/[*?[]/.test(url.split('/-/').slice(1).join('/-/'))) {
       throw new NotAllowedError(
         'Glob patterns are not supported for Git remotes',
       );
@@ -88,11 +96,7 @@ export class GitRemoteUrlReader implements UrlReaderService {
     url: string,
     etag?: string,
   ): Promise<{ content: Buffer; commit: string }> {
-    const parsed = parseBlobUrl(url);
-    if (!parsed || !this.handles(url)) {
-      throw new NotAllowedError(`Not a Git remote file URL: ${url}`);
-    }
-    const { repo, ref, filePath } = parsed;
+    const { repo, ref, filePath } = resolveRemoteFile(url, this.remotes);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'git-reader-'));
     try {
       const fetched = await this.git.try([

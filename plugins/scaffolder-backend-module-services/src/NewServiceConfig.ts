@@ -123,10 +123,3 @@ export function blobUrl(repo: string, ref: string, filePath: string): string {
 export function treeUrl(repo: string, ref: string): string {
   return `${repo}/-/tree/${ref}/`;
 }
-export function parseBlobUrl(
-  url: string,
-): { repo: string; ref: string; filePath: string } | undefined {
-  const match = /^(.+?)\/-\/(?:blob|tree)\/([^/]+)\/(.*)$/.exec(url);
-  if (!match) return undefined;
-  return { repo: match[1], ref: match[2], filePath: match[3] };
-}

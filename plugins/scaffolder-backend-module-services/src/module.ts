@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createPlanAction } from './actions/plan';
 import { createGitPublishAction } from './actions/publish';
 import { createCatalogRegisterAction } from './actions/register';
+import { withPublicErrors } from './publicError';
 
 /** The new-service template's actions (templates/new-service). */
 export const scaffolderModuleServices = createBackendModule({
@@ -23,9 +24,11 @@ export const scaffolderModuleServices = createBackendModule({
       },
       async init({ actions, config, logger, auth, catalog }) {
         actions.addActions(
-          createPlanAction({ config, catalog, auth, logger }),
-          createGitPublishAction({ config }),
-          createCatalogRegisterAction({ config, catalog, auth }),
+          ...[
+            createPlanAction({ config, catalog, auth, logger }),
+            createGitPublishAction({ config }),
+            createCatalogRegisterAction({ config, catalog, auth }),
+          ].map(withPublicErrors),
         );
       },
     });

@@ -19,3 +19,17 @@ export function assertServiceName(name: unknown): asserts name is string {
     );
   }
 }
+
+/** An environment name: a DNS label of at most 20 characters (as the platform's). */
+export const ENVIRONMENT_NAME_PATTERN = /^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/;
+
+/** Throws an InputError unless the value is an environment name. */
+export function assertEnvironmentName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || !ENVIRONMENT_NAME_PATTERN.test(name)) {
+    throw new InputError(
+      `Invalid environment name ${JSON.stringify(
+        name,
+      )}: use 1-20 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen`,
+    );
+  }
+}

@@ -14,6 +14,12 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { CostStore, RunRecord } from '../database/CostStore';
 import type { ReportService } from './ReportService';
+import { parseDateRange } from './parseDateRange';
+
+/** The longest range a series (and its CSV) covers, in days. */
+export const MAX_SERIES_DAYS = 800;
+/** The longest usage range: hourly points for a month, daily for a series' span. */
+export const MAX_USAGE_DAYS = { hour: 31, day: MAX_SERIES_DAYS } as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const hourOrDay = z
@@ -98,6 +104,8 @@ export interface RouterOptions {
   store: CostStore;
   /** Asks the scheduler for a run now (one at a time across replicas). */
   triggerRun: () => Promise<void>;
+  /** The clock date ranges are checked against; default the system clock. */
+  now?: () => Date;
 }
 
 /**
@@ -109,6 +117,12 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, report, store } = options;
+  const now = options.now ?? (() => new Date());
+  const seriesOf = (query: unknown) => {
+    const q = parse(seriesQuery, query);
+    parseDateRange(q, { maxDays: MAX_SERIES_DAYS, now: now() });
+    return q;
+  };
   const router = Router();
   router.use(express.json());
 
@@ -118,12 +132,12 @@ export async function createRouter(
   });
 
   router.get('/series', async (req, res) => {
-    const q = parse(seriesQuery, req.query);
+    const q = seriesOf(req.query);
     res.json(await report.series({ ...q, filter: filterOf(q) }));
   });
 
   router.get('/export.csv', async (req, res) => {
-    const q = parse(seriesQuery, req.query);
+    const q = seriesOf(req.query);
     const series = await report.series({ ...q, filter: filterOf(q) });
     const titles = new Map(series.keys.map(k => [k.key, k.title ?? k.key]));
     const lines = [
@@ -171,6 +185,11 @@ export async function createRouter(
 
   router.get('/usage', async (req, res) => {
     const q = parse(usageQuery, req.query);
+    parseDateRange(q, {
+      hours: true,
+      maxDays: MAX_USAGE_DAYS[q.granularity],
+      now: now(),
+    });
     res.json(await report.usage(q));
   });
 

@@ -8,6 +8,7 @@ import {
   environmentEntityRef,
 } from '../environment/renderEnvironment';
 import { ANNOTATIONS, EnvironmentStatus } from '../environment/options';
+import { gitRefProblems } from '../environment/EnvironmentRequest';
 import {
   BuildMayHaveStartedError,
   JenkinsBuildRef,
@@ -167,13 +168,8 @@ export function createEnvironmentPipelineAction(
       );
       const action = ctx.input.action;
       const gitRef = ctx.input.gitRef || service.repo.branch;
-      if (gitRef !== service.repo.branch && !/^[0-9a-f]{7,40}$/.test(gitRef)) {
-        throw new InputError(
-          `gitRef ${JSON.stringify(gitRef)} must be a commit id or ${
-            service.repo.branch
-          }`,
-        );
-      }
+      const refProblems = gitRefProblems(gitRef, service.repo.branch);
+      if (refProblems.length) throw new InputError(refProblems.join('; '));
       if (ctx.isDryRun) {
         ctx.logger.info(
           `Dry run: would run Jenkins ${service.jenkins.jobUrl} with ENV_NAME=${name} ACTION=${action}`,

@@ -79,6 +79,38 @@ export function nameProblems(name: unknown): string[] {
   return [];
 }
 
+/**
+ * Problems with the git ref a pipeline builds: the IaC branch itself or a
+ * commit id (what the publish step outputs), nothing else reaches Jenkins.
+ */
+export function gitRefProblems(gitRef: unknown, branch: string): string[] {
+  if (gitRef === branch) return [];
+  if (typeof gitRef === 'string' && /^[0-9a-f]{7,40}$/.test(gitRef)) return [];
+  return [`gitRef ${show(gitRef)} must be a commit id or ${branch}`];
+}
+
+/**
+ * Problems with a file path of an environment: exactly
+ * `environments/{name}/{file}`, each segment of the file's path letters,
+ * digits, `_`, `.` and `-`, not a dot segment, not ending in a dot. Nothing
+ * is decoded, so no spelling of `..`, no separator and no escape gets through.
+ */
+export function environmentFileProblems(name: string, file: unknown): string[] {
+  const prefix = `environments/${name}/`;
+  if (nameProblems(name).length || typeof file !== 'string' || !file.startsWith(prefix)) {
+    return [`${show(file)} is not a file of environment ${show(name)}`];
+  }
+  const plain = (segment: string) =>
+    /^[A-Za-z0-9_.-]{1,100}$/.test(segment) &&
+    !/^\.+$/.test(segment) &&
+    !segment.endsWith('.') &&
+    !segment.startsWith('-');
+  if (file.length > 500 || !file.slice(prefix.length).split('/').every(plain)) {
+    return [`${show(file)} is not a plain file path inside ${prefix}`];
+  }
+  return [];
+}
+
 function oneOf(field: string, value: unknown, allowed: readonly string[]) {
   return typeof value === 'string' && allowed.includes(value)
     ? []

@@ -21,6 +21,7 @@ import {
   EnvironmentRequest,
   ExistingEnvironments,
   Requester,
+  environmentFileProblems,
   nameProblems,
   validateEnvironmentRequest,
 } from './EnvironmentRequest';
@@ -221,10 +222,11 @@ export class EnvironmentService {
     message: string,
     options: { create?: boolean } = {},
   ) {
-    const envDir = environmentDir(this.nameOf(name));
-    const dir = `${envDir}/`;
+    const checked = this.nameOf(name);
+    const envDir = environmentDir(checked);
     for (const f of Object.keys(files)) {
-      if (!f.startsWith(dir)) throw new InputError(`Refusing to write ${f} outside ${dir}`);
+      const problems = environmentFileProblems(checked, f);
+      if (problems.length) throw new InputError(`Refusing to write: ${problems.join('; ')}`);
     }
     const result = await this.repo.commit(async tree => {
       if (options.create && (await tree.exists(envDir))) {

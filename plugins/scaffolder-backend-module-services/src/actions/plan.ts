@@ -10,7 +10,11 @@ import {
   readNewServiceConfig,
   treeUrl,
 } from '../NewServiceConfig';
-import { assertServiceName, SERVICE_NAME_PATTERN } from '../serviceName';
+import {
+  assertEnvironmentName,
+  assertServiceName,
+  SERVICE_NAME_PATTERN,
+} from '../serviceName';
 
 /**
  * `services:plan`: the first step of the new-service template. Validates the
@@ -61,6 +65,8 @@ export function createPlanAction(options: {
     async handler(ctx) {
       const { name } = ctx.input;
       assertServiceName(name);
+      // Each becomes a directory of the manifest repository (targetPath).
+      ctx.input.environments.forEach(e => assertEnvironmentName(e));
       const settings = readNewServiceConfig(config);
 
       const existing = await catalog.getEntityByRef(

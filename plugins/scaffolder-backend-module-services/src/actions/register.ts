@@ -3,7 +3,39 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { readNewServiceConfig } from '../NewServiceConfig';
+import { NewServiceConfig, readNewServiceConfig } from '../NewServiceConfig';
+import { resolveRemoteFile } from '../remoteFileUrl';
+import { gitRefProblem, repoPathProblem } from '../repoInput';
+import { SERVICE_NAME_PATTERN } from '../serviceName';
+
+/**
+ * Whether a URL is a file of a repository the new-service template publishes
+ * to: on the git remotes as the GitRemoteUrlReader resolves it, on GitHub
+ * `https://{host}/{owner}/{service}/blob/{ref}/{path}`, every part checked.
+ */
+export function isPublishedFileUrl(
+  url: string,
+  settings: Pick<NewServiceConfig, 'git' | 'github'>,
+): boolean {
+  if (settings.git) {
+    try {
+      resolveRemoteFile(url, settings.git);
+      return true;
+    } catch {
+      // not on the git remotes; maybe on GitHub
+    }
+  }
+  if (!settings.github) return false;
+  const prefix = `https://${settings.github.host}/${settings.github.owner}/`;
+  if (!url.startsWith(prefix)) return false;
+  const match = /^([^/]+)\/blob\/([^/]+)\/(.*)$/.exec(url.slice(prefix.length));
+  return (
+    !!match &&
+    SERVICE_NAME_PATTERN.test(match[1]) &&
+    !gitRefProblem(match[2]) &&
+    !repoPathProblem(match[3])
+  );
+}
 
 /**
  * `services:catalog:register`: registers the new service's catalog-info.yaml.
@@ -41,12 +73,7 @@ export function createCatalogRegisterAction(options: {
     async handler(ctx) {
       const { catalogInfoUrl, entityRef } = ctx.input;
       const settings = readNewServiceConfig(config);
-      const allowed = [
-        settings.git?.appsBaseUrl && `${settings.git.appsBaseUrl}/`,
-        settings.github &&
-          `https://${settings.github.host}/${settings.github.owner}/`,
-      ].filter((p): p is string => !!p);
-      if (!allowed.some(prefix => catalogInfoUrl.startsWith(prefix))) {
+      if (!isPublishedFileUrl(catalogInfoUrl, settings)) {
         throw new InputError(
           `${catalogInfoUrl} is not in a repository the new-service template publishes to`,
         );
