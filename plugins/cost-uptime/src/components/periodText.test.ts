@@ -58,10 +58,10 @@ describe('period texts', () => {
       previousMonthToDate: 2800,
     });
     expect(monthToDateText(s)).toEqual({
-      change: { value: 0.1, suffix: 'vs $2,800.00 Feb 1–28' },
+      change: { value: 0.1, suffix: 'vs $2,800.00 all of February' },
       note: 'Billed Mar 1–29',
     });
-    expect(breakdownSubheader(s)).toBe('Mar 1–29 vs Feb 1–28');
+    expect(breakdownSubheader(s)).toBe('Mar 1–29 vs February');
     expect(breakdownNote(s)).toBeUndefined();
   });
 

@@ -45,7 +45,10 @@ export function monthToDateText(s: CostSummary): {
         : '';
     return { note: `${notBilledYet(s)}${estimate}. Last month: ${lastMonth}` };
   }
-  const same = describeRange(p.sameDaysLastMonth);
+  const same =
+    p.sameDaysLastMonth.days === p.lastMonth.days
+      ? `all of ${describeRange(p.lastMonth)}`
+      : describeRange(p.sameDaysLastMonth);
   const billed = `Billed ${describeRange(p.billed)}`;
   if (s.change !== null) {
     return {
