@@ -1,6 +1,7 @@
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import {
+  describeRange,
   trendRange,
   USAGE_METRICS,
   type CostSummary,
@@ -357,6 +358,8 @@ export function CostUptimePage() {
                 <>
                   <HorizontalBars
                     currency={s.currency}
+                    currentLabel={describeRange(s.periods.breakdown.current)}
+                    previousLabel={describeRange(s.periods.breakdown.previous)}
                     data={s.byService.map(r => ({
                       key: r.key,
                       title: r.title ?? r.key,
