@@ -1,5 +1,21 @@
 import type { Route } from '@playwright/test';
+import {
+  addDays,
+  billingPeriods,
+  describeRange,
+  isoDayOf,
+} from '@internal/plugin-cost-uptime-common';
 import { expect, sidebarLink, signIn, test, type Page } from './fixtures';
+
+/**
+ * Today's billing periods as the backend sees them: the stand-in bills every
+ * day up to yesterday, and the backend runs on this machine's clock (the
+ * same faked clock under faketime).
+ */
+function periodsToday() {
+  const today = isoDayOf(new Date());
+  return billingPeriods(today, addDays(today, -1));
+}
 
 /**
  * The figures come from the start command's stand-ins: the Cost Explorer
@@ -32,10 +48,37 @@ test.describe('cost and uptime', () => {
     await signIn(page);
     await openDashboardWithData(page);
 
+    const periods = periodsToday();
     const mtd = page.getByTestId('stat-month-to-date');
     await expect(mtd).toContainText('This month so far');
     await expect(mtd).toContainText(/\$[\d,]+\.\d\d/);
-    await expect(mtd).toContainText('same days last month');
+    const month = describeRange(periods.thisMonth);
+    const byEnv = page
+      .locator('text=By environment')
+      .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]');
+    if (periods.billed.days > 0) {
+      // Billed days against as many days of last month (clamped).
+      await expect(mtd).toContainText(
+        `Billed ${describeRange(periods.billed)}`,
+      );
+      await expect(mtd).toContainText(/vs \$[\d,]+\.\d\d /);
+      await expect(byEnv).toContainText(
+        `${describeRange(periods.billed)} vs ${describeRange(
+          periods.sameDaysLastMonth,
+        )}`,
+      );
+    } else {
+      // The 1st: no billed day yet, the estimate and last month instead.
+      await expect(mtd).toContainText(`No billed day in ${month} yet`);
+      await expect(mtd).toContainText(
+        `Last month: ${describeRange(periods.lastMonth)} $`,
+      );
+      await expect(byEnv).toContainText(
+        `${describeRange(periods.lastMonth)} vs ${describeRange(
+          periods.breakdown.previous,
+        )}: no billed day in ${month} yet`,
+      );
+    }
     const forecast = page.getByTestId('stat-forecast');
     await expect(forecast).toContainText(/\$[\d,]+\.\d\d/);
     await expect(forecast).toContainText('Cost Explorer');
@@ -45,9 +88,6 @@ test.describe('cost and uptime', () => {
     );
 
     // Breakdown by the example environments (catalog titles) and services.
-    const byEnv = page
-      .locator('text=By environment')
-      .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")]');
     for (const env of ['dev-a', 'staging', 'prod', 'Untagged']) {
       await expect(byEnv.getByText(env, { exact: true })).toBeVisible();
     }
@@ -104,6 +144,15 @@ test.describe('cost and uptime', () => {
     await page.goto('/catalog/default/component/shop-backend');
     const card = page.getByTestId('entity-month-to-date');
     await expect(card).toHaveText(/\$[\d,]+\.\d\d/);
+    const note = page.getByTestId('entity-month-to-date-note');
+    const periods = periodsToday();
+    // A service has no node estimate: on the 1st the card shows last month.
+    await expect(note).toContainText(
+      periods.billed.days > 0
+        ? /vs \$[\d,]+\.\d\d /
+        : `No billed day in ${describeRange(periods.thisMonth)} yet`,
+    );
+    await expect(note).not.toContainText('no earlier data');
     await expect(page.getByTestId('entity-uptime').first()).toContainText(
       /\d+\.\d{3}% · SLO 99\.5%/,
     );
@@ -157,7 +206,11 @@ test.describe('cost and uptime', () => {
         '/summary': {
           currency: 'USD',
           asOf: '2026-11-25',
+          periods: billingPeriods('2026-11-25'),
           monthToDate: { amount: 0, estimated: false },
+          billedToDate: 0,
+          unbilledEstimate: 0,
+          breakdownPreviousDaysStored: 0,
           previousMonthToDate: 0,
           change: null,
           lastMonth: 0,

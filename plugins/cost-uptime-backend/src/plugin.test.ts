@@ -11,6 +11,8 @@ import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
+import { addDays, billingPeriods } from '@internal/plugin-cost-uptime-common';
+import { clockServiceFactory, fixedClock } from './clock';
 import { costUptimePlugin } from './plugin';
 import { startCostExplorer } from './__testUtils__/costExplorer';
 
@@ -68,11 +70,25 @@ async function waitFor<T>(
   }
 }
 
+/**
+ * The days the collection tests run on: the 1st (this month has no billed
+ * day yet), the 2nd, mid-month, New Year's Day and a leap day. The plugin
+ * and the Cost Explorer stand-in read the same clock.
+ */
+const DAYS = [
+  '2026-12-01T10:00:00Z',
+  '2026-12-02T10:00:00Z',
+  '2026-12-15T10:00:00Z',
+  '2027-01-01T10:00:00Z',
+  '2028-02-29T10:00:00Z',
+];
+
 describe('cost-uptime backend plugin', () => {
   let ce: Awaited<ReturnType<typeof startCostExplorer>>;
+  const clock = fixedClock(DAYS[2]);
 
   beforeEach(async () => {
-    ce = await startCostExplorer({});
+    ce = await startCostExplorer({ now: clock.now });
   });
   afterEach(async () => {
     await ce.stop();
@@ -103,6 +119,7 @@ describe('cost-uptime backend plugin', () => {
         costUptimePlugin,
         catalogServiceMock.factory({ entities }),
         acceptingAlerts,
+        clockServiceFactory(clock),
         mockServices.rootConfig.factory({ data: config(rarely) }),
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
         // Requests without a token get no credentials (the default mock signs them in).
@@ -153,191 +170,239 @@ describe('cost-uptime backend plugin', () => {
     expect(ce.state.requests).toBe(0);
   });
 
-  it('runs a collection on request and serves summary, series, CSV and runs', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        costUptimePlugin,
-        catalogServiceMock.factory({ entities }),
-        acceptingAlerts,
-        mockServices.rootConfig.factory({ data: config(rarely) }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      ],
-    });
-    const api = request(server);
-    const auth = mockCredentials.user.header();
+  it.each(DAYS)(
+    'runs a collection on request and serves summary, series, CSV and runs on %s',
+    async day => {
+      const at = fixedClock(day);
+      await ce.stop();
+      ce = await startCostExplorer({ now: at.now });
+      const { server } = await startTestBackend({
+        features: [
+          costUptimePlugin,
+          catalogServiceMock.factory({ entities }),
+          acceptingAlerts,
+          clockServiceFactory(at),
+          mockServices.rootConfig.factory({ data: config(rarely) }),
+          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        ],
+      });
+      const api = request(server);
+      const auth = mockCredentials.user.header();
 
-    const triggered = await api
-      .post('/api/cost-uptime/runs')
-      .set('authorization', auth);
-    expect(triggered.status).toBe(202);
-    const run = await waitFor(async () => {
-      const res = await api
-        .get('/api/cost-uptime/runs')
+      const triggered = await api
+        .post('/api/cost-uptime/runs')
         .set('authorization', auth);
-      const [latest] = res.body.runs;
-      return latest && latest.status !== 'running' ? latest : undefined;
-    });
-    expect(run).toMatchObject({
-      status: 'succeeded',
-      trigger: 'manual',
-      costExplorerRequests: ce.state.requests,
-      costExplorerCostUsd: ce.state.requests / 100,
-    });
+      expect(triggered.status).toBe(202);
+      const run = await waitFor(async () => {
+        const res = await api
+          .get('/api/cost-uptime/runs')
+          .set('authorization', auth);
+        const [latest] = res.body.runs;
+        return latest && latest.status !== 'running' ? latest : undefined;
+      });
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        trigger: 'manual',
+        costExplorerRequests: ce.state.requests,
+        costExplorerCostUsd: ce.state.requests / 100,
+      });
 
-    const summary = await api
-      .get('/api/cost-uptime/summary')
-      .set('authorization', auth);
-    expect(summary.status).toBe(200);
-    expect(summary.body.lastMonth).toBeGreaterThan(0);
-    expect(summary.body.byEnvironment.map((r: any) => r.key)).toEqual(
-      expect.arrayContaining(['prod', 'staging', 'dev-a', '']),
-    );
-    expect(
-      summary.body.byEnvironment.find((r: any) => r.key === 'prod'),
-    ).toMatchObject({
-      title: 'Production',
-      entityRef: 'resource:default/env-prod',
-    });
-    expect(summary.body.byService.length).toBe(8);
+      const summary = await api
+        .get('/api/cost-uptime/summary')
+        .set('authorization', auth);
+      expect(summary.status).toBe(200);
+      const periods = billingPeriods(at.now(), addDays(day.slice(0, 10), -1));
+      expect(summary.body.asOf).toBe(day.slice(0, 10));
+      expect(summary.body.periods).toEqual(periods);
+      expect(summary.body.lastMonth).toBeGreaterThan(0);
+      // The breakdown is this month's billed days, or last month on the 1st.
+      expect(summary.body.periods.breakdown.kind).toBe(
+        day.slice(8, 10) === '01' ? 'last-month' : 'month-to-date',
+      );
+      expect(summary.body.forecast.amount).toBeGreaterThanOrEqual(
+        summary.body.monthToDate.amount,
+      );
+      // A comparison only with billed days this month and the same days of
+      // last month all collected (backfillDays: 40 reaches back to them up
+      // to the 9th or so).
+      const billed = periods.billed.days > 0;
+      const compared =
+        billed &&
+        periods.sameDaysLastMonth.from >= addDays(day.slice(0, 10), -40);
+      expect(summary.body.billedToDate > 0).toBe(billed);
+      // A number, or null (typeof 'object').
+      expect(typeof summary.body.change).toBe(compared ? 'number' : 'object');
+      expect(summary.body.byEnvironment.map((r: any) => r.key)).toEqual(
+        expect.arrayContaining(['prod', 'staging', 'dev-a', '']),
+      );
+      expect(
+        summary.body.byEnvironment.find((r: any) => r.key === 'prod'),
+      ).toMatchObject({
+        title: 'Production',
+        entityRef: 'resource:default/env-prod',
+      });
+      expect(summary.body.byService.length).toBe(8);
 
-    const byEntity = await api
-      .get('/api/cost-uptime/series?granularity=day&groupBy=entity')
-      .set('authorization', auth);
-    expect(byEntity.status).toBe(200);
-    expect(new Set(byEntity.body.points.map((p: any) => p.key))).toEqual(
-      new Set(['resource:default/env-prod', 'component:default/shop-backend']),
-    );
+      const byEntity = await api
+        .get('/api/cost-uptime/series?granularity=day&groupBy=entity')
+        .set('authorization', auth);
+      expect(byEntity.status).toBe(200);
+      expect(new Set(byEntity.body.points.map((p: any) => p.key))).toEqual(
+        new Set([
+          'resource:default/env-prod',
+          'component:default/shop-backend',
+        ]),
+      );
 
-    const monthly = await api
-      .get(
-        '/api/cost-uptime/series?granularity=month&groupBy=service&tagKey=service&tagValue=shop-backend',
-      )
-      .set('authorization', auth);
-    expect(monthly.status).toBe(200);
-    expect(monthly.body.points.length).toBeGreaterThan(0);
+      const monthly = await api
+        .get(
+          '/api/cost-uptime/series?granularity=month&groupBy=service&tagKey=service&tagValue=shop-backend',
+        )
+        .set('authorization', auth);
+      expect(monthly.status).toBe(200);
+      expect(monthly.body.points.length).toBeGreaterThan(0);
 
-    // What the page asks for: the 3 biggest environments and "Other".
-    const top = await api
-      .get('/api/cost-uptime/series?granularity=day&groupBy=environment&top=3')
-      .set('authorization', auth);
-    expect(top.status).toBe(200);
-    expect(top.body.keys).toHaveLength(4);
-    expect(top.body.other).toEqual({
-      key: '#other',
-      count: expect.any(Number),
-    });
-    expect(top.body.other.count).toBeGreaterThan(0);
+      // What the page asks for: the 3 biggest environments and "Other".
+      const top = await api
+        .get(
+          '/api/cost-uptime/series?granularity=day&groupBy=environment&top=3',
+        )
+        .set('authorization', auth);
+      expect(top.status).toBe(200);
+      expect(top.body.keys).toHaveLength(4);
+      expect(top.body.other).toEqual({
+        key: '#other',
+        count: expect.any(Number),
+      });
+      expect(top.body.other.count).toBeGreaterThan(0);
 
-    const csv = await api
-      .get(
-        '/api/cost-uptime/export.csv?groupBy=environment&from=2026-01-01&to=2026-12-31',
-      )
-      .set('authorization', auth);
-    expect(csv.status).toBe(200);
-    expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = csv.text.trim().split('\n');
-    expect(lines[0]).toBe(
-      'period,group_by,key,title,amount,currency,estimated',
-    );
-    expect(lines.length).toBeGreaterThan(30 * 4);
-    expect(lines.some(l => l.includes(',prod,Production,'))).toBe(true);
-  });
+      const csv = await api
+        .get(
+          `/api/cost-uptime/export.csv?groupBy=environment&from=${addDays(
+            day.slice(0, 10),
+            -35,
+          )}&to=${day.slice(0, 10)}`,
+        )
+        .set('authorization', auth);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      const lines = csv.text.trim().split('\n');
+      expect(lines[0]).toBe(
+        'period,group_by,key,title,amount,currency,estimated',
+      );
+      expect(lines.length).toBeGreaterThan(30 * 4);
+      expect(lines.some(l => l.includes(',prod,Production,'))).toBe(true);
+    },
+  );
 });
 
 describe('cost of a service per environment', () => {
   let ce: Awaited<ReturnType<typeof startCostExplorer>>;
-  beforeEach(async () => {
-    ce = await startCostExplorer({});
-  });
   afterEach(async () => {
     await ce.stop();
   });
 
-  it('serves this month of one service by environment, matching its total', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        costUptimePlugin,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            costUptime: {
-              schedule: {
-                frequency: { hours: 24 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 12 },
-              },
-              costExplorer: {
-                endpoint: ce.url,
-                credentials: {
-                  accessKeyId: 'AKIDTEST',
-                  secretAccessKey: 'test',
+  it.each([DAYS[0], DAYS[2]])(
+    'serves this month of one service by environment, matching its total, on %s',
+    async day => {
+      const clock = fixedClock(day);
+      ce = await startCostExplorer({ now: clock.now });
+      const { server } = await startTestBackend({
+        features: [
+          costUptimePlugin,
+          catalogServiceMock.factory({ entities }),
+          acceptingAlerts,
+          clockServiceFactory(clock),
+          mockServices.rootConfig.factory({
+            data: {
+              costUptime: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 12 },
                 },
-                backfillDays: 40,
-                serviceByEnvironment: true,
+                costExplorer: {
+                  endpoint: ce.url,
+                  credentials: {
+                    accessKeyId: 'AKIDTEST',
+                    secretAccessKey: 'test',
+                  },
+                  backfillDays: 40,
+                  serviceByEnvironment: true,
+                },
               },
             },
-          },
-        }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      ],
-    });
-    const api = request(server);
-    const auth = mockCredentials.user.header();
+          }),
+          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        ],
+      });
+      const api = request(server);
+      const auth = mockCredentials.user.header();
 
-    // Before any collection: no rows (the card shows "—"), not zeros.
-    const before = await api
-      .get('/api/cost-uptime/services/shop-backend/environments')
-      .set('authorization', auth);
-    expect(before.status).toBe(200);
-    expect(before.body.environments).toEqual([]);
-
-    await api.post('/api/cost-uptime/runs').set('authorization', auth);
-    await waitFor(async () => {
-      const res = await api
-        .get('/api/cost-uptime/runs')
+      // Before any collection: no rows (the card shows "—"), not zeros.
+      const before = await api
+        .get('/api/cost-uptime/services/shop-backend/environments')
         .set('authorization', auth);
-      const [latest] = res.body.runs;
-      return latest && latest.status === 'succeeded' ? latest : undefined;
-    });
+      expect(before.status).toBe(200);
+      expect(before.body.environments).toEqual([]);
 
-    const res = await api
-      .get('/api/cost-uptime/services/shop-backend/environments')
-      .set('authorization', auth);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
-      currency: 'USD',
-      service: 'shop-backend',
-    });
-    const byEnv = Object.fromEntries(
-      res.body.environments.map((e: any) => [e.environment, e.amount]),
-    );
-    expect(Object.keys(byEnv).sort()).toEqual(['dev-a', 'prod', 'staging']);
-    // The stand-in splits shop-backend 14/22/64 over dev-a/staging/prod.
-    expect(byEnv.prod / byEnv['dev-a']).toBeCloseTo(64 / 14, 1);
+      await api.post('/api/cost-uptime/runs').set('authorization', auth);
+      await waitFor(async () => {
+        const res = await api
+          .get('/api/cost-uptime/runs')
+          .set('authorization', auth);
+        const [latest] = res.body.runs;
+        return latest && latest.status === 'succeeded' ? latest : undefined;
+      });
 
-    // Together they are the service's own cost over the same days.
-    const series = await api
-      .get(
-        `/api/cost-uptime/series?granularity=day&groupBy=service&tagKey=service&tagValue=shop-backend&from=${res.body.from}&to=${res.body.to}`,
-      )
-      .set('authorization', auth);
-    const total = series.body.points.reduce(
-      (a: number, p: any) => a + p.amount,
-      0,
-    );
-    expect(byEnv['dev-a'] + byEnv.staging + byEnv.prod).toBeCloseTo(total, 0);
+      const res = await api
+        .get('/api/cost-uptime/services/shop-backend/environments')
+        .set('authorization', auth);
+      expect(res.status).toBe(200);
+      // This month's billed days; on the 1st, last month (none billed yet).
+      const periods = billingPeriods(
+        clock.now(),
+        addDays(day.slice(0, 10), -1),
+      );
+      const range =
+        periods.billed.days > 0 ? periods.billed : periods.lastMonth;
+      expect(res.body).toMatchObject({
+        currency: 'USD',
+        service: 'shop-backend',
+        from: range.from,
+        to: range.to,
+      });
+      const byEnv = Object.fromEntries(
+        res.body.environments.map((e: any) => [e.environment, e.amount]),
+      );
+      expect(Object.keys(byEnv).sort()).toEqual(['dev-a', 'prod', 'staging']);
+      // The stand-in splits shop-backend 14/22/64 over dev-a/staging/prod.
+      expect(byEnv.prod / byEnv['dev-a']).toBeCloseTo(64 / 14, 1);
 
-    const unknown = await api
-      .get('/api/cost-uptime/services/nobody/environments')
-      .set('authorization', auth);
-    expect(unknown.body.environments).toEqual([]);
-    // A tag value longer than the store keeps is bad input, not a miss.
-    const tooLong = await api
-      .get(`/api/cost-uptime/services/${'x'.repeat(192)}/environments`)
-      .set('authorization', auth);
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.body.error.name).toBe('InputError');
-  });
+      // Together they are the service's own cost over the same days.
+      const series = await api
+        .get(
+          `/api/cost-uptime/series?granularity=day&groupBy=service&tagKey=service&tagValue=shop-backend&from=${res.body.from}&to=${res.body.to}`,
+        )
+        .set('authorization', auth);
+      const total = series.body.points.reduce(
+        (a: number, p: any) => a + p.amount,
+        0,
+      );
+      expect(byEnv['dev-a'] + byEnv.staging + byEnv.prod).toBeCloseTo(total, 0);
+
+      const unknown = await api
+        .get('/api/cost-uptime/services/nobody/environments')
+        .set('authorization', auth);
+      expect(unknown.body.environments).toEqual([]);
+      // A tag value longer than the store keeps is bad input, not a miss.
+      const tooLong = await api
+        .get(`/api/cost-uptime/services/${'x'.repeat(192)}/environments`)
+        .set('authorization', auth);
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.name).toBe('InputError');
+    },
+  );
 });
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
@@ -346,7 +411,8 @@ describe.each(databases.eachSupportedId())(
   'two backends sharing one database (%p)',
   databaseId => {
     it('collect once per cadence', async () => {
-      const ce = await startCostExplorer({});
+      const clock = fixedClock(DAYS[0]);
+      const ce = await startCostExplorer({ now: clock.now });
       const knex = await databases.init(databaseId);
       const soon = {
         frequency: { hours: 1 },
@@ -359,6 +425,7 @@ describe.each(databases.eachSupportedId())(
             costUptimePlugin,
             catalogServiceMock.factory({ entities }),
             acceptingAlerts,
+            clockServiceFactory(clock),
             mockServices.database.factory({ knex }),
             // The real scheduler, whose global tasks lock through the database.
             schedulerServiceFactory,

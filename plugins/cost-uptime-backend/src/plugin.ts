@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { costUptimePermissions } from '@internal/plugin-cost-uptime-common';
 import { CostAlertDetector } from './alerting/CostAlertDetector';
+import { costUptimeClockServiceRef } from './clock';
 import { readCostUptimeOptions } from './config';
 import { Collector } from './collector/Collector';
 import { scheduleCollection } from './collector/scheduleCollection';
@@ -34,9 +35,11 @@ export const costUptimePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         alerts: alertsServiceRef,
+        clock: costUptimeClockServiceRef,
       },
       async init(deps) {
         const options = readCostUptimeOptions(deps.config);
+        const now = () => deps.clock.now();
         const store = await DatabaseCostStore.create({
           database: deps.database,
         });
@@ -53,6 +56,7 @@ export const costUptimePlugin = createBackendPlugin({
               alerts: deps.alerts,
               entities,
               logger: deps.logger.child({ source: 'alerts' }),
+              now,
             })
           : undefined;
         const collector = new Collector({
@@ -60,6 +64,7 @@ export const costUptimePlugin = createBackendPlugin({
           store,
           detector,
           logger: deps.logger,
+          now,
           sliTargets: async () => [
             ...(await entities.list())
               .filter(e => e.tagKey === 'service' && e.job)
@@ -81,7 +86,7 @@ export const costUptimePlugin = createBackendPlugin({
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            report: new ReportService(store, options, entities),
+            report: new ReportService(store, options, entities, now),
             store,
             triggerRun,
           }),

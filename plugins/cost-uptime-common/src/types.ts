@@ -1,3 +1,5 @@
+import type { BillingPeriods } from './periods';
+
 /**
  * Shapes of the cost and uptime REST API (plugins/cost-uptime-backend), shared
  * by the backend router and the frontend client.
@@ -47,11 +49,26 @@ export interface CostSummary {
   /** Today in UTC (billing days are UTC days). */
   asOf: string;
   filter?: TagRef;
-  /** Billed cost from the 1st of this month up to yesterday, plus today's estimate. */
+  /**
+   * The days each figure covers (billed days this month, their comparison,
+   * the breakdowns' periods), from the shared `billingPeriods`.
+   */
+  periods: BillingPeriods;
+  /**
+   * This month's billed days plus the estimates for its days not billed yet
+   * (on the 1st and while Cost Explorer lags, estimates only).
+   */
   monthToDate: Amount;
-  /** The same number of days at the start of last month, the fair comparison. */
+  /** The billed part of monthToDate (`periods.billed`). */
+  billedToDate: number;
+  /** The estimated part of monthToDate: hourly node estimates of unbilled days. */
+  unbilledEstimate: number;
+  /** Last month's first `periods.sameDaysLastMonth` days, the fair comparison. */
   previousMonthToDate: number;
-  /** (monthToDate - previousMonthToDate) / previousMonthToDate. */
+  /**
+   * (billedToDate - previousMonthToDate) / previousMonthToDate; null while
+   * this month has no billed day or those days of last month are not all stored.
+   */
   change: number | null;
   lastMonth: number;
   /** Month to date + Cost Explorer's forecast for the rest of the month. */
@@ -62,9 +79,15 @@ export interface CostSummary {
   };
   /** Today's near-real-time estimate (nodes x price + EKS + EBS), hourly. */
   todayEstimate: { amount: number; hours: number } | null;
-  /** This month so far vs. the same days of last month. */
+  /**
+   * `periods.breakdown.current` vs `.previous`: this month's billed days vs
+   * the same days of last month, or last month vs the month before while
+   * this month has no billed day.
+   */
   byEnvironment: BreakdownRow[];
   byService: BreakdownRow[];
+  /** Days of `periods.breakdown.previous` with stored cost (fewer: no change is given). */
+  breakdownPreviousDaysStored: number;
   /** Largest absolute changes over the last 7 days vs. the 7 days before. */
   movers: MoverRow[];
   /** Billed daily totals of the last 30 days, for sparklines (today's partial estimate is left out). */

@@ -11,6 +11,8 @@ import type {
 import {
   ANNOTATION_ENVIRONMENT,
   ANNOTATION_SERVICE,
+  billingPeriods,
+  runRateForecast,
 } from '@internal/plugin-cost-uptime-common';
 import { DateTime } from 'luxon';
 import type { AlertOptions, CostUptimeOptions } from '../config';
@@ -104,13 +106,14 @@ export class CostAlertDetector implements AlertDetector {
   private async costEvents(entities: CostEntity[]): Promise<AlertEvent[]> {
     const { store, options } = this.deps;
     const tagKey = options.costExplorer?.tagKeys[0] ?? 'environment';
-    const latest = await store.latestCostDay(tagKey);
-    if (!latest) return [];
-    const yesterday = DateTime.fromJSDate(this.now(), { zone: 'utc' })
-      .startOf('day')
-      .minus({ days: 1 });
-    const stored = DateTime.fromISO(latest, { zone: 'utc' });
-    const last = stored < yesterday ? stored : yesterday;
+    const { lastBilled } = billingPeriods(
+      this.now(),
+      await store.latestCostDay(tagKey),
+    );
+    if (!lastBilled) return [];
+    // The month of the last billed day: on the 1st, last month's budget is
+    // checked against its last day, which has only just been billed.
+    const last = DateTime.fromISO(lastBilled, { zone: 'utc' });
 
     const byValue = new Map(
       entities.filter(e => e.tagKey === tagKey).map(e => [e.tagValue, e]),
@@ -151,7 +154,6 @@ export class CostAlertDetector implements AlertDetector {
     ]);
     const soFar = new Map(monthSums.map(s => [s.key, this.money(s.amount)]));
     const recentDays = new Set(recent.map(r => r.period)).size;
-    const daysLeft = c.last.daysInMonth! - c.last.day;
 
     const events: CostOverBudgetEvent[] = [];
     for (const [environment, budget] of budgets) {
@@ -179,7 +181,7 @@ export class CostAlertDetector implements AlertDetector {
             .filter(r => r.key === environment)
             .reduce((a, r) => a + r.amount, 0),
         ) / recentDays;
-      const forecast = amount + runRate * daysLeft;
+      const forecast = runRateForecast(amount, runRate, iso(c.last));
       if (cents(forecast) >= cents(budget)) {
         events.push({
           ...base,

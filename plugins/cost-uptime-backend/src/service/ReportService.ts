@@ -11,6 +11,13 @@ import type {
   UptimeReport,
   UsageSeries,
 } from '@internal/plugin-cost-uptime-common';
+import {
+  addDays,
+  billingPeriods,
+  projectMonth,
+  type BillingPeriods,
+  type DayRange,
+} from '@internal/plugin-cost-uptime-common';
 import { DateTime } from 'luxon';
 import type { CostUptimeOptions } from '../config';
 import type { AmountByKey, CostStore } from '../database/CostStore';
@@ -121,28 +128,31 @@ export class ReportService {
     return map;
   }
 
+  /** The summary's periods today, from the newest billed day stored. */
+  private async periods(tagKey: string): Promise<BillingPeriods> {
+    return billingPeriods(this.now(), await this.store.latestCostDay(tagKey));
+  }
+
   /**
-   * One service's cost per environment this month (billed days; on the 1st,
-   * last month), from the service x environment facts. No facts: no rows,
-   * so the card shows none rather than a made-up zero.
+   * One service's cost per environment this month (billed days; last month
+   * while this month has none), from the service x environment facts. No
+   * facts: no rows, so the card shows none rather than a made-up zero.
    */
   async serviceCostByEnvironment(
     service: string,
   ): Promise<ServiceEnvironmentCosts> {
-    const lastBilled = this.today().minus({ days: 1 });
-    const from = lastBilled.startOf('month');
+    const p = await this.periods(this.primaryTagKey);
+    const range = p.billed.days > 0 ? p.billed : p.lastMonth;
     const sums = await this.store.serviceEnvironmentSums({
       service,
-      from: from.toISODate()!,
-      to: lastBilled.toISODate()!,
+      from: range.from,
+      to: range.to,
     });
     return {
       currency: this.options.currency,
       service,
-      month: from.toFormat('yyyy-MM'),
-      ...(sums.length
-        ? { from: from.toISODate()!, to: lastBilled.toISODate()! }
-        : {}),
+      month: range.from.slice(0, 7),
+      ...(sums.length ? { from: range.from, to: range.to } : {}),
       environments: sums.map(s => ({
         environment: s.environment,
         amount: this.money(s.amount),
@@ -151,57 +161,60 @@ export class ReportService {
     };
   }
 
-  /** Today's hourly estimates, for the whole account or one environment. */
-  private async todayEstimate(filter?: TagRef) {
+  /**
+   * Hourly estimates from `fromDay` through today, for the whole account or
+   * one environment; null when there are none (or the filter is no environment).
+   */
+  private async estimatesFrom(fromDay: string, filter?: TagRef) {
     if (filter && filter.tagKey !== 'environment') return null;
     const today = this.today().toISODate()!;
-    const rows = (await this.store.estimates(`${today}T00`)).filter(
-      r => !filter || r.environment === filter.tagValue,
+    if (fromDay > today) return null;
+    const rows = (await this.store.estimates(`${fromDay}T00`)).filter(
+      r =>
+        r.hour.slice(0, 10) <= today &&
+        (!filter || r.environment === filter.tagValue),
     );
     if (rows.length === 0) return null;
-    const hours = new Set(rows.map(r => r.hour)).size;
-    return { usd: rows.reduce((a, r) => a + r.amount, 0), hours };
+    const todays = rows.filter(r => r.hour.startsWith(today));
+    return {
+      usd: rows.reduce((a, r) => a + r.amount, 0),
+      today: todays.length
+        ? {
+            usd: todays.reduce((a, r) => a + r.amount, 0),
+            hours: new Set(todays.map(r => r.hour)).size,
+          }
+        : null,
+    };
   }
 
   async summary(filter?: TagRef): Promise<CostSummary> {
     const tagKey = filter?.tagKey ?? this.primaryTagKey;
     const tagValue = filter?.tagValue;
-    const today = this.today();
-    const monthStart = today.startOf('month');
-    const lastMonthStart = monthStart.minus({ months: 1 });
-    const yesterday = today.minus({ days: 1 });
-    const elapsed = Math.round(today.diff(monthStart, 'days').days);
-    const iso = (d: DateTime) => d.toISODate()!;
-
-    // The breakdowns' and movers' sums: this month so far and the same days
-    // of last month, the last 7 billed days and the 7 before.
-    const weekStart = yesterday.minus({ days: 6 });
-    const prevWeekEnd = weekStart.minus({ days: 1 });
+    const p = await this.periods(tagKey);
+    const yesterday = addDays(p.today, -1);
+    const trendFrom = addDays(p.today, -30);
+    const { breakdown } = p;
     const ranges = [
-      { from: iso(monthStart), to: iso(yesterday) },
-      elapsed > 0
-        ? {
-            from: iso(lastMonthStart),
-            to: iso(lastMonthStart.plus({ days: elapsed - 1 })),
-          }
-        : { from: iso(today), to: iso(yesterday) }, // none
-      { from: iso(weekStart), to: iso(yesterday) },
-      { from: iso(prevWeekEnd.minus({ days: 6 })), to: iso(prevWeekEnd) },
-    ];
+      breakdown.current,
+      breakdown.previous,
+      p.lastWeek,
+      p.weekBefore,
+    ].map(r => ({ from: r.from, to: r.to }));
+    const daysFrom = [breakdown.previous.from, p.lastMonth.from, trendFrom]
+      .sort()
+      .at(0)!;
 
     // Independent queries: run them side by side.
-    const trendFrom = today.minus({ days: 30 });
-    const daysFrom = DateTime.min(lastMonthStart, trendFrom);
-    const [allDays, estimate, stored, byTag, byServiceSums, titles] =
+    const [allDays, estimates, stored, byTag, byServiceSums, titles] =
       await Promise.all([
         this.store.totalsByDay({
           tagKey,
           tagValue,
-          from: iso(daysFrom),
-          to: iso(yesterday),
+          from: daysFrom,
+          to: yesterday,
         }),
-        this.todayEstimate(filter),
-        filter ? undefined : this.store.forecast(today.toFormat('yyyy-MM')),
+        this.estimatesFrom(p.unbilledFrom, filter),
+        filter ? undefined : this.store.forecast(p.month),
         filter
           ? undefined
           : this.store.sumsByKeyOverRanges({ tagKey, by: 'tag', ranges }),
@@ -213,85 +226,84 @@ export class ReportService {
         }),
         filter ? new Map<string, CostEntity>() : this.titles(tagKey),
       ]);
-    const days = allDays.filter(d => d.period >= iso(lastMonthStart));
-    const trendDays = allDays.filter(d => d.period >= iso(trendFrom));
-    const byEnvironment = byTag ? this.breakdown(byTag, titles) : [];
-    const byService = this.breakdown(byServiceSums, new Map());
+    const within = (r: DayRange) =>
+      allDays.filter(d => d.period >= r.from && d.period <= r.to);
+    const sum = (r: DayRange) => within(r).reduce((a, d) => a + d.amount, 0);
+    const complete = (r: DayRange) => r.days > 0 && within(r).length >= r.days;
+
+    const previousDaysStored = within(breakdown.previous).length;
+    const comparable = complete(breakdown.previous);
+    const byEnvironment = byTag
+      ? this.breakdown(byTag, titles, comparable)
+      : [];
+    const byService = this.breakdown(byServiceSums, new Map(), comparable);
     const movers = this.movers([
       ...(byTag ? [{ dimension: 'environment' as const, sums: byTag }] : []),
       { dimension: 'service' as const, sums: byServiceSums },
     ]);
-    const sum = (from: DateTime, toExclusive: DateTime) =>
-      days
-        .filter(d => d.period >= iso(from) && d.period < iso(toExclusive))
-        .reduce((a, d) => a + d.amount, 0);
-    const billedMtd = sum(monthStart, today);
-    const mtdEstimated = days.some(
-      d => d.period >= iso(monthStart) && d.estimated,
-    );
-    const prevSameDays = sum(
-      lastMonthStart,
-      lastMonthStart.plus({ days: elapsed }),
-    );
-    const lastMonth = sum(lastMonthStart, monthStart);
-    const mtd = billedMtd + (estimate?.usd ?? 0);
 
-    // Forecast: Cost Explorer's for the account; extrapolation otherwise.
-    const daysInMonth = today.daysInMonth!;
-    let forecast: CostSummary['forecast'];
-    if (stored) {
-      const fromDay = DateTime.fromISO(stored.fromDay, { zone: 'utc' });
-      const spanDays = daysInMonth - fromDay.day + 1;
-      const remainingDays = daysInMonth - today.day + 1;
-      const rest =
-        spanDays > 0 ? (stored.amount * remainingDays) / spanDays : 0;
-      forecast = {
-        amount: this.money(billedMtd + rest),
-        source: 'cost-explorer',
-      };
-    } else {
-      const perDay =
-        elapsed > 0
-          ? billedMtd / elapsed
-          : lastMonth / lastMonthStart.daysInMonth!;
-      forecast = {
-        amount: this.money(perDay * daysInMonth),
-        source: 'extrapolated',
-      };
-    }
-
-    const trend = trendDays.map(d => ({
-      period: d.period,
-      amount: this.money(d.amount),
-      estimated: d.estimated,
-    }));
+    const billed = sum(p.billed);
+    const prevSameDays = sum(p.sameDaysLastMonth);
+    const lastMonth = sum(p.lastMonth);
+    const projection = projectMonth({
+      periods: p,
+      billed,
+      unbilledEstimate: estimates?.usd ?? 0,
+      lastMonth: { amount: lastMonth, days: within(p.lastMonth).length },
+      costExplorer: stored,
+    });
+    const mtdEstimated =
+      within(p.billed).some(d => d.estimated) || (estimates?.usd ?? 0) > 0;
 
     return {
       currency: this.options.currency,
-      asOf: iso(today),
+      asOf: p.today,
       filter,
+      periods: p,
       monthToDate: {
-        amount: this.money(mtd),
-        estimated: mtdEstimated || estimate !== null,
+        amount: this.money(projection.monthToDate),
+        estimated: mtdEstimated,
       },
+      billedToDate: this.money(billed),
+      unbilledEstimate: this.money(estimates?.usd ?? 0),
       previousMonthToDate: this.money(prevSameDays),
-      change: change(mtd, prevSameDays),
+      change:
+        p.billed.days > 0 && complete(p.sameDaysLastMonth)
+          ? change(billed, prevSameDays)
+          : null,
       lastMonth: this.money(lastMonth),
-      forecast,
-      todayEstimate: estimate
-        ? { amount: this.money(estimate.usd), hours: estimate.hours }
+      forecast: {
+        amount: this.money(projection.forecast),
+        source: projection.source,
+      },
+      todayEstimate: estimates?.today
+        ? {
+            amount: this.money(estimates.today.usd),
+            hours: estimates.today.hours,
+          }
         : null,
       byEnvironment,
       byService,
+      breakdownPreviousDaysStored: previousDaysStored,
       movers,
-      trend,
+      trend: allDays
+        .filter(d => d.period >= trendFrom)
+        .map(d => ({
+          period: d.period,
+          amount: this.money(d.amount),
+          estimated: d.estimated,
+        })),
     };
   }
 
-  /** This month so far (sums[0]) vs the same days of last month (sums[1]). */
+  /**
+   * The breakdown's current period (sums[0]) vs its previous one (sums[1]);
+   * no change when the previous period is not stored in full.
+   */
   private breakdown(
     sums: { key: string; amount: number }[][],
     titles: Map<string, CostEntity>,
+    comparable: boolean,
   ): BreakdownRow[] {
     const [current, previous] = sums;
     const prev = new Map(previous.map(p => [p.key, p.amount]));
@@ -308,7 +320,7 @@ export class ReportService {
           title: entity?.title ?? (key === '' ? 'Untagged' : key),
           amount: this.money(amount),
           previousAmount: this.money(before),
-          change: change(amount, before),
+          change: comparable ? change(amount, before) : null,
         };
       })
       .sort((a, b) => b.amount - a.amount);

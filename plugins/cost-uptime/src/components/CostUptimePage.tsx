@@ -1,7 +1,10 @@
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import {
+  describeRange,
+  trendRange,
   USAGE_METRICS,
+  type CostSummary,
   type GroupBy,
 } from '@internal/plugin-cost-uptime-common';
 import Box from '@material-ui/core/Box';
@@ -23,6 +26,13 @@ import {
 } from './charts';
 import { money, percent, USAGE_LABELS } from './format';
 import {
+  breakdownEmptyText,
+  breakdownNote,
+  breakdownSubheader,
+  monthToDateText,
+  todayUtc,
+} from './periodText';
+import {
   Change,
   ErrorCard,
   EstimateChip,
@@ -36,20 +46,7 @@ import {
 type Range = '30d' | '90d' | '12m';
 
 function rangeQuery(range: Range) {
-  const today = new Date();
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  if (range === '12m') {
-    const from = new Date(
-      Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1),
-    );
-    return { granularity: 'month' as const, from: iso(from), to: iso(today) };
-  }
-  const days = range === '30d' ? 30 : 90;
-  return {
-    granularity: 'day' as const,
-    from: iso(new Date(today.getTime() - days * 86_400_000)),
-    to: iso(today),
-  };
+  return trendRange(range, todayUtc());
 }
 
 function download(name: string, text: string) {
@@ -207,19 +204,13 @@ export function CostUptimePage() {
             <StatCard
               testId="stat-month-to-date"
               label="This month so far"
-              value={money(s.monthToDate.amount, s.currency)}
-              chip={s.monthToDate.estimated ? <EstimateChip /> : undefined}
-              detail={
-                <>
-                  <Change
-                    value={s.change}
-                    suffix={`vs ${money(
-                      s.previousMonthToDate,
-                      s.currency,
-                    )} same days last month`}
-                  />
-                </>
+              value={
+                s.periods.billed.days === 0 && s.monthToDate.amount === 0
+                  ? '–'
+                  : money(s.monthToDate.amount, s.currency)
               }
+              chip={s.monthToDate.estimated ? <EstimateChip /> : undefined}
+              detail={<MonthToDateDetail summary={s} />}
               spark={s.trend.map(t => ({ x: t.period, y: t.amount }))}
             />
           </Grid>
@@ -322,49 +313,63 @@ export function CostUptimePage() {
           </Grid>
 
           <Grid item xs={12} md={5}>
-            <InfoCard
-              title="By environment"
-              subheader="This month so far vs the same days last month"
-            >
-              <Donut
-                currency={s.currency}
-                data={s.byEnvironment.map(r => ({
-                  key: r.key,
-                  title: r.title ?? r.key,
-                  amount: r.amount,
-                }))}
-              />
-              <Box mt={1}>
-                {s.byEnvironment.map(r => (
-                  <Box
-                    key={r.key}
-                    display="flex"
-                    justifyContent="space-between"
-                    py={0.5}
-                  >
-                    <Typography variant="body2">{r.title}</Typography>
-                    <Typography variant="body2">
-                      {money(r.amount, s.currency)} <Change value={r.change} />
-                    </Typography>
+            <InfoCard title="By environment" subheader={breakdownSubheader(s)}>
+              {s.byEnvironment.length === 0 ? (
+                <BreakdownEmpty summary={s} />
+              ) : (
+                <>
+                  <Donut
+                    currency={s.currency}
+                    data={s.byEnvironment.map(r => ({
+                      key: r.key,
+                      title: r.title ?? r.key,
+                      amount: r.amount,
+                    }))}
+                  />
+                  <Box mt={1}>
+                    {s.byEnvironment.map(r => (
+                      <Box
+                        key={r.key}
+                        display="flex"
+                        justifyContent="space-between"
+                        py={0.5}
+                      >
+                        <Typography variant="body2">{r.title}</Typography>
+                        <Typography variant="body2">
+                          {money(r.amount, s.currency)}{' '}
+                          <Change
+                            value={r.change}
+                            empty={breakdownNote(s) ? '' : undefined}
+                          />
+                        </Typography>
+                      </Box>
+                    ))}
                   </Box>
-                ))}
-              </Box>
+                  <BreakdownNote summary={s} />
+                </>
+              )}
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={7}>
-            <InfoCard
-              title="By AWS service"
-              subheader="This month so far vs the same days last month"
-            >
-              <HorizontalBars
-                currency={s.currency}
-                data={s.byService.map(r => ({
-                  key: r.key,
-                  title: r.title ?? r.key,
-                  amount: r.amount,
-                  previousAmount: r.previousAmount,
-                }))}
-              />
+            <InfoCard title="By AWS service" subheader={breakdownSubheader(s)}>
+              {s.byService.length === 0 ? (
+                <BreakdownEmpty summary={s} />
+              ) : (
+                <>
+                  <HorizontalBars
+                    currency={s.currency}
+                    currentLabel={describeRange(s.periods.breakdown.current)}
+                    previousLabel={describeRange(s.periods.breakdown.previous)}
+                    data={s.byService.map(r => ({
+                      key: r.key,
+                      title: r.title ?? r.key,
+                      amount: r.amount,
+                      previousAmount: r.previousAmount,
+                    }))}
+                  />
+                  <BreakdownNote summary={s} />
+                </>
+              )}
             </InfoCard>
           </Grid>
 
@@ -466,6 +471,40 @@ export function CostUptimePage() {
       )}
     </Box>
   );
+}
+
+function MonthToDateDetail(props: { summary: CostSummary }) {
+  const text = monthToDateText(props.summary);
+  return (
+    <>
+      {text.change ? (
+        <>
+          <Change value={text.change.value} suffix={text.change.suffix} />
+          <br />
+        </>
+      ) : null}
+      <Typography variant="caption" color="textSecondary">
+        {text.note}
+      </Typography>
+    </>
+  );
+}
+
+function BreakdownEmpty(props: { summary: CostSummary }) {
+  return (
+    <Typography color="textSecondary" data-testid="breakdown-empty">
+      {breakdownEmptyText(props.summary)}
+    </Typography>
+  );
+}
+
+function BreakdownNote(props: { summary: CostSummary }) {
+  const note = breakdownNote(props.summary);
+  return note ? (
+    <Typography variant="caption" color="textSecondary">
+      {note}
+    </Typography>
+  ) : null;
 }
 
 function uptimeDetail(

@@ -6,8 +6,10 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
+  describeRange,
   tagRefOfAnnotations,
   USAGE_METRICS,
+  type CostSummary,
   type TagRef,
 } from '@internal/plugin-cost-uptime-common';
 import Box from '@material-ui/core/Box';
@@ -23,11 +25,48 @@ import {
 } from './charts';
 import { money, percent, USAGE_LABELS } from './format';
 import { Change, EstimateChip, MoversTable, UptimeTable } from './parts';
+import { monthToDateText, notBilledYet } from './periodText';
 
 function useTagRef(): TagRef {
   const { entity } = useEntity();
   // The extensions' filter guarantees one of the annotations.
   return tagRefOfAnnotations(entity.metadata.annotations)!;
+}
+
+/**
+ * This month's billed cost and its comparison; while the month has no
+ * billed day, its estimate if there is one, else last month's cost.
+ */
+function MonthSoFar(props: { summary: CostSummary }) {
+  const s = props.summary;
+  const text = monthToDateText(s);
+  const lastMonthInstead =
+    s.periods.billed.days === 0 && s.unbilledEstimate === 0;
+  return (
+    <>
+      <Typography variant="overline" color="textSecondary">
+        {lastMonthInstead
+          ? `Last month (${describeRange(s.periods.lastMonth)})`
+          : 'This month so far'}{' '}
+        {!lastMonthInstead && s.monthToDate.estimated ? <EstimateChip /> : null}
+      </Typography>
+      <Typography variant="h4" data-testid="entity-month-to-date">
+        {money(
+          lastMonthInstead ? s.lastMonth : s.monthToDate.amount,
+          s.currency,
+        )}
+      </Typography>
+      <Typography variant="body2" data-testid="entity-month-to-date-note">
+        {text.change ? (
+          <Change value={text.change.value} suffix={text.change.suffix} />
+        ) : (
+          <Typography variant="caption" color="textSecondary">
+            {lastMonthInstead ? `${notBilledYet(s)}.` : text.note}
+          </Typography>
+        )}
+      </Typography>
+    </>
+  );
 }
 
 /** Small card on the entity's overview: this month's cost, trend and availability. */
@@ -75,16 +114,7 @@ export function EntityCostUptimeCard() {
     >
       <Grid container spacing={2}>
         <Grid item xs={6}>
-          <Typography variant="overline" color="textSecondary">
-            This month so far{' '}
-            {s.monthToDate.estimated ? <EstimateChip /> : null}
-          </Typography>
-          <Typography variant="h4" data-testid="entity-month-to-date">
-            {money(s.monthToDate.amount, s.currency)}
-          </Typography>
-          <Typography variant="body2">
-            <Change value={s.change} suffix="vs same days last month" />
-          </Typography>
+          <MonthSoFar summary={s} />
         </Grid>
         <Grid item xs={6}>
           <Typography variant="overline" color="textSecondary">

@@ -162,6 +162,9 @@ export function HorizontalBars(props: {
     previousAmount: number;
   }[];
   currency: Currency;
+  /** Legend names of the two periods, e.g. "Dec 1–14" and "Nov 1–14". */
+  currentLabel: string;
+  previousLabel: string;
 }) {
   const theme = useTheme();
   const height = Math.max(160, props.data.length * 34 + 40);
@@ -194,13 +197,13 @@ export function HorizontalBars(props: {
         <Legend />
         <Bar
           dataKey="previousAmount"
-          name="Same days last month"
+          name={props.previousLabel}
           fill={theme.palette.grey[400]}
           isAnimationActive={false}
         />
         <Bar
           dataKey="amount"
-          name="This month"
+          name={props.currentLabel}
           fill={colorFor(0)}
           isAnimationActive={false}
         />

@@ -43,10 +43,17 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** A cost change: more spend is red, less is green. */
-export function Change(props: { value: number | null; suffix?: string }) {
+export function Change(props: {
+  value: number | null;
+  suffix?: string;
+  /** Shown without a change; "no earlier data" unless given. */
+  empty?: ReactNode;
+}) {
   const classes = useStyles();
   if (props.value === null) {
-    return <span className={classes.muted}>no earlier data</span>;
+    return (
+      <span className={classes.muted}>{props.empty ?? 'no earlier data'}</span>
+    );
   }
   const up = props.value > 0;
   return (

@@ -155,6 +155,20 @@ function CostCell({ row }: { row: EnvironmentRow }) {
   );
 }
 
+/**
+ * The cost column's title names the month the amounts cover: the cost plugin
+ * answers last month while this one has no billed day yet.
+ */
+function costHeader(rows: EnvironmentRow[]): string {
+  const found = rows.find(r => r.cost.state === 'found')?.cost;
+  if (found?.state !== 'found') return 'Cost this month';
+  const month = new Date(`${found.month}-01T00:00:00Z`).toLocaleDateString(
+    'en-US',
+    { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  );
+  return `Cost, ${month}`;
+}
+
 /** One row per environment the service runs in: Argo CD, version, pods, cost. */
 export function DeploymentsCard() {
   const { entity } = useEntity();
@@ -187,7 +201,7 @@ export function DeploymentsCard() {
             <TableCell>Argo CD</TableCell>
             <TableCell>Version</TableCell>
             <TableCell>Pods</TableCell>
-            <TableCell>Cost this month</TableCell>
+            <TableCell>{costHeader(value)}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>

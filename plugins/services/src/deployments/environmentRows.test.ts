@@ -224,7 +224,13 @@ describe('buildEnvironmentRows', () => {
       ['dev-a', { state: 'none' }],
       [
         'prod',
-        { state: 'found', amount: 1812.4, currency: 'USD', estimated: true },
+        {
+          state: 'found',
+          amount: 1812.4,
+          currency: 'USD',
+          estimated: true,
+          month: '2026-11',
+        },
       ],
     ]);
 

@@ -82,9 +82,18 @@ export type EnvironmentRow = {
     | { state: 'unknown' };
   /** Image tag Argo CD deployed (the manifest repository's truth). */
   version?: string;
-  /** This month's cost of the service in this environment, when known. */
+  /**
+   * The service's cost in this environment, when known, over the billed days
+   * of `month` (YYYY-MM; last month's while this one has no billed day).
+   */
   cost:
-    | { state: 'found'; amount: number; currency: string; estimated: boolean }
+    | {
+        state: 'found';
+        amount: number;
+        currency: string;
+        estimated: boolean;
+        month: string;
+      }
     | { state: 'none' }
     | { state: 'error'; message: string };
   pods:
@@ -172,7 +181,7 @@ function costCell(
   if (cost.state !== 'found') return cost;
   const entry = cost.byEnvironment[environment];
   return entry
-    ? { state: 'found', currency: cost.currency, ...entry }
+    ? { state: 'found', currency: cost.currency, month: cost.month, ...entry }
     : { state: 'none' };
 }
 
