@@ -89,6 +89,7 @@ export const costUptimePlugin = createBackendPlugin({
             report: new ReportService(store, options, entities, now),
             store,
             triggerRun,
+            now,
           }),
         );
       },
