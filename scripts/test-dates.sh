@@ -6,7 +6,7 @@
 # Prints one closing line per date and fails when any date fails.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 # shellcheck source=scripts/lib.sh
 source "$ROOT/scripts/lib.sh"
 
