@@ -34,6 +34,12 @@ type Commit = { author?: string; message?: string };
 const shortRevision = (r: string) =>
   /^[0-9a-f]{40}$/.test(r) ? r.slice(0, 8) : r;
 
+/** `Jane Doe <jane@example.com>` reads as `Jane Doe`; a bare address stays. */
+const authorName = (author?: string) =>
+  author?.replace(/\s*<[^>]*>\s*$/, '').trim() || author;
+
+const firstLine = (message?: string) => message?.split('\n')[0];
+
 const deployedAtText = (iso?: string) =>
   iso ? new Date(iso).toLocaleString() : '-';
 
@@ -106,8 +112,7 @@ export function ArgoHistoryCard() {
             <TableCell>Deployed</TableCell>
             <TableCell>Took</TableCell>
             <TableCell>Revision</TableCell>
-            <TableCell>Author</TableCell>
-            <TableCell>Message</TableCell>
+            <TableCell>Commit</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -144,8 +149,18 @@ function HistoryTableRow({
       <TableCell style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
         {row.revisions.map(shortRevision).join(', ') || '-'}
       </TableCell>
-      <TableCell>{commit?.author ?? '-'}</TableCell>
-      <TableCell>{commit?.message ?? '-'}</TableCell>
+      <TableCell style={{ minWidth: 200 }}>
+        {commit?.message || commit?.author ? (
+          <>
+            <Typography variant="body2">{firstLine(commit.message)}</Typography>
+            <Typography variant="caption" color="textSecondary">
+              {authorName(commit.author)}
+            </Typography>
+          </>
+        ) : (
+          '-'
+        )}
+      </TableCell>
     </TableRow>
   );
 }
