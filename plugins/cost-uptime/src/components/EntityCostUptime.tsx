@@ -150,8 +150,13 @@ export function EntityCostUptimeCard() {
                   justifyContent="space-between"
                   data-testid="entity-uptime"
                 >
-                  <Typography variant="body2">{r.environment}</Typography>
-                  <Typography variant="body2">
+                  <Typography
+                    variant="body2"
+                    style={{ whiteSpace: 'nowrap', marginRight: 8 }}
+                  >
+                    {r.environment}
+                  </Typography>
+                  <Typography variant="body2" align="right">
                     {percent(r.availability, 3)} · SLO {percent(r.sloTarget, 1)}{' '}
                     · budget left {percent(r.errorBudgetRemaining, 0)}
                   </Typography>
