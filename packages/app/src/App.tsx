@@ -5,6 +5,7 @@ import { homeModule } from './modules/home';
 import { authModule } from './modules/auth';
 import { jenkinsModule } from './modules/jenkins';
 import { themeModule } from './modules/theme';
+import { i18nModule } from './modules/i18n';
 
 /**
  * The portal's frontend. Plugins installed in package.json are discovered
@@ -18,5 +19,6 @@ export default createApp({
     authModule,
     jenkinsModule,
     themeModule,
+    i18nModule,
   ],
 });

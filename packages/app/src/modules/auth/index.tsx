@@ -8,6 +8,7 @@ import {
   fetchApiRef,
   oauthRequestApiRef,
   useApi,
+  useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import {
   SignInPageBlueprint,
@@ -16,6 +17,7 @@ import {
 import VpnKeyIcon from '@material-ui/icons/VpnKey';
 import { keycloakAuthApiRef } from './keycloakAuthApiRef';
 import { withKeycloakSignOut } from './keycloakSignOut';
+import { appTranslationRef } from '../../translation';
 
 const keycloakAuthApi = ApiBlueprint.make({
   name: 'keycloak-auth',
@@ -43,6 +45,7 @@ function KeycloakSignInPage(props: SignInPageProps) {
   const authApi = useApi(keycloakAuthApiRef);
   const discoveryApi = useApi(discoveryApiRef);
   const fetchApi = useApi(fetchApiRef);
+  const { t } = useTranslationRef(appTranslationRef);
   return (
     <SignInPage
       {...props}
@@ -53,13 +56,13 @@ function KeycloakSignInPage(props: SignInPageProps) {
           withKeycloakSignOut(identityApi, { authApi, discoveryApi, fetchApi }),
         )
       }
-      title="EKS Developer Portal"
+      title={t('signIn.title')}
       align="center"
       providers={[
         {
           id: 'keycloak',
-          title: 'Keycloak',
-          message: 'Sign in with your company account',
+          title: t('signIn.providerTitle'),
+          message: t('signIn.providerMessage'),
           apiRef: keycloakAuthApiRef,
         },
       ]}

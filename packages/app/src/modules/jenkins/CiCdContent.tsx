@@ -4,6 +4,8 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { jenkinsApiRef, Router } from '@backstage-community/plugin-jenkins';
 import useAsync from 'react-use/esm/useAsync';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { appTranslationRef } from '../../translation';
 
 /**
  * The CI/CD tab: the plugin's job list (latest build of each job, rerun,
@@ -13,6 +15,7 @@ import useAsync from 'react-use/esm/useAsync';
 export function CiCdContent() {
   const { entity } = useEntity();
   const api = useApi(jenkinsApiRef);
+  const { t } = useTranslationRef(appTranslationRef);
   const check = useAsync(
     () => api.getProjects({ entity: getCompoundEntityRef(entity), filter: {} }),
     [api, entity],
@@ -25,8 +28,8 @@ export function CiCdContent() {
           severity="error"
           title={
             (check.error as { notFound?: boolean }).notFound
-              ? "Can't find the Jenkins job"
-              : "Can't connect to Jenkins"
+              ? t('jenkins.jobNotFound')
+              : t('jenkins.cannotConnect')
           }
           message={check.error.message}
         />

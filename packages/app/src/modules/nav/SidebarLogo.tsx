@@ -6,6 +6,8 @@ import {
 import { makeStyles } from '@material-ui/core';
 import { LogoFull } from './LogoFull';
 import { LogoIcon } from './LogoIcon';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { appTranslationRef } from '../../translation';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -25,10 +27,11 @@ const useSidebarLogoStyles = makeStyles({
 export const SidebarLogo = () => {
   const classes = useSidebarLogoStyles();
   const { isOpen } = useSidebarOpenState();
+  const { t } = useTranslationRef(appTranslationRef);
 
   return (
     <div className={classes.root}>
-      <Link to="/" underline="none" className={classes.link} aria-label="Home">
+      <Link to="/" underline="none" className={classes.link} aria-label={t('nav.homeLink')}>
         {isOpen ? <LogoFull /> : <LogoIcon />}
       </Link>
     </div>

@@ -1,0 +1,118 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { scaffolderTranslationRef } from '@backstage/plugin-scaffolder';
+import { scaffolderReactTranslationRef } from '@backstage/plugin-scaffolder-react';
+
+/**
+ * The create page, the template form and a task's run page. The template
+ * editor and the installed-actions pages stay English (docs/i18n.md).
+ */
+export const scaffolderKo = createTranslationMessages({
+  ref: scaffolderTranslationRef,
+  full: false,
+  messages: {
+    'fields.entityNamePicker.title': '이름',
+    'fields.entityNamePicker.description': '컴포넌트의 고유 이름',
+    'fields.entityPicker.title': '엔티티',
+    'fields.entityPicker.description': '카탈로그의 엔티티',
+    'fields.entityTagsPicker.title': '태그',
+    'fields.entityTagsPicker.description':
+      "관련 태그를 추가하고 'Enter'를 누르세요. 형식: [a-z0-9+#]를 [-]로 구분, 최대 63자",
+    'fields.multiEntityPicker.title': '엔티티',
+    'fields.multiEntityPicker.description': '카탈로그의 엔티티',
+    'fields.myGroupsPicker.title': '엔티티',
+    'fields.myGroupsPicker.description': '카탈로그의 엔티티',
+    'fields.ownedEntityPicker.title': '엔티티',
+    'fields.ownedEntityPicker.description': '카탈로그의 엔티티',
+    'fields.ownerPicker.title': '담당',
+    'fields.ownerPicker.description': '컴포넌트의 담당 팀',
+    'fields.repoUrlPicker.host.title': '호스트',
+    'fields.repoUrlPicker.host.description': '저장소를 만들 호스트',
+    'fields.repoUrlPicker.repository.title': '사용 가능한 저장소',
+    'fields.repoUrlPicker.repository.description': '저장소 이름',
+    'fields.repoUrlPicker.repository.inputTitle': '저장소',
+    'fields.repoOwnerPicker.title': '담당',
+    'fields.repoOwnerPicker.description': '저장소의 담당',
+    'aboutCard.launchTemplate': '템플릿 실행',
+    'listTaskPage.content.emptyState.title': '표시할 정보가 없습니다',
+    'listTaskPage.content.emptyState.description':
+      '작업이 없거나 백엔드와 통신하지 못했습니다.',
+    'listTaskPage.content.tableCell.template': '템플릿',
+    'listTaskPage.content.tableCell.status': '상태',
+    'listTaskPage.content.tableCell.owner': '담당',
+    'listTaskPage.content.tableCell.created': '생성',
+    'listTaskPage.content.tableCell.taskID': '작업 ID',
+    'listTaskPage.content.tableTitle': '작업',
+    'listTaskPage.title': '템플릿 작업 목록',
+    'listTaskPage.subtitle': '시작된 모든 작업',
+    'listTaskPage.pageTitle': '템플릿 작업',
+    'ownerListPicker.title': '작업 담당',
+    'ownerListPicker.options.all': '전체',
+    'ownerListPicker.options.owned': '내 작업',
+    'ongoingTask.title': '실행:',
+    'ongoingTask.contextMenu.cancel': '취소',
+    'ongoingTask.contextMenu.retry': '다시 시도',
+    'ongoingTask.contextMenu.startOver': '처음부터',
+    'ongoingTask.contextMenu.moreOptions': '더 보기',
+    'ongoingTask.contextMenu.hideLogs': '로그 숨기기',
+    'ongoingTask.contextMenu.showLogs': '로그 보기',
+    'ongoingTask.contextMenu.hideButtonBar': '버튼 숨기기',
+    'ongoingTask.contextMenu.showButtonBar': '버튼 보기',
+    'ongoingTask.subtitle': '작업 {{taskId}}',
+    'ongoingTask.pageTitle.hasTemplateName': '{{templateName}} 실행',
+    'ongoingTask.pageTitle.noTemplateName': '템플릿 실행',
+    'ongoingTask.cancelButtonTitle': '취소',
+    'ongoingTask.retryButtonTitle': '다시 시도',
+    'ongoingTask.startOverButtonTitle': '처음부터',
+    'ongoingTask.hideLogsButtonTitle': '로그 숨기기',
+    'ongoingTask.showLogsButtonTitle': '로그 보기',
+    'templateTypePicker.title': '분류',
+    'templateListPage.title': '새로 만들기',
+    'templateListPage.subtitle':
+      '조직의 표준 템플릿으로 새 소프트웨어 컴포넌트를 만듭니다',
+    'templateListPage.pageTitle': '새로 만들기',
+    'templateListPage.templateGroups.defaultTitle': '템플릿',
+    'templateListPage.templateGroups.otherTitle': '기타 템플릿',
+    'templateListPage.contentHeader.supportButtonTitle':
+      '표준 템플릿으로 새 소프트웨어 컴포넌트를 만듭니다. 템플릿마다 다른 종류(서비스, 환경 등)를 만듭니다.',
+    'templateListPage.contentHeader.registerExistingButtonTitle':
+      '기존 컴포넌트 등록',
+    'templateListPage.additionalLinksForEntity.viewTechDocsTitle':
+      'TechDocs 보기',
+    'templateWizardPage.title': '새로 만들기',
+    'templateWizardPage.subtitle':
+      '조직의 표준 템플릿으로 새 소프트웨어 컴포넌트를 만듭니다',
+    'templateWizardPage.pageTitle': '새로 만들기',
+    'templateWizardPage.templateWithTitle': '새 {{templateTitle}}',
+    'templateWizardPage.pageContextMenu.editConfigurationTitle': '설정 편집',
+    'featuredTemplatesWidget.errorMessage': '템플릿을 불러오지 못했습니다.',
+    'featuredTemplatesWidget.emptyMessage': '표시할 템플릿이 없습니다.',
+    'featuredTemplatesWidget.scrollPreviousButtonTitle': '이전 템플릿',
+    'featuredTemplatesWidget.scrollNextButtonTitle': '다음 템플릿',
+    'featuredTemplatesWidget.errorRetryButtonTitle': '다시 시도',
+    'featuredTemplatesWidget.emptyBrowseAllButtonTitle': '모든 템플릿 보기',
+  },
+});
+
+export const scaffolderReactKo = createTranslationMessages({
+  ref: scaffolderReactTranslationRef,
+  full: false,
+  messages: {
+    'workflow.noDescription': '설명 없음',
+    'scaffolderPageContextMenu.createLabel': '만들기',
+    'scaffolderPageContextMenu.moreLabel': '더 보기',
+    'scaffolderPageContextMenu.editorLabel': '템플릿 관리',
+    'scaffolderPageContextMenu.actionsLabel': '설치된 액션',
+    'scaffolderPageContextMenu.tasksLabel': '작업 목록',
+    'scaffolderPageContextMenu.templatingExtensionsLabel': '템플릿 확장',
+    'stepper.backButtonText': '뒤로',
+    'stepper.nextButtonText': '다음',
+    'stepper.createButtonText': '만들기',
+    'stepper.reviewButtonText': '검토',
+    'stepper.stepIndexLabel': '{{index, number}}단계',
+    'templateCategoryPicker.title': '분류',
+    'templateCard.noDescription': '설명 없음',
+    'templateCard.chooseButtonText': '선택',
+    'cardHeader.detailBtnTitle': '템플릿 엔티티 자세히 보기',
+    'templateOutputs.title': '텍스트 출력',
+  },
+});

@@ -1,0 +1,56 @@
+import { createTranslationRef } from '@backstage/frontend-plugin-api';
+
+/** The app's own strings: sign-in page, sidebar, home page, CI/CD tab. */
+export const appTranslationRef = createTranslationRef({
+  id: 'portal-app',
+  messages: {
+    signIn: {
+      title: 'EKS Developer Portal',
+      providerTitle: 'Keycloak',
+      providerMessage: 'Sign in with your company account',
+    },
+    nav: {
+      search: 'Search',
+      menu: 'Menu',
+      settings: 'Settings',
+      homeLink: 'Home',
+      // Sidebar titles of the pages, by page extension id.
+      pages: {
+        home: 'Home',
+        catalog: 'Catalog',
+        scaffolder: 'Create...',
+        apiDocs: 'APIs',
+        catalogImport: 'Register',
+        catalogGraph: 'Catalog Graph',
+        costUptime: 'Cost & Uptime',
+        environments: 'Environments',
+        kubernetes: 'Kubernetes',
+        search: 'Search',
+        userSettings: 'Settings',
+        appVisualizer: 'Visualizer',
+        notifications: 'Notifications',
+      },
+    },
+    home: {
+      widgetTitle: 'Getting started',
+      widgetDescription: 'What the portal offers and where to start',
+      welcome: `## Welcome to the EKS developer portal
+
+One place to see what runs where on the company's EKS clusters, who owns it,
+and what it costs.
+
+- **[Catalog](/catalog)**: every system, service, API and environment, with
+  its owner.
+- **[Create](/create)**: start a new service or a whole environment from a
+  template.
+- **[APIs](/api-docs)**: the APIs our services offer, with their definitions.
+
+New here? Open the catalog, filter by your team and star what you work on: it
+shows up on this page next time.`,
+    },
+    jenkins: {
+      jobNotFound: "Can't find the Jenkins job",
+      cannotConnect: "Can't connect to Jenkins",
+    },
+  },
+});

@@ -1,0 +1,44 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { appTranslationRef } from '../translation';
+
+export default createTranslationMessages({
+  ref: appTranslationRef,
+  full: true,
+  messages: {
+    'signIn.title': 'EKS 개발자 포털',
+    'signIn.providerTitle': 'Keycloak',
+    'signIn.providerMessage': '회사 계정으로 로그인하세요',
+    'nav.search': '검색',
+    'nav.menu': '메뉴',
+    'nav.settings': '설정',
+    'nav.homeLink': '홈',
+    'nav.pages.home': '홈',
+    'nav.pages.catalog': '카탈로그',
+    'nav.pages.scaffolder': '생성...',
+    'nav.pages.apiDocs': 'API',
+    'nav.pages.catalogImport': '등록',
+    'nav.pages.catalogGraph': '카탈로그 그래프',
+    'nav.pages.costUptime': '비용 및 가용성',
+    'nav.pages.environments': '환경',
+    'nav.pages.kubernetes': 'Kubernetes',
+    'nav.pages.search': '검색',
+    'nav.pages.userSettings': '설정',
+    'nav.pages.appVisualizer': '시각화',
+    'nav.pages.notifications': '알림',
+    'home.widgetTitle': '시작하기',
+    'home.widgetDescription': '포털에서 할 수 있는 일과 시작할 곳',
+    'home.welcome': `## EKS 개발자 포털에 오신 것을 환영합니다
+
+회사 EKS 클러스터에서 무엇이 어디서 실행되는지, 누가 담당하는지,
+비용이 얼마인지 한곳에서 봅니다.
+
+- **[카탈로그](/catalog)**: 모든 시스템, 서비스, API, 환경과 그 담당 팀.
+- **[생성](/create)**: 템플릿으로 새 서비스나 환경 전체를 시작합니다.
+- **[API](/api-docs)**: 우리 서비스가 제공하는 API와 그 정의.
+
+처음이신가요? 카탈로그를 열고 팀으로 필터링한 뒤 담당하는 항목에 별표를
+하세요. 다음부터 이 페이지에 나타납니다.`,
+    'jenkins.jobNotFound': 'Jenkins 작업을 찾을 수 없습니다',
+    'jenkins.cannotConnect': 'Jenkins에 연결할 수 없습니다',
+  },
+});
