@@ -1,4 +1,9 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  createFrontendPlugin,
+  createTranslationResource,
+} from '@backstage/frontend-plugin-api';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
+import { servicesTranslationRef } from './translation';
 import {
   EntityCardBlueprint,
   EntityContentLayoutBlueprint,
@@ -56,8 +61,24 @@ const serviceOverviewLayout = EntityContentLayoutBlueprint.make({
   },
 });
 
+/** Korean for the cards, loaded when a user picks 한국어. */
+const servicesTranslation = TranslationBlueprint.make({
+  name: 'services',
+  params: {
+    resource: createTranslationResource({
+      ref: servicesTranslationRef,
+      translations: { ko: () => import('./translations/ko') },
+    }),
+  },
+});
+
 /** The service page's deployment picture: one row per environment. */
 export default createFrontendPlugin({
   pluginId: 'services',
-  extensions: [deploymentsCard, argoHistoryCard, serviceOverviewLayout],
+  extensions: [
+    deploymentsCard,
+    argoHistoryCard,
+    serviceOverviewLayout,
+    servicesTranslation,
+  ],
 });

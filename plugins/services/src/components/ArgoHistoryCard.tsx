@@ -19,10 +19,13 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
-  formatDuration,
+  durationParts,
   historyRows,
   HistoryRow,
 } from '../deployments/historyRows';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useFormatters } from '@internal/i18n-react';
+import { servicesTranslationRef } from '../translation';
 import {
   ARGOCD_APP_NAME_ANNOTATION,
   ARGOCD_APP_NAMESPACE_ANNOTATION,
@@ -40,9 +43,6 @@ const authorName = (author?: string) =>
 
 const firstLine = (message?: string) => message?.split('\n')[0];
 
-const deployedAtText = (iso?: string) =>
-  iso ? new Date(iso).toLocaleString() : '-';
-
 /**
  * The service's deploys in every environment, newest first: when, how long
  * it took (deployStartedAt to deployedAt), the revision and its commit.
@@ -52,6 +52,7 @@ export function ArgoHistoryCard() {
   const config = useApi(configApiRef);
   const discovery = useApi(discoveryApiRef);
   const { fetch } = useApi(fetchApiRef);
+  const { t } = useTranslationRef(servicesTranslationRef);
   const annotations = entity.metadata.annotations ?? {};
   const appName = annotations[ARGOCD_APP_NAME_ANNOTATION];
   const appNamespace = annotations[ARGOCD_APP_NAMESPACE_ANNOTATION]?.trim();
@@ -94,25 +95,27 @@ export function ArgoHistoryCard() {
     body = <Progress />;
   } else if (state.error) {
     body = (
-      <WarningPanel severity="error" title="Could not load the history">
+      <WarningPanel severity="error" title={t('history.loadError')}>
         {state.error.message}{' '}
         <Link to="#" onClick={() => state.retry()}>
-          Retry
+          {t('history.retry')}
         </Link>
       </WarningPanel>
     );
   } else if (!state.value?.length) {
-    body = <Typography>No deploys yet.</Typography>;
+    body = <Typography>{t('history.empty')}</Typography>;
   } else {
     body = (
-      <Table size="small" aria-label="Argo CD deploy history">
+      <Table size="small" aria-label={t('history.tableLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell style={{ whiteSpace: 'nowrap' }}>Environment</TableCell>
-            <TableCell>Deployed</TableCell>
-            <TableCell>Took</TableCell>
-            <TableCell>Revision</TableCell>
-            <TableCell>Commit</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {t('history.columns.environment')}
+            </TableCell>
+            <TableCell>{t('history.columns.deployed')}</TableCell>
+            <TableCell>{t('history.columns.took')}</TableCell>
+            <TableCell>{t('history.columns.revision')}</TableCell>
+            <TableCell>{t('history.columns.commit')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -127,7 +130,7 @@ export function ArgoHistoryCard() {
       </Table>
     );
   }
-  return <InfoCard title="Argo CD history">{body}</InfoCard>;
+  return <InfoCard title={t('history.title')}>{body}</InfoCard>;
 }
 
 function HistoryTableRow({
@@ -137,14 +140,18 @@ function HistoryTableRow({
   row: HistoryRow;
   commit?: Commit;
 }) {
+  const { t } = useTranslationRef(servicesTranslationRef);
+  const fmt = useFormatters();
+  const duration =
+    row.durationMs !== undefined ? durationParts(row.durationMs) : undefined;
   return (
     <TableRow data-environment={row.environment}>
       <TableCell style={{ whiteSpace: 'nowrap' }}>{row.environment}</TableCell>
       <TableCell style={{ whiteSpace: 'nowrap' }}>
-        {deployedAtText(row.deployedAt)}
+        {row.deployedAt ? fmt.dateTime(row.deployedAt) : '-'}
       </TableCell>
       <TableCell data-column="took" style={{ whiteSpace: 'nowrap' }}>
-        {row.durationMs !== undefined ? formatDuration(row.durationMs) : '-'}
+        {duration ? t(`history.duration.${duration.unit}`, duration) : '-'}
       </TableCell>
       <TableCell style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
         {row.revisions.map(shortRevision).join(', ') || '-'}

@@ -17,6 +17,9 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useFormatters } from '@internal/i18n-react';
+import { servicesTranslationRef } from '../translation';
 import { EnvironmentRow } from '../deployments/environmentRows';
 import { useDeployments } from '../deployments/useDeployments';
 
@@ -39,21 +42,28 @@ function Status({ value, children }: { value: string; children: ReactNode }) {
 }
 
 function ArgoCell({ row }: { row: EnvironmentRow }) {
+  const { t } = useTranslationRef(servicesTranslationRef);
   const argo = row.argo;
+  const message =
+    argo.state === 'found' && argo.notCompared && !argo.message
+      ? t('deployments.argo.notCompared')
+      : argo.state === 'found' && argo.message;
   switch (argo.state) {
     case 'found':
       return (
         <>
           <Link
             to={argo.uiUrl}
-            aria-label={`Open in Argo CD (${row.environment})`}
+            aria-label={t('deployments.argo.openIn', {
+              environment: row.environment,
+            })}
           >
             <Status value={argo.sync}>{argo.sync}</Status>
           </Link>{' '}
           <Status value={argo.health}>{argo.health}</Status>
-          {argo.message && (
+          {message && (
             <Typography variant="caption" component="div" color="textSecondary">
-              {argo.message}
+              {message}
             </Typography>
           )}
         </>
@@ -61,17 +71,21 @@ function ArgoCell({ row }: { row: EnvironmentRow }) {
     case 'error':
       return (
         <StatusError>
-          Argo CD of {row.environment} unreachable: {argo.message}
+          {t('deployments.argo.unreachable', {
+            environment: row.environment,
+            message: argo.message,
+          })}
         </StatusError>
       );
     case 'absent':
-      return <StatusAborted>Not in Argo CD</StatusAborted>;
+      return <StatusAborted>{t('deployments.argo.absent')}</StatusAborted>;
     default:
-      return <StatusAborted>No Argo CD for this environment</StatusAborted>;
+      return <StatusAborted>{t('deployments.argo.none')}</StatusAborted>;
   }
 }
 
 function VersionCell({ row }: { row: EnvironmentRow }) {
+  const { t } = useTranslationRef(servicesTranslationRef);
   const running = row.pods.state === 'found' ? row.pods.versions : [];
   const deployed = row.version;
   if (!deployed && running.length === 0) return <>-</>;
@@ -81,7 +95,7 @@ function VersionCell({ row }: { row: EnvironmentRow }) {
       <Typography variant="body2">{deployed ?? running.join(', ')}</Typography>
       {deployed && others.length > 0 && (
         <Typography variant="caption" color="textSecondary">
-          rolling out; pods also run {others.join(', ')}
+          {t('deployments.version.rollingOut', { versions: others.join(', ') })}
         </Typography>
       )}
     </>
@@ -89,18 +103,25 @@ function VersionCell({ row }: { row: EnvironmentRow }) {
 }
 
 function PodsCell({ row }: { row: EnvironmentRow }) {
+  const { t } = useTranslationRef(servicesTranslationRef);
   const pods = row.pods;
   if (pods.state === 'error') {
     return (
       <StatusError>
-        Cluster {row.environment} unreachable: {pods.message}
+        {t('deployments.pods.unreachable', {
+          environment: row.environment,
+          message: pods.message,
+        })}
       </StatusError>
     );
   }
   if (pods.state === 'absent') {
-    return <StatusAborted>No pods</StatusAborted>;
+    return <StatusAborted>{t('deployments.pods.none')}</StatusAborted>;
   }
-  const summary = `${pods.ready}/${pods.total} ready`;
+  const summary = t('deployments.pods.ready', {
+    ready: String(pods.ready),
+    total: String(pods.total),
+  });
   return (
     <>
       {pods.problems.length === 0 ? (
@@ -120,25 +141,19 @@ function PodsCell({ row }: { row: EnvironmentRow }) {
   );
 }
 
-function formatMoney(amount: number, currency: string) {
-  return new Intl.NumberFormat(currency === 'KRW' ? 'ko-KR' : 'en-US', {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: currency === 'KRW' ? 0 : 2,
-  }).format(amount);
-}
-
 function CostCell({ row }: { row: EnvironmentRow }) {
+  const { t } = useTranslationRef(servicesTranslationRef);
+  const fmt = useFormatters();
   const cost = row.cost;
   if (cost.state === 'found') {
     return (
       <>
         <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
-          {formatMoney(cost.amount, cost.currency)}
+          {fmt.money(cost.amount, cost.currency)}
         </Typography>
         {cost.estimated && (
           <Typography variant="caption" color="textSecondary">
-            incl. estimates
+            {t('deployments.cost.estimated')}
           </Typography>
         )}
       </>
@@ -146,8 +161,8 @@ function CostCell({ row }: { row: EnvironmentRow }) {
   }
   const why =
     cost.state === 'error'
-      ? `Cost unavailable: ${cost.message}`
-      : 'No cost data for this service in this environment';
+      ? t('deployments.cost.unavailable', { message: cost.message })
+      : t('deployments.cost.none');
   return (
     <span title={why} aria-label={why}>
       —
@@ -157,51 +172,55 @@ function CostCell({ row }: { row: EnvironmentRow }) {
 
 /**
  * The cost column's title names the month the amounts cover: the cost plugin
- * answers last month while this one has no billed day yet.
+ * answers last month while this one has no billed day yet. Months are
+ * Cost Explorer's UTC months.
  */
-function costHeader(rows: EnvironmentRow[]): string {
+function CostHeader({ rows }: { rows: EnvironmentRow[] }) {
+  const { t } = useTranslationRef(servicesTranslationRef);
+  const fmt = useFormatters();
   const found = rows.find(r => r.cost.state === 'found')?.cost;
-  if (found?.state !== 'found') return 'Cost this month';
+  if (found?.state !== 'found') return <>{t('deployments.cost.thisMonth')}</>;
   const month = new Date(`${found.month}-01T00:00:00Z`).toLocaleDateString(
-    'en-US',
+    fmt.locale,
     { month: 'long', year: 'numeric', timeZone: 'UTC' },
   );
-  return `Cost, ${month}`;
+  return <>{t('deployments.cost.ofMonth', { month })}</>;
 }
 
 /** One row per environment the service runs in: Argo CD, version, pods, cost. */
 export function DeploymentsCard() {
   const { entity } = useEntity();
   const { loading, value, error, retry } = useDeployments(entity);
+  const { t } = useTranslationRef(servicesTranslationRef);
 
   let body: ReactNode;
   if (loading) {
     body = <Progress />;
   } else if (error) {
     body = (
-      <WarningPanel severity="error" title="Could not load the deployments">
+      <WarningPanel severity="error" title={t('deployments.loadError')}>
         {error.message}{' '}
         <Link to="#" onClick={() => retry()}>
-          Retry
+          {t('deployments.retry')}
         </Link>
       </WarningPanel>
     );
   } else if (!value || value.length === 0) {
     body = (
-      <Typography>
-        This service is not deployed to any environment yet.
-      </Typography>
+      <Typography>{t('deployments.notDeployed')}</Typography>
     );
   } else {
     body = (
-      <Table size="small" aria-label="Deployments by environment">
+      <Table size="small" aria-label={t('deployments.tableLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell style={{ whiteSpace: 'nowrap' }}>Environment</TableCell>
-            <TableCell>Argo CD</TableCell>
-            <TableCell>Version</TableCell>
-            <TableCell>Pods</TableCell>
-            <TableCell>{costHeader(value)}</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {t('deployments.columns.environment')}
+            </TableCell>
+            <TableCell>{t('deployments.columns.argocd')}</TableCell>
+            <TableCell>{t('deployments.columns.version')}</TableCell>
+            <TableCell>{t('deployments.columns.pods')}</TableCell>
+            <TableCell><CostHeader rows={value} /></TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -231,7 +250,10 @@ export function DeploymentsCard() {
     );
   }
   return (
-    <InfoCard title="Deployments" subheader="What runs where, by environment">
+    <InfoCard
+      title={t('deployments.title')}
+      subheader={t('deployments.subheader')}
+    >
       {body}
     </InfoCard>
   );

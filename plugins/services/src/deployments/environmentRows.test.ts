@@ -132,6 +132,7 @@ describe('buildEnvironmentRows', () => {
           sync: 'Synced',
           health: 'Degraded',
           message: 'PostSync hook failed',
+          notCompared: false,
           uiUrl: 'http://argo/dev-a/applications/shop-backend',
           lastDeployedAt: '2026-11-25T10:00:00Z',
         },

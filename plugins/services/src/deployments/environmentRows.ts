@@ -74,6 +74,8 @@ export type EnvironmentRow = {
         sync: string;
         health: string;
         message?: string;
+        /** Argo CD has not compared the application with Git yet. */
+        notCompared: boolean;
         uiUrl: string;
         lastDeployedAt?: string;
       }
@@ -209,10 +211,8 @@ function argoFound(
     message:
       op?.phase && op.phase !== 'Succeeded' && op.message
         ? op.message
-        : s?.health?.message ??
-          (compared
-            ? undefined
-            : 'Pending: Argo CD has not compared this application yet'),
+        : s?.health?.message,
+    notCompared: !compared,
     uiUrl: `${a.url.replace(/\/$/, '')}/applications/${path}`,
     lastDeployedAt: s?.history?.length
       ? s.history[s.history.length - 1].deployedAt

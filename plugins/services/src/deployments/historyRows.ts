@@ -31,14 +31,31 @@ export function deployDuration(
 }
 
 /** `1h 02m 05s`, `3m 20s`, `45s`. */
-export function formatDuration(ms: number): string {
+/**
+ * A duration cut into hours, minutes and seconds: minutes and seconds are
+ * two digits after a larger unit; `unit` names the largest unit shown.
+ */
+export function durationParts(ms: number): {
+  unit: 'hours' | 'minutes' | 'seconds';
+  h: string;
+  m: string;
+  s: string;
+} {
   const total = Math.round(ms / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
-  if (h > 0) return `${h}h ${pad(m)}m ${pad(s)}s`;
-  if (m > 0) return `${m}m ${pad(s)}s`;
+  if (h > 0) return { unit: 'hours', h: String(h), m: pad(m), s: pad(s) };
+  if (m > 0) return { unit: 'minutes', h: '0', m: String(m), s: pad(s) };
+  return { unit: 'seconds', h: '0', m: '0', s: String(s) };
+}
+
+/** A duration in English units: `1h 02m 05s`, `1m 00s`, `45s`. */
+export function formatDuration(ms: number): string {
+  const { unit, h, m, s } = durationParts(ms);
+  if (unit === 'hours') return `${h}h ${m}m ${s}s`;
+  if (unit === 'minutes') return `${m}m ${s}s`;
   return `${s}s`;
 }
 
