@@ -91,12 +91,22 @@ ensure_prometheus() {
 }
 
 ensure_chromium() {
+  ensure_korean_fonts
   if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then
     return 0
   fi
   if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
   fi
+}
+
+# Korean text in the browser tests' pages and screenshots renders with
+# Debian's Noto CJK fonts; without them Chromium draws boxes.
+ensure_korean_fonts() {
+  if dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed'; then
+    return 0
+  fi
+  apt_install fonts-noto-cjk
 }
 
 ensure_postgres() {

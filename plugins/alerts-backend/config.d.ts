@@ -2,8 +2,13 @@ import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   alerts?: {
-    /** Language of alert messages: `en` (default) or `ko`. */
-    language?: 'en' | 'ko';
+    /**
+     * Language of the alerts of a user who chose none in Settings, and of a
+     * group's Slack channel or KakaoTalk receivers without a language of
+     * their own: `en` (default, as the app) or `ko`. Users get alerts in
+     * the language they chose in Settings.
+     */
+    defaultLanguage?: 'en' | 'ko';
     /**
      * Who gets alerts about an entity that is not in the catalog or has no
      * owner, as entity refs. Default `[group:default/platform-admins]`.
@@ -24,6 +29,10 @@ export interface Config {
         slackChannel?: string;
         /** Kakao friend uuids of people who get the group's alerts. */
         kakaoReceiverUuids?: string[];
+        /** Language of the group's Slack channel; default `defaultLanguage`. */
+        slackLanguage?: 'en' | 'ko';
+        /** Language of the group's KakaoTalk receivers; default `defaultLanguage`. */
+        kakaoLanguage?: 'en' | 'ko';
       };
     };
     /** The Jenkins build-result webhook (`POST /api/alerts/webhooks/jenkins`). */

@@ -196,7 +196,7 @@ describe('alerts end to end', () => {
           data: {
             app: { baseUrl: 'http://portal.test' },
             alerts: {
-              language: 'en',
+              defaultLanguage: 'en',
               burstWindow: '0s',
               groups: { 'platform-admins': { slackChannel: '#platform' } },
               jenkins: { webhookSecret: SECRET },

@@ -121,7 +121,7 @@ describe('Argo CD alerts end to end', () => {
               ],
             },
             alerts: {
-              language: 'en',
+              defaultLanguage: 'en',
               burstWindow: '0s',
               slack: {
                 apiBaseUrl: `${url('slack')}/api`,

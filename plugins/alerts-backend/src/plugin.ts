@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { UserSettingsLanguages } from '@internal/plugin-alerts-node';
 import { DatabaseAlertsStore } from './database/DatabaseAlertsStore';
 import { AlertsManager } from './service/AlertsManager';
 import { JenkinsWebhook } from './service/JenkinsWebhook';
@@ -25,13 +26,19 @@ export const alertsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, database, scheduler, httpRouter } = deps;
         const store = await DatabaseAlertsStore.create(database);
-        const manager = AlertsManager.fromConfig(config, { ...deps, store });
+        const userLanguages = new UserSettingsLanguages(deps);
+        const manager = AlertsManager.fromConfig(config, {
+          ...deps,
+          store,
+          userLanguages,
+        });
         const webhook = new JenkinsWebhook({ config, store, logger });
 
         httpRouter.use(await createRouter({ ...deps, manager, webhook }));

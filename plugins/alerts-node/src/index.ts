@@ -9,3 +9,4 @@ export * from './alertsServiceRef';
 export * from './retry';
 export * from './routing';
 export * from './channelModule';
+export * from './languages';

@@ -11,6 +11,9 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Config } from '@backstage/config';
+import { isLanguage } from '@internal/i18n-common';
+import { defaultAlertsLanguage, Language } from './languages';
 
 /** Group annotation: the Slack channel (name `#x` or id) for the group's alerts. */
 export const SLACK_CHANNEL_ANNOTATION = 'slack.com/channel';
@@ -19,11 +22,15 @@ export const KAKAO_RECEIVERS_ANNOTATION = 'kakao.com/receiver-uuids';
 /** User annotation: the user's Kakao friend uuid (per-user, mutable in settings). */
 export const KAKAO_USER_ANNOTATION = 'kakao.com/uuid';
 
-/** Where one owner group's alerts go outside the portal. */
+/** Where one owner group's alerts go outside the portal, and in which language. */
 export interface GroupRoute {
   groupRef: string;
   slackChannel?: string;
+  /** `alerts.groups.<name>.slackLanguage`, else `alerts.defaultLanguage`. */
+  slackLanguage: Language;
   kakaoReceiverUuids: string[];
+  /** `alerts.groups.<name>.kakaoLanguage`, else `alerts.defaultLanguage`. */
+  kakaoLanguage: Language;
 }
 
 /**
@@ -107,13 +114,26 @@ export class GroupRouter {
       annotatedUuids ??
       fromConfig?.getOptionalStringArray('kakaoReceiverUuids') ??
       [];
-    return { groupRef, slackChannel, kakaoReceiverUuids };
+    return {
+      groupRef,
+      slackChannel,
+      slackLanguage: this.languageOf(fromConfig, 'slackLanguage'),
+      kakaoReceiverUuids,
+      kakaoLanguage: this.languageOf(fromConfig, 'kakaoLanguage'),
+    };
   }
-}
 
-/** The portal's language for outside messages (`alerts.language`, default `en`). */
-export function alertsLanguage(config: RootConfigService): 'en' | 'ko' {
-  return config.getOptionalString('alerts.language') === 'ko' ? 'ko' : 'en';
+  private languageOf(
+    groupConfig: Config | undefined,
+    key: 'slackLanguage' | 'kakaoLanguage',
+  ): Language {
+    const value = groupConfig?.getOptionalString(key);
+    if (value === undefined) return defaultAlertsLanguage(this.config);
+    if (!isLanguage(value)) {
+      throw new Error(`alerts.groups.*.${key} must be 'en' or 'ko', got '${value}'`);
+    }
+    return value;
+  }
 }
 
 /** A portal-relative link made absolute with `app.baseUrl`. */

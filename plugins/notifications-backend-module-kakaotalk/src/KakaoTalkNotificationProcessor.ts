@@ -12,9 +12,11 @@ import {
 } from '@backstage/plugin-notifications-node';
 import {
   absoluteLink,
-  alertsLanguage,
+  defaultAlertsLanguage,
   GroupRouter,
   KAKAO_USER_ANNOTATION,
+  openInPortalText,
+  payloadLanguage,
 } from '@internal/plugin-alerts-node';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { KakaoTalkClient, KakaoTextTemplate } from './KakaoTalkClient';
@@ -30,8 +32,12 @@ const MAX_TEXT = 200;
  * - to each recipient user with a `kakao.com/uuid` annotation who has not
  *   muted the topic for KakaoTalk in their notification settings (the
  *   notifications backend only calls `postProcess` for those).
- * The receivers of one notification are gathered for a moment and sent in
- * calls of at most 5. Sending happens in the background: a failing KakaoTalk
+ * An alert is sent once per language (payload `metadata.language`): a
+ * group's receivers get the one in the group's KakaoTalk language
+ * (`alerts.groups.<name>.kakaoLanguage`, else `alerts.defaultLanguage`); a
+ * user gets the one the alerts backend addressed to them, in the language
+ * they chose in Settings. The receivers of one notification are gathered
+ * for a moment and sent in calls of at most 5. Sending happens in the background: a failing KakaoTalk
  * never delays or fails the sender.
  */
 export class KakaoTalkNotificationProcessor implements NotificationProcessor {
@@ -83,9 +89,15 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     }
     const refs = [options.recipients.entityRef].flat();
     const routes = await this.router.routesFor(refs);
-    const uuids = routes.flatMap(r => r.kakaoReceiverUuids);
+    const language = payloadLanguage(options.payload, this.config);
+    const uuids = routes.flatMap(r =>
+      r.kakaoLanguage === language ? r.kakaoReceiverUuids : [],
+    );
     this.enqueue(options.payload, uuids);
-    if (this.sendToMe) {
+    if (
+      this.sendToMe &&
+      language === defaultAlertsLanguage(this.config)
+    ) {
       this.track(this.deliverToMe(options.payload));
     }
     return options;
@@ -213,10 +225,7 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
       object_type: 'text',
       text,
       link: { web_url: url, mobile_web_url: url },
-      button_title:
-        alertsLanguage(this.config) === 'ko'
-          ? '포털에서 보기'
-          : 'Open in portal',
+      button_title: openInPortalText(payloadLanguage(payload, this.config)),
     };
   }
 }

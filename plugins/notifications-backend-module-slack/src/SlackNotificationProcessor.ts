@@ -11,8 +11,10 @@ import {
 } from '@backstage/plugin-notifications-node';
 import {
   absoluteLink,
-  alertsLanguage,
   GroupRouter,
+  Language,
+  openInPortalText,
+  payloadLanguage,
 } from '@internal/plugin-alerts-node';
 import { SlackClient, SlackMessage } from './SlackClient';
 import { SlackStore } from './database/SlackStore';
@@ -27,8 +29,11 @@ const escape = (s: string) =>
  * Posts each notification sent to an entity once to the Slack channel of
  * every group that owns it. Channels are shared by a team, so this is
  * not per user: a user's mute applies to the portal and their personal
- * KakaoTalk, not to the team channel. Sending happens in the background: a
- * failing Slack never delays or fails the sender.
+ * KakaoTalk, not to the team channel. An alert is sent once per language
+ * (payload `metadata.language`); a channel gets the one in its language
+ * (`alerts.groups.<name>.slackLanguage`, else `alerts.defaultLanguage`).
+ * Sending happens in the background: a failing Slack never delays or fails
+ * the sender.
  */
 export class SlackNotificationProcessor implements NotificationProcessor {
   private readonly client: SlackClient;
@@ -66,11 +71,20 @@ export class SlackNotificationProcessor implements NotificationProcessor {
     const routes = await this.router.routesFor(
       [options.recipients.entityRef].flat(),
     );
+    const language = payloadLanguage(options.payload, this.config);
     const channels = [
-      ...new Set(routes.flatMap(r => (r.slackChannel ? [r.slackChannel] : []))),
+      ...new Set(
+        routes.flatMap(r =>
+          r.slackChannel && r.slackLanguage === language
+            ? [r.slackChannel]
+            : [],
+        ),
+      ),
     ];
     for (const channel of channels) {
-      const promise = this.deliver(this.message(channel, options.payload));
+      const promise = this.deliver(
+        this.message(channel, options.payload, language),
+      );
       this.inFlight.add(promise);
       promise.finally(() => this.inFlight.delete(promise));
     }
@@ -107,10 +121,13 @@ export class SlackNotificationProcessor implements NotificationProcessor {
     }
   }
 
-  private message(channel: string, payload: NotificationPayload): SlackMessage {
+  private message(
+    channel: string,
+    payload: NotificationPayload,
+    language: Language,
+  ): SlackMessage {
     const url = absoluteLink(this.config, payload.link);
-    const open =
-      alertsLanguage(this.config) === 'ko' ? '포털에서 보기' : 'Open in portal';
+    const open = openInPortalText(language);
     let body = `*${escape(payload.title)}*`;
     if (payload.description) {
       body += `\n${escape(payload.description)}`;

@@ -33,7 +33,16 @@ describe('AlertsManager', () => {
         catalog: catalogServiceMock({ entities }),
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
-        language: 'ko',
+        defaultLanguage: 'en',
+        // sora.lee chose Korean in Settings; minsu.park chose nothing.
+        userLanguages: {
+          languagesOf: async users =>
+            new Map(
+              users
+                .filter(u => u === 'user:default/sora.lee')
+                .map(u => [u, 'ko' as const]),
+            ),
+        },
         burstWindowMs: 60_000,
         fallbackRecipients: ['group:default/platform-admins'],
         now: () => now,
@@ -53,10 +62,11 @@ describe('AlertsManager', () => {
       const { a, b, send } = await replicas(databaseId);
       const results = await Promise.all([a.raise(build(1)), b.raise(build(1))]);
       expect(results.map(r => r.status).sort()).toEqual(['duplicate', 'sent']);
-      expect(send).toHaveBeenCalledTimes(1);
+      // one alert: its English and its Korean copy
+      expect(send).toHaveBeenCalledTimes(2);
       // and after a "restart": a fresh manager on the same database
       expect((await b.raise(build(1))).status).toBe('duplicate');
-      expect(send).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledTimes(2);
     });
 
     it('groups a burst into one digest after the window', async () => {
@@ -69,13 +79,29 @@ describe('AlertsManager', () => {
       advance(60_000);
       const flushed = await Promise.all([a.flushBursts(), b.flushBursts()]);
       expect(flushed.reduce((x, y) => x + y)).toBe(1);
-      expect(send).toHaveBeenCalledTimes(2);
+      expect(send).toHaveBeenCalledTimes(4);
+      // Each digest is whole in one language, for the users of that language.
+      expect(send).toHaveBeenNthCalledWith(3, {
+        recipients: {
+          type: 'entity',
+          entityRef: ['component:default/shop-backend'],
+          excludeEntityRef: ['user:default/sora.lee'],
+        },
+        payload: expect.objectContaining({
+          title: '2 more alerts like: Build failed: shop/shop-backend #11',
+          description:
+            '• Build failed: shop/shop-backend #11\n• Build failed: shop/shop-backend #12',
+          metadata: { language: 'en' },
+        }),
+      });
       expect(send).toHaveBeenLastCalledWith({
         recipients: {
           type: 'entity',
           entityRef: ['component:default/shop-backend'],
+          excludeEntityRef: ['user:default/minsu.park'],
         },
         payload: expect.objectContaining({
+          metadata: { language: 'ko' },
           title: '알림 2건 묶음: 빌드 실패: shop/shop-backend #11',
           description:
             '• 빌드 실패: shop/shop-backend #11\n• 빌드 실패: shop/shop-backend #12',
@@ -95,6 +121,18 @@ describe('AlertsManager', () => {
             type: 'entity',
             entityRef: ['group:default/platform-admins'],
           },
+          payload: expect.objectContaining({ metadata: { language: 'en' } }),
+        }),
+      );
+      // No admin reads Korean: that copy is addressed to none of them.
+      expect(send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: ['group:default/platform-admins'],
+            excludeEntityRef: ['user:default/jiyoung.kim'],
+          },
+          payload: expect.objectContaining({ metadata: { language: 'ko' } }),
         }),
       );
     });

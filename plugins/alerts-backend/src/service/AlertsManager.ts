@@ -15,9 +15,12 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   AlertEvent,
   AlertsService,
-  alertsLanguage,
+  defaultAlertsLanguage,
+  LANGUAGE_METADATA_KEY,
   RaiseResult,
+  UserLanguages,
 } from '@internal/plugin-alerts-node';
+import { LANGUAGES } from '@internal/i18n-common';
 import { DatabaseAlertsStore, keyOf } from '../database/DatabaseAlertsStore';
 import { burstKeyOf, defaultEventId } from './eventSchema';
 import {
@@ -26,14 +29,19 @@ import {
   renderDigest,
   RenderedAlert,
 } from './templates';
+import { usersReachedBy } from './RecipientUsers';
 
 /**
  * The heart of the alerts plugin: `raise` deduplicates an event by id in the
  * database, sends the first of a burst at once and holds the rest for one
- * digest (`flushBursts`, run by a scheduled task), renders it in the
- * configured language and hands it to the notifications plugin with the
- * event's entity as recipient, so its owners get it in the portal and the
- * Slack and KakaoTalk processors route it to their channels.
+ * digest (`flushBursts`, run by a scheduled task) and hands it to the
+ * notifications plugin with the event's entity as recipient, so its owners
+ * get it in the portal and the Slack and KakaoTalk processors route it to
+ * their channels. It goes out once per language, each copy addressed to
+ * the users who chose that language in Settings (others excluded; users
+ * without a choice get the default language) and marked with its language
+ * (`metadata.language`), so each chat channel posts the copy in its own
+ * language. A digest is rendered whole in one language.
  */
 export class AlertsManager implements AlertsService {
   private readonly store: DatabaseAlertsStore;
@@ -41,7 +49,8 @@ export class AlertsManager implements AlertsService {
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
   private readonly logger: LoggerService;
-  private readonly language: Language;
+  private readonly defaultLanguage: Language;
+  private readonly userLanguages: UserLanguages;
   private readonly burstWindowMs: number;
   private readonly fallbackRecipients: string[];
   private readonly now: () => Date;
@@ -54,6 +63,7 @@ export class AlertsManager implements AlertsService {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      userLanguages: UserLanguages;
       now?: () => Date;
     },
   ) {
@@ -64,7 +74,7 @@ export class AlertsManager implements AlertsService {
       : 5 * 60_000;
     return new AlertsManager({
       ...deps,
-      language: alertsLanguage(config),
+      defaultLanguage: defaultAlertsLanguage(config),
       burstWindowMs,
       fallbackRecipients: config.getOptionalStringArray(
         'alerts.fallbackRecipients',
@@ -78,7 +88,8 @@ export class AlertsManager implements AlertsService {
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
-    language: Language;
+    defaultLanguage: Language;
+    userLanguages: UserLanguages;
     burstWindowMs: number;
     fallbackRecipients: string[];
     now?: () => Date;
@@ -88,7 +99,8 @@ export class AlertsManager implements AlertsService {
     this.catalog = options.catalog;
     this.auth = options.auth;
     this.logger = options.logger;
-    this.language = options.language;
+    this.defaultLanguage = options.defaultLanguage;
+    this.userLanguages = options.userLanguages;
     this.burstWindowMs = options.burstWindowMs;
     this.fallbackRecipients = options.fallbackRecipients;
     this.now = options.now ?? (() => new Date());
@@ -116,7 +128,7 @@ export class AlertsManager implements AlertsService {
       return { id, status: 'grouped' };
     }
     try {
-      await this.send(event, renderAlert(event, this.language), id);
+      await this.send(event, lang => renderAlert(event, lang), id);
       await this.store.setStatus([key], 'sent', { sentAt: now });
       return { id, status: 'sent' };
     } catch (error) {
@@ -141,7 +153,7 @@ export class AlertsManager implements AlertsService {
       try {
         await this.send(
           events[0],
-          renderDigest(events, this.language),
+          lang => renderDigest(events, lang),
           `digest:${taken[0].eventId}`,
         );
         sent += 1;
@@ -157,24 +169,50 @@ export class AlertsManager implements AlertsService {
     return sent;
   }
 
-  private async send(event: AlertEvent, alert: RenderedAlert, scope: string) {
+  private async send(
+    event: AlertEvent,
+    render: (language: Language) => RenderedAlert,
+    scope: string,
+  ) {
     const recipients = await this.recipientsFor(event);
-    this.logger.info(
-      `Alert to ${recipients.join(', ')}: ${alert.title}${
-        alert.description ? ` / ${alert.description.replace(/\n/g, ' / ')}` : ''
-      } (${alert.link})`,
-    );
-    await this.notifications.send({
-      recipients: { type: 'entity', entityRef: recipients },
-      payload: {
-        title: alert.title,
-        description: alert.description || undefined,
-        link: alert.link,
-        severity: alert.severity,
-        topic: event.type,
-        scope,
-      },
+    const users = await usersReachedBy(recipients, {
+      catalog: this.catalog,
+      auth: this.auth,
     });
+    const chosen = await this.userLanguages.languagesOf(users);
+    const languageOf = (user: string) => chosen.get(user) ?? this.defaultLanguage;
+    for (const language of LANGUAGES) {
+      const alert = render(language);
+      const others = users.filter(u => languageOf(u) !== language);
+      const readers = users.length - others.length;
+      this.logger.info(
+        `Alert (${language}, ${readers} user(s)) to ${recipients.join(
+          ', ',
+        )}: ${alert.title}${
+          alert.description
+            ? ` / ${alert.description.replace(/\n/g, ' / ')}`
+            : ''
+        } (${alert.link})`,
+      );
+      // Sent even to no user: the Slack and KakaoTalk processors post it
+      // to the channels whose language it is.
+      await this.notifications.send({
+        recipients: {
+          type: 'entity',
+          entityRef: recipients,
+          ...(others.length > 0 ? { excludeEntityRef: others } : {}),
+        },
+        payload: {
+          title: alert.title,
+          description: alert.description || undefined,
+          link: alert.link,
+          severity: alert.severity,
+          topic: event.type,
+          scope,
+          metadata: { [LANGUAGE_METADATA_KEY]: language },
+        },
+      });
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { AlertEvent } from '@internal/plugin-alerts-node';
+import { formattersFor, Language } from '@internal/i18n-common';
 
 /** A rendered alert: what the portal, Slack and KakaoTalk show. */
 export interface RenderedAlert {
@@ -10,7 +11,7 @@ export interface RenderedAlert {
   severity: NotificationSeverity;
 }
 
-export type Language = 'en' | 'ko';
+export type { Language } from '@internal/i18n-common';
 
 const LOG_TAIL_LINES = 5;
 
@@ -40,8 +41,6 @@ function durationText(ms: number | undefined, ko: boolean): string {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(x >= 0.99 ? 2 : 1)}%`;
-const money = (amount: number, currency: string) =>
-  `${currency === 'USD' ? '$' : `${currency} `}${amount.toFixed(2)}`;
 
 /** The portal page of an entity. */
 /**
@@ -67,6 +66,7 @@ export function entityPath(entityRef: string): string {
  */
 export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
   const ko = lang === 'ko';
+  const { money } = formattersFor(lang);
   const entityLink = event.entityRef ? entityPath(event.entityRef) : undefined;
   switch (event.type) {
     case 'pipeline.build': {
