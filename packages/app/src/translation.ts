@@ -14,6 +14,8 @@ export const appTranslationRef = createTranslationRef({
       menu: 'Menu',
       settings: 'Settings',
       homeLink: 'Home',
+      logoTitle: 'EKS Portal',
+      logoSubtitle: 'Platform',
       // Sidebar titles of the pages, by page extension id.
       pages: {
         home: 'Home',
@@ -51,6 +53,7 @@ shows up on this page next time.`,
     jenkins: {
       jobNotFound: "Can't find the Jenkins job",
       cannotConnect: "Can't connect to Jenkins",
+      latestRun: 'Latest Jenkins build',
     },
   },
 });

@@ -12,6 +12,8 @@ export default createTranslationMessages({
     'nav.menu': '메뉴',
     'nav.settings': '설정',
     'nav.homeLink': '홈',
+    'nav.logoTitle': 'EKS 포털',
+    'nav.logoSubtitle': '플랫폼',
     'nav.pages.home': '홈',
     'nav.pages.catalog': '카탈로그',
     'nav.pages.scaffolder': '생성...',
@@ -40,5 +42,6 @@ export default createTranslationMessages({
 하세요. 다음부터 이 페이지에 나타납니다.`,
     'jenkins.jobNotFound': 'Jenkins 작업을 찾을 수 없습니다',
     'jenkins.cannotConnect': 'Jenkins에 연결할 수 없습니다',
+    'jenkins.latestRun': '최근 Jenkins 빌드',
   },
 });

@@ -3,7 +3,9 @@ import {
   createFrontendModule,
   discoveryApiRef,
   fetchApiRef,
+  useTranslationRef,
 } from '@backstage/frontend-plugin-api';
+import { appTranslationRef } from '../../translation';
 import {
   compatWrapper,
   convertLegacyRouteRef,
@@ -47,9 +49,13 @@ const latestRunCard = EntityCardBlueprint.make({
     filter: isJenkinsAvailable,
     type: 'content',
     loader: () =>
-      import('@backstage-community/plugin-jenkins').then(m => (
-        <m.LatestRunCard branch="" title="Latest Jenkins build" />
-      )),
+      import('@backstage-community/plugin-jenkins').then(m => {
+        const Card = () => {
+          const { t } = useTranslationRef(appTranslationRef);
+          return <m.LatestRunCard branch="" title={t('jenkins.latestRun')} />;
+        };
+        return <Card />;
+      }),
   },
 });
 

@@ -1,5 +1,7 @@
 import { makeStyles } from '@material-ui/core';
 import { LogoIcon } from './LogoIcon';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { appTranslationRef } from '../../translation';
 
 const useStyles = makeStyles({
   root: {
@@ -25,12 +27,13 @@ const useStyles = makeStyles({
 /** The portal's name beside the mark; shown when the sidebar is open. */
 export const LogoFull = () => {
   const classes = useStyles();
+  const { t } = useTranslationRef(appTranslationRef);
   return (
     <div className={classes.root}>
       <LogoIcon />
       <div>
-        <div className={classes.title}>EKS Portal</div>
-        <div className={classes.subtitle}>Platform</div>
+        <div className={classes.title}>{t('nav.logoTitle')}</div>
+        <div className={classes.subtitle}>{t('nav.logoSubtitle')}</div>
       </div>
     </div>
   );
