@@ -12,10 +12,8 @@ import {
 /** The app's current language (`en` or `ko`); re-renders when it changes. */
 export function useLanguage(): Language {
   const languageApi = useApi(appLanguageApiRef);
-  const { language } = useObservable(
-    languageApi.language$(),
-    languageApi.getLanguage(),
-  );
+  const language$ = useMemo(() => languageApi.language$(), [languageApi]);
+  const { language } = useObservable(language$, languageApi.getLanguage());
   return isLanguage(language) ? language : DEFAULT_LANGUAGE;
 }
 

@@ -23,6 +23,8 @@ type LanguageEvent = { language: string };
  */
 export class UserLanguageSelector implements AppLanguageApi {
   private language: Language;
+  /** The last event, the same object until the language changes. */
+  private event: LanguageEvent;
   private readonly observers = new Set<Observer<LanguageEvent>>();
   private readonly storage: StorageApi;
 
@@ -38,6 +40,7 @@ export class UserLanguageSelector implements AppLanguageApi {
   private constructor(storage: StorageApi, initial: Language) {
     this.storage = storage;
     this.language = initial;
+    this.event = { language: initial };
   }
 
   getAvailableLanguages() {
@@ -65,37 +68,43 @@ export class UserLanguageSelector implements AppLanguageApi {
   }
 
   language$(): Observable<LanguageEvent> {
-    const observable: Observable<LanguageEvent> = {
-      [Symbol.observable]: () => observable,
-      subscribe: (
-        next?: Observer<LanguageEvent> | ((value: LanguageEvent) => void),
-      ): Subscription => {
-        const observer: Observer<LanguageEvent> =
-          typeof next === 'function' ? { next } : next ?? {};
-        this.observers.add(observer);
-        observer.next?.({ language: this.language });
-        let closed = false;
-        return {
-          get closed() {
-            return closed;
-          },
-          unsubscribe: () => {
-            closed = true;
-            this.observers.delete(observer);
-          },
-        };
-      },
-    };
-    return observable;
+    return this.observable;
   }
+
+  /**
+   * One observable for every caller, like a behaviour subject: a new
+   * subscriber gets the current language at once, then each change.
+   */
+  private readonly observable: Observable<LanguageEvent> = {
+    [Symbol.observable]: () => this.observable,
+    subscribe: (
+      next?: Observer<LanguageEvent> | ((value: LanguageEvent) => void),
+    ): Subscription => {
+      const observer: Observer<LanguageEvent> =
+        typeof next === 'function' ? { next } : next ?? {};
+      this.observers.add(observer);
+      observer.next?.(this.event);
+      let closed = false;
+      return {
+        get closed() {
+          return closed;
+        },
+        unsubscribe: () => {
+          closed = true;
+          this.observers.delete(observer);
+        },
+      };
+    },
+  };
 
   /** Takes a language; true when it changed. */
   private apply(language: Language): boolean {
     if (language === this.language) return false;
     this.language = language;
+    this.event = { language };
     writeLocal(language);
     for (const observer of [...this.observers]) {
-      observer.next?.({ language });
+      observer.next?.(this.event);
     }
     return true;
   }

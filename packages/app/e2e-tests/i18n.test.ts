@@ -1,0 +1,214 @@
+/*
+ * English and Korean, chosen by each user in Settings: the portal's pages and
+ * figures follow the choice, it is kept by the user-settings backend (a new
+ * browser gets it back), and alerts reach each member of a team in their own
+ * language, in the portal and in the Slack and KakaoTalk stand-ins.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { standInUrls } from '@internal/sandbox/src/ports';
+import {
+  examplePassword,
+  expect,
+  sidebarLink,
+  signIn,
+  submitKeycloakLogin,
+  test,
+} from './fixtures';
+
+const ROOT = path.resolve(__dirname, '../../..');
+// Same arithmetic as playwright.config.ts: stand-ins from E2E_PORT_BASE + 10.
+const { SANDBOX_SLACK_URL, SANDBOX_KAKAO_URL } = standInUrls(
+  Number(process.env.E2E_PORT_BASE ?? 7100) + 10,
+);
+/** The developers' on-call KakaoTalk receivers (app-config.yaml), in Korean. */
+const DEVELOPERS_KAKAO = 'sandbox-uuid-developers-oncall';
+
+/** Settings → General → Language. */
+async function chooseLanguage(page: Page, current: string, wanted: string) {
+  await page.goto('/settings');
+  await page.getByRole('button', { name: current }).click();
+  await page.getByRole('option', { name: wanted }).click();
+}
+
+/** Signs in a user whose portal is Korean (the sidebar says 카탈로그). */
+async function signInKorean(page: Page, username: string) {
+  await submitKeycloakLogin(page, username, examplePassword(username));
+  await expect(sidebarLink(page, '카탈로그')).toBeVisible();
+}
+
+/** A second person at another browser, in Seoul. */
+async function otherBrowser(browser: Browser, baseURL: string | undefined) {
+  const context = await browser.newContext({
+    baseURL,
+    timezoneId: 'Asia/Seoul',
+    viewport: { width: 1440, height: 900 },
+  });
+  return context.newPage();
+}
+
+test.describe('languages', () => {
+  test('a user switches to 한국어 in Settings: pages and figures are Korean, and the choice follows them', async ({
+    page,
+    browser,
+    baseURL,
+    shot,
+  }) => {
+    test.setTimeout(180_000);
+    await signIn(page, 'sora.lee');
+    await page.goto('/settings');
+    await expect(page.getByText('Language', { exact: true })).toBeVisible();
+    await shot('settings in English');
+
+    await chooseLanguage(page, 'English', '한국어');
+    await expect(sidebarLink(page, '카탈로그')).toBeVisible();
+    await expect(page.getByText('언어', { exact: true })).toBeVisible();
+    await expect(page.getByText('테마', { exact: true })).toBeVisible();
+    await shot('settings in Korean');
+
+    // A service page: the Deployments and Argo CD cards, money in ko-KR.
+    await page.goto('/catalog/default/component/shop-backend');
+    const deployments = page.getByRole('table', { name: '환경별 배포' });
+    await expect(deployments).toBeVisible();
+    await expect(
+      deployments.getByRole('columnheader', { name: '파드' }),
+    ).toBeVisible();
+    const devA = deployments.locator('tr[data-environment="dev-a"]');
+    await expect(devA).toContainText('준비됨');
+    // The cost plugin's first collection (15 s after start) brings the cost.
+    await expect(async () => {
+      await page.reload();
+      await expect(devA.locator('td[data-column="cost"]')).toContainText(
+        /^US\$[\d,]+\.\d{2}/,
+        { timeout: 5_000 },
+      );
+    }).toPass({ timeout: 90_000 });
+    const history = page.getByRole('table', { name: 'Argo CD 배포 이력' });
+    await expect(
+      history.getByRole('columnheader', { name: '소요' }),
+    ).toBeVisible();
+    // Deploy times in Korean date format, durations in Korean units.
+    await expect(history.locator('tbody tr').first()).toContainText(
+      /\d{4}\. \d{1,2}\. \d{1,2}\. (오전|오후) \d{1,2}:\d{2}/,
+    );
+    await expect(
+      history.locator('td[data-column="took"]').first(),
+    ).toHaveText('1분 00초');
+    await expect(page.getByText('정보', { exact: true }).first()).toBeVisible();
+    await shot('service page in Korean');
+
+    // The create page and the catalog.
+    await page.goto('/create');
+    await expect(
+      page.getByRole('heading', { name: '새로 만들기' }).first(),
+    ).toBeVisible();
+    await shot('create page in Korean');
+    await page.goto('/catalog');
+    await expect(page.getByText('담당', { exact: true }).first()).toBeVisible();
+    await shot('catalog in Korean');
+
+    // Stored with the user-settings backend: a new browser, no local copy,
+    // gets it back once she signs in; a teammate's portal stays English.
+    const elsewhere = await otherBrowser(browser, baseURL);
+    await signInKorean(elsewhere, 'sora.lee');
+    await elsewhere.close();
+    const teammate = await otherBrowser(browser, baseURL);
+    await signIn(teammate, 'minsu.park');
+    await teammate.goto('/catalog/default/component/shop-backend');
+    await expect(
+      teammate.getByRole('table', { name: 'Deployments by environment' }),
+    ).toBeVisible();
+    await teammate.close();
+  });
+
+  test('an English and a Korean member of one team get the same alert, each in their language, in the portal, Slack and KakaoTalk', async ({
+    page,
+    browser,
+    baseURL,
+    shot,
+  }) => {
+    // daniel.cho (developers) picks 한국어; minsu.park (developers) never chose.
+    await signIn(page, 'daniel.cho');
+    await chooseLanguage(page, 'English', '한국어');
+    await expect(sidebarLink(page, '카탈로그')).toBeVisible();
+
+    const build = String(1000 + Math.floor(Math.random() * 100000));
+    const out = execFileSync(
+      'bash',
+      [path.join(ROOT, 'infra/jenkins/notify-portal.sh'), 'FAILURE'],
+      {
+        env: {
+          ...process.env,
+          PORTAL_URL: baseURL!,
+          PORTAL_WEBHOOK_SECRET: 'e2e-webhook-secret',
+          JOB_NAME: 'shop/shop-backend',
+          BUILD_NUMBER: build,
+          BUILD_URL: `http://jenkins.example/job/shop/job/shop-backend/${build}/`,
+        },
+        encoding: 'utf8',
+      },
+    );
+    expect(out).toMatch(/"status":\s*"sent"/);
+    const english = `Build failed: shop/shop-backend #${build}`;
+    const korean = `빌드 실패: shop/shop-backend #${build}`;
+
+    await page.goto('/notifications');
+    await expect(page.getByRole('link', { name: korean })).toBeVisible();
+    await expect(page.getByText(english)).toHaveCount(0);
+    await shot('Korean user notifications');
+
+    const minsu = await otherBrowser(browser, baseURL);
+    await signIn(minsu, 'minsu.park');
+    await minsu.goto('/notifications');
+    await expect(minsu.getByRole('link', { name: english })).toBeVisible();
+    await expect(minsu.getByText(korean)).toHaveCount(0);
+    await minsu.screenshot({
+      path: path.join(
+        ROOT,
+        'e2e-screenshots',
+        'languages - English user notifications.png',
+      ),
+      fullPage: true,
+    });
+    await minsu.close();
+
+    // Slack: the team channel (English) once, in English.
+    await expect
+      .poll(async () => {
+        const posted = await (
+          await fetch(`${SANDBOX_SLACK_URL}/_sandbox/requests`)
+        ).json();
+        return posted
+          .filter(
+            (r: any) =>
+              r.status === 200 &&
+              r.body?.channel === '#dev-alerts' &&
+              String(r.body?.text).includes(`#${build}`),
+          )
+          .map((r: any) => r.body.text);
+      })
+      .toEqual([english]);
+
+    // KakaoTalk: the team's on-call receivers read Korean.
+    await expect
+      .poll(async () => {
+        const sent = await (
+          await fetch(`${SANDBOX_KAKAO_URL}/_sandbox/requests`)
+        ).json();
+        return sent
+          .filter(
+            (r: any) =>
+              r.status === 200 &&
+              String(r.path).includes('/friends/') &&
+              JSON.parse(r.body?.receiver_uuids ?? '[]').includes(
+                DEVELOPERS_KAKAO,
+              ),
+          )
+          .map((r: any) => JSON.parse(r.body.template_object).text as string)
+          .filter((text: string) => text.includes(`#${build}`))
+          .map((text: string) => text.split('\n')[0]);
+      })
+      .toEqual([korean]);
+  });
+});
