@@ -206,6 +206,19 @@ export function frontendPackages(root) {
   return dirs;
 }
 
+/** Where the app installs our plugins' TranslationBlueprints. */
+export const APP_I18N_MODULE = 'packages/app/src/modules/i18n/index.ts';
+
+function installedByApp(root, dir) {
+  const name = JSON.parse(
+    fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8'),
+  ).name;
+  const file = path.join(root, APP_I18N_MODULE);
+  return (
+    fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(`'${name}'`)
+  );
+}
+
 /** Every finding in the repository at `root`. */
 export function checkRepository(root) {
   const findings = [];
@@ -246,6 +259,10 @@ export function checkRepository(root) {
     if (!registers) {
       findings.push(
         `${dir}: no TranslationBlueprint loads src/translations/ko.ts`,
+      );
+    } else if (dir !== 'packages/app' && !installedByApp(root, dir)) {
+      findings.push(
+        `${dir}: its TranslationBlueprint is not installed by ${APP_I18N_MODULE} (the app's translations input only takes the app's extensions)`,
       );
     }
   }

@@ -61,8 +61,12 @@ const serviceOverviewLayout = EntityContentLayoutBlueprint.make({
   },
 });
 
-/** Korean for the cards, loaded when a user picks 한국어. */
-const servicesTranslation = TranslationBlueprint.make({
+/**
+ * Korean for the cards, loaded when a user picks 한국어. The app's
+ * translations input only takes extensions of the app plugin, so the app
+ * installs this one (packages/app/src/modules/i18n), not the plugin.
+ */
+export const servicesTranslations = TranslationBlueprint.make({
   name: 'services',
   params: {
     resource: createTranslationResource({
@@ -75,10 +79,5 @@ const servicesTranslation = TranslationBlueprint.make({
 /** The service page's deployment picture: one row per environment. */
 export default createFrontendPlugin({
   pluginId: 'services',
-  extensions: [
-    deploymentsCard,
-    argoHistoryCard,
-    serviceOverviewLayout,
-    servicesTranslation,
-  ],
+  extensions: [deploymentsCard, argoHistoryCard, serviceOverviewLayout],
 });

@@ -144,6 +144,11 @@ function HistoryTableRow({
   const fmt = useFormatters();
   const duration =
     row.durationMs !== undefined ? durationParts(row.durationMs) : undefined;
+  const durationText = ({ unit, h, m, s }: ReturnType<typeof durationParts>) => {
+    if (unit === 'hours') return t('history.duration.hours', { h, m, s });
+    if (unit === 'minutes') return t('history.duration.minutes', { m, s });
+    return t('history.duration.seconds', { s });
+  };
   return (
     <TableRow data-environment={row.environment}>
       <TableCell style={{ whiteSpace: 'nowrap' }}>{row.environment}</TableCell>
@@ -151,7 +156,7 @@ function HistoryTableRow({
         {row.deployedAt ? fmt.dateTime(row.deployedAt) : '-'}
       </TableCell>
       <TableCell data-column="took" style={{ whiteSpace: 'nowrap' }}>
-        {duration ? t(`history.duration.${duration.unit}`, duration) : '-'}
+        {duration ? durationText(duration) : '-'}
       </TableCell>
       <TableCell style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
         {row.revisions.map(shortRevision).join(', ') || '-'}

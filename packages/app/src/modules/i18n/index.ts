@@ -20,6 +20,14 @@ import { catalogTranslationRef } from '@backstage/plugin-catalog';
 import { catalogReactTranslationRef } from '@backstage/plugin-catalog-react';
 import { appTranslationRef } from '../../translation';
 import { UserLanguageSelector } from './UserLanguageSelector';
+import { servicesTranslations } from '@internal/plugin-services';
+
+/**
+ * Our plugins' Korean (each plugin exports its TranslationBlueprint): the
+ * app's translations input only takes extensions of the app plugin, so
+ * they are installed here. Add a plugin's when it gets one.
+ */
+const PLUGIN_TRANSLATIONS = [servicesTranslations];
 
 /**
  * The app language (English, Korean), stored per user with the
@@ -87,5 +95,5 @@ const koreanResources = [
 
 export const i18nModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [appLanguageApi, ...koreanResources],
+  extensions: [appLanguageApi, ...koreanResources, ...PLUGIN_TRANSLATIONS],
 });
