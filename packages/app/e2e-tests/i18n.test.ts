@@ -101,7 +101,10 @@ test.describe('languages', () => {
     // The create page and the catalog.
     await page.goto('/create');
     await expect(
-      page.getByRole('heading', { name: '새로 만들기' }).first(),
+      page.getByRole('heading', { name: '템플릿', exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: '선택' }).first(),
     ).toBeVisible();
     await shot('create page in Korean');
     await page.goto('/catalog');

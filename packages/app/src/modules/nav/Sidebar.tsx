@@ -76,7 +76,7 @@ function SidebarContentComponent({ navItems }: NavContentComponentProps) {
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />
-      <NotificationsSidebarItem />
+      <NotificationsSidebarItem text={t('nav.pages.notifications')} />
       <SidebarDivider />
       <SidebarGroup
         label={t('nav.settings')}
