@@ -117,6 +117,15 @@ test.describe.serial('MCP servers for AI agents', () => {
     console.log(`operate tools: ${names.join(', ')}`);
     for (const w of WRITE_TOOLS) expect(names.some(n => n.endsWith(`.${w}`))).toBe(true);
     expect(names).not.toContain('scaffolder.execute-template');
+
+    // Both servers are in the catalog, as APIs of type mcp-server.
+    for (const [name, suffix] of [['portal-mcp-read', '/read'], ['portal-mcp-operate', '/operate']]) {
+      await expect(async () => {
+        const api = await rest(page, token, `/api/catalog/entities/by-name/api/default/${name}`);
+        expect(api.spec.type).toBe('mcp-server');
+        expect(api.spec.definition).toContain(`/api/mcp-actions/v1${suffix}`);
+      }).toPass({ timeout: 60_000, intervals: [3_000] });
+    }
   });
 
   test('cost and SLO figures equal the REST API and the page', async ({ page }) => {
