@@ -5,6 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModulePlatformEnvironments } from '@internal/plugin-scaffolder-backend-module-platform';
 import { gitRemoteUrlReaderServiceFactory } from '@internal/plugin-scaffolder-backend-module-services';
+import { mcpReadOnlyDefault } from './mcpReadOnlyDefault';
 import { startPrometheusExporter } from './metrics';
 
 startPrometheusExporter();
@@ -88,5 +89,11 @@ backend.add(import('@internal/plugin-notifications-backend-module-kakaotalk'));
 
 // Cost & Uptime: Cost Explorer and Prometheus, collected on a schedule.
 backend.add(import('@internal/plugin-cost-uptime-backend'));
+
+// AI agents (MCP clients): the actions of the plugins above as tools, run as
+// the signed-in user. /api/mcp-actions/v1 and /v1/read are read-only,
+// /v1/operate adds create/extend/destroy (mcpActions in app-config.yaml).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+backend.add(mcpReadOnlyDefault);
 
 backend.start();

@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { costUptimePermissions } from '@internal/plugin-cost-uptime-common';
+import { registerCostUptimeActions } from './actions/costUptimeActions';
 import { CostAlertDetector } from './alerting/CostAlertDetector';
 import { costUptimeClockServiceRef } from './clock';
 import { readCostUptimeOptions } from './config';
@@ -36,6 +38,7 @@ export const costUptimePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         alerts: alertsServiceRef,
         clock: costUptimeClockServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const options = readCostUptimeOptions(deps.config);
@@ -82,11 +85,18 @@ export const costUptimePlugin = createBackendPlugin({
           collector,
         });
         deps.permissionsRegistry.addPermissions(costUptimePermissions);
+        const report = new ReportService(store, options, entities, now);
+        // The same figures for AI agents (MCP), from the same ReportService.
+        registerCostUptimeActions({
+          actionsRegistry: deps.actionsRegistry,
+          report,
+          now,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            report: new ReportService(store, options, entities, now),
+            report,
             store,
             triggerRun,
             now,

@@ -2,9 +2,13 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  scaffolderActionsExtensionPoint,
+  scaffolderServiceRef,
+} from '@backstage/plugin-scaffolder-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import {
   createAuthorizeEnvironmentChangeAction,
@@ -14,6 +18,7 @@ import {
   createRemoveEnvironmentAction,
   createRenderEnvironmentAction,
 } from './actions/environmentActions';
+import { registerEnvironmentActions } from './actions/mcp';
 import { withPublicErrors } from './actions/publicError';
 import { readPlatformConfig } from './config';
 import { EnvironmentService } from './environment/EnvironmentService';
@@ -40,6 +45,9 @@ export const scaffolderModulePlatform = createBackendModule({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         alerts: alertsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        scaffolderService: scaffolderServiceRef,
+        auditor: coreServices.auditor,
       },
       async init(deps) {
         const { actions, config, logger } = deps;
@@ -73,6 +81,15 @@ export const scaffolderModulePlatform = createBackendModule({
         deps.httpRouter.use(
           await createRouter({ service, httpAuth: deps.httpAuth }),
         );
+        // The same operations for AI agents (MCP), as the calling user.
+        registerEnvironmentActions({
+          actionsRegistry: deps.actionsRegistry,
+          service,
+          catalog: deps.catalog,
+          scaffolder: deps.scaffolderService,
+          auditor: deps.auditor,
+          appBaseUrl: config.getString('app.baseUrl'),
+        });
         if (
           config.getOptionalBoolean('platform.environments.expiry.enabled') ??
           true

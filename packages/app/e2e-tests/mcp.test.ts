@@ -1,0 +1,212 @@
+/*
+ * The portal as MCP servers for AI agents, driven by the real MCP client
+ * (@modelcontextprotocol/sdk over Streamable HTTP) with the Backstage token
+ * of an example user signed in through the Keycloak stand-in: the tools it
+ * lists, cost and SLO figures equal to the REST API's and the page's, an
+ * extension of its own environment, refusals (someone else's environment,
+ * hostile names, prod), the read-only server without any write tool, and
+ * anonymous calls answered 401.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+// The hostile spellings the create template refuses.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { HOSTILE_INPUTS } from '../../sandbox/src/hostileInputs';
+import { expect, signIn, test } from './fixtures';
+
+const BASE = `http://localhost:${Number(process.env.E2E_PORT_BASE ?? 7100)}`;
+const MCP = `${BASE}/api/mcp-actions/v1`;
+const TRANSCRIPT = path.resolve(__dirname, '../../../test-results/mcp-transcript.json');
+const WRITE_TOOLS = ['create-environment', 'extend-environment', 'destroy-environment'];
+
+/** The signed-in person's Backstage token, as the app gets it. */
+async function backstageToken(page: Page): Promise<string> {
+  const res = await page.request.get('/api/auth/oidc/refresh?optional&env=development', {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()).backstageIdentity.token;
+}
+
+const exchanges: { request: unknown; response: unknown }[] = [];
+
+/** A connected MCP client of one server, recording requests and replies. */
+async function connect(url: string, token: string) {
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    fetch: async (input, init) => {
+      const res = await fetch(input, init);
+      const text = await res.clone().text();
+      const data = text.match(/^data: (.*)$/m)?.[1];
+      exchanges.push({
+        request: init?.body ? JSON.parse(String(init.body)) : null,
+        response: data ? JSON.parse(data) : text || res.status,
+      });
+      return res;
+    },
+  });
+  const client = new Client({ name: 'portal-e2e', version: '1.0.0' });
+  await client.connect(transport);
+  return client;
+}
+
+/** The tool whose name ends in `.name` (tool names are namespaced by plugin id). */
+async function toolNamed(client: Client, name: string) {
+  const { tools } = await client.listTools();
+  const tool = tools.find(t => t.name.endsWith(`.${name}`));
+  if (!tool) throw new Error(`no tool ${name} in ${tools.map(t => t.name)}`);
+  return tool.name;
+}
+
+/** Calls a tool; the parsed JSON output, or the error text. */
+async function call(client: Client, name: string, args: Record<string, unknown>) {
+  const result = await client.callTool({ name: await toolNamed(client, name), arguments: args });
+  const text = (result.content as { type: string; text: string }[])[0]?.text ?? '';
+  if (result.isError) return { error: text };
+  return { output: JSON.parse(text) };
+}
+
+async function rest(page: Page, token: string, url: string) {
+  const res = await page.request.get(url, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status(), url).toBe(200);
+  return res.json();
+}
+
+test.describe.serial('MCP servers for AI agents', () => {
+  test.setTimeout(300_000);
+  const ownName = `mcp-${Math.random().toString(36).slice(2, 8)}`;
+
+  test.afterAll(() => {
+    fs.mkdirSync(path.dirname(TRANSCRIPT), { recursive: true });
+    fs.writeFileSync(TRANSCRIPT, JSON.stringify(exchanges, null, 2));
+  });
+
+  test('anonymous calls are 401', async ({ request }) => {
+    for (const url of [MCP, `${MCP}/read`, `${MCP}/operate`]) {
+      const res = await request.post(url, {
+        headers: { accept: 'application/json, text/event-stream' },
+        data: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+      });
+      expect(res.status(), url).toBe(401);
+    }
+    await expect(connect(MCP, 'not-a-token')).rejects.toThrow(/401/);
+  });
+
+  test('the read-only servers have no write tool; operate has create, extend and destroy', async ({ page }) => {
+    await signIn(page, 'minsu.park');
+    const token = await backstageToken(page);
+    for (const url of [MCP, `${MCP}/read`]) {
+      const { tools } = await (await connect(url, token)).listTools();
+      expect(tools.length, url).toBeGreaterThan(5);
+      for (const t of tools) {
+        expect(t.annotations?.readOnlyHint, `${url} ${t.name}`).toBe(true);
+        expect(WRITE_TOOLS.some(w => t.name.endsWith(`.${w}`))).toBe(false);
+      }
+      // Not even callable there.
+      const client = await connect(url, token);
+      const refused = await client
+        .callTool({ name: 'scaffolder.extend-environment', arguments: { name: ownName, days: 3 } })
+        .then(r => JSON.stringify(r), e => String(e));
+      expect(refused).toMatch(/not found|Unknown tool|not exist/i);
+    }
+    const operate = await connect(`${MCP}/operate`, token);
+    const names = (await operate.listTools()).tools.map(t => t.name).sort();
+    console.log(`operate tools: ${names.join(', ')}`);
+    for (const w of WRITE_TOOLS) expect(names.some(n => n.endsWith(`.${w}`))).toBe(true);
+    expect(names).not.toContain('scaffolder.execute-template');
+
+    // Both servers are in the catalog, as APIs of type mcp-server.
+    for (const [name, suffix] of [['portal-mcp-read', '/read'], ['portal-mcp-operate', '/operate']]) {
+      await expect(async () => {
+        const api = await rest(page, token, `/api/catalog/entities/by-name/api/default/${name}`);
+        expect(api.spec.type).toBe('mcp-server');
+        expect(api.spec.definition).toContain(`/api/mcp-actions/v1${suffix}`);
+      }).toPass({ timeout: 60_000, intervals: [3_000] });
+    }
+  });
+
+  test('cost and SLO figures equal the REST API and the page', async ({ page }) => {
+    await signIn(page, 'minsu.park');
+    const token = await backstageToken(page);
+    const client = await connect(MCP, token);
+    // The first collection starts 15 s after the backend: wait for data.
+    await expect(async () => {
+      const s = await rest(page, token, '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a');
+      expect(s.lastMonth).toBeGreaterThan(0);
+    }).toPass({ timeout: 120_000, intervals: [3_000] });
+
+    const { output: cost } = await call(client, 'get-cost-summary', { environment: 'dev-a' });
+    const api = await rest(page, token, '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a');
+    expect(cost).toMatchObject({
+      currency: api.currency,
+      monthToDate: api.monthToDate,
+      billedToDate: api.billedToDate,
+      lastMonth: api.lastMonth,
+      forecast: api.forecast,
+    });
+
+    const { output: slo } = await call(client, 'get-slo-status', { service: 'shop-backend', environment: 'dev-a' });
+    const uptime = await rest(page, token, '/api/cost-uptime/uptime?days=30&key=shop-backend');
+    const apiRow = uptime.rows.find((r: { environment: string }) => r.environment === 'dev-a');
+    expect(slo.rows).toHaveLength(1);
+    expect(slo.rows[0].availability).toBe(apiRow.availability);
+    expect(slo.rows[0].errorBudgetRemaining).toBe(apiRow.errorBudgetRemaining);
+    // The example Prometheus has shop-backend below its SLO in dev-a.
+    expect(slo.rows[0].availability).toBeLessThan(slo.rows[0].sloTarget);
+
+    // The page's "This month so far" is the unfiltered month to date.
+    const { output: total } = await call(client, 'get-cost-summary', {});
+    await page.goto('/cost-uptime');
+    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: total.currency }).format(
+      total.monthToDate.amount,
+    );
+    await expect(page.getByTestId('stat-month-to-date')).toContainText(money, { timeout: 30_000 });
+  });
+
+  test('a developer creates and extends an environment of their group, and is refused elsewhere', async ({ page }) => {
+    await signIn(page, 'minsu.park');
+    const client = await connect(`${MCP}/operate`, await backstageToken(page));
+
+    const { output: dry } = await call(client, 'dry-run-create-environment', { name: ownName, owner: 'developers' });
+    expect(dry).toMatchObject({ valid: true, request: { name: ownName, owner: 'group:default/developers' } });
+    const { output: created } = await call(client, 'create-environment', { name: ownName, owner: 'developers' });
+    expect(created.taskId).toBeTruthy();
+
+    // Extend once the template has committed the environment.
+    let extended: { output?: { expiresAt: string }; error?: string } = {};
+    await expect(async () => {
+      extended = await call(client, 'extend-environment', { name: ownName, days: 14 });
+      expect(extended.error).toBeUndefined();
+    }).toPass({ timeout: 120_000, intervals: [3_000] });
+    const days = (Date.parse(extended.output!.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(13.9);
+    expect(days).toBeLessThan(14.1);
+
+    // dev-a belongs to platform-admins.
+    const notOwned = await call(client, 'extend-environment', { name: 'dev-a', days: 3 });
+    expect(notOwned.error).toBe(
+      'NotAllowedError: user:default/minsu.park may not change environment dev-a: only its owner group:default/platform-admins and platform admins may',
+    );
+    const destroyProd = await call(client, 'destroy-environment', { name: 'prod', confirmation: 'prod' });
+    expect(destroyProd.error).toMatch(/^NotAllowedError: user:default\/minsu.park may not change environment prod/);
+
+    for (const { label, value } of HOSTILE_INPUTS) {
+      const r = await call(client, 'extend-environment', { name: value, days: 3 });
+      expect(r.error, label).toMatch(/^InputError: /);
+      const c = await call(client, 'dry-run-create-environment', { name: value, owner: 'developers' });
+      expect(c.error, label).toMatch(/^InputError: /);
+    }
+  });
+
+  test('a platform admin cannot destroy prod through the tool either', async ({ page }) => {
+    await signIn(page, 'jiyoung.kim');
+    const client = await connect(`${MCP}/operate`, await backstageToken(page));
+    const r = await call(client, 'destroy-environment', { name: 'prod', confirmation: 'prod' });
+    expect(r.error).toMatch(/^NotAllowedError: prod is a production environment/);
+    const { output } = await call(client, 'get-environment', { name: 'prod' });
+    expect(output.state).not.toBe('destroying');
+  });
+});
