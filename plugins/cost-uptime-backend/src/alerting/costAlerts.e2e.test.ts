@@ -220,7 +220,7 @@ describe('cost and uptime alerts end to end', () => {
               },
             },
             alerts: {
-              language: 'en',
+              defaultLanguage: 'en',
               burstWindow: '0s',
               fallbackRecipients: ['group:default/platform-admins'],
               groups: {
