@@ -114,7 +114,7 @@ test.describe.serial('MCP servers for AI agents', () => {
     }
     const operate = await connect(`${MCP}/operate`, token);
     const names = (await operate.listTools()).tools.map(t => t.name).sort();
-    console.log(`operate tools: ${names.join(', ')}`);
+    test.info().annotations.push({ type: 'operate tools', description: names.join(', ') });
     for (const w of WRITE_TOOLS) expect(names.some(n => n.endsWith(`.${w}`))).toBe(true);
     expect(names).not.toContain('scaffolder.execute-template');
 

@@ -42,10 +42,11 @@ export async function usersReachedBy(
       },
       { credentials: await deps.auth.getOwnServiceCredentials() },
     );
+    const queued: string[] = [];
     const next = (ref: string) => {
       if (!seen.has(ref)) {
         seen.add(ref);
-        todo.push(ref);
+        queued.push(ref);
       }
     };
     for (const entity of items) {
@@ -67,6 +68,7 @@ export async function usersReachedBy(
         if (owner) next(owner);
       }
     }
+    todo = queued;
   }
   return [...users];
 }
