@@ -136,6 +136,9 @@ test.describe('languages', () => {
     await chooseLanguage(page, 'English', '한국어');
     await expect(sidebarLink(page, '카탈로그')).toBeVisible();
 
+    // shop-web, not shop-backend: the alerts test's failed shop-backend build
+    // opens a burst window, and a second failure of that job inside it is
+    // grouped into a digest instead of sent.
     const build = String(1000 + Math.floor(Math.random() * 100000));
     const out = execFileSync(
       'bash',
@@ -145,16 +148,16 @@ test.describe('languages', () => {
           ...process.env,
           PORTAL_URL: baseURL!,
           PORTAL_WEBHOOK_SECRET: 'e2e-webhook-secret',
-          JOB_NAME: 'shop/shop-backend',
+          JOB_NAME: 'shop/shop-web',
           BUILD_NUMBER: build,
-          BUILD_URL: `http://jenkins.example/job/shop/job/shop-backend/${build}/`,
+          BUILD_URL: `http://jenkins.example/job/shop/job/shop-web/${build}/`,
         },
         encoding: 'utf8',
       },
     );
     expect(out).toMatch(/"status":\s*"sent"/);
-    const english = `Build failed: shop/shop-backend #${build}`;
-    const korean = `빌드 실패: shop/shop-backend #${build}`;
+    const english = `Build failed: shop/shop-web #${build}`;
+    const korean = `빌드 실패: shop/shop-web #${build}`;
 
     await page.goto('/notifications');
     await expect(page.getByRole('link', { name: korean })).toBeVisible();
