@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './annotations';
 export * from './CostUptimeClient';
 export * from './periods';
+export * from './allocation';

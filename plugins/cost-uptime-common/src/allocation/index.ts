@@ -1,0 +1,3 @@
+export * from './types';
+export { allocateDay, bucketOf, nodeWeight, percentile } from './allocate';
+export { distributeCents, toCents } from './cents';
