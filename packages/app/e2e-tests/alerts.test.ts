@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { standInUrls } from '@internal/sandbox/src/ports';
-import { expect, signIn, test } from './fixtures';
+import { expect, reportFailedBuild, signIn, test } from './fixtures';
 
-const ROOT = path.resolve(__dirname, '../../..');
 // Same arithmetic as playwright.config.ts: stand-ins from E2E_PORT_BASE + 10.
 const SLACK_URL = standInUrls(
   Number(process.env.E2E_PORT_BASE ?? 7100) + 10,
@@ -25,23 +22,7 @@ test.describe('alerts', () => {
       page.getByRole('heading', { name: /Shop backend/ }).first(),
     ).toBeVisible();
 
-    const build = String(1000 + Math.floor(Math.random() * 100000));
-    // The same script the Jenkinsfiles run, signing with the shared secret.
-    const out = execFileSync(
-      'bash',
-      [path.join(ROOT, 'infra/jenkins/notify-portal.sh'), 'FAILURE'],
-      {
-        env: {
-          ...process.env,
-          PORTAL_URL: baseURL!,
-          PORTAL_WEBHOOK_SECRET: 'e2e-webhook-secret',
-          JOB_NAME: 'shop/shop-backend',
-          BUILD_NUMBER: build,
-          BUILD_URL: `http://jenkins.example/job/shop/job/shop-backend/${build}/`,
-        },
-        encoding: 'utf8',
-      },
-    );
+    const { build, out } = reportFailedBuild(baseURL!, 'shop/shop-backend');
     expect(out).toMatch(/"status":\s*"sent"/);
 
     await page.goto('/notifications');

@@ -8,6 +8,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../../e2e-screenshots');
 
@@ -128,4 +129,33 @@ export async function signIn(page: Page, username: string = 'minsu.park') {
 /** A link in the sidebar (the sidebar renders a second, hidden nav for mobile). */
 export function sidebarLink(page: Page, name: string) {
   return page.getByRole('link', { name, exact: true }).first();
+}
+
+/**
+ * Reports a failed Jenkins build of `job` to the portal with the script the
+ * Jenkinsfiles run (infra/jenkins/notify-portal.sh), signed with the e2e
+ * webhook secret. Returns the build number and what the script printed.
+ */
+export function reportFailedBuild(
+  baseURL: string,
+  job: string,
+): { build: string; out: string } {
+  const build = String(1000 + Math.floor(Math.random() * 100000));
+  const jobPath = job.split('/').join('/job/');
+  const out = execFileSync(
+    'bash',
+    [path.resolve(__dirname, '../../../infra/jenkins/notify-portal.sh'), 'FAILURE'],
+    {
+      env: {
+        ...process.env,
+        PORTAL_URL: baseURL,
+        PORTAL_WEBHOOK_SECRET: 'e2e-webhook-secret',
+        JOB_NAME: job,
+        BUILD_NUMBER: build,
+        BUILD_URL: `http://jenkins.example/job/${jobPath}/${build}/`,
+      },
+      encoding: 'utf8',
+    },
+  );
+  return { build, out };
 }

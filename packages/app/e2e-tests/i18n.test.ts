@@ -4,13 +4,13 @@
  * browser gets it back), and alerts reach each member of a team in their own
  * language, in the portal and in the Slack and KakaoTalk stand-ins.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { standInUrls } from '@internal/sandbox/src/ports';
 import {
   examplePassword,
   expect,
+  reportFailedBuild,
   sidebarLink,
   signIn,
   submitKeycloakLogin,
@@ -139,22 +139,7 @@ test.describe('languages', () => {
     // shop-web, not shop-backend: the alerts test's failed shop-backend build
     // opens a burst window, and a second failure of that job inside it is
     // grouped into a digest instead of sent.
-    const build = String(1000 + Math.floor(Math.random() * 100000));
-    const out = execFileSync(
-      'bash',
-      [path.join(ROOT, 'infra/jenkins/notify-portal.sh'), 'FAILURE'],
-      {
-        env: {
-          ...process.env,
-          PORTAL_URL: baseURL!,
-          PORTAL_WEBHOOK_SECRET: 'e2e-webhook-secret',
-          JOB_NAME: 'shop/shop-web',
-          BUILD_NUMBER: build,
-          BUILD_URL: `http://jenkins.example/job/shop/job/shop-web/${build}/`,
-        },
-        encoding: 'utf8',
-      },
-    );
+    const { build, out } = reportFailedBuild(baseURL!, 'shop/shop-web');
     expect(out).toMatch(/"status":\s*"sent"/);
     const english = `Build failed: shop/shop-web #${build}`;
     const korean = `빌드 실패: shop/shop-web #${build}`;
