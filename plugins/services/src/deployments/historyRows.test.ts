@@ -2,7 +2,10 @@
 /* eslint-disable @backstage/no-mixed-plugin-imports */
 import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
 import { vendorCaseApplications } from '@internal/sandbox/src/argocd/vendorCases';
-import type { ArgoApplication, ArgoResult } from './environmentRows';
+import type {
+  ArgoApplication,
+  ArgoResult,
+} from '@internal/plugin-services-common';
 import { deployDuration, formatDuration, historyRows } from './historyRows';
 
 const NOW = new Date('2026-11-25T10:00:00Z');

@@ -78,12 +78,16 @@ export type EnvironmentRow = {
         notCompared: boolean;
         uiUrl: string;
         lastDeployedAt?: string;
+        /** The Git revision Argo CD synced (one per source of a multi-source app). */
+        revisions: string[];
       }
     | { state: 'absent' }
     | { state: 'error'; message: string }
     | { state: 'unknown' };
   /** Image tag Argo CD deployed (the manifest repository's truth). */
   version?: string;
+  /** The full image reference `version` is read from (registry, tag, digest). */
+  image?: string;
   /**
    * The service's cost in this environment, when known, over the billed days
    * of `month` (YYYY-MM; last month's while this one has no billed day).
@@ -194,6 +198,13 @@ function costCell(
 export const syncStatus = (app: ArgoApplication) =>
   app.status?.sync?.status || 'Unknown';
 
+/** `status.sync.revisions` of a multi-source app, else `[status.sync.revision]`. */
+export const syncRevisions = (app: ArgoApplication): string[] => {
+  const sync = app.status?.sync;
+  if (sync?.revisions?.length) return sync.revisions;
+  return sync?.revision ? [sync.revision] : [];
+};
+
 function argoFound(
   a: Extract<ArgoResult, { state: 'found' }>,
 ): EnvironmentRow['argo'] {
@@ -217,6 +228,7 @@ function argoFound(
     lastDeployedAt: s?.history?.length
       ? s.history[s.history.length - 1].deployedAt
       : undefined,
+    revisions: syncRevisions(a.application),
   };
 }
 
@@ -244,14 +256,12 @@ export function buildEnvironmentRows(
   const rows = names.map((environment): EnvironmentRow => {
     const a = argo.find(x => x.instance === environment);
     let argoCell: EnvironmentRow['argo'] = { state: 'unknown' };
-    let version: string | undefined;
+    let image: string | undefined;
     if (a?.state === 'found') {
       argoCell = argoFound(a);
-      version = imageTag(
-        serviceImage(a.application.status?.summary?.images ?? [], [
-          a.application.metadata.name,
-        ]),
-      );
+      image = serviceImage(a.application.status?.summary?.images ?? [], [
+        a.application.metadata.name,
+      ]);
     } else if (a?.state === 'absent') {
       argoCell = { state: 'absent' };
     } else if (a?.state === 'error') {
@@ -306,7 +316,8 @@ export function buildEnvironmentRows(
     return {
       environment,
       argo: argoCell,
-      version,
+      version: imageTag(image),
+      image,
       pods: podsCell,
       cost: costCell(cost, environment),
     };

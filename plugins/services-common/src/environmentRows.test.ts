@@ -51,7 +51,7 @@ const unschedulable = (name: string, tag: string) =>
 const app = (sync: string, health: string, tag: string, extra = {}) => ({
   metadata: { name: 'shop-backend' },
   status: {
-    sync: { status: sync },
+    sync: { status: sync, revision: 'abc' },
     health: { status: health },
     summary: { images: [`${ECR}/shop-backend:${tag}`] },
     history: [{ id: 0, revision: 'abc', deployedAt: '2026-11-25T10:00:00Z' }],
@@ -135,8 +135,10 @@ describe('buildEnvironmentRows', () => {
           notCompared: false,
           uiUrl: 'http://argo/dev-a/applications/shop-backend',
           lastDeployedAt: '2026-11-25T10:00:00Z',
+          revisions: ['abc'],
         },
         version: '2.3.0',
+        image: `${ECR}/shop-backend:2.3.0`,
         pods: {
           state: 'found',
           total: 2,
@@ -154,6 +156,23 @@ describe('buildEnvironmentRows', () => {
         pods: expect.objectContaining({ total: 2, ready: 1 }),
       }),
     ]);
+  });
+
+  it("gives a multi-source application's revisions, one per source", () => {
+    const [row] = buildEnvironmentRows(
+      [
+        {
+          instance: 'dev-a',
+          url: 'http://argo/dev-a',
+          state: 'found',
+          application: app('Synced', 'Healthy', '2.3.0', {
+            sync: { status: 'Synced', revisions: ['abc', 'def'] },
+          }),
+        },
+      ],
+      { items: [] },
+    );
+    expect(row.argo).toMatchObject({ revisions: ['abc', 'def'] });
   });
 
   it('reports a server that is down on its own row and keeps the others', () => {
