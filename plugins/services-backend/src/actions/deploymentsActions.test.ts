@@ -2,6 +2,7 @@
 /* eslint-disable @backstage/no-mixed-plugin-imports */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import type { Entity } from '@backstage/catalog-model';
@@ -125,7 +126,8 @@ describe('get-deployments', () => {
         const name = String(ref).split('/')[1];
         if (name === 'shop-backend') return service(name);
         if (name === hidden.metadata.name) {
-          const principal = options?.credentials.principal as {
+          const principal = (options as { credentials: BackstageCredentials })
+            .credentials.principal as {
             userEntityRef?: string;
           };
           return principal.userEntityRef === 'user:default/jiyoung.kim'
