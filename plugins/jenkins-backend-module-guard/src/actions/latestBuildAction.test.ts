@@ -22,7 +22,10 @@ import {
   JENKINS_USER,
   jenkinsStandIn,
 } from '@internal/sandbox/src/jenkins/JenkinsStandIn';
+import fs from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
+import { parse } from 'yaml';
 import jenkinsGuard from '../index';
 import { logTail } from './latestBuildAction';
 
@@ -53,6 +56,14 @@ const ENTITIES: Record<string, Entity> = {
     'shop/shop-backend',
   ),
 };
+
+/** The portal's own actions config (which plugins' actions, which excluded). */
+const PORTAL_ACTIONS = parse(
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../../app-config.yaml'),
+    'utf8',
+  ),
+).backend.actions;
 
 describe('get-latest-build', () => {
   let jenkins: Server;
@@ -85,6 +96,7 @@ describe('get-latest-build', () => {
         catalog.factory,
         mockServices.rootConfig.factory({
           data: {
+            backend: { actions: PORTAL_ACTIONS },
             jenkins: {
               baseUrl: `http://127.0.0.1:${port}`,
               username: JENKINS_USER,
@@ -105,17 +117,43 @@ describe('get-latest-build', () => {
       .set('Authorization', mockCredentials.user.header(user))
       .send(input);
 
-  it('is listed as read-only for a model', async () => {
+  it('is the only Jenkins action the portal offers, listed as read-only for a model', async () => {
     const res = await request(backend)
       .get('/api/jenkins/.backstage/actions/v1/actions')
       .set('Authorization', mockCredentials.user.header(MINSU));
     expect(res.status).toBe(200);
+    expect(res.body.actions).toHaveLength(1);
     const [action] = res.body.actions;
     expect(action).toMatchObject({
       id: 'jenkins:get-latest-build',
       attributes: { readOnly: true, destructive: false, idempotent: true },
     });
     expect(action.description).toMatch(/console log/);
+  });
+
+  it("does not offer the plugin's own trigger-build, which reruns any job named in its input", async () => {
+    const res = await request(backend)
+      .post(
+        '/api/jenkins/.backstage/actions/v1/actions/jenkins:trigger-build/invoke',
+      )
+      .set('Authorization', mockCredentials.user.header(ADMIN))
+      .send({
+        name: 'shop-web',
+        jobFullName: 'shop/shop-backend',
+        buildNumber: 55,
+      });
+    expect(res.status).toBe(404);
+    const logs = await request(backend)
+      .post(
+        '/api/jenkins/.backstage/actions/v1/actions/jenkins:get-build-logs/invoke',
+      )
+      .set('Authorization', mockCredentials.user.header(MINSU))
+      .send({
+        name: 'shop-web',
+        jobFullName: 'platform/environment',
+        buildNumber: 1,
+      });
+    expect(logs.status).toBe(404);
   });
 
   it("gives shop-backend's latest build, failed in its tests, with the end of the log", async () => {
