@@ -11,12 +11,12 @@ import { AlertEvent, AlertsService } from '@internal/plugin-alerts-node';
 import {
   ARGOCD_CREDENTIALS,
   createArgoCdServer,
-} from '@internal/sandbox/src/argocd/argocdStandIn';
+} from '@internal/sandbox/argocd';
 import {
   exampleInstances,
   type ArgoInstanceData,
-} from '@internal/sandbox/src/argocd/applications';
-import { vendorCaseApplications } from '@internal/sandbox/src/argocd/vendorCases';
+} from '@internal/sandbox/argocd';
+import { vendorCaseApplications } from '@internal/sandbox/argocd';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ArgoCdAlertPoller } from './ArgoCdAlertPoller';

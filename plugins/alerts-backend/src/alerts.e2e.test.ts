@@ -10,17 +10,17 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AlertEvent, ALERT_EVENT_TYPES } from '@internal/plugin-alerts-node';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
+import { Sandbox } from '@internal/sandbox';
 import {
   SlackStandIn,
   SLACK_SANDBOX_TOKEN,
-} from '@internal/sandbox/src/slack/SlackStandIn';
+} from '@internal/sandbox/slack';
 import {
   KakaoStandIn,
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
+} from '@internal/sandbox/kakao';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import slackModule from '@internal/plugin-notifications-backend-module-slack';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';

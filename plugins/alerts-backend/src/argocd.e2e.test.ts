@@ -17,22 +17,22 @@ import argocdModule, {
 } from '@internal/plugin-alerts-backend-module-argocd';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import slackModule from '@internal/plugin-notifications-backend-module-slack';
-import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
+import { exampleInstances } from '@internal/sandbox/argocd';
 import {
   ARGOCD_CREDENTIALS,
   createArgoCdServer,
-} from '@internal/sandbox/src/argocd/argocdStandIn';
+} from '@internal/sandbox/argocd';
 import {
   KakaoStandIn,
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
+} from '@internal/sandbox/kakao';
+import { Sandbox } from '@internal/sandbox';
 import {
   SlackStandIn,
   SLACK_SANDBOX_TOKEN,
-} from '@internal/sandbox/src/slack/SlackStandIn';
+} from '@internal/sandbox/slack';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -16,17 +16,17 @@ import { AlertEvent } from '@internal/plugin-alerts-node';
 import slackModule from '@internal/plugin-notifications-backend-module-slack';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import languagesModule from '@internal/plugin-user-settings-backend-module-languages';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
+import { Sandbox } from '@internal/sandbox';
 import {
   SlackStandIn,
   SLACK_SANDBOX_TOKEN,
-} from '@internal/sandbox/src/slack/SlackStandIn';
+} from '@internal/sandbox/slack';
 import {
   KakaoStandIn,
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
+} from '@internal/sandbox/kakao';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { alertsPlugin } from './plugin';

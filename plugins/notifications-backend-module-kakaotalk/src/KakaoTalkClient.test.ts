@@ -1,11 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
+import { Sandbox } from '@internal/sandbox';
 import {
   KakaoStandIn,
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
+} from '@internal/sandbox/kakao';
 import { KakaoTalkClient, KakaoQuotaExceededError } from './KakaoTalkClient';
 import { KakaoTalkStore } from './database/KakaoTalkStore';
 
