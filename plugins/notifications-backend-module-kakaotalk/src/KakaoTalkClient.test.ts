@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Sandbox } from '@internal/sandbox';
 import {
-  KakaoStandIn,
+  kakaoStandIn,
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
@@ -20,7 +20,7 @@ const template = {
 
 describe('KakaoTalkClient', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  const standIn = new KakaoStandIn();
+  const standIn = kakaoStandIn();
   const sandbox = new Sandbox([standIn]);
   let url: string;
 
