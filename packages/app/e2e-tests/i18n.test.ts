@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { standInUrls } from '@internal/sandbox/src/ports';
+import { standInUrls } from '@internal/sandbox';
 import {
   examplePassword,
   expect,

@@ -15,7 +15,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 // The hostile spellings the create template refuses.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { HOSTILE_INPUTS } from '../../sandbox/src/hostileInputs';
+import { HOSTILE_INPUTS } from '@internal/sandbox';
 import { expect, signIn, test } from './fixtures';
 
 const BASE = `http://localhost:${Number(process.env.E2E_PORT_BASE ?? 7100)}`;

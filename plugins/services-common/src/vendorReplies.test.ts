@@ -4,15 +4,15 @@
  * The deployment picture from replies real Argo CD instances and clusters
  * give (the sandbox's vendor cases), not only the example shop's.
  */
-import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
+import { exampleInstances } from '@internal/sandbox/argocd';
 import {
   PINNED_DIGEST,
   vendorCaseApplications,
-} from '@internal/sandbox/src/argocd/vendorCases';
+} from '@internal/sandbox/argocd';
 import {
   KUBECTL_STATUS,
   vendorCasePods,
-} from '@internal/sandbox/src/kubernetes/vendorCasePods';
+} from '@internal/sandbox/kubernetes';
 import {
   ArgoApplication,
   buildEnvironmentRows,

@@ -10,8 +10,9 @@
  *   GET  /_sandbox/cost-explorer  → request counts
  *   POST /_sandbox/cost-explorer  → { throttleNext, failAfter, adjust, pageGroups, reset }
  */
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StandIn } from '../StandIn.ts';
+import { listen, readBody, sendJson } from '../http.ts';
 import {
   DEFAULT_MODEL,
   dailyCost,
@@ -76,22 +77,12 @@ class AwsError extends Error {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', c => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function send(res: ServerResponse, status: number, body: unknown, extra = {}) {
-  res.writeHead(status, {
+  sendJson(res, status, body, {
     'content-type': 'application/x-amz-json-1.1',
     'x-amzn-requestid': `sandbox-${Date.now().toString(36)}`,
     ...extra,
   });
-  res.end(JSON.stringify(body));
 }
 
 function sendError(res: ServerResponse, error: AwsError) {
@@ -381,8 +372,7 @@ export function createCostExplorerHandler(
           state.adjust = { ...state.adjust, ...control.adjust };
         if (control.pageGroups) state.pageGroups = control.pageGroups;
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(state));
+      sendJson(res, 200, state, { 'content-type': 'application/json' });
       return;
     }
     if (req.method !== 'POST' || url !== '/') {
@@ -467,14 +457,15 @@ function hash(s: string): string {
   return h.toString(36);
 }
 
-export const costExplorerStandIn: StandIn = {
-  name: 'costExplorer',
-  description:
-    'AWS Cost Explorer (JSON 1.1: GetCostAndUsage, GetCostForecast; control at /_sandbox/cost-explorer)',
-  start: ({ host, port }) =>
-    new Promise((resolve, reject) => {
-      const server = http.createServer(createCostExplorerHandler());
-      server.once('error', reject);
-      server.listen(port, host, () => resolve(server));
-    }),
-};
+/** The Cost Explorer stand-in of `./portal start`: the example cost model. */
+export function costExplorerStandIn(
+  options: CostExplorerHandlerOptions = {},
+): StandIn {
+  return {
+    name: 'costExplorer',
+    description:
+      'AWS Cost Explorer (JSON 1.1: GetCostAndUsage, GetCostForecast; control at /_sandbox/cost-explorer)',
+    start: listenOptions =>
+      listen(listenOptions, createCostExplorerHandler(options)),
+  };
+}

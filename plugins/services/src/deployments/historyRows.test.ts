@@ -1,7 +1,9 @@
 // Tests only: the stand-ins' recorded vendor replies as fixtures.
 /* eslint-disable @backstage/no-mixed-plugin-imports */
-import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
-import { vendorCaseApplications } from '@internal/sandbox/src/argocd/vendorCases';
+import {
+  exampleInstances,
+  vendorCaseApplications,
+} from '@internal/sandbox/argocd';
 import type {
   ArgoApplication,
   ArgoResult,

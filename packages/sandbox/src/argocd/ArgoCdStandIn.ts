@@ -31,7 +31,8 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { StandIn } from '../StandIn.ts';
-import { Recorder, sendJson } from '../recording.ts';
+import { listen, readBody, safeJson, sendJson, sendText } from '../http.ts';
+import { Recorder } from '../recording.ts';
 import { handleApplicationWrite } from './argocdWrites.ts';
 import {
   exampleInstances,
@@ -53,29 +54,20 @@ const errorBody = (code: number, message: string) => ({
   message,
 });
 
+/** Argo CD's API (grpc-gateway) writes `application/json` without a charset. */
+const JSON_TYPE = { 'content-type': 'application/json' };
+
 function grpcError(
   res: http.ServerResponse,
   httpStatus: number,
   code: number,
   message: string,
 ) {
-  res.writeHead(httpStatus, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(errorBody(code, message)));
+  sendJson(res, httpStatus, errorBody(code, message), JSON_TYPE);
 }
 
-const json = (res: http.ServerResponse, body: unknown) => {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
-
-const readBody = (req: http.IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', chunk => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
+const json = (res: http.ServerResponse, body: unknown) =>
+  sendJson(res, 200, body, JSON_TYPE);
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
@@ -177,15 +169,14 @@ export function createArgoCdServer(
         const app = data.applications.find(
           a => a.metadata.name === uiName && inNamespace(a, uiNamespace),
         );
-        res.writeHead(app ? 200 : 404, {
-          'content-type': 'text/html; charset=utf-8',
-        });
         const body = app
           ? `<h2>${escapeHtml(app.metadata.name)}</h2><p>Sync: ${escapeHtml(
               app.status.sync.status,
             )}. Health: ${escapeHtml(app.status.health.status)}.</p>`
           : `<p>Application ${escapeHtml(uiName)} not found.</p>`;
-        res.end(
+        sendText(
+          res,
+          app ? 200 : 404,
           `<!doctype html><title>${escapeHtml(uiName)} - Argo CD (${escapeHtml(
             name,
           )})</title><h1>Argo CD: ${escapeHtml(name)}</h1>${body}`,
@@ -210,12 +201,7 @@ export function createArgoCdServer(
         return;
       }
       const raw = req.method === 'GET' ? '' : await readBody(req);
-      let parsed: unknown;
-      try {
-        parsed = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        parsed = undefined;
-      }
+      const parsed: unknown = raw ? safeJson(raw) : undefined;
       const answer = (status: number, response: unknown) => {
         recorder.record({
           method: req.method ?? '',
@@ -302,14 +288,16 @@ export function createArgoCdServer(
   });
 }
 
-export const argocdStandIn: StandIn = {
-  name: 'argocd',
-  description:
-    'Argo CD API servers of the environments dev-a and prod, under /{instance}',
-  start: ({ host, port }) =>
-    new Promise((resolve, reject) => {
-      const server = createArgoCdServer();
-      server.once('error', reject);
-      server.listen(port, host, () => resolve(server));
-    }),
-};
+/** The Argo CD stand-in of `./portal start`: the example instances. */
+export function argocdStandIn(options: ArgoCdServerOptions = {}): StandIn {
+  return {
+    name: 'argocd',
+    description:
+      'Argo CD API servers of the environments dev-a and prod, under /{instance}',
+    start: listenOptions =>
+      listen(
+        listenOptions,
+        createArgoCdServer(exampleInstances(), ARGOCD_CREDENTIALS, options),
+      ),
+  };
+}

@@ -4,7 +4,7 @@ import {
   createKubernetesServer,
   isEksToken,
   parseSelector,
-} from './kubernetesStandIn';
+} from './KubernetesStandIn';
 
 const eksToken = (url: string) =>
   `k8s-aws-v1.${Buffer.from(url).toString('base64url')}`;

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createArgoCdServer } from './argocdStandIn';
+import { createArgoCdServer } from './ArgoCdStandIn';
 
 describe('Argo CD stand-in', () => {
   let server: Server;

@@ -19,6 +19,7 @@
  */
 import http from 'node:http';
 import type { StandIn } from '../StandIn.ts';
+import { listen, sendJson } from '../http.ts';
 import {
   exampleClusters,
   resourceKey,
@@ -114,15 +115,19 @@ const fieldValue = (o: K8sObject, path: string): string | undefined => {
   return cur === undefined ? undefined : String(cur);
 };
 
+/** The API server writes `application/json` without a charset. */
+const JSON_TYPE = { 'content-type': 'application/json' };
+
 function status(
   res: http.ServerResponse,
   code: number,
   reason: string,
   message: string,
 ) {
-  res.writeHead(code, { 'content-type': 'application/json' });
-  res.end(
-    JSON.stringify({
+  sendJson(
+    res,
+    code,
+    {
       kind: 'Status',
       apiVersion: 'v1',
       metadata: {},
@@ -130,7 +135,8 @@ function status(
       message,
       reason,
       code,
-    }),
+    },
+    JSON_TYPE,
   );
 }
 
@@ -167,8 +173,7 @@ export function createKubernetesServer(
     if (outage) {
       if (req.method === 'POST') down.add(outage[1]);
       else if (req.method === 'DELETE') down.delete(outage[1]);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ down: [...down] }));
+      sendJson(res, 200, { down: [...down] }, JSON_TYPE);
       return;
     }
 
@@ -212,14 +217,16 @@ export function createKubernetesServer(
       return;
     }
     if (path === '/version') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
+      sendJson(
+        res,
+        200,
+        {
           major: '1',
           minor: '31',
           gitVersion: 'v1.31.4-eks-2d5f260',
           platform: 'linux/amd64',
-        }),
+        },
+        JSON_TYPE,
       );
       return;
     }
@@ -264,26 +271,26 @@ export function createKubernetesServer(
     resourceVersion += 1;
     const kind =
       group === 'metrics.k8s.io' ? 'PodMetricsList' : KINDS[plural] ?? 'List';
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
+    sendJson(
+      res,
+      200,
+      {
         kind,
         apiVersion: group ? `${group}/${version}` : version,
         metadata: { resourceVersion: String(resourceVersion) },
         items: selected,
-      }),
+      },
+      JSON_TYPE,
     );
   });
 }
 
-export const kubernetesStandIn: StandIn = {
-  name: 'kubernetes',
-  description:
-    'Kubernetes API servers of the EKS clusters dev-a, prod (aws auth) and ops (service account) under /clusters/{name}',
-  start: ({ host, port }) =>
-    new Promise((resolve, reject) => {
-      const server = createKubernetesServer();
-      server.once('error', reject);
-      server.listen(port, host, () => resolve(server));
-    }),
-};
+/** The Kubernetes stand-in of `./portal start`: the example clusters. */
+export function kubernetesStandIn(): StandIn {
+  return {
+    name: 'kubernetes',
+    description:
+      'Kubernetes API servers of the EKS clusters dev-a, prod (aws auth) and ops (service account) under /clusters/{name}',
+    start: options => listen(options, createKubernetesServer()),
+  };
+}
