@@ -10,12 +10,15 @@ import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { environmentPermissions } from '@internal/plugin-environments-common';
 import { EnvironmentService } from '@internal/plugin-environments-node';
 import { registerEnvironmentActions } from './actions';
+import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { ExpiryTask } from './expiry/ExpiryTask';
+import { EnvironmentReader } from './service/EnvironmentReader';
 import { ExpiryExtender } from './service/ExpiryExtender';
 import { createRouter } from './service/router';
 
 /**
- * Environments: the extend-expiry route, the expiry task, and the
+ * Environments: the state-and-runs and extend-expiry routes (runs and
+ * states in the plugin's database), the expiry task, and the
  * environment actions of the actions registry (served to AI agents by the
  * MCP actions backend). The scaffolder actions and the catalog provider are
  * modules of those plugins (scaffolder-backend-module-environments,
@@ -33,6 +36,7 @@ export const environmentsPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         auditor: coreServices.auditor,
@@ -52,9 +56,11 @@ export const environmentsPlugin = createBackendPlugin({
           return;
         }
         const service = EnvironmentService.fromConfig(config, deps);
-        const extender = new ExpiryExtender({ ...deps, service });
+        const store = await DatabaseEnvironmentStore.create(deps.database);
+        const extender = new ExpiryExtender({ ...deps, service, store });
+        const reader = new EnvironmentReader({ ...deps, service, store });
         deps.httpRouter.use(
-          await createRouter({ extender, httpAuth: deps.httpAuth }),
+          await createRouter({ extender, reader, httpAuth: deps.httpAuth }),
         );
         // The same operations for AI agents (MCP), as the calling user.
         registerEnvironmentActions({

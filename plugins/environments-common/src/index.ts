@@ -22,4 +22,14 @@ export {
 export {
   environmentExpiryExtendPermission,
   environmentPermissions,
+  environmentReadPermission,
 } from './permissions';
+export {
+  canTransition,
+  ENVIRONMENT_OPERATIONS,
+  ENVIRONMENT_STATES,
+  type EnvironmentHistory,
+  type EnvironmentOperation,
+  type EnvironmentRun,
+  type EnvironmentState,
+} from './lifecycle';

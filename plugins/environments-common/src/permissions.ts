@@ -12,5 +12,18 @@ export const environmentExpiryExtendPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Read an environment's recorded state and pipeline runs. A resource
+ * permission on its catalog entity with action `read`: everyone signed in.
+ */
+export const environmentReadPermission = createPermission({
+  name: 'environment.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
 /** Every permission of the environments plugin. */
-export const environmentPermissions = [environmentExpiryExtendPermission];
+export const environmentPermissions = [
+  environmentExpiryExtendPermission,
+  environmentReadPermission,
+];

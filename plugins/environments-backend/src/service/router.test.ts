@@ -8,6 +8,7 @@ import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import type {
   BackstageCredentials,
@@ -39,14 +40,17 @@ import {
 import express from 'express';
 import fs from 'node:fs';
 import request from 'supertest';
+import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
+import { EnvironmentReader } from './EnvironmentReader';
 import { ExpiryExtender } from './ExpiryExtender';
 import { createRouter } from './router';
 
 jest.setTimeout(30_000);
 
 const DAY_MS = 24 * 3600 * 1000;
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-describe('POST /environments/:name/extend-expiry', () => {
+describe('the environments routes', () => {
   let bare: string;
   let app: express.Express;
   let service: EnvironmentService;
@@ -81,6 +85,7 @@ describe('POST /environments/:name/extend-expiry', () => {
             asked.push(r as AuthorizePermissionRequest);
             const owner = r.resourceRef ? await owners(r.resourceRef) : undefined;
             const allowed =
+              r.permission.attributes.action === 'read' ||
               claims.includes('group:default/platform-admins') ||
               (!!owner && claims.includes(String(owner)));
             return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
@@ -91,13 +96,20 @@ describe('POST /environments/:name/extend-expiry', () => {
         throw new Error('not used by the route');
       },
     };
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseEnvironmentStore.create(
+      mockServices.database.mock({ getClient: async () => knex }),
+    );
     const extender = new ExpiryExtender({
       service,
       permissions,
+      store,
       auth: mockServices.auth(),
     });
+    const reader = new EnvironmentReader({ service, permissions, store });
     const router = await createRouter({
       extender,
+      reader,
       httpAuth: mockServices.httpAuth(),
     });
     app = express().use(router).use(mockErrorHandler());
@@ -170,6 +182,35 @@ describe('POST /environments/:name/extend-expiry', () => {
     expect((await extend('Dev_A;rm', 'user:default/minsu.park')).status).toBe(400);
     expect((await extend('dev-z', 'user:default/minsu.park')).status).toBe(404);
     expect(asked).toEqual([]);
+  });
+
+  it('shows state and runs: the catalog status before any run, then each extension with its commit', async () => {
+    const get = () =>
+      request(app)
+        .get('/environments/dev-a')
+        .set('Authorization', mockCredentials.user.header('user:default/sora.lee'));
+    const before = await get();
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({ name: 'dev-a', state: 'provisioning', runs: [] });
+
+    const extended = await extend('dev-a', 'user:default/minsu.park');
+    expect(extended.status).toBe(200);
+    const after = await get();
+    expect(after.body.runs).toEqual([
+      {
+        id: expect.any(Number),
+        operation: 'extend',
+        requestedBy: 'user:default/minsu.park',
+        requestedAt: expect.any(String),
+        result: 'SUCCESS',
+        gitCommit: expect.stringMatching(/^[0-9a-f]{40}$/),
+        finishedAt: expect.any(String),
+      },
+    ]);
+    // The refused one is not a run.
+    expect((await extend('dev-b', 'user:default/minsu.park')).status).toBe(403);
+    expect((await request(app).get('/environments/dev-b').set('Authorization', mockCredentials.user.header())).body.runs).toEqual([]);
+    expect((await request(app).get('/environments/dev-z').set('Authorization', mockCredentials.user.header())).status).toBe(404);
   });
 
   it('takes only user tokens: a service is refused before anything is asked', async () => {

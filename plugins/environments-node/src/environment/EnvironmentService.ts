@@ -322,12 +322,12 @@ export class EnvironmentService {
       throw new InputError(`${name} is a ${purpose ?? 'unknown'} environment and does not expire`);
     }
     const expiresAt = DateTime.utc().plus({ days }).toISO()!;
-    await this.updateAnnotations(
+    const commit = await this.updateAnnotations(
       name,
       { [ANNOTATIONS.expiresAt]: expiresAt, [ANNOTATIONS.expiryNotified]: undefined },
       `${name}: expiry extended to ${expiresAt}`,
     );
-    return { name, expiresAt };
+    return { name, expiresAt, commitSha: commit?.sha };
   }
 
   async announceChange() {
