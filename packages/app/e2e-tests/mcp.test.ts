@@ -114,7 +114,7 @@ test.describe.serial('MCP servers for AI agents', () => {
       // Not even callable there.
       const client = await connect(url, token);
       const refused = await client
-        .callTool({ name: 'scaffolder.extend-environment', arguments: { name: ownName, days: 3 } })
+        .callTool({ name: 'environments.extend-environment', arguments: { name: ownName, days: 3 } })
         .then(r => JSON.stringify(r), e => String(e));
       expect(refused).toMatch(/not found|Unknown tool|not exist/i);
     }
