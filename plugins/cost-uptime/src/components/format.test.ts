@@ -33,4 +33,17 @@ describe('costFormat', () => {
     expect(en.percent(null)).toBe('–');
     expect(ko.percent(0.9995, 2)).toBe('99.95%');
   });
+
+  it("shows Prometheus' UTC hours in the user's time zone", () => {
+    const hour = new Date('2026-12-15T03:00:00Z');
+    const local = (locale: string) =>
+      new Intl.DateTimeFormat(locale, {
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+      }).format(hour);
+    expect(en.hour('2026-12-15T03')).toBe(local('en-US'));
+    expect(ko.hour('2026-12-15T03')).toBe(local('ko-KR'));
+    expect(ko.hour('not an hour')).toBe('not an hour');
+  });
 });

@@ -12,7 +12,7 @@ describe('UsageCard', () => {
             environments: ['prod'],
             points: [
               {
-                ts: '2026-12-15T03:00:00Z',
+                ts: '2026-12-15T03',
                 environment: 'prod',
                 metric: 'nodes',
                 value: 3,
