@@ -61,7 +61,8 @@ const entityCard = EntityCardBlueprint.make({
 const entityContent = EntityContentBlueprint.make({
   params: {
     path: 'cost-uptime',
-    title: 'Cost & Uptime',
+    // A message, so the entity page shows the tab in the user's language.
+    title: costUptimeTranslationRef('page.title'),
     filter: isCostUptimeAvailable,
     loader: () =>
       import('./components/EntityCostUptime').then(m => (

@@ -136,7 +136,7 @@ export function EntityCostUptimeCard() {
         <Grid item xs={12}>
           <Sparkline
             height={48}
-            data={s.trend.map(t => ({ x: t.period, y: t.amount }))}
+            data={s.trend.map(p => ({ x: p.period, y: p.amount }))}
           />
         </Grid>
         {uptime ? (

@@ -33,7 +33,7 @@ export interface CostFormat {
   shortDay(day: string): string;
   /** A UTC day or month for tooltips, labelled `(UTC)` when a day. */
   longDay(day: string): string;
-  /** An hour of a timestamp in the user's time zone, for usage axes. */
+  /** A UTC hour (`YYYY-MM-DDTHH`) in the user's time zone, for usage axes. */
   hour(ts: string): string;
   /** A range of UTC days: `Dec 1–14`, `Nov 1`, `November` (a whole month). */
   range(r: DayRange): string;
@@ -100,7 +100,13 @@ export function costFormat(t: CostT, fmt: Formatters): CostFormat {
             timeZone: 'UTC',
           })
         : fmt.utcDay(day.slice(0, 10)),
-    hour: ts => hourFormat.format(new Date(ts)),
+    hour: ts => {
+      // Hours are stored as `YYYY-MM-DDTHH`, UTC.
+      const ms = Date.parse(
+        /^\d{4}-\d{2}-\d{2}T\d{2}$/.test(ts) ? `${ts}:00:00Z` : ts,
+      );
+      return Number.isNaN(ms) ? ts : hourFormat.format(ms);
+    },
     range: r => {
       if (r.days === 0) return t('range.none');
       const whole = monthRange(r.from);

@@ -64,7 +64,10 @@ export function Change(props: {
       )}
       {f.signedPercent(props.value)}
       {props.suffix ? (
-        <span className={classes.muted}>&nbsp;{props.suffix}</span>
+        <span className={classes.muted}>
+          {'\u00a0'}
+          {props.suffix}
+        </span>
       ) : null}
     </Box>
   );

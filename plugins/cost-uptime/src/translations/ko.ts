@@ -5,7 +5,7 @@ export default createTranslationMessages({
   ref: costUptimeTranslationRef,
   full: true,
   messages: {
-    'page.title': '비용 및 가동률',
+    'page.title': '비용 및 가용성',
     'page.loading': '비용, 사용량, 가동률을 불러오는 중…',
     'page.sources':
       '청구 데이터는 AWS Cost Explorer(UTC 기준 일자, {{currency}}), 사용량과 가용성은 각 환경의 Prometheus에서 가져옵니다.',

@@ -226,7 +226,8 @@ export function DeploymentsCard() {
         <TableBody>
           {value.map(row => (
             <TableRow key={row.environment} data-environment={row.environment}>
-              <TableCell>
+              {/* "dev-a" breaks at its hyphen beside longer Korean headers. */}
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <Link to={`/catalog/default/resource/${row.environment}`}>
                   {row.environment}
                 </Link>

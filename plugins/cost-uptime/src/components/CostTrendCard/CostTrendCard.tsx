@@ -49,9 +49,7 @@ export function CostTrendCard(props: {
           >
             <ToggleButton value="30d">{t('trend.range.days30')}</ToggleButton>
             <ToggleButton value="90d">{t('trend.range.days90')}</ToggleButton>
-            <ToggleButton value="12m">
-              {t('trend.range.months12')}
-            </ToggleButton>
+            <ToggleButton value="12m">{t('trend.range.months12')}</ToggleButton>
           </ToggleButtonGroup>
         </Box>
       }

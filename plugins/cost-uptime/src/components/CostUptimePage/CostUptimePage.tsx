@@ -72,8 +72,8 @@ export function CostUptimePage() {
 
   const lastRun = runs.value?.[0];
   const prometheusProblem =
-    runs.value?.slice(0, 1).find(r => r.error?.includes('Prometheus'))
-      ?.error ?? undefined;
+    runs.value?.slice(0, 1).find(r => r.error?.includes('Prometheus'))?.error ??
+    undefined;
 
   const runNow = async () => {
     try {

@@ -1,4 +1,7 @@
-import type { CostSummary, UptimeRow } from '@internal/plugin-cost-uptime-common';
+import type {
+  CostSummary,
+  UptimeRow,
+} from '@internal/plugin-cost-uptime-common';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
