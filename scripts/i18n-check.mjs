@@ -15,13 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-/**
- * Plugins other branches are converting to translation refs right now; they
- * are not checked until merged. Empty: every frontend is converted. (The
- * environments frontend is checked under whichever folder holds it,
- * plugins/scaffolder-platform or plugins/environments: packages are found
- * by their role, not by name.)
- */
+/** Frontend plugins not checked. Empty: every frontend has a translation ref. */
 export const EXCLUDED_WHILE_CONVERTING = [];
 
 /**

@@ -77,8 +77,8 @@ function repoWith(dir, files) {
   return root;
 }
 
-test('fails on an untranslated string in a plugin, under either environments folder', () => {
-  for (const dir of ['scaffolder-platform', 'environments']) {
+test('fails on an untranslated string in a plugin', () => {
+  for (const dir of ['environments']) {
     const root = repoWith(dir, {
       'src/EnvironmentCard.tsx':
         'export const C = () => <InfoCard title="Environment">Extend by a week</InfoCard>;',
@@ -95,13 +95,9 @@ test('fails on an untranslated string in a plugin, under either environments fol
   }
 });
 
-test('excludes no plugin and checks the environments frontend where it is', () => {
+test('excludes no plugin and checks the environments frontend', () => {
   assert.deepEqual(EXCLUDED_WHILE_CONVERTING, []);
   const dirs = frontendPackages(root);
-  assert.ok(
-    dirs.includes('plugins/scaffolder-platform') ||
-      dirs.includes('plugins/environments'),
-    dirs.join(', '),
-  );
+  assert.ok(dirs.includes('plugins/environments'), dirs.join(', '));
   assert.ok(dirs.includes('plugins/cost-uptime'));
 });

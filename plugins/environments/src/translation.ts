@@ -2,7 +2,7 @@ import { createTranslationRef } from '@backstage/frontend-plugin-api';
 
 /** The environment card's and the create form's estimate strings. */
 export const environmentsTranslationRef = createTranslationRef({
-  id: 'scaffolder-platform',
+  id: 'environments',
   messages: {
     card: {
       title: 'Environment',

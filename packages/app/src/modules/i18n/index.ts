@@ -22,7 +22,7 @@ import { appTranslationRef } from '../../translation';
 import { UserLanguageSelector } from './UserLanguageSelector';
 import { servicesTranslations } from '@internal/plugin-services';
 import { costUptimeTranslations } from '@internal/plugin-cost-uptime';
-import { environmentsTranslations } from '@internal/plugin-scaffolder-platform';
+import { environmentsTranslations } from '@internal/plugin-environments';
 
 /**
  * Our plugins' Korean (each plugin exports its TranslationBlueprint): the
