@@ -40,7 +40,7 @@ export interface LineModel {
 const DEDICATED: Record<string, [string, string, number][]> = {
   // [AWS service, service tag, USD per day] per environment.
   'dev-a': [
-    ['Amazon Relational Database Service', 'shop-backend', 2.5],
+    ['Amazon Relational Database Service', 'shop-backend', 4],
     ['Amazon Simple Storage Service', 'shop-web', 0.3],
   ],
   staging: [

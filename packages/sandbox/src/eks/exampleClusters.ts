@@ -87,7 +87,7 @@ export const EXAMPLE_CLUSTERS: ClusterSpec[] = [
     name: 'dev-a',
     nodeType: 'm6i.xlarge',
     nodes: 3,
-    weekendNodes: 2,
+    weekendNodes: 3,
     spotType: 'm6i.large',
     spotNodes: 1,
     busySpotNodes: 0,
