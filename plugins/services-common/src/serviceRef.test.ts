@@ -1,7 +1,7 @@
 // Tests only: the sandbox's hostile spellings.
 /* eslint-disable @backstage/no-mixed-plugin-imports */
 import { InputError } from '@backstage/errors';
-import { hostileCases } from '@internal/sandbox/src/hostileInputs';
+import { hostileCases } from '@internal/sandbox';
 import { parseEnvironmentName, parseServiceRef } from './serviceRef';
 
 describe('parseServiceRef', () => {

@@ -16,12 +16,12 @@ import {
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import jenkinsPlugin from '@backstage-community/plugin-jenkins-backend';
-import { hostileCases } from '@internal/sandbox/src/hostileInputs';
+import { hostileCases } from '@internal/sandbox';
 import {
   JENKINS_API_TOKEN,
   JENKINS_USER,
   jenkinsStandIn,
-} from '@internal/sandbox/src/jenkins/JenkinsStandIn';
+} from '@internal/sandbox/jenkins';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
