@@ -203,7 +203,10 @@ export function createCostExplorerHandler(
       );
     }
     for (const g of groupBy) {
-      if (g.Type !== 'TAG' && !(g.Type === 'DIMENSION' && g.Key === 'SERVICE')) {
+      if (
+        g.Type !== 'TAG' &&
+        !(g.Type === 'DIMENSION' && g.Key === 'SERVICE')
+      ) {
         throw new AwsError(
           'ValidationException',
           `GroupBy ${g.Type} ${g.Key} is not supported here`,

@@ -266,7 +266,9 @@ export class Collector {
     if (!settings) return [];
     const env = prom.environment;
     const tagKey = this.deps.options.costExplorer?.tagKeys[0];
-    const rows = batch.costs.filter(c => c.tagKey === tagKey).flatMap(c => c.rows);
+    const rows = batch.costs
+      .filter(c => c.tagKey === tagKey)
+      .flatMap(c => c.rows);
     const bills = clusterBills(rows, env);
     const isUnbilled = (day: string) =>
       !window.billedThrough || day > window.billedThrough;

@@ -25,10 +25,16 @@ export interface DayBill {
 }
 
 /** One environment's billed cluster cost per day, from rows by environment tag and SERVICE. */
-export function clusterBills(rows: CostRow[], environment: string): Map<string, DayBill> {
+export function clusterBills(
+  rows: CostRow[],
+  environment: string,
+): Map<string, DayBill> {
   const out = new Map<string, DayBill>();
   const partOf = new Map(
-    Object.entries(CLUSTER_LINES).map(([part, service]) => [service, part as keyof ClusterBill]),
+    Object.entries(CLUSTER_LINES).map(([part, service]) => [
+      service,
+      part as keyof ClusterBill,
+    ]),
   );
   for (const r of rows) {
     if (r.tagValue !== environment) continue;
@@ -45,12 +51,21 @@ export function clusterBills(rows: CostRow[], environment: string): Map<string, 
 }
 
 /** The hourly estimate of the day's observed hours, as a bill. */
-export function estimatedBill(hours: ClusterHour[], e: EstimateOptions): ClusterBill {
-  const bill: ClusterBill = { compute: 0, storage: 0, controlPlane: 0, loadBalancers: 0 };
+export function estimatedBill(
+  hours: ClusterHour[],
+  e: EstimateOptions,
+): ClusterBill {
+  const bill: ClusterBill = {
+    compute: 0,
+    storage: 0,
+    controlPlane: 0,
+    loadBalancers: 0,
+  };
   for (const h of hours) {
     const pvGb = h.claims.reduce((a, c) => a + c.bytes / 1e9, 0);
     const part = estimateHour(e, h.nodes.length, pvGb);
-    for (const k of Object.keys(bill) as (keyof ClusterBill)[]) bill[k] += part[k];
+    for (const k of Object.keys(bill) as (keyof ClusterBill)[])
+      bill[k] += part[k];
   }
   return bill;
 }
