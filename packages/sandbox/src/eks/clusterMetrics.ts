@@ -230,7 +230,11 @@ export function clusterMetricLines(
   const out: string[] = [];
   for (const [name, type, samples] of FAMILIES) {
     out.push(`# TYPE ${name} ${type}`);
-    for (let t = start; t < end; t += step) {
+    // The node count is read by instant queries (5 minute lookback), as
+    // the hourly estimate does: sample it at least every 2 minutes.
+    const every =
+      name === 'kube_node_status_condition' ? Math.min(step, 120) : step;
+    for (let t = start; t < end; t += every) {
       for (const s of samples(hourAt(t))) {
         out.push(`${name}{${labelText(s.labels)}} ${s.value} ${t}`);
       }
