@@ -46,7 +46,8 @@ stop_sandbox() {
 # dev-a, staging and prod on :7020-7022 with a week of generated data. Without
 # Debian's prometheus package they are skipped (installed first when running
 # as root, as the test command does) and the portal shows usage and uptime as
-# unavailable.
+# unavailable. Backfilling a week of the clusters' kube-state-metrics and
+# cAdvisor series takes about 35 s per server, so the wait allows 240 s.
 PROMETHEUS_PORT="${PROMETHEUS_PORT:-7020}"
 PROMETHEUS_PID=""
 
@@ -66,7 +67,7 @@ start_example_prometheus() {
   log "starting example Prometheus servers on :$PROMETHEUS_PORT-$((PROMETHEUS_PORT + 2)), log in ${logfile#"$ROOT"/}"
   node "$ROOT/scripts/prometheus/example.mjs" --port "$PROMETHEUS_PORT" --dir "$ROOT/.data/prometheus" >"$logfile" 2>&1 &
   PROMETHEUS_PID=$!
-  if ! wait_for_url "http://localhost:$((PROMETHEUS_PORT + 2))/-/ready" 120; then
+  if ! wait_for_url "http://localhost:$((PROMETHEUS_PORT + 2))/-/ready" 240; then
     log "example Prometheus did not start (see $logfile): usage and uptime will show as unavailable"
   fi
 }

@@ -48,6 +48,14 @@ export interface Config {
        * tags), for the services' Deployments card. Default false.
        */
       serviceByEnvironment?: boolean;
+      /**
+       * The account has AWS split cost allocation data for EKS enabled and
+       * its `aws:eks:namespace` and `aws:eks:workload-name` tags activated:
+       * the allocation takes each workload's EC2 cost from the bill instead
+       * of from the cluster's metrics (one request more per environment and
+       * run). Default false.
+       */
+      eksSplitCost?: boolean;
       /** Attempts per request when throttled (default 6). */
       maxAttempts?: number;
       /** First backoff delay after a throttling error, in ms (default 1000). */

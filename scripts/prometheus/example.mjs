@@ -75,7 +75,8 @@ function generate(env, start, end) {
     0.5 + 0.5 * Math.sin(((hourOfDay(t) - 8) / 24) * 2 * Math.PI);
   // Nodes, pods, volumes and Ingresses, sampled every 15 minutes: the
   // allocation reads each hour's last state and average usage.
-  for (const line of clusterMetricLines(env.name, start, end, 900)) out.push(line);
+  for (const line of clusterMetricLines(env.name, start, end, 900))
+    out.push(line);
   out.push('# TYPE kubelet_volume_stats_capacity_bytes gauge');
   series(
     'kubelet_volume_stats_capacity_bytes',

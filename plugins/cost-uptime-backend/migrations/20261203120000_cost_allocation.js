@@ -17,7 +17,10 @@ exports.up = async function up(knex) {
     table.comment(
       'One environment-day of cluster cost allocation: the bill and its shared and idle parts',
     );
-    table.string('environment', 191).notNullable().comment('Environment tag value');
+    table
+      .string('environment', 191)
+      .notNullable()
+      .comment('Environment tag value');
     table.string('day', 10).notNullable().comment('UTC day, YYYY-MM-DD');
     table
       .bigInteger('billed_cents')
@@ -34,23 +37,32 @@ exports.up = async function up(knex) {
     table
       .string('source', 32)
       .notNullable()
-      .comment("'metrics' (billed), 'estimate' (hourly estimate) or 'aws-split-cost'");
+      .comment(
+        "'metrics' (billed), 'estimate' (hourly estimate) or 'aws-split-cost'",
+      );
     table
       .boolean('estimated')
       .notNullable()
       .defaultTo(false)
       .comment('Priced by an estimate or a bill AWS may still restate');
-    table.string('computed_at', 30).notNullable().comment('ISO time of the run');
+    table
+      .string('computed_at', 30)
+      .notNullable()
+      .comment('ISO time of the run');
     table.primary(['environment', 'day']);
   });
   await knex.schema.createTable('cost_allocation_services', table => {
-    table.comment('Per service, its allocated part of an environment-day (cost_allocation_days)');
+    table.comment(
+      'Per service, its allocated part of an environment-day (cost_allocation_days)',
+    );
     table.string('environment', 191).notNullable();
     table.string('day', 10).notNullable().comment('UTC day, YYYY-MM-DD');
     table
       .string('service', 191)
       .notNullable()
-      .comment('backstage.io/kubernetes-id or app.kubernetes.io/name of its pods');
+      .comment(
+        'backstage.io/kubernetes-id or app.kubernetes.io/name of its pods',
+      );
     table.bigInteger('allocated_cents').notNullable().comment('USD cents');
     table.double('cpu_request_core_hours').notNullable();
     table.double('cpu_usage_core_hours').notNullable();

@@ -19,6 +19,8 @@ export interface CostExplorerOptions {
   tagKeys: string[];
   /** Fetch month-to-date cost per service tag and environment tag too. */
   serviceByEnvironment: boolean;
+  /** Read AWS split cost allocation data for EKS (`aws:eks:*` tags) for the allocation. */
+  eksSplitCost: boolean;
   backfillDays: number;
   restatementDays: number;
   maxAttempts: number;
@@ -145,6 +147,7 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
       ],
       serviceByEnvironment:
         ce.getOptionalBoolean('serviceByEnvironment') ?? false,
+      eksSplitCost: ce.getOptionalBoolean('eksSplitCost') ?? false,
       backfillDays,
       restatementDays: ce.getOptionalNumber('restatementDays') ?? 3,
       maxAttempts: ce.getOptionalNumber('maxAttempts') ?? 6,

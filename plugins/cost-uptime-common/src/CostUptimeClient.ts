@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import type { AllocationReport } from './allocation/report';
 import type {
   CollectionRun,
   CostSeries,
@@ -75,6 +76,18 @@ export class CostUptimeClient {
       `/services/${encodeURIComponent(service)}/environments`,
       {},
     );
+  }
+
+  /**
+   * One environment's cluster cost split between services (allocated and
+   * direct), shared and idle, over [from, to] (default this month so far).
+   */
+  getAllocation(query: {
+    environment: string;
+    from?: string;
+    to?: string;
+  }): Promise<AllocationReport> {
+    return this.get('/allocation', query);
   }
 
   /** Availability and error budget per service over the last `days` days. */

@@ -5,6 +5,7 @@ import type { CostUptimeClient } from '@internal/plugin-cost-uptime-common';
 export type CostUptimeApi = Pick<
   CostUptimeClient,
   | 'getSummary'
+  | 'getAllocation'
   | 'getSeries'
   | 'getUptime'
   | 'getUsage'

@@ -30,7 +30,8 @@ describe('Cost Explorer stand-in on the example account', () => {
       headers: {
         'content-type': 'application/x-amz-json-1.1',
         'x-amz-target': 'AWSInsightsIndexService.GetCostAndUsage',
-        authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20261120/us-east-1/ce/aws4_request',
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=AKID/20261120/us-east-1/ce/aws4_request',
       },
       body: JSON.stringify(body),
     });
@@ -64,7 +65,8 @@ describe('Cost Explorer stand-in on the example account', () => {
     const env = await call(byTag('environment'));
     const envKeys = env.body.ResultsByTime[0].Groups.map((g: any) => g.Keys);
     for (const e of ['dev-a', 'staging', 'prod']) {
-      for (const line of CLUSTER_LINES) expect(envKeys).toContainEqual([`environment$${e}`, line]);
+      for (const line of CLUSTER_LINES)
+        expect(envKeys).toContainEqual([`environment$${e}`, line]);
     }
     // Untagged lines exist (the NAT gateway, DNS), as in a real account.
     expect(envKeys).toContainEqual(['environment$', 'EC2 - Other']);
@@ -128,26 +130,35 @@ describe('Cost Explorer stand-in on the example account', () => {
     const s = http.createServer(split);
     await new Promise<void>(r => s.listen(0, '127.0.0.1', () => r()));
     try {
-      const res = await fetch(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': 'AWSInsightsIndexService.GetCostAndUsage',
-          authorization: 'AWS4-HMAC-SHA256 Credential=AKID/x',
+      const res = await fetch(
+        `http://127.0.0.1:${(s.address() as AddressInfo).port}/`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amz-target': 'AWSInsightsIndexService.GetCostAndUsage',
+            authorization: 'AWS4-HMAC-SHA256 Credential=AKID/x',
+          },
+          body: JSON.stringify({
+            ...byTag('aws:eks:workload-name'),
+            GroupBy: [
+              { Type: 'TAG', Key: 'aws:eks:workload-name' },
+              { Type: 'TAG', Key: 'environment' },
+            ],
+          }),
         },
-        body: JSON.stringify({
-          ...byTag('aws:eks:workload-name'),
-          GroupBy: [
-            { Type: 'TAG', Key: 'aws:eks:workload-name' },
-            { Type: 'TAG', Key: 'environment' },
-          ],
-        }),
-      });
+      );
       const body = await res.json();
       const keys = body.ResultsByTime[0].Groups.map((g: any) => g.Keys);
-      expect(keys).toContainEqual(['aws:eks:workload-name$shop-backend', 'environment$prod']);
+      expect(keys).toContainEqual([
+        'aws:eks:workload-name$shop-backend',
+        'environment$prod',
+      ]);
       // What no pod took (and every non-EC2 line) stays without the tag.
-      expect(keys).toContainEqual(['aws:eks:workload-name$', 'environment$prod']);
+      expect(keys).toContainEqual([
+        'aws:eks:workload-name$',
+        'environment$prod',
+      ]);
     } finally {
       await new Promise<void>(r => s.close(() => r()));
     }

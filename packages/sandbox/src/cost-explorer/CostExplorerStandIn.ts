@@ -97,6 +97,22 @@ interface GetCostAndUsageInput {
   Metrics?: string[];
   GroupBy?: GroupBy[];
   NextPageToken?: string;
+  /** Only `{ Tags: { Key, Values } }` is played here. */
+  Filter?: { Tags?: { Key?: string; Values?: string[] } };
+}
+
+type TagFilter = { key: string; values: string[] } | undefined;
+
+function tagFilterOf(input: GetCostAndUsageInput): TagFilter {
+  if (!input.Filter) return undefined;
+  const tags = input.Filter.Tags;
+  if (Object.keys(input.Filter).length !== 1 || !tags?.Key || !tags.Values) {
+    throw new AwsError(
+      'ValidationException',
+      'Only a Tags filter with Key and Values is supported here',
+    );
+  }
+  return { key: tags.Key, values: tags.Values };
 }
 
 /**
@@ -131,7 +147,26 @@ export function createCostExplorerHandler(
   }
 
   /** One day's groups: every combination of the GroupBy values that has cost. */
-  function groupsOf(day: string, groupBy: GroupBy[], metrics: string[]) {
+  /** amountFor, limited to the filter's tag values (any of them). */
+  function filtered(
+    day: string,
+    tags: Record<string, string>,
+    service: string | undefined,
+    filter: TagFilter,
+  ) {
+    if (!filter) return amountFor(day, tags, service);
+    return filter.values.reduce(
+      (a, v) => a + amountFor(day, { ...tags, [filter.key]: v }, service),
+      0,
+    );
+  }
+
+  function groupsOf(
+    day: string,
+    groupBy: GroupBy[],
+    metrics: string[],
+    filter: TagFilter,
+  ) {
     if (!groupBy.length) return [];
     const valuesOf = (g: GroupBy) =>
       g.Type === 'TAG' ? biller.tagValues(g.Key, day) : biller.awsServices;
@@ -147,7 +182,7 @@ export function createCostExplorerHandler(
         if (g.Type === 'TAG') tags[g.Key] = combo[k];
         else service = combo[k];
       });
-      const amount = amountFor(day, tags, service);
+      const amount = filtered(day, tags, service, filter);
       // Cost Explorer leaves out groups without cost.
       if (amount === 0) continue;
       groups.push({
@@ -194,13 +229,17 @@ export function createCostExplorerHandler(
       );
     }
     for (const g of groupBy) {
-      if (g.Type !== 'TAG' && !(g.Type === 'DIMENSION' && g.Key === 'SERVICE')) {
+      if (
+        g.Type !== 'TAG' &&
+        !(g.Type === 'DIMENSION' && g.Key === 'SERVICE')
+      ) {
         throw new AwsError(
           'ValidationException',
           `GroupBy ${g.Type} ${g.Key} is not supported here`,
         );
       }
     }
+    const filter = tagFilterOf(input);
     const startN = dayNumber(start);
     // Data lags: nothing for today or later yet.
     const endN = Math.min(dayNumber(end), today());
@@ -248,12 +287,12 @@ export function createCostExplorerHandler(
     let i = offset;
     for (; i < days.length; i++) {
       const day = days[i];
-      const groups = groupsOf(day, groupBy, metrics);
+      const groups = groupsOf(day, groupBy, metrics, filter);
       if (results.length > 0 && groupsInPage + groups.length > state.pageGroups)
         break;
       const estimated = dayNumber(day) >= today() - estimatedDays;
       groupsInPage += groups.length;
-      const total = amountFor(day, {});
+      const total = filtered(day, {}, undefined, filter);
       results.push({
         TimePeriod: { Start: day, End: dayString(dayNumber(day) + 1) },
         Total: groupBy.length

@@ -19,13 +19,21 @@ export interface Biller {
   tagValues(key: string, day: string): string[];
   awsServices: string[];
   /** USD on a day of the lines with these tag values (and AWS service). */
-  amount(day: string, tags: Record<string, string>, awsService?: string): number;
+  amount(
+    day: string,
+    tags: Record<string, string>,
+    awsService?: string,
+  ): number;
   /** Expected USD of a day, for GetCostForecast (optionally of tag values). */
   expected(day: string, filter?: { key: string; values: string[] }): number;
 }
 
 function lineBiller(model: LineModel): Biller {
-  const amount = (day: string, tags: Record<string, string>, awsService?: string) =>
+  const amount = (
+    day: string,
+    tags: Record<string, string>,
+    awsService?: string,
+  ) =>
     model
       .lines(day)
       .filter(
@@ -36,13 +44,15 @@ function lineBiller(model: LineModel): Biller {
       .reduce((a, l) => a + l.amount, 0);
   return {
     awsServices: model.awsServices,
-    tagValues: (key, day) => [
-      ...new Set(model.lines(day).map(l => l.tags[key] ?? '')),
-    ].sort(),
+    tagValues: (key, day) =>
+      [...new Set(model.lines(day).map(l => l.tags[key] ?? ''))].sort(),
     amount,
     expected(day, filter) {
       if (!filter) return amount(day, {});
-      return filter.values.reduce((a, v) => a + amount(day, { [filter.key]: v }), 0);
+      return filter.values.reduce(
+        (a, v) => a + amount(day, { [filter.key]: v }),
+        0,
+      );
     },
   };
 }
@@ -65,7 +75,8 @@ function shareBiller(model: DailyCostModel): Biller {
           0,
         );
       }
-      if (keys.length === 1) return sum(keys[0], tags[keys[0]], day, awsService);
+      if (keys.length === 1)
+        return sum(keys[0], tags[keys[0]], day, awsService);
       // Both tags: the service's cost split over environments by share.
       const service = tags.service ?? '';
       return (
@@ -77,7 +88,10 @@ function shareBiller(model: DailyCostModel): Biller {
       let scale = 1;
       if (filter) {
         const values = model.tags[filter.key] ?? {};
-        const all = Object.values(model.tags.environment).reduce((a, b) => a + b, 0);
+        const all = Object.values(model.tags.environment).reduce(
+          (a, b) => a + b,
+          0,
+        );
         scale = filter.values.reduce((a, v) => a + (values[v] ?? 0), 0) / all;
       }
       return expectedDailyTotal(model, day) * scale;

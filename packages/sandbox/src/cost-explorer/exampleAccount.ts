@@ -88,24 +88,32 @@ function clusterLines(
 ): BillingLine[] {
   const start = Date.parse(`${day}T00:00:00Z`) / 1000;
   const sums: Record<string, number> = {};
-  const byPod = new Map<string, { namespace: string; workload: string; usd: number }>();
+  const byPod = new Map<
+    string,
+    { namespace: string; workload: string; usd: number }
+  >();
   for (let h = 0; h < 24; h++) {
     const hour = exampleClusterHour(environment, start + h * 3600)!;
     const cost = clusterHourCost(hour, day);
     for (const [service, usd] of Object.entries(cost)) {
       sums[service] = (sums[service] ?? 0) + usd;
     }
-    if (split) splitHour(hour, cost['Amazon Elastic Compute Cloud - Compute'], byPod);
+    if (split)
+      splitHour(hour, cost['Amazon Elastic Compute Cloud - Compute'], byPod);
   }
   const tags = { environment };
-  const lines: BillingLine[] = Object.entries(sums).map(([awsService, usd]) => ({
-    awsService,
-    tags,
-    amount: cents(usd),
-  }));
+  const lines: BillingLine[] = Object.entries(sums).map(
+    ([awsService, usd]) => ({
+      awsService,
+      tags,
+      amount: cents(usd),
+    }),
+  );
   if (!split) return lines;
   // The EC2 line becomes one line per workload; rounding stays on the rest.
-  const ec2 = lines.find(l => l.awsService === 'Amazon Elastic Compute Cloud - Compute')!;
+  const ec2 = lines.find(
+    l => l.awsService === 'Amazon Elastic Compute Cloud - Compute',
+  )!;
   let rest = ec2.amount;
   for (const w of byPod.values()) {
     const amount = cents(w.usd);
@@ -135,11 +143,17 @@ function splitHour(
   for (const node of hour.nodes) {
     for (const pod of hour.pods.filter(p => p.node === node.node)) {
       const share =
-        (0.5 * Math.max(pod.cpuRequestCores, pod.cpuUsageCores)) / node.cpuCores +
-        (0.5 * Math.max(pod.memoryRequestBytes, pod.memoryUsageBytes)) / node.memoryBytes;
+        (0.5 * Math.max(pod.cpuRequestCores, pod.cpuUsageCores)) /
+          node.cpuCores +
+        (0.5 * Math.max(pod.memoryRequestBytes, pod.memoryUsageBytes)) /
+          node.memoryBytes;
       const workload = pod.app ?? pod.pod.replace(/-[^-]+$/, '');
       const key = `${pod.namespace}/${workload}`;
-      const entry = byPod.get(key) ?? { namespace: pod.namespace, workload, usd: 0 };
+      const entry = byPod.get(key) ?? {
+        namespace: pod.namespace,
+        workload,
+        usd: 0,
+      };
       entry.usd += perNode * share;
       byPod.set(key, entry);
     }
@@ -160,7 +174,9 @@ export function exampleAccount(
       const noise = (seed: string) => 0.95 + unit(`${seed}|${day}`) * 0.1;
       const lines: BillingLine[] = [];
       for (const { name } of EXAMPLE_CLUSTERS) {
-        lines.push(...clusterLines(name, day, options.splitCostAllocation ?? false));
+        lines.push(
+          ...clusterLines(name, day, options.splitCostAllocation ?? false),
+        );
         for (const [awsService, service, usd] of DEDICATED[name]) {
           lines.push({
             awsService,
@@ -175,7 +191,11 @@ export function exampleAccount(
         });
       }
       for (const [awsService, usd] of UNTAGGED) {
-        lines.push({ awsService, tags: {}, amount: cents(usd * noise(awsService)) });
+        lines.push({
+          awsService,
+          tags: {},
+          amount: cents(usd * noise(awsService)),
+        });
       }
       if (cache.size > 2000) cache.clear();
       cache.set(day, lines);

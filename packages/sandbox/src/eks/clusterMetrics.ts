@@ -7,87 +7,187 @@
  * kube-state-metrics 2.x with `--metric-labels-allowlist` for
  * `app.kubernetes.io/name` (pods, Ingresses) and the node labels.
  */
-import { exampleClusterHour, type ExampleClusterHour } from './exampleClusters.ts';
+import {
+  exampleClusterHour,
+  type ExampleClusterHour,
+} from './exampleClusters.ts';
 
 type Labels = Record<string, string | undefined>;
 type Sample = { labels: Labels; value: number };
 
 /** Every family: samples of one hour of the cluster. */
-const FAMILIES: [string, 'gauge' | 'counter', (h: ExampleClusterHour) => Sample[]][] = [
-  ['kube_node_labels', 'gauge', h =>
-    h.nodes.map(n => ({
-      labels: {
-        node: n.node,
-        label_node_kubernetes_io_instance_type: n.instanceType,
-        label_eks_amazonaws_com_capacity_type: n.capacityType === 'spot' ? 'SPOT' : 'ON_DEMAND',
-      },
-      value: 1,
-    }))],
-  ['kube_node_status_capacity', 'gauge', h =>
-    h.nodes.flatMap(n => [
-      { labels: { node: n.node, resource: 'cpu', unit: 'core' }, value: n.cpuCores },
-      { labels: { node: n.node, resource: 'memory', unit: 'byte' }, value: n.memoryBytes },
-    ])],
-  ['kube_node_status_condition', 'gauge', h =>
-    h.nodes.map(n => ({
-      labels: { node: n.node, condition: 'Ready', status: 'true' },
-      value: 1,
-    }))],
-  ['kube_pod_info', 'gauge', h =>
-    h.pods.map(p => ({
-      labels: { namespace: p.namespace, pod: p.pod, node: p.node, host_network: 'false' },
-      value: 1,
-    }))],
-  ['kube_pod_labels', 'gauge', h =>
-    h.pods.map(p => ({
-      labels: { namespace: p.namespace, pod: p.pod, label_app_kubernetes_io_name: p.app },
-      value: 1,
-    }))],
-  ['kube_pod_container_resource_requests', 'gauge', h =>
-    h.pods.flatMap(p => {
-      const base = { namespace: p.namespace, pod: p.pod, container: containerOf(p.pod), node: p.node };
-      return [
-        { labels: { ...base, resource: 'cpu', unit: 'core' }, value: p.cpuRequestCores },
-        { labels: { ...base, resource: 'memory', unit: 'byte' }, value: p.memoryRequestBytes },
-      ];
-    })],
-  ['kube_persistentvolumeclaim_info', 'gauge', h =>
-    h.claims.map(c => ({
-      labels: {
-        namespace: c.namespace,
-        persistentvolumeclaim: c.claim,
-        storageclass: 'gp3',
-        volumename: `pvc-${c.claim}`,
-      },
-      value: 1,
-    }))],
-  ['kube_persistentvolumeclaim_resource_requests_storage_bytes', 'gauge', h =>
-    h.claims.map(c => ({
-      labels: { namespace: c.namespace, persistentvolumeclaim: c.claim },
-      value: c.bytes,
-    }))],
-  ['kube_pod_spec_volumes_persistentvolumeclaims_info', 'gauge', h =>
-    h.pods.flatMap(p =>
-      p.claims.map(claim => ({
-        labels: { namespace: p.namespace, pod: p.pod, volume: 'data', persistentvolumeclaim: claim },
+const FAMILIES: [
+  string,
+  'gauge' | 'counter',
+  (h: ExampleClusterHour) => Sample[],
+][] = [
+  [
+    'kube_node_labels',
+    'gauge',
+    h =>
+      h.nodes.map(n => ({
+        labels: {
+          node: n.node,
+          label_node_kubernetes_io_instance_type: n.instanceType,
+          label_eks_amazonaws_com_capacity_type:
+            n.capacityType === 'spot' ? 'SPOT' : 'ON_DEMAND',
+        },
         value: 1,
       })),
-    )],
-  ['kube_ingress_info', 'gauge', h =>
-    h.ingresses.map(i => ({
-      labels: { namespace: i.namespace, ingress: i.ingress, ingressclass: 'alb' },
-      value: 1,
-    }))],
-  ['kube_ingress_labels', 'gauge', h =>
-    h.ingresses.map(i => ({
-      labels: { namespace: i.namespace, ingress: i.ingress, label_app_kubernetes_io_name: i.app },
-      value: 1,
-    }))],
-  ['container_memory_working_set_bytes', 'gauge', h =>
-    h.pods.map(p => ({
-      labels: { namespace: p.namespace, pod: p.pod, container: containerOf(p.pod), node: p.node },
-      value: p.memoryUsageBytes,
-    }))],
+  ],
+  [
+    'kube_node_status_capacity',
+    'gauge',
+    h =>
+      h.nodes.flatMap(n => [
+        {
+          labels: { node: n.node, resource: 'cpu', unit: 'core' },
+          value: n.cpuCores,
+        },
+        {
+          labels: { node: n.node, resource: 'memory', unit: 'byte' },
+          value: n.memoryBytes,
+        },
+      ]),
+  ],
+  [
+    'kube_node_status_condition',
+    'gauge',
+    h =>
+      h.nodes.map(n => ({
+        labels: { node: n.node, condition: 'Ready', status: 'true' },
+        value: 1,
+      })),
+  ],
+  [
+    'kube_pod_info',
+    'gauge',
+    h =>
+      h.pods.map(p => ({
+        labels: {
+          namespace: p.namespace,
+          pod: p.pod,
+          node: p.node,
+          host_network: 'false',
+        },
+        value: 1,
+      })),
+  ],
+  [
+    'kube_pod_labels',
+    'gauge',
+    h =>
+      h.pods.map(p => ({
+        labels: {
+          namespace: p.namespace,
+          pod: p.pod,
+          label_app_kubernetes_io_name: p.app,
+        },
+        value: 1,
+      })),
+  ],
+  [
+    'kube_pod_container_resource_requests',
+    'gauge',
+    h =>
+      h.pods.flatMap(p => {
+        const base = {
+          namespace: p.namespace,
+          pod: p.pod,
+          container: containerOf(p.pod),
+          node: p.node,
+        };
+        return [
+          {
+            labels: { ...base, resource: 'cpu', unit: 'core' },
+            value: p.cpuRequestCores,
+          },
+          {
+            labels: { ...base, resource: 'memory', unit: 'byte' },
+            value: p.memoryRequestBytes,
+          },
+        ];
+      }),
+  ],
+  [
+    'kube_persistentvolumeclaim_info',
+    'gauge',
+    h =>
+      h.claims.map(c => ({
+        labels: {
+          namespace: c.namespace,
+          persistentvolumeclaim: c.claim,
+          storageclass: 'gp3',
+          volumename: `pvc-${c.claim}`,
+        },
+        value: 1,
+      })),
+  ],
+  [
+    'kube_persistentvolumeclaim_resource_requests_storage_bytes',
+    'gauge',
+    h =>
+      h.claims.map(c => ({
+        labels: { namespace: c.namespace, persistentvolumeclaim: c.claim },
+        value: c.bytes,
+      })),
+  ],
+  [
+    'kube_pod_spec_volumes_persistentvolumeclaims_info',
+    'gauge',
+    h =>
+      h.pods.flatMap(p =>
+        p.claims.map(claim => ({
+          labels: {
+            namespace: p.namespace,
+            pod: p.pod,
+            volume: 'data',
+            persistentvolumeclaim: claim,
+          },
+          value: 1,
+        })),
+      ),
+  ],
+  [
+    'kube_ingress_info',
+    'gauge',
+    h =>
+      h.ingresses.map(i => ({
+        labels: {
+          namespace: i.namespace,
+          ingress: i.ingress,
+          ingressclass: 'alb',
+        },
+        value: 1,
+      })),
+  ],
+  [
+    'kube_ingress_labels',
+    'gauge',
+    h =>
+      h.ingresses.map(i => ({
+        labels: {
+          namespace: i.namespace,
+          ingress: i.ingress,
+          label_app_kubernetes_io_name: i.app,
+        },
+        value: 1,
+      })),
+  ],
+  [
+    'container_memory_working_set_bytes',
+    'gauge',
+    h =>
+      h.pods.map(p => ({
+        labels: {
+          namespace: p.namespace,
+          pod: p.pod,
+          container: containerOf(p.pod),
+          node: p.node,
+        },
+        value: p.memoryUsageBytes,
+      })),
+  ],
 ];
 
 function usageOf(hour: ExampleClusterHour, key: string): number {
@@ -130,7 +230,11 @@ export function clusterMetricLines(
   const out: string[] = [];
   for (const [name, type, samples] of FAMILIES) {
     out.push(`# TYPE ${name} ${type}`);
-    for (let t = start; t < end; t += step) {
+    // The node count is read by instant queries (5 minute lookback), as
+    // the hourly estimate does: sample it at least every 2 minutes.
+    const every =
+      name === 'kube_node_status_condition' ? Math.min(step, 120) : step;
+    for (let t = start; t < end; t += every) {
       for (const s of samples(hourAt(t))) {
         out.push(`${name}{${labelText(s.labels)}} ${s.value} ${t}`);
       }
@@ -142,7 +246,12 @@ export function clusterMetricLines(
   const used = new Map<string, { seconds: number; at: number }>();
   for (let t = start; t < end; t += step) {
     for (const p of hourAt(t).pods) {
-      const labels = { namespace: p.namespace, pod: p.pod, container: containerOf(p.pod), node: p.node };
+      const labels = {
+        namespace: p.namespace,
+        pod: p.pod,
+        container: containerOf(p.pod),
+        node: p.node,
+      };
       const key = `${p.namespace}/${p.pod}`;
       const prev = used.get(key);
       // A pod that was away for a while is a new container: its counter
@@ -158,7 +267,9 @@ export function clusterMetricLines(
       }
       used.set(key, { seconds, at: t });
       out.push(
-        `container_cpu_usage_seconds_total{${labelText(labels)}} ${seconds.toFixed(3)} ${t}`,
+        `container_cpu_usage_seconds_total{${labelText(
+          labels,
+        )}} ${seconds.toFixed(3)} ${t}`,
       );
     }
   }

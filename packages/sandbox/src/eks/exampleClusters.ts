@@ -169,10 +169,14 @@ function nodesAt(spec: ClusterSpec, t: number, index: number): ExampleNode[] {
   const spot = spec.spotNodes + (busy(t) > 0.8 ? spec.busySpotNodes : 0);
   const nodes: ExampleNode[] = [];
   for (let i = 0; i < onDemand; i++) {
-    nodes.push(makeNode(`ip-10-${index}-1-${i + 10}.ec2.internal`, spec.nodeType, false));
+    nodes.push(
+      makeNode(`ip-10-${index}-1-${i + 10}.ec2.internal`, spec.nodeType, false),
+    );
   }
   for (let i = 0; i < spot; i++) {
-    nodes.push(makeNode(`ip-10-${index}-2-${i + 10}.ec2.internal`, spec.spotType, true));
+    nodes.push(
+      makeNode(`ip-10-${index}-2-${i + 10}.ec2.internal`, spec.spotType, true),
+    );
   }
   return nodes;
 }
@@ -199,24 +203,37 @@ function podsOf(spec: ClusterSpec, t: number, hourSeed: string): PodShape[] {
       cpuRequestCores: cpu,
       cpuUsageCores: round(cpu * usage * jitter, 4),
       memoryRequestBytes: Math.round(memGib * GIB),
-      memoryUsageBytes: Math.round(memGib * GIB * Math.min(1.2, 0.5 + usage * 0.4) * jitter),
+      memoryUsageBytes: Math.round(
+        memGib * GIB * Math.min(1.2, 0.5 + usage * 0.4) * jitter,
+      ),
       claims,
     });
   };
   for (const [app, replicas] of Object.entries(spec.replicas)) {
     const w = WORKLOADS[app];
     // prod scales the web tier out by one pod in busy hours.
-    const extra = spec.busySpotNodes && app === 'shop-web' && load > 0.8 ? 1 : 0;
+    const extra =
+      spec.busySpotNodes && app === 'shop-web' && load > 0.8 ? 1 : 0;
     for (let i = 0; i < replicas + extra; i++) {
       const claims = app === 'shop-backend' ? [`cache-${app}-${i}`] : [];
-      pod('shop', `${app}-${i}`, app, w.cpu, w.memGib, w.idle + (w.peak - w.idle) * load, claims);
+      pod(
+        'shop',
+        `${app}-${i}`,
+        app,
+        w.cpu,
+        w.memGib,
+        w.idle + (w.peak - w.idle) * load,
+        claims,
+      );
     }
   }
   // A batch pod without the label the catalog uses: its cost is shared.
   pod('shop', 'db-migrate-hourly', undefined, 0.1, 0.25, 0.5);
   pod('kube-system', 'coredns-0', undefined, 0.1, 0.07, 0.4);
   pod('kube-system', 'coredns-1', undefined, 0.1, 0.07, 0.4);
-  pod('monitoring', 'prometheus-0', undefined, 0.5, 2, 0.7, ['prometheus-data']);
+  pod('monitoring', 'prometheus-0', undefined, 0.5, 2, 0.7, [
+    'prometheus-data',
+  ]);
   pod('monitoring', 'grafana-0', undefined, 0.1, 0.25, 0.3);
   pod('argo', 'argocd-application-controller-0', undefined, 0.25, 0.5, 0.6);
   pod('argo', 'argocd-repo-server-0', undefined, 0.1, 0.25, 0.4);
@@ -239,7 +256,8 @@ export function exampleClusterHour(
   podsOf(spec, start, `${environment}|${start}`).forEach((p, i) => {
     // Scale-out pods land on spot nodes; the rest spread over on-demand
     // nodes, so they move when a node leaves at the weekend.
-    const pool = p.pod === 'shop-web-3' && spot.length > 1 ? spot.slice(1) : onDemand;
+    const pool =
+      p.pod === 'shop-web-3' && spot.length > 1 ? spot.slice(1) : onDemand;
     pods.push({ ...p, node: pool[i % pool.length].node });
   });
   for (const node of nodes) {
@@ -260,10 +278,18 @@ export function exampleClusterHour(
     }
   }
   const claims: ExampleClaim[] = [
-    { namespace: 'monitoring', claim: 'prometheus-data', bytes: spec.prometheusGb * 1e9 },
+    {
+      namespace: 'monitoring',
+      claim: 'prometheus-data',
+      bytes: spec.prometheusGb * 1e9,
+    },
   ];
   for (let i = 0; i < spec.replicas['shop-backend']; i++) {
-    claims.push({ namespace: 'shop', claim: `cache-shop-backend-${i}`, bytes: 10e9 });
+    claims.push({
+      namespace: 'shop',
+      claim: `cache-shop-backend-${i}`,
+      bytes: 10e9,
+    });
   }
   const ingresses: ExampleIngress[] = [
     ...spec.ingresses.map(app => ({ namespace: 'shop', ingress: app, app })),

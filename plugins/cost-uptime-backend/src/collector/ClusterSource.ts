@@ -3,7 +3,11 @@ import type {
   NodeHour,
   PodHour,
 } from '@internal/plugin-cost-uptime-common';
-import { hourKey, hourSeconds, type PrometheusSource } from './PrometheusSource';
+import {
+  hourKey,
+  hourSeconds,
+  type PrometheusSource,
+} from './PrometheusSource';
 
 const HOUR = 3600;
 
@@ -16,7 +20,8 @@ const HOUR = 3600;
 export const CLUSTER_QUERIES = {
   nodes: 'last_over_time(kube_node_labels[1h])',
   nodeCpu: 'last_over_time(kube_node_status_capacity{resource="cpu"}[1h])',
-  nodeMemory: 'last_over_time(kube_node_status_capacity{resource="memory"}[1h])',
+  nodeMemory:
+    'last_over_time(kube_node_status_capacity{resource="memory"}[1h])',
   pods: 'last_over_time(kube_pod_info[1h])',
   podLabels: 'last_over_time(kube_pod_labels[1h])',
   cpuRequests:
@@ -27,8 +32,10 @@ export const CLUSTER_QUERIES = {
     'sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{container!="",container!="POD"}[1h]))',
   memoryUsage:
     'sum by (namespace, pod) (avg_over_time(container_memory_working_set_bytes{container!="",container!="POD"}[1h]))',
-  claims: 'last_over_time(kube_persistentvolumeclaim_resource_requests_storage_bytes[1h])',
-  mounts: 'last_over_time(kube_pod_spec_volumes_persistentvolumeclaims_info[1h])',
+  claims:
+    'last_over_time(kube_persistentvolumeclaim_resource_requests_storage_bytes[1h])',
+  mounts:
+    'last_over_time(kube_pod_spec_volumes_persistentvolumeclaims_info[1h])',
   ingresses: 'last_over_time(kube_ingress_info[1h])',
   ingressLabels: 'last_over_time(kube_ingress_labels[1h])',
 } as const;
@@ -37,7 +44,9 @@ type Key = keyof typeof CLUSTER_QUERIES;
 type Series = Awaited<ReturnType<PrometheusSource['rangeSeries']>>;
 
 /** The service a pod or Ingress belongs to: the label the catalog matches on. */
-export function serviceLabel(labels: Record<string, string>): string | undefined {
+export function serviceLabel(
+  labels: Record<string, string>,
+): string | undefined {
   return (
     labels.label_backstage_io_kubernetes_id ||
     labels.label_app_kubernetes_io_name ||
@@ -45,7 +54,9 @@ export function serviceLabel(labels: Record<string, string>): string | undefined
   );
 }
 
-function capacityType(labels: Record<string, string>): NodeHour['capacityType'] {
+function capacityType(
+  labels: Record<string, string>,
+): NodeHour['capacityType'] {
   const v = (
     labels.label_eks_amazonaws_com_capacity_type ??
     labels.label_karpenter_sh_capacity_type ??
@@ -67,10 +78,17 @@ export async function readClusterHours(
   const raw = {} as Record<Key, Series>;
   for (const key of Object.keys(CLUSTER_QUERIES) as Key[]) {
     // Evaluated at each hour's end, reported as the hour it covers.
-    const series = await prom.rangeSeries(CLUSTER_QUERIES[key], start + HOUR, end);
+    const series = await prom.rangeSeries(
+      CLUSTER_QUERIES[key],
+      start + HOUR,
+      end,
+    );
     raw[key] = series.map(s => ({
       labels: s.labels,
-      values: s.values.map(v => ({ hour: hourKey(hourSeconds(v.hour) - HOUR), value: v.value })),
+      values: s.values.map(v => ({
+        hour: hourKey(hourSeconds(v.hour) - HOUR),
+        value: v.value,
+      })),
     }));
   }
   const hours = new Map<string, ClusterHour>();
@@ -89,9 +107,13 @@ export async function readClusterHours(
     }
     return map;
   };
-  const labelsByHour = (key: Key, id: (l: Record<string, string>) => string) => {
+  const labelsByHour = (
+    key: Key,
+    id: (l: Record<string, string>) => string,
+  ) => {
     const map = new Map<string, Record<string, string>>();
-    for (const s of raw[key]) for (const v of s.values) map.set(`${v.hour}|${id(s.labels)}`, s.labels);
+    for (const s of raw[key])
+      for (const v of s.values) map.set(`${v.hour}|${id(s.labels)}`, s.labels);
     return map;
   };
   const podId = (l: Record<string, string>) => `${l.namespace}/${l.pod}`;
@@ -150,10 +172,15 @@ export async function readClusterHours(
       });
     }
   }
-  const ingressLabels = labelsByHour('ingressLabels', l => `${l.namespace}/${l.ingress}`);
+  const ingressLabels = labelsByHour(
+    'ingressLabels',
+    l => `${l.namespace}/${l.ingress}`,
+  );
   for (const s of raw.ingresses) {
     for (const v of s.values) {
-      const labels = ingressLabels.get(`${v.hour}|${s.labels.namespace}/${s.labels.ingress}`);
+      const labels = ingressLabels.get(
+        `${v.hour}|${s.labels.namespace}/${s.labels.ingress}`,
+      );
       hourOf(v.hour).ingresses.push({
         namespace: s.labels.namespace,
         ingress: s.labels.ingress,

@@ -12,7 +12,7 @@ import { allocateEnvironment, clusterBills } from './allocateEnvironment';
 import { readClusterHours } from './ClusterSource';
 import { CostExplorerSource } from './CostExplorerSource';
 import { billTotal, estimateHour } from './estimate';
-import { hourSeconds, PrometheusSource } from './PrometheusSource';
+import { hourKey, hourSeconds, PrometheusSource } from './PrometheusSource';
 
 /** A service whose availability is collected. */
 export interface SliTarget {
@@ -230,17 +230,24 @@ export class Collector {
             });
           }
         }
-        const allocations = await this.allocate(prom, batch, {
-          start: backfillStart,
-          end,
-          billedThrough,
-        });
         batch.usage.push(...rows);
         batch.sli.push(...sli);
         batch.estimates.push(...this.estimates(env, rows, billedThrough));
-        if (allocations.length) {
+        // The allocation fails on its own: usage and uptime are kept.
+        try {
+          const allocations = await this.allocate(prom, ce, batch, {
+            start: backfillStart,
+            end,
+            billedThrough,
+          });
           batch.allocations ??= { computedAt: started.toISOString(), days: [] };
           batch.allocations.days.push(...allocations);
+        } catch (e) {
+          const message = `Allocation ${env}: ${stringifyError(e)}`;
+          logger
+            .child({ source: 'allocation', environment: env })
+            .warn(message);
+          warnings.push(message);
         }
       } catch (e) {
         // One unreachable Prometheus must not hold back billing data.
@@ -259,6 +266,7 @@ export class Collector {
    */
   private async allocate(
     prom: PrometheusSource,
+    ce: CostExplorerSource | undefined,
     batch: CollectionBatch,
     window: { start: number; end: number; billedThrough?: string },
   ) {
@@ -266,7 +274,9 @@ export class Collector {
     if (!settings) return [];
     const env = prom.environment;
     const tagKey = this.deps.options.costExplorer?.tagKeys[0];
-    const rows = batch.costs.filter(c => c.tagKey === tagKey).flatMap(c => c.rows);
+    const rows = batch.costs
+      .filter(c => c.tagKey === tagKey)
+      .flatMap(c => c.rows);
     const bills = clusterBills(rows, env);
     const isUnbilled = (day: string) =>
       !window.billedThrough || day > window.billedThrough;
@@ -282,12 +292,27 @@ export class Collector {
       Math.max(first, window.start),
       window.end,
     );
+    const split =
+      ce &&
+      tagKey &&
+      days.length &&
+      this.deps.options.costExplorer?.eksSplitCost
+        ? await ce.splitCosts(
+            tagKey,
+            env,
+            days[0],
+            hourKey(
+              hourSeconds(`${days[days.length - 1]}T00`) + 24 * HOUR,
+            ).slice(0, 10),
+          )
+        : undefined;
     return allocateEnvironment({
       hours,
       bills,
       settings,
       estimate: this.deps.options.estimate,
       isUnbilled,
+      split,
     }).map(d => ({ ...d, environment: env }));
   }
 

@@ -10,6 +10,15 @@ import { ForwardedError } from '@backstage/errors';
 import type { CostExplorerOptions } from '../config';
 import type { CostRow, ServiceEnvironmentCostRow } from '../database/CostStore';
 
+/** One day's EC2 cost of a workload by AWS split cost allocation data for EKS. */
+export interface SplitCostRow {
+  day: string;
+  namespace: string;
+  workload: string;
+  amount: number;
+  estimated: boolean;
+}
+
 const THROTTLING = new Set(['LimitExceededException', 'ThrottlingException']);
 
 /**
@@ -122,6 +131,53 @@ export class CostExplorerSource {
             day,
             service: servicePart.replace(/^service\$/, ''),
             environment: environmentPart.replace(/^environment\$/, ''),
+            amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
+            estimated: Boolean(result.Estimated),
+          });
+        }
+      }
+      token = page.NextPageToken;
+    } while (token);
+    return rows;
+  }
+
+  /**
+   * Daily EC2 cost in [from, to) of one environment's pods by AWS split cost
+   * allocation data for EKS (the `aws:eks:namespace` and
+   * `aws:eks:workload-name` cost allocation tags), every page. Rows without
+   * a workload are the environment's other cost.
+   */
+  async splitCosts(
+    tagKey: string,
+    environment: string,
+    from: string,
+    to: string,
+  ): Promise<SplitCostRow[]> {
+    const rows: SplitCostRow[] = [];
+    let token: string | undefined;
+    do {
+      const page: GetCostAndUsageCommandOutput = await this.send(
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: from, End: to },
+          Granularity: 'DAILY',
+          Metrics: [this.options.metric],
+          Filter: { Tags: { Key: tagKey, Values: [environment] } },
+          GroupBy: [
+            { Type: 'TAG', Key: 'aws:eks:namespace' },
+            { Type: 'TAG', Key: 'aws:eks:workload-name' },
+          ],
+          NextPageToken: token,
+        }),
+      );
+      for (const result of page.ResultsByTime ?? []) {
+        const day = result.TimePeriod?.Start;
+        if (!day) continue;
+        for (const group of result.Groups ?? []) {
+          const [ns = '', workload = ''] = group.Keys ?? [];
+          rows.push({
+            day,
+            namespace: ns.replace(/^aws:eks:namespace\$/, ''),
+            workload: workload.replace(/^aws:eks:workload-name\$/, ''),
             amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
             estimated: Boolean(result.Estimated),
           });

@@ -10,6 +10,7 @@ import {
   type RunningPrometheus,
   type SeriesSpec,
 } from '../__testUtils__/prometheus';
+import { CLUSTER_QUERIES } from './ClusterSource';
 import { Collector } from './Collector';
 
 jest.setTimeout(120_000);
@@ -162,8 +163,10 @@ describe('Prometheus collection on known data', () => {
       const run = await collector.run('schedule');
       expect(run.error).toBeNull();
       expect(run.status).toBe('succeeded');
-      // 6 usage queries + 2 SLI queries.
-      expect(run.prometheusRequests).toBe(8);
+      // 6 usage queries + 2 SLI queries + the cluster's state for the allocation.
+      expect(run.prometheusRequests).toBe(
+        8 + Object.keys(CLUSTER_QUERIES).length,
+      );
 
       const usage = await report.usage({
         granularity: 'hour',

@@ -19,7 +19,10 @@ import { DatabaseAllocationStore } from '../database/AllocationStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { AllocationReportService } from '../service/AllocationReportService';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
-import { startPrometheus, type RunningPrometheus } from '../__testUtils__/prometheus';
+import {
+  startPrometheus,
+  type RunningPrometheus,
+} from '../__testUtils__/prometheus';
 import { CLUSTER_LINES } from './allocateEnvironment';
 import { Collector } from './Collector';
 
@@ -38,9 +41,29 @@ function billedClusterCents(environment: string, day: string, today: string) {
   return Object.values(CLUSTER_LINES).reduce(
     (a, service) =>
       a +
-      toCents(ACCOUNT.amount(day, { environment }, service) * (estimated ? 0.96 : 1)),
+      toCents(
+        ACCOUNT.amount(day, { environment }, service) * (estimated ? 0.96 : 1),
+      ),
     0,
   );
+}
+
+/** Cents of prod's EC2 split lines on a day: by workload, '' = no workload. */
+function splitEc2Cents(day: string) {
+  const out: Record<string, number> = {};
+  for (const l of exampleAccount({ splitCostAllocation: true }).lines(day)) {
+    if (l.tags.environment !== 'prod' || l.awsService !== CLUSTER_LINES.compute)
+      continue;
+    const key = l.tags['aws:eks:workload-name'] ?? '';
+    // The stand-in reports its last two days Estimated, 4 % low.
+    const factor = day >= '2026-11-18' ? 0.96 : 1;
+    out[key] = (out[key] ?? 0) + Math.round(l.amount * factor * 100);
+  }
+  return out;
+}
+
+function sum(d: { services: { allocatedCents: number }[] }) {
+  return d.services.reduce((a, s) => a + s.allocatedCents, 0);
 }
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
@@ -109,7 +132,11 @@ describe('allocation of the example clusters', () => {
         now: () => now,
       });
     const report = () =>
-      new AllocationReportService(new DatabaseAllocationStore(knex), store, options());
+      new AllocationReportService(
+        new DatabaseAllocationStore(knex),
+        store,
+        options(),
+      );
 
     it('adds up to the billed cluster cost to the cent on every billed day', async () => {
       const run = await collector().run('schedule');
@@ -129,17 +156,23 @@ describe('allocation of the example clusters', () => {
           '2026-11-19',
           '2026-11-20',
         ]);
+        // Every day: the parts add up to what it was priced at.
+        expect(days.map(d => d.sharedCents + d.idleCents + sum(d))).toEqual(
+          days.map(d => d.billedCents),
+        );
+        // Billed days: priced at the stand-in's cluster lines, to the cent.
+        const billed = days.slice(0, -1);
+        expect(
+          billed.map(d => [d.day, d.source, d.estimated, d.billedCents]),
+        ).toEqual(
+          billed.map(d => [
+            d.day,
+            'metrics',
+            d.day >= '2026-11-18',
+            billedClusterCents(environment, d.day, '2026-11-20'),
+          ]),
+        );
         for (const d of days) {
-          const parts =
-            d.sharedCents +
-            d.idleCents +
-            d.services.reduce((a, s) => a + s.allocatedCents, 0);
-          expect(parts).toBe(d.billedCents);
-          if (d.day < '2026-11-20') {
-            expect(d.source).toBe('metrics');
-            expect(d.billedCents).toBe(billedClusterCents(environment, d.day, '2026-11-20'));
-            expect(d.estimated).toBe(d.day >= '2026-11-18');
-          }
           expect(d.services.map(s => s.service)).toEqual([
             'shop-api',
             'shop-backend',
@@ -204,9 +237,74 @@ describe('allocation of the example clusters', () => {
         ['2026-11-20', 'metrics'],
         ['2026-11-21', 'estimate'],
       ]);
-      expect(days[0].billedCents).toBe(billedClusterCents('prod', '2026-11-20', '2026-11-21'));
+      expect(days[0].billedCents).toBe(
+        billedClusterCents('prod', '2026-11-20', '2026-11-21'),
+      );
       // One more day of three services in three environments.
       expect(Number(await count())).toBe(before + 9);
     });
+  });
+
+  it("takes workloads' EC2 cost from AWS split cost allocation data when the account has it", async () => {
+    const split = await startCostExplorer({
+      now: () => NOW,
+      model: exampleAccount({ splitCostAllocation: true }),
+    });
+    const knex = await databases.init('SQLITE_3');
+    try {
+      const store = await DatabaseCostStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const options = readCostUptimeOptions(
+        new ConfigReader({
+          costUptime: {
+            costExplorer: {
+              endpoint: split.url,
+              credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+              backfillDays: 5,
+              eksSplitCost: true,
+            },
+            prometheus: {
+              backfillDays: 4,
+              servers: [{ environment: 'prod', url: proms[2].url }],
+            },
+          },
+        }),
+      );
+      const run = await new Collector({
+        options,
+        store,
+        logger: mockServices.logger.mock(),
+        sliTargets: async () => [],
+        now: () => NOW,
+      }).run('schedule');
+      expect(run.error).toBeNull();
+      const days = await new DatabaseAllocationStore(knex).days({
+        environment: 'prod',
+        from: '2026-11-16',
+        to: '2026-11-19',
+      });
+      expect(days.map(d => d.source)).toEqual(Array(4).fill('aws-split-cost'));
+      expect(days.map(d => d.sharedCents + d.idleCents + sum(d))).toEqual(
+        days.map(d => d.billedCents),
+      );
+      // The same cluster bill, split by AWS instead of by the metrics.
+      expect(days.map(d => d.billedCents)).toEqual(
+        days.map(d => billedClusterCents('prod', d.day, '2026-11-20')),
+      );
+      // EC2 no pod was billed for is idle; each service gets at least the
+      // EC2 AWS billed to its workload (EBS and ALBs come on top).
+      for (const d of days) {
+        const ec2 = splitEc2Cents(d.day);
+        expect(d.idleCents).toBeGreaterThanOrEqual(ec2[''] - 1);
+        expect(
+          d.services.map(s => s.allocatedCents >= (ec2[s.service] ?? 0) - 1),
+        ).toEqual(d.services.map(() => true));
+        expect(ec2['shop-backend']).toBeGreaterThan(0);
+      }
+    } finally {
+      await knex.destroy();
+      await split.stop();
+    }
   });
 });

@@ -16,7 +16,8 @@ export function estimateHour(
 ): ClusterBill {
   return {
     compute: nodes * e.instanceHourlyPrice,
-    storage: (e.ebsGbMonthPrice / HOURS_PER_MONTH) * (nodes * e.rootVolumeGb + pvGb),
+    storage:
+      (e.ebsGbMonthPrice / HOURS_PER_MONTH) * (nodes * e.rootVolumeGb + pvGb),
     controlPlane: e.eksHourlyPrice,
     loadBalancers: 0,
   };

@@ -10,9 +10,17 @@ export interface AllocationBatch {
 /** Reading stored allocations (written by the collection's transaction). */
 export interface AllocationStore {
   /** Stored days of one environment in [from, to] (inclusive), oldest first. */
-  days(q: { environment: string; from: string; to: string }): Promise<StoredAllocationDay[]>;
+  days(q: {
+    environment: string;
+    from: string;
+    to: string;
+  }): Promise<StoredAllocationDay[]>;
   /** USD per `service` tag value billed in the environment over [from, to]. */
-  direct(q: { environment: string; from: string; to: string }): Promise<Record<string, number>>;
+  direct(q: {
+    environment: string;
+    from: string;
+    to: string;
+  }): Promise<Record<string, number>>;
 }
 
 // Rows per INSERT: within SQLite's compound-select limit and MariaDB's packet.
@@ -30,7 +38,9 @@ export async function writeAllocations(
   const days = batch.days;
   for (const d of days) {
     for (const table of ['cost_allocation_services', 'cost_allocation_days']) {
-      await trx(table).where({ environment: d.environment, day: d.day }).delete();
+      await trx(table)
+        .where({ environment: d.environment, day: d.day })
+        .delete();
     }
   }
   const dayRows = days.map(d => ({
@@ -77,11 +87,12 @@ export class DatabaseAllocationStore implements AllocationStore {
         .where('environment', q.environment)
         .where('day', '>=', q.from)
         .where('day', '<=', q.to);
-    const days = await where(this.db('cost_allocation_days').select()).orderBy('day');
-    const services = await where(this.db('cost_allocation_services').select()).orderBy([
+    const days = await where(this.db('cost_allocation_days').select()).orderBy(
       'day',
-      'service',
-    ]);
+    );
+    const services = await where(
+      this.db('cost_allocation_services').select(),
+    ).orderBy(['day', 'service']);
     const byDay = new Map<string, StoredAllocationDay>();
     for (const d of days) {
       byDay.set(d.day, {

@@ -216,7 +216,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       rightsizing_saving_cents: 42,
     };
     await knex('cost_allocation_services').insert(service);
-    await expect(knex('cost_allocation_services').insert(service)).rejects.toThrow();
+    await expect(
+      knex('cost_allocation_services').insert(service),
+    ).rejects.toThrow();
     const [stored] = await knex('cost_allocation_days').select();
     expect(Number(stored.billed_cents)).toBe(3_000_000_000_01);
     expect(Boolean(stored.estimated)).toBe(true);
@@ -227,7 +229,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('cost_allocation_services')).toBe(false);
     expect(await knex('cost_daily').count({ n: '*' })).toEqual([{ n: 1 }]);
     await migrateUpOnce(knex);
-    expect(await knex('cost_allocation_days').count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(await knex('cost_allocation_days').count({ n: '*' })).toEqual([
+      { n: 0 },
+    ]);
     await knex.destroy();
   });
 });

@@ -11,7 +11,10 @@ export class AllocationReportService {
   constructor(
     private readonly allocations: AllocationStore,
     private readonly costs: Pick<CostStore, 'totalsByDay'>,
-    private readonly options: Pick<CostUptimeOptions, 'currency' | 'rate' | 'costExplorer'>,
+    private readonly options: Pick<
+      CostUptimeOptions,
+      'currency' | 'rate' | 'costExplorer'
+    >,
   ) {}
 
   /** One environment over [from, to] (inclusive days). */

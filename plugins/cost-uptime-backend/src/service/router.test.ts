@@ -11,9 +11,7 @@ import { createRouter } from './router';
 const NOW = new Date('2026-03-15T10:30:00Z');
 
 /** The router over a report that records what it was asked. */
-async function app(
-  permissions = mockServices.permissions(),
-) {
+async function app(permissions = mockServices.permissions()) {
   const allocation = jest.fn(async (q: any) => ({ ...q, services: [] }));
   const series = jest.fn(async (q: any) => ({
     granularity: q.granularity,
@@ -125,8 +123,14 @@ describe('GET /allocation', () => {
     ['/allocation?environment=dev-a%22%7D', /environment/],
     ['/allocation?environment=dev-a&from=2026-02-30', /from: /],
     ['/allocation?environment=dev-a&to=yesterday', /to: /],
-    ['/allocation?environment=dev-a&from=2026-03-02&to=2026-03-01', /from must not be after to/],
-    ['/allocation?environment=dev-a&from=2024-01-01&to=2026-01-01', /more than 400 days/],
+    [
+      '/allocation?environment=dev-a&from=2026-03-02&to=2026-03-01',
+      /from must not be after to/,
+    ],
+    [
+      '/allocation?environment=dev-a&from=2024-01-01&to=2026-01-01',
+      /more than 400 days/,
+    ],
   ])('%s is a 400: %s', async (url, message) => {
     const { api, allocation } = await app();
     const res = await api.get(url);
@@ -159,7 +163,13 @@ describe('GET /allocation', () => {
     const res = await api.get('/allocation?environment=dev-a');
     expect(res.status).toBe(403);
     expect(permissions.authorize).toHaveBeenCalledWith(
-      [{ permission: expect.objectContaining({ name: 'cost-uptime.allocation.read' }) }],
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'cost-uptime.allocation.read',
+          }),
+        },
+      ],
       expect.anything(),
     );
     expect(allocation).not.toHaveBeenCalled();

@@ -64,7 +64,10 @@ const allocationQuery = z.object({
   // A tag value: what Cost Explorer and Prometheus name an environment by.
   environment: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:=+@-]{0,190}$/, 'expected an environment name'),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._:=+@-]{0,190}$/,
+      'expected an environment name',
+    ),
   from: day.optional(),
   to: day.optional(),
 });
@@ -219,14 +222,21 @@ export async function createRouter(
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Reading allocations needs cost-uptime.allocation.read');
+      throw new NotAllowedError(
+        'Reading allocations needs cost-uptime.allocation.read',
+      );
     }
     const today = now().toISOString().slice(0, 10);
     const to = q.to ?? (q.from && q.from > today ? q.from : today);
     const from = q.from ?? `${to.slice(0, 7)}-01`;
-    if (from > to) throw new InputError('Invalid request: from must not be after to');
+    if (from > to)
+      throw new InputError('Invalid request: from must not be after to');
     res.json(
-      await options.allocations.allocation({ environment: q.environment, from, to }),
+      await options.allocations.allocation({
+        environment: q.environment,
+        from,
+        to,
+      }),
     );
   });
 

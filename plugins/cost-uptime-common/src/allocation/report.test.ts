@@ -1,6 +1,13 @@
-import { monthlyRightsizingSaving, summarizeAllocation, type StoredAllocationDay } from './report';
+import {
+  monthlyRightsizingSaving,
+  summarizeAllocation,
+  type StoredAllocationDay,
+} from './report';
 
-function day(d: string, overrides: Partial<StoredAllocationDay> = {}): StoredAllocationDay {
+function day(
+  d: string,
+  overrides: Partial<StoredAllocationDay> = {},
+): StoredAllocationDay {
   return {
     day: d,
     billedCents: 10_000,
@@ -44,7 +51,10 @@ describe('summarizeAllocation', () => {
   it('sums days in cents: services + shared + idle = billed; direct and untagged beside', () => {
     const r = summarizeAllocation({
       ...base,
-      days: [day('2026-11-01'), day('2026-11-02', { source: 'estimate', estimated: true })],
+      days: [
+        day('2026-11-01'),
+        day('2026-11-02', { source: 'estimate', estimated: true }),
+      ],
       direct: { 'shop-backend': 12.34, 'shop-db-only': 1 },
       environmentTotal: 230.5,
     });
@@ -94,8 +104,18 @@ describe('summarizeAllocation', () => {
     });
     expect(r.billed).toBe(138_000);
     expect(r.untagged).toBe(0);
-    const empty = summarizeAllocation({ ...base, days: [], direct: {}, environmentTotal: 0 });
-    expect(empty).toMatchObject({ billed: 0, services: [], source: 'none', days: 0 });
+    const empty = summarizeAllocation({
+      ...base,
+      days: [],
+      direct: {},
+      environmentTotal: 0,
+    });
+    expect(empty).toMatchObject({
+      billed: 0,
+      services: [],
+      source: 'none',
+      days: 0,
+    });
   });
 });
 

@@ -63,9 +63,7 @@ export const DAYS_PER_MONTH = 30.4375;
  * What right-sizing a service's requests to its p95 usage would save per
  * month, from the savings of the days observed (USD cents).
  */
-export function monthlyRightsizingSaving(
-  savingCents: number[],
-): number {
+export function monthlyRightsizingSaving(savingCents: number[]): number {
   if (!savingCents.length) return 0;
   const perDay = savingCents.reduce((a, b) => a + b, 0) / savingCents.length;
   return Math.round(perDay * DAYS_PER_MONTH) / 100;
@@ -73,6 +71,11 @@ export function monthlyRightsizingSaving(
 
 function ratio(usage: number, request: number): number | null {
   return request > 0 ? Math.round((usage / request) * 1000) / 1000 : null;
+}
+
+function sourceOf(sources: Set<AllocationSource>): AllocationReport['source'] {
+  if (sources.size === 0) return 'none';
+  return sources.size === 1 ? [...sources][0] : 'mixed';
 }
 
 /**
@@ -96,14 +99,24 @@ export function summarizeAllocation(input: {
   let idle = 0;
   const byService = new Map<
     string,
-    { cents: number; cpu: [number, number]; mem: [number, number]; saving: number[] }
+    {
+      cents: number;
+      cpu: [number, number];
+      mem: [number, number];
+      saving: number[];
+    }
   >();
   for (const d of input.days) {
     billed += d.billedCents;
     shared += d.sharedCents;
     idle += d.idleCents;
     for (const s of d.services) {
-      const e = byService.get(s.service) ?? { cents: 0, cpu: [0, 0], mem: [0, 0], saving: [] };
+      const e = byService.get(s.service) ?? {
+        cents: 0,
+        cpu: [0, 0],
+        mem: [0, 0],
+        saving: [],
+      };
       e.cents += s.allocatedCents;
       e.cpu[0] += s.cpuUsageCoreHours;
       e.cpu[1] += s.cpuRequestCoreHours;
@@ -116,7 +129,9 @@ export function summarizeAllocation(input: {
   const directCents = new Map(
     Object.entries(input.direct).map(([k, usd]) => [k, Math.round(usd * 100)]),
   );
-  const names = [...new Set([...byService.keys(), ...directCents.keys()])].sort();
+  const names = [
+    ...new Set([...byService.keys(), ...directCents.keys()]),
+  ].sort();
   const services = names.map(service => {
     const e = byService.get(service);
     return {
@@ -128,7 +143,9 @@ export function summarizeAllocation(input: {
         memory: e ? ratio(e.mem[0], e.mem[1]) : null,
       },
       rightsizingSavingPerMonth:
-        Math.round(monthlyRightsizingSaving(e?.saving ?? []) * input.rate * 100) / 100,
+        Math.round(
+          monthlyRightsizingSaving(e?.saving ?? []) * input.rate * 100,
+        ) / 100,
     };
   });
   const totalCents = Math.round(input.environmentTotal * 100);
@@ -145,9 +162,11 @@ export function summarizeAllocation(input: {
     untagged: money(Math.max(0, totalCents - billed - directSum)),
     environmentTotal: money(totalCents),
     services,
-    source:
-      sources.size === 0 ? 'none' : sources.size === 1 ? [...sources][0] : 'mixed',
-    estimatedDays: input.days.filter(d => d.estimated).map(d => d.day).sort(),
+    source: sourceOf(sources),
+    estimatedDays: input.days
+      .filter(d => d.estimated)
+      .map(d => d.day)
+      .sort(),
     days: input.days.length,
   };
 }
