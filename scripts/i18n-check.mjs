@@ -92,9 +92,12 @@ export function findLiterals(file, text) {
       ) {
         report(value, value.text);
       } else if (ts.isTemplateExpression(value)) {
-        report(value, [value.head, ...value.templateSpans.map(s => s.literal)]
-          .map(p => p.text)
-          .join(' '));
+        report(
+          value,
+          [value.head, ...value.templateSpans.map(s => s.literal)]
+            .map(p => p.text)
+            .join(' '),
+        );
       }
     }
     ts.forEachChild(node, visit);
@@ -115,7 +118,8 @@ function messagesOf(source, fn) {
       ts.isObjectLiteralExpression(node.arguments[0])
     ) {
       const prop = node.arguments[0].properties.find(
-        p => ts.isPropertyAssignment(p) && p.name.getText(source) === 'messages',
+        p =>
+          ts.isPropertyAssignment(p) && p.name.getText(source) === 'messages',
       );
       if (prop && ts.isObjectLiteralExpression(prop.initializer)) {
         found = prop.initializer;
@@ -150,11 +154,14 @@ function flatten(source, object, prefix = '', out = {}) {
 export function compareMessages(refFile, refText, koFile, koText) {
   const ref = parse(refFile, refText);
   const refMessages = messagesOf(ref, 'createTranslationRef');
-  if (!refMessages) return [`${refFile}: no createTranslationRef({ messages })`];
-  if (koText === undefined) return [`${refFile}: no Korean (${koFile} is missing)`];
+  if (!refMessages)
+    return [`${refFile}: no createTranslationRef({ messages })`];
+  if (koText === undefined)
+    return [`${refFile}: no Korean (${koFile} is missing)`];
   const ko = parse(koFile, koText);
   const koMessages = messagesOf(ko, 'createTranslationMessages');
-  if (!koMessages) return [`${koFile}: no createTranslationMessages({ messages })`];
+  if (!koMessages)
+    return [`${koFile}: no createTranslationMessages({ messages })`];
   const english = flatten(ref, refMessages);
   const korean = flatten(ko, koMessages);
   const findings = [];
@@ -229,7 +236,10 @@ export function checkRepository(root) {
     const components = files.filter(isComponentFile);
     for (const file of components) {
       findings.push(
-        ...findLiterals(path.relative(root, file), fs.readFileSync(file, 'utf8')),
+        ...findLiterals(
+          path.relative(root, file),
+          fs.readFileSync(file, 'utf8'),
+        ),
       );
     }
     const refFile = path.join(src, 'translation.ts');
@@ -249,11 +259,15 @@ export function checkRepository(root) {
       ),
     );
     const registers = files.some(f => {
-      if (!/\.tsx?$/.test(f) || f.includes(`${path.sep}translations${path.sep}`))
+      if (
+        !/\.tsx?$/.test(f) ||
+        f.includes(`${path.sep}translations${path.sep}`)
+      )
         return false;
       const text = fs.readFileSync(f, 'utf8');
       return (
-        text.includes('TranslationBlueprint') && /translations\/ko['"]/.test(text)
+        text.includes('TranslationBlueprint') &&
+        /translations\/ko['"]/.test(text)
       );
     });
     if (!registers) {
@@ -270,7 +284,10 @@ export function checkRepository(root) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const root = path.resolve(
+    path.dirname(new URL(import.meta.url).pathname),
+    '..',
+  );
   const findings = checkRepository(root);
   for (const f of findings) console.log(f);
   if (findings.length > 0) {
@@ -279,5 +296,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     process.exit(1);
   }
-  console.log('every user-visible string has a translation key and Korean text');
+  console.log(
+    'every user-visible string has a translation key and Korean text',
+  );
 }

@@ -92,9 +92,9 @@ test.describe('languages', () => {
     await expect(history.locator('tbody tr').first()).toContainText(
       /\d{4}\. \d{1,2}\. \d{1,2}\. (오전|오후) \d{1,2}:\d{2}/,
     );
-    await expect(
-      history.locator('td[data-column="took"]').first(),
-    ).toHaveText('1분 00초');
+    await expect(history.locator('td[data-column="took"]').first()).toHaveText(
+      '1분 00초',
+    );
     await expect(page.getByText('정보', { exact: true }).first()).toBeVisible();
     await shot('service page in Korean');
 

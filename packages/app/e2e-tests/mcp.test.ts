@@ -19,14 +19,24 @@ import { expect, signIn, test } from './fixtures';
 
 const BASE = `http://localhost:${Number(process.env.E2E_PORT_BASE ?? 7100)}`;
 const MCP = `${BASE}/api/mcp-actions/v1`;
-const TRANSCRIPT = path.resolve(__dirname, '../../../test-results/mcp-transcript.json');
-const WRITE_TOOLS = ['create-environment', 'extend-environment', 'destroy-environment'];
+const TRANSCRIPT = path.resolve(
+  __dirname,
+  '../../../test-results/mcp-transcript.json',
+);
+const WRITE_TOOLS = [
+  'create-environment',
+  'extend-environment',
+  'destroy-environment',
+];
 
 /** The signed-in person's Backstage token, as the app gets it. */
 async function backstageToken(page: Page): Promise<string> {
-  const res = await page.request.get('/api/auth/oidc/refresh?optional&env=development', {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
+  const res = await page.request.get(
+    '/api/auth/oidc/refresh?optional&env=development',
+    {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    },
+  );
   expect(res.status()).toBe(200);
   return (await res.json()).backstageIdentity.token;
 }
@@ -62,15 +72,25 @@ async function toolNamed(client: Client, name: string) {
 }
 
 /** Calls a tool; the parsed JSON output, or the error text. */
-async function call(client: Client, name: string, args: Record<string, unknown>) {
-  const result = await client.callTool({ name: await toolNamed(client, name), arguments: args });
-  const text = (result.content as { type: string; text: string }[])[0]?.text ?? '';
+async function call(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+) {
+  const result = await client.callTool({
+    name: await toolNamed(client, name),
+    arguments: args,
+  });
+  const text =
+    (result.content as { type: string; text: string }[])[0]?.text ?? '';
   if (result.isError) return { error: text };
   return { output: JSON.parse(text) };
 }
 
 async function rest(page: Page, token: string, url: string) {
-  const res = await page.request.get(url, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await page.request.get(url, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(res.status(), url).toBe(200);
   return res.json();
 }
@@ -95,7 +115,9 @@ test.describe.serial('MCP servers for AI agents', () => {
     await expect(connect(MCP, 'not-a-token')).rejects.toThrow(/401/);
   });
 
-  test('the read-only servers have no write tool; operate has create, extend and destroy', async ({ page }) => {
+  test('the read-only servers have no write tool; operate has create, extend and destroy', async ({
+    page,
+  }) => {
     await signIn(page, 'minsu.park');
     const token = await backstageToken(page);
     for (const url of [MCP, `${MCP}/read`]) {
@@ -108,38 +130,67 @@ test.describe.serial('MCP servers for AI agents', () => {
       // Not even callable there.
       const client = await connect(url, token);
       const refused = await client
-        .callTool({ name: 'scaffolder.extend-environment', arguments: { name: ownName, days: 3 } })
-        .then(r => JSON.stringify(r), e => String(e));
+        .callTool({
+          name: 'scaffolder.extend-environment',
+          arguments: { name: ownName, days: 3 },
+        })
+        .then(
+          r => JSON.stringify(r),
+          e => String(e),
+        );
       expect(refused).toMatch(/not found|Unknown tool|not exist/i);
     }
     const operate = await connect(`${MCP}/operate`, token);
     const names = (await operate.listTools()).tools.map(t => t.name).sort();
-    test.info().annotations.push({ type: 'operate tools', description: names.join(', ') });
-    for (const w of WRITE_TOOLS) expect(names.some(n => n.endsWith(`.${w}`))).toBe(true);
+    test.info().annotations.push({
+      type: 'operate tools',
+      description: names.join(', '),
+    });
+    for (const w of WRITE_TOOLS)
+      expect(names.some(n => n.endsWith(`.${w}`))).toBe(true);
     expect(names).not.toContain('scaffolder.execute-template');
 
     // Both servers are in the catalog, as APIs of type mcp-server.
-    for (const [name, suffix] of [['portal-mcp-read', '/read'], ['portal-mcp-operate', '/operate']]) {
+    for (const [name, suffix] of [
+      ['portal-mcp-read', '/read'],
+      ['portal-mcp-operate', '/operate'],
+    ]) {
       await expect(async () => {
-        const api = await rest(page, token, `/api/catalog/entities/by-name/api/default/${name}`);
+        const api = await rest(
+          page,
+          token,
+          `/api/catalog/entities/by-name/api/default/${name}`,
+        );
         expect(api.spec.type).toBe('mcp-server');
         expect(api.spec.definition).toContain(`/api/mcp-actions/v1${suffix}`);
       }).toPass({ timeout: 60_000, intervals: [3_000] });
     }
   });
 
-  test('cost and SLO figures equal the REST API and the page', async ({ page }) => {
+  test('cost and SLO figures equal the REST API and the page', async ({
+    page,
+  }) => {
     await signIn(page, 'minsu.park');
     const token = await backstageToken(page);
     const client = await connect(MCP, token);
     // The first collection starts 15 s after the backend: wait for data.
     await expect(async () => {
-      const s = await rest(page, token, '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a');
+      const s = await rest(
+        page,
+        token,
+        '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a',
+      );
       expect(s.lastMonth).toBeGreaterThan(0);
     }).toPass({ timeout: 120_000, intervals: [3_000] });
 
-    const { output: cost } = await call(client, 'get-cost-summary', { environment: 'dev-a' });
-    const api = await rest(page, token, '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a');
+    const { output: cost } = await call(client, 'get-cost-summary', {
+      environment: 'dev-a',
+    });
+    const api = await rest(
+      page,
+      token,
+      '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a',
+    );
     expect(cost).toMatchObject({
       currency: api.currency,
       monthToDate: api.monthToDate,
@@ -148,9 +199,18 @@ test.describe.serial('MCP servers for AI agents', () => {
       forecast: api.forecast,
     });
 
-    const { output: slo } = await call(client, 'get-slo-status', { service: 'shop-backend', environment: 'dev-a' });
-    const uptime = await rest(page, token, '/api/cost-uptime/uptime?days=30&key=shop-backend');
-    const apiRow = uptime.rows.find((r: { environment: string }) => r.environment === 'dev-a');
+    const { output: slo } = await call(client, 'get-slo-status', {
+      service: 'shop-backend',
+      environment: 'dev-a',
+    });
+    const uptime = await rest(
+      page,
+      token,
+      '/api/cost-uptime/uptime?days=30&key=shop-backend',
+    );
+    const apiRow = uptime.rows.find(
+      (r: { environment: string }) => r.environment === 'dev-a',
+    );
     expect(slo.rows).toHaveLength(1);
     expect(slo.rows[0].availability).toBe(apiRow.availability);
     expect(slo.rows[0].errorBudgetRemaining).toBe(apiRow.errorBudgetRemaining);
@@ -160,52 +220,91 @@ test.describe.serial('MCP servers for AI agents', () => {
     // The page's "This month so far" is the unfiltered month to date.
     const { output: total } = await call(client, 'get-cost-summary', {});
     await page.goto('/cost-uptime');
-    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: total.currency }).format(
-      total.monthToDate.amount,
-    );
-    await expect(page.getByTestId('stat-month-to-date')).toContainText(money, { timeout: 30_000 });
+    const money = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: total.currency,
+    }).format(total.monthToDate.amount);
+    await expect(page.getByTestId('stat-month-to-date')).toContainText(money, {
+      timeout: 30_000,
+    });
   });
 
-  test('a developer creates and extends an environment of their group, and is refused elsewhere', async ({ page }) => {
+  test('a developer creates and extends an environment of their group, and is refused elsewhere', async ({
+    page,
+  }) => {
     await signIn(page, 'minsu.park');
     const client = await connect(`${MCP}/operate`, await backstageToken(page));
 
-    const { output: dry } = await call(client, 'dry-run-create-environment', { name: ownName, owner: 'developers' });
-    expect(dry).toMatchObject({ valid: true, request: { name: ownName, owner: 'group:default/developers' } });
-    const { output: created } = await call(client, 'create-environment', { name: ownName, owner: 'developers' });
+    const { output: dry } = await call(client, 'dry-run-create-environment', {
+      name: ownName,
+      owner: 'developers',
+    });
+    expect(dry).toMatchObject({
+      valid: true,
+      request: { name: ownName, owner: 'group:default/developers' },
+    });
+    const { output: created } = await call(client, 'create-environment', {
+      name: ownName,
+      owner: 'developers',
+    });
     expect(created.taskId).toBeTruthy();
 
     // Extend once the template has committed the environment.
     let extended: { output?: { expiresAt: string }; error?: string } = {};
     await expect(async () => {
-      extended = await call(client, 'extend-environment', { name: ownName, days: 14 });
+      extended = await call(client, 'extend-environment', {
+        name: ownName,
+        days: 14,
+      });
       expect(extended.error).toBeUndefined();
     }).toPass({ timeout: 120_000, intervals: [3_000] });
-    const days = (Date.parse(extended.output!.expiresAt) - Date.now()) / 86_400_000;
+    const days =
+      (Date.parse(extended.output!.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThan(14.1);
 
     // dev-a belongs to platform-admins.
-    const notOwned = await call(client, 'extend-environment', { name: 'dev-a', days: 3 });
+    const notOwned = await call(client, 'extend-environment', {
+      name: 'dev-a',
+      days: 3,
+    });
     expect(notOwned.error).toBe(
       'NotAllowedError: user:default/minsu.park may not change environment dev-a: only its owner group:default/platform-admins and platform admins may',
     );
-    const destroyProd = await call(client, 'destroy-environment', { name: 'prod', confirmation: 'prod' });
-    expect(destroyProd.error).toMatch(/^NotAllowedError: user:default\/minsu.park may not change environment prod/);
+    const destroyProd = await call(client, 'destroy-environment', {
+      name: 'prod',
+      confirmation: 'prod',
+    });
+    expect(destroyProd.error).toMatch(
+      /^NotAllowedError: user:default\/minsu.park may not change environment prod/,
+    );
 
     for (const { label, value } of HOSTILE_INPUTS) {
-      const r = await call(client, 'extend-environment', { name: value, days: 3 });
+      const r = await call(client, 'extend-environment', {
+        name: value,
+        days: 3,
+      });
       expect(r.error, label).toMatch(/^InputError: /);
-      const c = await call(client, 'dry-run-create-environment', { name: value, owner: 'developers' });
+      const c = await call(client, 'dry-run-create-environment', {
+        name: value,
+        owner: 'developers',
+      });
       expect(c.error, label).toMatch(/^InputError: /);
     }
   });
 
-  test('a platform admin cannot destroy prod through the tool either', async ({ page }) => {
+  test('a platform admin cannot destroy prod through the tool either', async ({
+    page,
+  }) => {
     await signIn(page, 'jiyoung.kim');
     const client = await connect(`${MCP}/operate`, await backstageToken(page));
-    const r = await call(client, 'destroy-environment', { name: 'prod', confirmation: 'prod' });
-    expect(r.error).toMatch(/^NotAllowedError: prod is a production environment/);
+    const r = await call(client, 'destroy-environment', {
+      name: 'prod',
+      confirmation: 'prod',
+    });
+    expect(r.error).toMatch(
+      /^NotAllowedError: prod is a production environment/,
+    );
     const { output } = await call(client, 'get-environment', { name: 'prod' });
     expect(output.state).not.toBe('destroying');
   });

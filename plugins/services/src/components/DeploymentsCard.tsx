@@ -206,9 +206,7 @@ export function DeploymentsCard() {
       </WarningPanel>
     );
   } else if (!value || value.length === 0) {
-    body = (
-      <Typography>{t('deployments.notDeployed')}</Typography>
-    );
+    body = <Typography>{t('deployments.notDeployed')}</Typography>;
   } else {
     body = (
       <Table size="small" aria-label={t('deployments.tableLabel')}>
@@ -220,7 +218,9 @@ export function DeploymentsCard() {
             <TableCell>{t('deployments.columns.argocd')}</TableCell>
             <TableCell>{t('deployments.columns.version')}</TableCell>
             <TableCell>{t('deployments.columns.pods')}</TableCell>
-            <TableCell><CostHeader rows={value} /></TableCell>
+            <TableCell>
+              <CostHeader rows={value} />
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>

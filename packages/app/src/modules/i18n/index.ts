@@ -62,15 +62,25 @@ function korean<TId extends string>(
 }
 
 const koreanResources = [
-  korean('portal-app', appTranslationRef, () => import('../../translations/ko')),
-  korean('user-settings', userSettingsTranslationRef, () =>
-    import('./ko/userSettings'),
+  korean(
+    'portal-app',
+    appTranslationRef,
+    () => import('../../translations/ko'),
   ),
-  korean('core-components', coreComponentsTranslationRef, () =>
-    import('./ko/coreComponents'),
+  korean(
+    'user-settings',
+    userSettingsTranslationRef,
+    () => import('./ko/userSettings'),
   ),
-  korean('notifications', notificationsTranslationRef, () =>
-    import('./ko/notifications'),
+  korean(
+    'core-components',
+    coreComponentsTranslationRef,
+    () => import('./ko/coreComponents'),
+  ),
+  korean(
+    'notifications',
+    notificationsTranslationRef,
+    () => import('./ko/notifications'),
   ),
   korean('home', homeTranslationRef, () => import('./ko/home')),
   korean('search', searchTranslationRef, () =>
