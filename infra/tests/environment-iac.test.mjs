@@ -6,7 +6,7 @@
 // helm and kubectl shims that record what they are asked to do.
 // The contract between the portal's renderTfvars (TypeScript) and these
 // variables is checked where that code runs: the plugin's jest test
-// plugins/scaffolder-backend-module-platform/src/environment/contract.test.ts.
+// plugins/environments-node/src/environment/contract.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -254,16 +254,18 @@ test('the Jenkinsfile declares exactly the parameters the portal sends', () => {
     .sort();
 
   // What the portal sends: the keys of every jenkins.trigger({...}) call in
-  // the plugin's source.
-  const pluginSrc = path.join(
-    repoRoot,
-    'plugins/scaffolder-backend-module-platform/src',
-  );
+  // the environments packages' source (the templates' pipeline step and the
+  // service's destroy, which the expiry task runs).
+  const pluginSrc = path.join(repoRoot, 'plugins/environments-node/src');
+  const sources = [
+    pluginSrc,
+    path.join(repoRoot, 'plugins/scaffolder-backend-module-environments/src'),
+  ];
   const sent = new Set();
   const actions = new Set();
-  for (const file of walk(pluginSrc, '.ts').filter(
-    f => !f.includes('.test.'),
-  )) {
+  for (const file of sources
+    .flatMap(dir => walk(dir, '.ts'))
+    .filter(f => !f.includes('.test.'))) {
     const src = fs.readFileSync(file, 'utf8');
     for (const call of src.matchAll(/jenkins\.trigger\(\s*\{([^}]*)\}/g)) {
       for (const key of call[1].matchAll(/([A-Z_]+):/g)) sent.add(key[1]);

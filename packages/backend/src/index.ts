@@ -3,7 +3,6 @@
  * in one plugin or module; configuration lives in app-config*.yaml.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { catalogModulePlatformEnvironments } from '@internal/plugin-scaffolder-backend-module-platform';
 import { gitRemoteUrlReaderServiceFactory } from '@internal/plugin-scaffolder-backend-module-services';
 import { mcpReadOnlyDefault } from './mcpReadOnlyDefault';
 import { startPrometheusExporter } from './metrics';
@@ -43,10 +42,12 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@internal/plugin-scaffolder-backend-module-services'));
 backend.add(gitRemoteUrlReaderServiceFactory);
 
-// Self-service EKS environments: scaffolder actions and the expiry task, and
-// the catalog reading environments from the IaC repository.
-backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
-backend.add(catalogModulePlatformEnvironments);
+// Self-service EKS environments: the environments plugin (extend-expiry
+// route, expiry task, agents' environment actions), the templates' actions,
+// and the catalog reading environments from the IaC repository.
+backend.add(import('@internal/plugin-environments-backend'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-environments'));
+backend.add(import('@internal/plugin-catalog-backend-module-environments'));
 
 // Permissions by Keycloak group (plugins/permission-backend-module-platform-policy).
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -66,6 +67,9 @@ backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
 // app's owners and platform admins (argocd.application.sync, audited), every
 // other write refused (Argo CD is driven from Git).
 backend.add(import('@internal/plugin-argocd-backend-module-guard'));
+// A service's deployments per environment (Argo CD and the clusters, read as
+// the calling user) as the get-deployments action for AI agents.
+backend.add(import('@internal/plugin-services-backend'));
 // Jenkins builds of a service (annotation jenkins.io/job-full-name); rerunning
 // a build is jenkins.execute, for the service's owners (the platform policy).
 backend.add(import('@backstage-community/plugin-jenkins-backend'));

@@ -11,6 +11,7 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { argocdApplicationSyncPermission } from '@internal/plugin-argocd-common';
+import { environmentExpiryExtendPermission } from '@internal/plugin-environments-common';
 import {
   taskCancelPermission,
   taskReadPermission,
@@ -153,6 +154,35 @@ describe('PlatformPermissionPolicy', () => {
           claims: ['user:default/minsu.park', 'group:default/developers'],
         },
       },
+    });
+  });
+
+  it("lets an environment's owners and admins extend its expiry, no one else", async () => {
+    const permission = environmentExpiryExtendPermission;
+    expect(await policy.handle({ permission }, admin)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    // The catalog evaluates IS_ENTITY_OWNER on the environment's entity.
+    expect(await policy.handle({ permission }, developer)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/minsu.park', 'group:default/developers'],
+        },
+      },
+    });
+    expect(
+      await policy.handle({ permission }, as('user:default/nobody')),
+    ).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { params: { claims: [] } },
+    });
+    expect(await policy.handle({ permission })).toEqual({
+      result: AuthorizeResult.DENY,
     });
   });
 

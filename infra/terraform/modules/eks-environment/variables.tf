@@ -1,6 +1,6 @@
 # The variables of an environment. The portal writes exactly these keys into
 # environments/<name>/terraform.tfvars.json (renderTfvars in
-# plugins/scaffolder-backend-module-platform); the contract tests check that
+# plugins/environments-node); the contract tests check that
 # the two lists stay equal and that the allowed values agree with the form.
 
 variable "environment_name" {

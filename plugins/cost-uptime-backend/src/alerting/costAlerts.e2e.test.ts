@@ -20,7 +20,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import alertsPlugin from '@internal/plugin-alerts-backend';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import slackModule from '@internal/plugin-notifications-backend-module-slack';
-import { DEFAULT_MODEL } from '@internal/sandbox/src/cost-explorer/index.ts';
+import { SIMPLE_MODEL } from '@internal/sandbox/src/cost-explorer/index.ts';
 import {
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
@@ -159,7 +159,7 @@ describe('cost and uptime alerts end to end', () => {
           environment: { 'dev-a': 40, '': 30 },
           service: { 'shop-backend': 50, '': 20 },
         },
-        services: DEFAULT_MODEL.services,
+        services: SIMPLE_MODEL.services,
       },
     });
     // The last billed day (yesterday) costs five times as much: growth.

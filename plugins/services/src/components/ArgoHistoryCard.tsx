@@ -30,7 +30,7 @@ import {
   ARGOCD_APP_NAME_ANNOTATION,
   ARGOCD_APP_NAMESPACE_ANNOTATION,
   loadArgoApplications,
-} from '../deployments/useDeployments';
+} from '@internal/plugin-services-common';
 
 type Commit = { author?: string; message?: string };
 

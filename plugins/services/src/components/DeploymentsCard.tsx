@@ -20,7 +20,7 @@ import { ReactNode } from 'react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useFormatters } from '@internal/i18n-react';
 import { servicesTranslationRef } from '../translation';
-import { EnvironmentRow } from '../deployments/environmentRows';
+import { EnvironmentRow } from '@internal/plugin-services-common';
 import { useDeployments } from '../deployments/useDeployments';
 
 function Status({ value, children }: { value: string; children: ReactNode }) {
@@ -226,7 +226,8 @@ export function DeploymentsCard() {
         <TableBody>
           {value.map(row => (
             <TableRow key={row.environment} data-environment={row.environment}>
-              <TableCell>
+              {/* "dev-a" breaks at its hyphen beside longer Korean headers. */}
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <Link to={`/catalog/default/resource/${row.environment}`}>
                   {row.environment}
                 </Link>

@@ -1,0 +1,362 @@
+/*
+ * The expiry task against a real bare Git repository (the IaC repository),
+ * the catalog as the environment provider reads it from there, and the
+ * Jenkins stand-in. Alerts go to a recorder that deduplicates by id, as the
+ * alerts backend does.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { AlertEvent, AlertsService } from '@internal/plugin-alerts-node';
+import fs from 'node:fs';
+import { DateTime } from 'luxon';
+import {
+  EnvironmentService,
+  IacRepository,
+  JenkinsClient,
+} from '@internal/plugin-environments-node';
+import {
+  createBareRepo,
+  gitFiles,
+  gitLog,
+  GOOD_REQUEST,
+  platformConfig,
+  repoCatalog,
+  startJenkins,
+  userInfo,
+} from '@internal/plugin-environments-node/testUtils';
+import { decideExpiry, ExpiryTask, NOTIFIED_ANNOTATION } from './ExpiryTask';
+
+jest.setTimeout(60_000);
+
+/** Records raises; a repeated id is a duplicate, as in the alerts backend. */
+class RecordingAlerts implements AlertsService {
+  readonly sent: AlertEvent[] = [];
+  readonly raised: AlertEvent[] = [];
+  async raise(event: AlertEvent) {
+    this.raised.push(event);
+    if (this.sent.some(e => e.id === event.id)) {
+      return { id: event.id!, status: 'duplicate' as const };
+    }
+    this.sent.push(event);
+    return { id: event.id!, status: 'sent' as const };
+  }
+}
+
+describe('ExpiryTask', () => {
+  let jenkins: Awaited<ReturnType<typeof startJenkins>>;
+  let bare: string;
+  let service: EnvironmentService;
+  let sync: () => Promise<void>;
+  let alerts: RecordingAlerts;
+  /** A fresh task, as after a backend restart. */
+  let task: () => ExpiryTask;
+
+  const T0 = DateTime.fromISO('2026-11-25T09:00:00Z', { zone: 'utc' });
+
+  beforeEach(async () => {
+    jenkins = await startJenkins();
+    bare = createBareRepo();
+    const config = platformConfig(bare, jenkins.url);
+    const repo = new IacRepository(config.iac);
+    const catalog = repoCatalog(repo);
+    sync = catalog.sync;
+    service = new EnvironmentService({
+      repo,
+      jenkins: new JenkinsClient(config.jenkins, { pollMs: 10 }),
+      catalog: catalog.catalog,
+      auth: mockServices.auth(),
+      userInfo,
+      config,
+      logger: mockServices.logger.mock(),
+      catalogPollMs: 10,
+    });
+    alerts = new RecordingAlerts();
+    task = () =>
+      new ExpiryTask({ service, alerts, logger: mockServices.logger.mock() });
+  });
+  afterEach(async () => {
+    await jenkins.stop();
+    fs.rmSync(bare, { recursive: true, force: true });
+  });
+
+  /** Commits an environment as the create template leaves it, and lets the catalog read it. */
+  async function environment(
+    name: string,
+    purpose: string,
+    expiresAt: DateTime,
+  ) {
+    const files = service.render({
+      ...GOOD_REQUEST,
+      name,
+      purpose: purpose as any,
+      expiresAt: expiresAt.toISO()!,
+    });
+    await service.commitFiles(name, files, `Create environment ${name}`);
+    await service.setStatus(name, 'ready');
+    await sync();
+  }
+
+  it('warns the owners a day and an hour before, each once, across runs and restarts', async () => {
+    const expiresAt = T0.plus({ hours: 30 });
+    await environment('dev-a', 'dev', expiresAt);
+
+    await task().run(T0);
+    expect(alerts.raised).toEqual([]);
+
+    const dayBefore = expiresAt.minus({ hours: 23 });
+    await task().run(dayBefore);
+    // The catalog has not read the expiry-notified annotation back yet: the
+    // next run raises the same id, and the alerts backend drops it.
+    await task().run(dayBefore.plus({ minutes: 10 }));
+    await sync();
+    await task().run(dayBefore.plus({ minutes: 20 }));
+
+    const hourBefore = expiresAt.minus({ minutes: 50 });
+    await task().run(hourBefore);
+    await sync();
+    await task().run(hourBefore.plus({ minutes: 10 }));
+
+    const expiry = expiresAt.toISO()!;
+    expect(alerts.sent).toEqual([
+      {
+        type: 'environment.expiry',
+        id: `environment.expiry:dev-a:${expiry}:day`,
+        environment: 'dev-a',
+        expiresAt: expiry,
+        entityRef: 'resource:default/dev-a',
+        link: '/catalog/default/resource/dev-a',
+      },
+      {
+        type: 'environment.expiry',
+        id: `environment.expiry:dev-a:${expiry}:hour`,
+        environment: 'dev-a',
+        expiresAt: expiry,
+        entityRef: 'resource:default/dev-a',
+        link: '/catalog/default/resource/dev-a',
+      },
+    ]);
+    expect(alerts.raised.map(e => e.id!.split(':').pop())).toEqual([
+      'day',
+      'day',
+      'hour',
+    ]);
+    expect(gitLog(bare)).toEqual(
+      expect.arrayContaining([
+        'dev-a: owners told of expiry (day)',
+        'dev-a: owners told of expiry (hour)',
+      ]),
+    );
+    expect((await jenkins.builds()).builds).toEqual([]);
+  });
+
+  it('destroys an expired non-prod environment through the pipeline and tells its owners', async () => {
+    const expiresAt = T0.plus({ hours: 2 });
+    await environment('dev-a', 'dev', expiresAt);
+
+    await task().run(expiresAt.plus({ minutes: 1 }));
+
+    const { builds } = await jenkins.builds();
+    expect(
+      builds.map(b => [b.parameters.ENV_NAME, b.parameters.ACTION, b.result]),
+    ).toEqual([['dev-a', 'destroy', 'SUCCESS']]);
+    expect(gitFiles(bare)).toEqual([]);
+    expect(gitLog(bare)[0]).toBe('Delete expired environment dev-a');
+    expect(alerts.sent).toEqual([
+      expect.objectContaining({
+        type: 'environment.task',
+        action: 'delete',
+        environment: 'dev-a',
+        status: 'completed',
+        // to the owners directly: the environment has left the catalog
+        entityRef: 'group:default/developers',
+      }),
+    ]);
+
+    // The catalog drops it; nothing more happens.
+    await sync();
+    await task().run(expiresAt.plus({ minutes: 11 }));
+    expect((await jenkins.builds()).builds).toHaveLength(1);
+  });
+
+  it('marks the environment failed when the destroy pipeline fails', async () => {
+    const expiresAt = T0.plus({ hours: 2 });
+    await environment('fail-e', 'test', expiresAt);
+
+    await task().run(expiresAt.plus({ minutes: 1 }));
+
+    expect((await jenkins.builds()).builds.map(b => b.result)).toEqual([
+      'FAILURE',
+    ]);
+    const entity = await service.readFromRepo('fail-e');
+    expect(entity?.metadata.annotations?.['platform.acme.io/status']).toBe(
+      'failed',
+    );
+    expect(alerts.sent).toEqual([
+      expect.objectContaining({
+        type: 'environment.task',
+        environment: 'fail-e',
+        status: 'failed',
+        entityRef: 'group:default/developers',
+        link: '/catalog/default/resource/fail-e',
+      }),
+    ]);
+    // The next run tries the destroy again; its owners are not told twice.
+    await sync();
+    await task().run(expiresAt.plus({ minutes: 11 }));
+    expect((await jenkins.builds()).builds).toHaveLength(2);
+    expect(alerts.raised).toHaveLength(2);
+    expect(alerts.sent).toHaveLength(1);
+  });
+
+  it('never warns about or destroys a prod environment', async () => {
+    // Prod has no expiry; even one written by hand is ignored.
+    const expiresAt = T0.plus({ hours: 2 });
+    await environment('prod-a', 'prod', expiresAt);
+
+    await task().run(expiresAt.minus({ minutes: 30 }));
+    await task().run(expiresAt.plus({ days: 1 }));
+
+    expect(alerts.raised).toEqual([]);
+    expect((await jenkins.builds()).builds).toEqual([]);
+    expect(gitFiles(bare)).toContain('environments/prod-a/catalog-info.yaml');
+  });
+
+  it('warns again, once, about the new expiry after an extension', async () => {
+    const expiresAt = DateTime.utc().plus({ hours: 20 });
+    await environment('dev-a', 'dev', expiresAt);
+    await task().run(DateTime.utc());
+    await sync();
+    expect(alerts.sent).toHaveLength(1);
+
+    const { expiresAt: extended } = await service.setExpiry(
+      'dev-a',
+      await service.findEnvironment('dev-a'),
+      2,
+    );
+    await sync();
+    const entity = await service.readFromRepo('dev-a');
+    expect(entity?.metadata.annotations?.[NOTIFIED_ANNOTATION]).toBeUndefined();
+
+    const newExpiry = DateTime.fromISO(extended, { zone: 'utc' });
+    await task().run(newExpiry.minus({ days: 2 }));
+    await task().run(newExpiry.minus({ hours: 23 }));
+    await sync();
+    await task().run(newExpiry.minus({ hours: 22 }));
+
+    expect(alerts.sent.map(e => e.id)).toEqual([
+      `environment.expiry:dev-a:${expiresAt.toISO()}:day`,
+      `environment.expiry:dev-a:${newExpiry.toISO()}:day`,
+    ]);
+  });
+
+  it('tries a warning again on the next run when the alerts backend could not take it', async () => {
+    const expiresAt = T0.plus({ hours: 10 });
+    await environment('dev-a', 'dev', expiresAt);
+    const failing: AlertsService = {
+      raise: async event => ({ id: event.id!, status: 'failed' }),
+    };
+    await new ExpiryTask({
+      service,
+      alerts: failing,
+      logger: mockServices.logger.mock(),
+    }).run(T0);
+    await sync();
+    expect(
+      (await service.readFromRepo('dev-a'))?.metadata.annotations?.[
+        NOTIFIED_ANNOTATION
+      ],
+    ).toBeUndefined();
+
+    await task().run(T0.plus({ minutes: 10 }));
+    expect(alerts.sent.map(e => e.id)).toEqual([
+      `environment.expiry:dev-a:${expiresAt.toISO()}:day`,
+    ]);
+  });
+});
+
+describe('decideExpiry', () => {
+  const now = DateTime.fromISO('2026-11-25T09:00:00Z', { zone: 'utc' });
+  const env = (annotations: Record<string, string>) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'dev-a', annotations },
+  });
+  const at = (hours: number) => now.plus({ hours }).toISO()!;
+
+  it.each([
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(30),
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(20),
+      },
+      'notify day',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(20),
+        [NOTIFIED_ANNOTATION]: 'day',
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(0.5),
+        [NOTIFIED_ANNOTATION]: 'day',
+      },
+      'notify hour',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(0.5),
+        [NOTIFIED_ANNOTATION]: 'hour',
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(-1),
+      },
+      'destroy',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(-1),
+        'platform.acme.io/status': 'destroying',
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'prod',
+        'platform.acme.io/expires-at': at(-1),
+      },
+      'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': 'not a date',
+      },
+      'none',
+    ],
+    [{ 'platform.acme.io/purpose': 'dev' }, 'none'],
+  ])('%j -> %s', (annotations, expected) => {
+    const decision = decideExpiry(env(annotations), now);
+    expect(
+      [decision.kind, 'window' in decision ? decision.window : undefined]
+        .filter(Boolean)
+        .join(' '),
+    ).toBe(expected);
+  });
+});

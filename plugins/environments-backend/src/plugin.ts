@@ -1,0 +1,90 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
+import { alertsServiceRef } from '@internal/plugin-alerts-node';
+import { environmentPermissions } from '@internal/plugin-environments-common';
+import { EnvironmentService } from '@internal/plugin-environments-node';
+import { registerEnvironmentActions } from './actions';
+import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
+import { ExpiryTask } from './expiry/ExpiryTask';
+import { EnvironmentReader } from './service/EnvironmentReader';
+import { ExpiryExtender } from './service/ExpiryExtender';
+import { createRouter } from './service/router';
+
+/**
+ * Environments: the state-and-runs and extend-expiry routes (runs and
+ * states in the plugin's database), the expiry task, and the
+ * environment actions of the actions registry (served to AI agents by the
+ * MCP actions backend). The scaffolder actions and the catalog provider are
+ * modules of those plugins (scaffolder-backend-module-environments,
+ * catalog-backend-module-environments).
+ */
+export const environmentsPlugin = createBackendPlugin({
+  pluginId: 'environments',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        alerts: alertsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        scaffolderService: scaffolderServiceRef,
+      },
+      async init(deps) {
+        const { config, logger } = deps;
+        deps.permissionsRegistry.addPermissions(environmentPermissions);
+        if (!config.has('platform.iac')) {
+          logger.info(
+            'platform.iac is not configured; the environments plugin serves nothing',
+          );
+          return;
+        }
+        const service = EnvironmentService.fromConfig(config, deps);
+        const store = await DatabaseEnvironmentStore.create(deps.database);
+        const extender = new ExpiryExtender({ ...deps, service, store });
+        const reader = new EnvironmentReader({ ...deps, service, store });
+        deps.httpRouter.use(
+          await createRouter({ extender, reader, httpAuth: deps.httpAuth }),
+        );
+        // The same operations for AI agents (MCP), as the calling user.
+        registerEnvironmentActions({
+          actionsRegistry: deps.actionsRegistry,
+          service,
+          extender,
+          catalog: deps.catalog,
+          scaffolder: deps.scaffolderService,
+          auditor: deps.auditor,
+          appBaseUrl: config.getString('app.baseUrl'),
+        });
+        if (
+          config.getOptionalBoolean('platform.environments.expiry.enabled') ??
+          true
+        ) {
+          await ExpiryTask.schedule({
+            service,
+            scheduler: deps.scheduler,
+            alerts: deps.alerts,
+            logger: logger.child({ task: 'environment-expiry' }),
+            config,
+          });
+        }
+      },
+    });
+  },
+});

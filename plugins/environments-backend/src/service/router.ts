@@ -1,0 +1,41 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { EnvironmentReader } from './EnvironmentReader';
+import type { ExpiryExtender } from './ExpiryExtender';
+
+const extendBody = z.object({ days: z.number().int().min(1).max(90) });
+
+/**
+ * Routes under /api/environments: an environment's state and pipeline runs;
+ * an owner (or admin) extends an environment's expiry from its catalog page.
+ */
+export async function createRouter(options: {
+  extender: Pick<ExpiryExtender, 'extend'>;
+  reader: Pick<EnvironmentReader, 'read'>;
+  httpAuth: HttpAuthService;
+}): Promise<express.Router> {
+  const { extender, reader, httpAuth } = options;
+  const router = Router();
+  router.use(express.json());
+
+  // The permission framework decides (environment.read), in the reader.
+  router.get('/environments/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await reader.read(req.params.name, credentials));
+  });
+
+  // The permission framework decides (environment.expiry.extend), in the extender.
+  router.post('/environments/:name/extend-expiry', async (req, res) => {
+    const parsed = extendBody.safeParse(req.body);
+    if (!parsed.success) {
+      throw new InputError(`Expected { days: 1..90 }: ${parsed.error.message}`);
+    }
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await extender.extend(req.params.name, parsed.data.days, credentials));
+  });
+
+  return router;
+}

@@ -1,0 +1,35 @@
+/**
+ * What the environments frontend and backend share: the annotations on an
+ * environment's catalog entity, the choices a create request offers, and
+ * the permissions.
+ *
+ * @packageDocumentation
+ */
+export { ENVIRONMENT_ANNOTATIONS, isEnvironment } from './annotations';
+export {
+  ADD_ONS,
+  DEFAULT_TTL_DAYS,
+  EXPIRING_PURPOSES,
+  INSTANCE_TYPES,
+  KUBERNETES_VERSIONS,
+  MAX_NODES,
+  MAX_TTL_DAYS,
+  PURPOSES,
+  REGIONS,
+  type EnvironmentStatus,
+  type Purpose,
+} from './options';
+export {
+  environmentExpiryExtendPermission,
+  environmentPermissions,
+  environmentReadPermission,
+} from './permissions';
+export {
+  canTransition,
+  ENVIRONMENT_OPERATIONS,
+  ENVIRONMENT_STATES,
+  type EnvironmentHistory,
+  type EnvironmentOperation,
+  type EnvironmentRun,
+  type EnvironmentState,
+} from './lifecycle';

@@ -1,0 +1,29 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Move an environment's expiry (the environment card's "Extend", the
+ * `extend-environment` action). A resource permission on the environment's
+ * catalog entity with action `update`: the portal's policy gives it to the
+ * entity's owners and platform admins.
+ */
+export const environmentExpiryExtendPermission = createPermission({
+  name: 'environment.expiry.extend',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Read an environment's recorded state and pipeline runs. A resource
+ * permission on its catalog entity with action `read`: everyone signed in.
+ */
+export const environmentReadPermission = createPermission({
+  name: 'environment.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
+/** Every permission of the environments plugin. */
+export const environmentPermissions = [
+  environmentExpiryExtendPermission,
+  environmentReadPermission,
+];

@@ -1,0 +1,83 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Self-service EKS environments (plugins/environments-node reads these keys). */
+  platform?: {
+    /** The IaC Git repository the portal writes environments into. */
+    iac: {
+      /**
+       * Any Git remote: https://, ssh://, file:// or a local path (relative
+       * to the backend's working directory).
+       */
+      url: string;
+      /** Branch to commit to. Default main. */
+      branch?: string;
+      /** HTTPS user name (e.g. x-access-token). */
+      username?: string;
+      /**
+       * HTTPS token or password.
+       * @visibility secret
+       */
+      token?: string;
+      /** Author of the portal's commits. */
+      authorName?: string;
+      authorEmail?: string;
+    };
+    jenkins: {
+      /** e.g. https://jenkins.example.com */
+      baseUrl: string;
+      /** Job path; folders with slashes, e.g. platform/environment. */
+      job: string;
+      username: string;
+      /**
+       * API token (preferred; no crumb needed).
+       * @visibility secret
+       */
+      apiToken?: string;
+      /**
+       * Password, when no API token is available: the client then fetches a crumb.
+       * @visibility secret
+       */
+      password?: string;
+      /** Seconds between progress lines while a build is quiet. Default 20. */
+      heartbeatSeconds?: number;
+      /** Minutes to wait for a build before giving up. Default 90. */
+      timeoutMinutes?: number;
+    };
+    environments?: {
+      /** Group whose members may do everything (default group:default/platform-admins). */
+      adminGroup?: string;
+      /** Name tag of the existing VPC (default platform-vpc). */
+      vpcName?: string;
+      /** AWS account id of the environments (for IAM role ARNs). */
+      awsAccountId?: string;
+      /** How often the catalog re-reads the IaC repository. Default 60 s. */
+      refreshSeconds?: number;
+      /**
+       * Estimated prices (USD) shown in the create form.
+       * @visibility frontend
+       */
+      pricing?: {
+        /** @visibility frontend */
+        controlPlanePerHour?: number;
+        /** @visibility frontend */
+        ebsPerGbMonth?: number;
+        /** @visibility frontend */
+        diskGbPerNode?: number;
+        /** @visibility frontend */
+        monitoringVolumeGb?: number;
+        /** @visibility frontend */
+        instancePerHour?: { [instanceType: string]: number };
+      };
+      expiry?: {
+        /** Whether the portal destroys expired non-prod environments. Default true. */
+        enabled?: boolean;
+        /**
+         * How often to look. Default every 10 minutes, 2 hour timeout (a
+         * destroy waits for its pipeline), 1 minute initial delay.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+  };
+}

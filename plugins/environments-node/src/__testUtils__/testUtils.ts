@@ -1,0 +1,210 @@
+/*
+ * Test helpers of the environments packages (`@internal/plugin-environments-node/testUtils`):
+ * a real bare Git repository, the Jenkins stand-in in-process, an action context.
+ */
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { BackstageCredentials, UserInfoService } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  jenkinsStandIn,
+  JENKINS_API_TOKEN,
+  JENKINS_USER,
+  type JenkinsStandInOptions,
+} from '@internal/sandbox/jenkins';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readEnvironmentEntities } from '../catalog/readEnvironmentEntities';
+import { PlatformConfig } from '../config';
+import { EnvironmentService } from '../environment/EnvironmentService';
+import { IacRepository } from '../git/IacRepository';
+import { JenkinsClient } from '../jenkins/JenkinsClient';
+
+export const ORG: Entity[] = [
+  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'platform-admins', namespace: 'default' }, spec: { type: 'team', children: [] } },
+  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'developers', namespace: 'default' }, spec: { type: 'team', children: [] } },
+  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'data', namespace: 'default' }, spec: { type: 'team', children: [] } },
+  { apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name: 'shop-db', namespace: 'default' }, spec: { type: 'database', owner: 'group:default/developers' } },
+];
+
+/** Ownership of the example users (catalog/org.yaml). */
+export const USERS: Record<string, string[]> = {
+  'user:default/minsu.park': ['user:default/minsu.park', 'group:default/developers'],
+  'user:default/sora.lee': ['user:default/sora.lee', 'group:default/data'],
+  'user:default/jiyoung.kim': ['user:default/jiyoung.kim', 'group:default/platform-admins'],
+};
+
+export const userInfo: UserInfoService = {
+  async getUserInfo(credentials: BackstageCredentials) {
+    const ref = (credentials.principal as { userEntityRef: string }).userEntityRef;
+    return { userEntityRef: ref, ownershipEntityRefs: USERS[ref] ?? [ref] };
+  },
+};
+
+export function createBareRepo() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iac-bare-'));
+  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', dir]);
+  return dir;
+}
+
+export function gitLog(bare: string): string[] {
+  try {
+    return execFileSync('git', ['--git-dir', bare, 'log', '--format=%s', 'main'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+export function gitFiles(bare: string): string[] {
+  try {
+    return execFileSync('git', ['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'main'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+export async function startJenkins(options: JenkinsStandInOptions = {}) {
+  const standIn = jenkinsStandIn({ lineDelayMs: 1, quietPeriodMs: 60, ...options });
+  const server: Server = await standIn.start({ host: '127.0.0.1', port: 0, url: '' });
+  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    state: standIn.state,
+    control: (body: Record<string, unknown>) =>
+      fetch(`${url}/__sandbox/control`, { method: 'POST', body: JSON.stringify(body) }),
+    async builds() {
+      return (await (await fetch(`${url}/__sandbox/builds`)).json()) as {
+        queue: unknown[];
+        builds: { parameters: Record<string, string>; result: string | null }[];
+      };
+    },
+    stop: () => new Promise<void>(r => server.close(() => r())),
+  };
+}
+
+export function platformConfig(repoUrl: string, jenkinsUrl: string, overrides: Partial<PlatformConfig['jenkins']> = {}): PlatformConfig {
+  return {
+    iac: { url: repoUrl, branch: 'main', authorName: 'Portal', authorEmail: 'portal@acme.example' },
+    jenkins: {
+      baseUrl: jenkinsUrl,
+      job: 'platform/environment',
+      username: JENKINS_USER,
+      apiToken: JENKINS_API_TOKEN,
+      heartbeatSeconds: 20,
+      timeoutMinutes: 5,
+      ...overrides,
+    },
+    adminGroup: 'group:default/platform-admins',
+    refreshSeconds: 60,
+    vpcName: 'platform-vpc',
+    awsAccountId: '123456789012',
+  };
+}
+
+export function createService(
+  config: PlatformConfig,
+  entities: Entity[] = ORG,
+  options: { repo?: IacRepository } = {},
+) {
+  const catalog = catalogServiceMock({ entities });
+  const service = new EnvironmentService({
+    repo: options.repo ?? new IacRepository(config.iac),
+    jenkins: new JenkinsClient(config.jenkins, { pollMs: 10 }),
+    catalog,
+    auth: mockServices.auth(),
+    userInfo,
+    config,
+    logger: mockServices.logger.mock(),
+    catalogPollMs: 10,
+  });
+  return { service, catalog };
+}
+
+export function actionContext<T>(
+  input: T,
+  options: { user?: string; dryRun?: boolean; checkpoints?: Record<string, unknown>; workspacePath?: string } = {},
+) {
+  const logs: string[] = [];
+  const outputs: Record<string, unknown> = {};
+  const checkpoints = options.checkpoints ?? {};
+  const user = options.user ?? 'user:default/minsu.park';
+  const logger = {
+    info: (m: string) => logs.push(m),
+    warn: (m: string) => logs.push(m),
+    error: (m: string) => logs.push(m),
+    debug: () => {},
+    child: () => logger,
+  };
+  const ctx = {
+    input,
+    logger,
+    workspacePath: options.workspacePath ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ws-')),
+    output: (k: string, v: unknown) => {
+      outputs[k] = v;
+    },
+    async checkpoint({ key, fn }: { key: string; fn: () => Promise<unknown> }) {
+      if (key in checkpoints) return checkpoints[key];
+      const value = await fn();
+      checkpoints[key] = value;
+      return value;
+    },
+    createTemporaryDirectory: async () => fs.mkdtempSync(path.join(os.tmpdir(), 'tmp-')),
+    getInitiatorCredentials: async () => mockCredentials.user(user),
+    task: { id: 'task-1' },
+    user: { ref: user },
+    isDryRun: options.dryRun ?? false,
+  };
+  return { ctx: ctx as any, logs, outputs, checkpoints };
+}
+
+export const GOOD_REQUEST = {
+  name: 'dev-a',
+  purpose: 'dev',
+  owner: 'group:default/developers',
+  region: 'ap-northeast-2',
+  kubernetesVersion: '1.32',
+  instanceType: 't3.large',
+  minNodes: 1,
+  desiredNodes: 2,
+  maxNodes: 3,
+  addOns: ['cluster-autoscaler', 'monitoring'],
+  ttlDays: 7,
+};
+
+/** A port nobody listens on. */
+export async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>(r => server.close(() => r()));
+  return port;
+}
+
+/**
+ * A catalog that holds what the environment entity provider last read from
+ * the IaC repository, as the real catalog does between its refreshes:
+ * `sync()` is the catalog's next read, so a test decides when it catches up.
+ */
+export function repoCatalog(repo: IacRepository) {
+  let entities: Entity[] = [];
+  const catalog = catalogServiceMock.mock({
+    getEntities: async () => ({ items: entities }),
+    getEntityByRef: async (ref: string | CompoundEntityRef) =>
+      entities.find(e => stringifyEntityRef(e) === (typeof ref === 'string' ? ref : stringifyEntityRef(ref))),
+  });
+  const sync = async () => {
+    entities = await readEnvironmentEntities(repo, mockServices.logger.mock());
+  };
+  return { catalog, sync };
+}

@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import {
+  InfoCard,
+  Link,
+  StatusAborted,
+  StatusError,
+  StatusOK,
+  StatusPending,
+} from '@backstage/core-components';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import { useFormatters } from '@internal/i18n-react';
+import { useEntity, useEntityOwnership } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import { ENVIRONMENT_ANNOTATIONS as A } from '@internal/plugin-environments-common';
+import { environmentsTranslationRef } from '../translation';
+
+function Status({ value }: { value: string | undefined }) {
+  const { t } = useTranslationRef(environmentsTranslationRef);
+  switch (value) {
+    case 'ready':
+      return <StatusOK>{t('card.state.ready')}</StatusOK>;
+    case 'failed':
+      return <StatusError>{t('card.state.failed')}</StatusError>;
+    case 'provisioning':
+    case 'destroying':
+      return <StatusPending>{t(`card.state.${value}`)}</StatusPending>;
+    default:
+      // A status this card does not know is shown as the annotation has it.
+      return <StatusAborted>{value ?? t('card.state.unknown')}</StatusAborted>;
+  }
+}
+
+/**
+ * A moment in the user's language and time zone, the ISO value in
+ * `dateTime` (and the title) for tools and tests.
+ */
+function Moment({ iso }: { iso: string }) {
+  const fmt = useFormatters();
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return <>{iso}</>;
+  return (
+    <time dateTime={iso} title={iso}>
+      {fmt.dateTime(ms)}
+    </time>
+  );
+}
+
+const EXTEND_DAYS = 7;
+const MAX_DAYS = 90;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The extend-expiry route sets the expiry to now + days; a week past the
+ * current expiry is that many whole days from now (at most 90).
+ */
+export function extensionDays(expiresAt: string | undefined, now = Date.now()) {
+  const current = expiresAt ? Date.parse(expiresAt) : NaN;
+  const left = Number.isNaN(current) ? 0 : Math.max(0, current - now);
+  return Math.min(MAX_DAYS, Math.ceil(left / DAY_MS) + EXTEND_DAYS);
+}
+
+/**
+ * An environment's state on its catalog page: status, last pipeline run,
+ * expiry; its owners extend the expiry by a week.
+ */
+export const EnvironmentCard = () => {
+  const { entity } = useEntity();
+  const { loading: ownershipLoading, isOwnedEntity } = useEntityOwnership();
+  const fetchApi = useApi(fetchApiRef);
+  const discoveryApi = useApi(discoveryApiRef);
+  const { t } = useTranslationRef(environmentsTranslationRef);
+  const fmt = useFormatters();
+  const annotations = entity.metadata.annotations ?? {};
+  const purpose = annotations[A.purpose];
+  const lastRunUrl = annotations[A.lastRunUrl];
+  const [expiresAt, setExpiresAt] = useState(annotations[A.expiresAt]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const expires = purpose !== 'prod' && purpose !== 'staging';
+  const canExtend =
+    expires && !ownershipLoading && isOwnedEntity(entity) && !!expiresAt;
+
+  const extend = async () => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const base = await discoveryApi.getBaseUrl('environments');
+      const res = await fetchApi.fetch(
+        `${base}/environments/${encodeURIComponent(
+          entity.metadata.name,
+        )}/extend-expiry`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ days: extensionDays(expiresAt) }),
+        },
+      );
+      if (!res.ok) throw await ResponseError.fromResponse(res);
+      const body = (await res.json()) as { expiresAt: string };
+      setExpiresAt(body.expiresAt);
+      setMessage(
+        t('card.extended', { date: fmt.dateTime(Date.parse(body.expiresAt)) }),
+      );
+    } catch (e) {
+      setMessage(t('card.extendFailed', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <InfoCard title={t('card.title')}>
+      <Table size="small" aria-label={t('card.tableLabel')}>
+        <TableBody>
+          <TableRow>
+            <TableCell component="th">{t('card.status')}</TableCell>
+            <TableCell>
+              <Status value={annotations[A.status]} />
+            </TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell component="th">{t('card.purpose')}</TableCell>
+            <TableCell>{purpose ?? '-'}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell component="th">{t('card.region')}</TableCell>
+            <TableCell>{annotations[A.region] ?? '-'}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell component="th">{t('card.lastRun')}</TableCell>
+            <TableCell>
+              {lastRunUrl ? (
+                <Link to={lastRunUrl}>{t('card.pipelineLog')}</Link>
+              ) : (
+                t('card.noRunYet')
+              )}
+            </TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell component="th">{t('card.expires')}</TableCell>
+            <TableCell data-testid="environment-expiry">
+              {expires && expiresAt ? <Moment iso={expiresAt} /> : null}
+              {expires && !expiresAt ? t('card.expiryNotSet') : null}
+              {expires ? null : t('card.neverExpires')}
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      {canExtend && (
+        <Button
+          variant="outlined"
+          color="primary"
+          disabled={busy}
+          onClick={extend}
+          style={{ marginTop: 16 }}
+        >
+          {t('card.extend', { days: String(EXTEND_DAYS) })}
+        </Button>
+      )}
+      {message && (
+        <Typography role="status" variant="body2" style={{ marginTop: 8 }}>
+          {message}
+        </Typography>
+      )}
+    </InfoCard>
+  );
+};

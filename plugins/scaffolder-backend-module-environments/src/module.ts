@@ -1,0 +1,58 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { alertsServiceRef } from '@internal/plugin-alerts-node';
+import { EnvironmentService } from '@internal/plugin-environments-node';
+import {
+  createAuthorizeEnvironmentChangeAction,
+  createEnvironmentPipelineAction,
+  createPublishEnvironmentAction,
+  createRegisterEnvironmentAction,
+  createRemoveEnvironmentAction,
+  createRenderEnvironmentAction,
+  withPublicErrors,
+} from './actions';
+
+/** Scaffolder module: the environment templates' actions (`platform:environment:*`). */
+export const scaffolderModuleEnvironments = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'environments',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        actions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        alerts: alertsServiceRef,
+      },
+      async init(deps) {
+        const { actions, config, logger } = deps;
+        if (!config.has('platform.iac')) {
+          logger.info(
+            'platform.iac is not configured; the environment actions are not installed',
+          );
+          return;
+        }
+        const service = EnvironmentService.fromConfig(config, deps);
+        actions.addActions(
+          ...[
+            createRenderEnvironmentAction(service),
+            createPublishEnvironmentAction(service),
+            createEnvironmentPipelineAction(service, deps.alerts),
+            createRegisterEnvironmentAction(service),
+            createAuthorizeEnvironmentChangeAction(service),
+            createRemoveEnvironmentAction(service),
+          ].map(withPublicErrors),
+        );
+      },
+    });
+  },
+});
