@@ -20,18 +20,18 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import alertsPlugin from '@internal/plugin-alerts-backend';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import slackModule from '@internal/plugin-notifications-backend-module-slack';
-import { SIMPLE_MODEL } from '@internal/sandbox/src/cost-explorer/index.ts';
+import { SIMPLE_MODEL } from '@internal/sandbox/cost-explorer';
 import {
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
   KakaoStandIn,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
+} from '@internal/sandbox/kakao';
+import { Sandbox } from '@internal/sandbox';
 import {
   SLACK_SANDBOX_TOKEN,
   SlackStandIn,
-} from '@internal/sandbox/src/slack/SlackStandIn';
+} from '@internal/sandbox/slack';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { costUptimePlugin } from '../plugin';

@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import {
   billerOf,
   exampleAccount,
-} from '@internal/sandbox/src/cost-explorer/index.ts';
+} from '@internal/sandbox/cost-explorer';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { readCostUptimeOptions } from '../config';

@@ -11,8 +11,8 @@ import { toCents } from '@internal/plugin-cost-uptime-common';
 import {
   billerOf,
   exampleAccount,
-} from '@internal/sandbox/src/cost-explorer/index.ts';
-import { clusterMetricLines } from '@internal/sandbox/src/eks/clusterMetrics.ts';
+} from '@internal/sandbox/cost-explorer';
+import { clusterMetricLines } from '@internal/sandbox/eks';
 import type { Knex } from 'knex';
 import { readCostUptimeOptions } from '../config';
 import { DatabaseAllocationStore } from '../database/AllocationStore';

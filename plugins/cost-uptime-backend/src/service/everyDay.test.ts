@@ -24,7 +24,7 @@ import {
   SIMPLE_MODEL,
   dailyCost,
   type DailyCostModel,
-} from '@internal/sandbox/src/cost-explorer/index.ts';
+} from '@internal/sandbox/cost-explorer';
 import knexFactory, { type Knex } from 'knex';
 import { CostAlertDetector } from '../alerting/CostAlertDetector';
 import { readCostUptimeOptions } from '../config';
