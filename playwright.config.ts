@@ -25,11 +25,17 @@ const E2E_PROMETHEUS_PORT = E2E_PORT_BASE + 20;
 const baseURL = `http://localhost:${E2E_BACKEND_PORT}`;
 
 /** A fresh IaC repository per run, created once by the main process (not by workers). */
-const E2E_IAC_REPO = path.resolve(__dirname, 'test-results', `iac-${E2E_PORT_BASE}.git`);
+const E2E_IAC_REPO = path.resolve(
+  __dirname,
+  'test-results',
+  `iac-${E2E_PORT_BASE}.git`,
+);
 if (!process.env.TEST_WORKER_INDEX) {
   fs.rmSync(E2E_IAC_REPO, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(E2E_IAC_REPO), { recursive: true });
-  execFileSync(path.resolve(__dirname, 'scripts/create-iac-repo.sh'), [E2E_IAC_REPO]);
+  execFileSync(path.resolve(__dirname, 'scripts/create-iac-repo.sh'), [
+    E2E_IAC_REPO,
+  ]);
 }
 /**
  * Bare Git repositories the new-service template publishes to in this run
@@ -96,8 +102,12 @@ export default defineConfig({
         ...standInUrls(E2E_SANDBOX_PORT_BASE),
         ...SANDBOX_AWS_ENV,
         COST_UPTIME_PROMETHEUS_DEV_A_URL: `http://localhost:${E2E_PROMETHEUS_PORT}`,
-        COST_UPTIME_PROMETHEUS_STAGING_URL: `http://localhost:${E2E_PROMETHEUS_PORT + 1}`,
-        COST_UPTIME_PROMETHEUS_PROD_URL: `http://localhost:${E2E_PROMETHEUS_PORT + 2}`,
+        COST_UPTIME_PROMETHEUS_STAGING_URL: `http://localhost:${
+          E2E_PROMETHEUS_PORT + 1
+        }`,
+        COST_UPTIME_PROMETHEUS_PROD_URL: `http://localhost:${
+          E2E_PROMETHEUS_PORT + 2
+        }`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

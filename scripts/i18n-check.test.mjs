@@ -13,7 +13,10 @@ import {
   frontendPackages,
 } from './i18n-check.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+);
 
 test('flags JSX text and visible attributes, not keys, code or symbols', () => {
   const findings = findLiterals(

@@ -18,12 +18,12 @@ const SHIMS = {
   // Package managers: installed packages are lines in $STATE/packages.
   'apt-get': `echo "apt-get $*" >>"$STATE/calls"
 if [ "$1" = install ]; then for p in "$@"; do case "$p" in -*|install) ;; *) echo "$p" >>"$STATE/packages";; esac; done; fi`,
-  'dnf': `echo "dnf $*" >>"$STATE/calls"
+  dnf: `echo "dnf $*" >>"$STATE/calls"
 if [ "$1" = install ]; then for p in "$@"; do case "$p" in -*|install) ;; *) echo "$p" >>"$STATE/packages";; esac; done; fi`,
   'dpkg-query': `grep -qx "\${@: -1}" "$STATE/packages" 2>/dev/null && echo "install ok installed" || exit 1`,
-  'rpm': `echo "rpm $*" >>"$STATE/calls"; if [ "$1" = -q ]; then grep -qx "$2" "$STATE/packages" 2>/dev/null; fi`,
+  rpm: `echo "rpm $*" >>"$STATE/calls"; if [ "$1" = -q ]; then grep -qx "$2" "$STATE/packages" 2>/dev/null; fi`,
   // Downloads: well-formed archives holding the binary each URL would give.
-  'curl': `echo "curl $*" >>"$STATE/calls"
+  curl: `echo "curl $*" >>"$STATE/calls"
 out=""; url=""; while [ $# -gt 0 ]; do case "$1" in -o) out="$2"; shift;; -*) ;; *) url="$1";; esac; shift; done
 work=$(mktemp -d)
 case "$url" in
@@ -34,7 +34,7 @@ case "$url" in
   *) printf '#!/bin/sh\\n' >"$out" ;;
 esac
 rm -rf "$work"`,
-  'unzip': `echo "unzip $*" >>"$STATE/calls"; zip=""; dest="."; while [ $# -gt 0 ]; do case "$1" in -d) dest="$2"; shift;; -*) ;; *) zip="$1";; esac; shift; done
+  unzip: `echo "unzip $*" >>"$STATE/calls"; zip=""; dest="."; while [ $# -gt 0 ]; do case "$1" in -d) dest="$2"; shift;; -*) ;; *) zip="$1";; esac; shift; done
 python3 - "$zip" "$dest" <<'PY'
 import sys, zipfile, os
 with zipfile.ZipFile(sys.argv[1]) as z:
@@ -43,7 +43,7 @@ with zipfile.ZipFile(sys.argv[1]) as z:
         os.chmod(path, 0o755)
 PY`,
   // The init system: enabled units are lines in $STATE/units.
-  'systemctl': `echo "systemctl $*" >>"$STATE/calls"
+  systemctl: `echo "systemctl $*" >>"$STATE/calls"
 case "$1" in
   is-enabled) grep -qx "$2" "$STATE/units" 2>/dev/null ;;
   enable) echo "\${@: -1}" >>"$STATE/units" ;;
@@ -56,12 +56,20 @@ function makeVm(osId) {
   const state = path.join(root, 'state');
   const bin = path.join(root, 'shims');
   const prefix = path.join(root, 'vm');
-  for (const d of [state, bin, path.join(prefix, 'etc'), path.join(prefix, 'usr/share/keyrings'), path.join(prefix, 'etc/yum.repos.d')]) {
+  for (const d of [
+    state,
+    bin,
+    path.join(prefix, 'etc'),
+    path.join(prefix, 'usr/share/keyrings'),
+    path.join(prefix, 'etc/yum.repos.d'),
+  ]) {
     fs.mkdirSync(d, { recursive: true });
   }
   fs.writeFileSync(path.join(prefix, 'etc/os-release'), `ID=${osId}\n`);
   for (const [name, body] of Object.entries(SHIMS)) {
-    fs.writeFileSync(path.join(bin, name), `#!/usr/bin/env bash\n${body}\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(bin, name), `#!/usr/bin/env bash\n${body}\n`, {
+      mode: 0o755,
+    });
   }
   return { root, state, prefix, bin };
 }
@@ -79,7 +87,11 @@ function bootstrap(vm, env = {}) {
       ...env,
     },
   });
-  const calls = fs.readFileSync(path.join(vm.state, 'calls'), 'utf8').trim().split('\n').filter(Boolean);
+  const calls = fs
+    .readFileSync(path.join(vm.state, 'calls'), 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean);
   return { ...result, calls };
 }
 
@@ -89,7 +101,10 @@ for (const osId of ['debian', 'amzn']) {
     const first = bootstrap(vm);
     assert.equal(first.status, 0, first.stderr + first.stdout);
     for (const tool of ['terraform', 'helm', 'kubectl', 'aws']) {
-      assert.ok(fs.existsSync(path.join(vm.prefix, 'usr/local/bin', tool)), `${tool} installed`);
+      assert.ok(
+        fs.existsSync(path.join(vm.prefix, 'usr/local/bin', tool)),
+        `${tool} installed`,
+      );
     }
     const packages = fs.readFileSync(path.join(vm.state, 'packages'), 'utf8');
     assert.match(packages, /^jenkins$/m);
@@ -98,15 +113,28 @@ for (const osId of ['debian', 'amzn']) {
     assert.match(units, /^jenkins$/m);
     assert.match(units, /^keycloak$/m);
     assert.ok(fs.existsSync(path.join(vm.prefix, 'opt/keycloak/bin/kc.sh')));
-    const env = fs.readFileSync(path.join(vm.prefix, 'etc/keycloak.env'), 'utf8');
+    const env = fs.readFileSync(
+      path.join(vm.prefix, 'etc/keycloak.env'),
+      'utf8',
+    );
     assert.match(env, /KC_BOOTSTRAP_ADMIN_PASSWORD=from-the-environment/);
-    assert.equal(fs.statSync(path.join(vm.prefix, 'etc/keycloak.env')).mode & 0o077, 0, 'secret file private');
+    assert.equal(
+      fs.statSync(path.join(vm.prefix, 'etc/keycloak.env')).mode & 0o077,
+      0,
+      'secret file private',
+    );
 
     const second = bootstrap(vm);
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /nothing to change/);
-    const changing = second.calls.filter(c => !/^(systemctl is-enabled|rpm -q)/.test(c));
-    assert.deepEqual(changing, [], 'no installs, downloads or restarts on the second run');
+    const changing = second.calls.filter(
+      c => !/^(systemctl is-enabled|rpm -q)/.test(c),
+    );
+    assert.deepEqual(
+      changing,
+      [],
+      'no installs, downloads or restarts on the second run',
+    );
   });
 }
 
@@ -142,7 +170,13 @@ test('--dry-run changes nothing', () => {
   const vm2 = makeVm('debian');
   const dry = spawnSync('bash', [script, '--dry-run'], {
     encoding: 'utf8',
-    env: { PATH: `${vm2.bin}:${process.env.PATH}`, HOME: vm2.root, STATE: vm2.state, BOOTSTRAP_PREFIX: vm2.prefix, KEYCLOAK_ADMIN_PASSWORD: 'x' },
+    env: {
+      PATH: `${vm2.bin}:${process.env.PATH}`,
+      HOME: vm2.root,
+      STATE: vm2.state,
+      BOOTSTRAP_PREFIX: vm2.prefix,
+      KEYCLOAK_ADMIN_PASSWORD: 'x',
+    },
   });
   assert.equal(dry.status, 0, dry.stderr);
   assert.match(dry.stdout, /would run: apt-get/);

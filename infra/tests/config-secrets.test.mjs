@@ -11,8 +11,17 @@ import { loadConfig } from '@backstage/config-loader';
 import { ConfigReader } from '@backstage/config';
 import { createConfigSecretEnumerator } from '@backstage/backend-defaults/rootConfig';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const logger = { info() {}, warn() {}, error() {}, debug() {}, child: () => logger };
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
+const logger = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child: () => logger,
+};
 
 async function redactedValues(files) {
   const { appConfigs } = await loadConfig({
@@ -25,28 +34,57 @@ async function redactedValues(files) {
 }
 
 test('locally: passwords and tokens are redacted, user names are not', async () => {
-  const { appConfigs } = await loadConfig({ configRoot: root, configTargets: [{ path: path.join(root, 'app-config.yaml') }] });
+  const { appConfigs } = await loadConfig({
+    configRoot: root,
+    configTargets: [{ path: path.join(root, 'app-config.yaml') }],
+  });
   const config = ConfigReader.fromConfigs(appConfigs);
   const secrets = await redactedValues(['app-config.yaml']);
-  const instance = config.getConfigArray('argocd.appLocatorMethods')[0].getConfigArray('instances')[0];
+  const instance = config
+    .getConfigArray('argocd.appLocatorMethods')[0]
+    .getConfigArray('instances')[0];
   assert.equal(instance.getString('username'), 'admin');
   assert.ok(!secrets.has('admin'), 'the Argo CD user name is not redacted');
-  assert.ok(!secrets.has(config.getString('jenkins.username')), 'the Jenkins user name is not redacted');
-  assert.ok(secrets.has(instance.getString('password')), 'the Argo CD password is redacted');
-  assert.ok(secrets.has(config.getString('jenkins.apiKey')), 'the Jenkins API key is redacted');
-  assert.ok(secrets.has(config.getString('platform.jenkins.apiToken')), 'the pipeline Jenkins token is redacted');
+  assert.ok(
+    !secrets.has(config.getString('jenkins.username')),
+    'the Jenkins user name is not redacted',
+  );
+  assert.ok(
+    secrets.has(instance.getString('password')),
+    'the Argo CD password is redacted',
+  );
+  assert.ok(
+    secrets.has(config.getString('jenkins.apiKey')),
+    'the Jenkins API key is redacted',
+  );
+  assert.ok(
+    secrets.has(config.getString('platform.jenkins.apiToken')),
+    'the pipeline Jenkins token is redacted',
+  );
 });
 
 test('in production: the passwords and tokens from the environment are redacted', async () => {
   const { appConfigs } = await loadConfig({
     configRoot: root,
-    configTargets: ['app-config.yaml', 'app-config.production.yaml'].map(f => ({ path: path.join(root, f) })),
+    configTargets: ['app-config.yaml', 'app-config.production.yaml'].map(f => ({
+      path: path.join(root, f),
+    })),
     experimentalEnvFunc: async name => `prod-${name}`,
   });
   const config = ConfigReader.fromConfigs(appConfigs);
-  const secrets = await redactedValues(['app-config.yaml', 'app-config.production.yaml']);
-  for (const key of ['platform.jenkins.apiToken', 'alerts.slack.token', 'backend.database.connection.password']) {
+  const secrets = await redactedValues([
+    'app-config.yaml',
+    'app-config.production.yaml',
+  ]);
+  for (const key of [
+    'platform.jenkins.apiToken',
+    'alerts.slack.token',
+    'backend.database.connection.password',
+  ]) {
     assert.ok(secrets.has(config.getString(key)), `${key} is redacted`);
   }
-  assert.ok(!secrets.has(config.getString('platform.jenkins.username')), 'platform.jenkins.username is not redacted');
+  assert.ok(
+    !secrets.has(config.getString('platform.jenkins.username')),
+    'platform.jenkins.username is not redacted',
+  );
 });

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { repoRoot } from './helm.mjs';
 
-const dockerfile = fs.readFileSync(path.join(repoRoot, 'packages/backend/Dockerfile'), 'utf8');
+const dockerfile = fs.readFileSync(
+  path.join(repoRoot, 'packages/backend/Dockerfile'),
+  'utf8',
+);
 const instructions = dockerfile
   .replace(/\\\n/g, ' ')
   .split('\n')
@@ -18,7 +21,10 @@ const instructions = dockerfile
 
 test('the linter finds no problem', () => {
   const problems = validate(dockerfile, {});
-  assert.deepEqual(problems.map(p => `line ${p.range.start.line + 1}: ${p.message}`), []);
+  assert.deepEqual(
+    problems.map(p => `line ${p.range.start.line + 1}: ${p.message}`),
+    [],
+  );
 });
 
 test('the linter does catch a broken Dockerfile (guards the check itself)', () => {
@@ -28,12 +34,29 @@ test('the linter does catch a broken Dockerfile (guards the check itself)', () =
 test('multi-stage, pinned base image, non-root final stage with a health check', () => {
   const froms = instructions.filter(i => i.startsWith('FROM '));
   assert.ok(froms.length >= 2, 'multi-stage');
-  for (const from of froms) assert.match(from, /^FROM node:24-[\w.-]+( AS \w+)?$/, 'base image pinned to Node 24');
+  for (const from of froms)
+    assert.match(
+      from,
+      /^FROM node:24-[\w.-]+( AS \w+)?$/,
+      'base image pinned to Node 24',
+    );
   const finalStage = instructions.slice(instructions.lastIndexOf(froms.at(-1)));
   const users = finalStage.filter(i => i.startsWith('USER '));
-  assert.ok(users.length > 0 && users.at(-1) !== 'USER root', 'runs as non-root');
-  assert.ok(finalStage.some(i => i.startsWith('HEALTHCHECK ') && i.includes('/.backstage/health/v1/readiness')));
-  assert.ok(finalStage.some(i => i.includes('--production')), 'production dependencies only');
+  assert.ok(
+    users.length > 0 && users.at(-1) !== 'USER root',
+    'runs as non-root',
+  );
+  assert.ok(
+    finalStage.some(
+      i =>
+        i.startsWith('HEALTHCHECK ') &&
+        i.includes('/.backstage/health/v1/readiness'),
+    ),
+  );
+  assert.ok(
+    finalStage.some(i => i.includes('--production')),
+    'production dependencies only',
+  );
 });
 
 test('no secret is baked into the image', () => {

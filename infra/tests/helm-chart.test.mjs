@@ -13,7 +13,15 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { byKind, renderChart, repoRoot } from './helm.mjs';
 
 const PRODUCTION = 'infra/helm/portal/values-production.yaml';
-const models = { Deployment, ConfigMap, Service, ServiceAccount, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget };
+const models = {
+  Deployment,
+  ConfigMap,
+  Service,
+  ServiceAccount,
+  Ingress,
+  HorizontalPodAutoscaler,
+  PodDisruptionBudget,
+};
 
 const { objects, text } = renderChart('portal', [PRODUCTION]);
 const one = kind => {
@@ -25,14 +33,26 @@ const one = kind => {
 test('every rendered object is a valid Kubernetes object of its kind', () => {
   const kinds = objects.map(o => o.kind).sort();
   assert.deepEqual(kinds, [
-    'ConfigMap', 'Deployment', 'ExternalSecret', 'HorizontalPodAutoscaler',
-    'Ingress', 'PodDisruptionBudget', 'Service', 'ServiceAccount',
+    'ConfigMap',
+    'Deployment',
+    'ExternalSecret',
+    'HorizontalPodAutoscaler',
+    'Ingress',
+    'PodDisruptionBudget',
+    'Service',
+    'ServiceAccount',
   ]);
   for (const object of objects) {
     const Model = models[object.kind];
     if (!Model) continue; // ExternalSecret: a CRD, checked below
-    assert.doesNotThrow(() => new Model(object).validate(), `${object.kind} is valid`);
-    assert.equal(object.metadata.labels['app.kubernetes.io/instance'], 'portal');
+    assert.doesNotThrow(
+      () => new Model(object).validate(),
+      `${object.kind} is valid`,
+    );
+    assert.equal(
+      object.metadata.labels['app.kubernetes.io/instance'],
+      'portal',
+    );
   }
 });
 
@@ -48,15 +68,27 @@ test('runs at least two replicas that survive disruption and scale on CPU', () =
 test('probes use the backend health endpoints; the pod runs as non-root', () => {
   const pod = one('Deployment').spec.template.spec;
   const [container] = pod.containers;
-  assert.equal(container.readinessProbe.httpGet.path, '/.backstage/health/v1/readiness');
-  assert.equal(container.livenessProbe.httpGet.path, '/.backstage/health/v1/liveness');
+  assert.equal(
+    container.readinessProbe.httpGet.path,
+    '/.backstage/health/v1/readiness',
+  );
+  assert.equal(
+    container.livenessProbe.httpGet.path,
+    '/.backstage/health/v1/liveness',
+  );
   assert.equal(pod.securityContext.runAsNonRoot, true);
   assert.equal(container.securityContext.allowPrivilegeEscalation, false);
   assert.equal(container.securityContext.readOnlyRootFilesystem, true);
-  assert.ok(container.resources.requests.cpu && container.resources.limits.memory);
+  assert.ok(
+    container.resources.requests.cpu && container.resources.limits.memory,
+  );
   assert.deepEqual(container.args.slice(-6), [
-    '--config', 'app-config.yaml', '--config', 'app-config.production.yaml',
-    '--config', '/config/app-config.extra.yaml',
+    '--config',
+    'app-config.yaml',
+    '--config',
+    'app-config.production.yaml',
+    '--config',
+    '/config/app-config.extra.yaml',
   ]);
 });
 
@@ -66,11 +98,18 @@ test('secrets come from a Secret fed by External Secrets, never from the chart',
   const externalSecret = one('ExternalSecret');
   assert.equal(externalSecret.apiVersion, 'external-secrets.io/v1beta1');
   assert.equal(externalSecret.spec.target.name, secretRef);
-  assert.equal(externalSecret.spec.dataFrom[0].extract.key, 'platform/eks-portal');
+  assert.equal(
+    externalSecret.spec.dataFrom[0].extract.key,
+    'platform/eks-portal',
+  );
   assert.equal(byKind(objects, 'Secret').length, 0);
   const config = one('ConfigMap').data;
   for (const key of Object.keys(config)) {
-    assert.doesNotMatch(key, /PASSWORD|SECRET|TOKEN/i, `${key} belongs in the Secret`);
+    assert.doesNotMatch(
+      key,
+      /PASSWORD|SECRET|TOKEN/i,
+      `${key} belongs in the Secret`,
+    );
   }
   assert.doesNotMatch(text, /password:\s*\S/i);
 });
@@ -84,14 +123,29 @@ test('database settings for PostgreSQL (core) and MariaDB (cost plugin)', () => 
 });
 
 test('every setting app-config.production.yaml reads is in the ConfigMap or named for the Secret', () => {
-  const production = fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8');
-  const wanted = new Set([...production.matchAll(/\$\{(\w+)\}/g)].map(m => m[1]));
+  const production = fs.readFileSync(
+    path.join(repoRoot, 'app-config.production.yaml'),
+    'utf8',
+  );
+  const wanted = new Set(
+    [...production.matchAll(/\$\{(\w+)\}/g)].map(m => m[1]),
+  );
   const config = one('ConfigMap').data;
-  const secretDoc = fs.readFileSync(path.join(repoRoot, 'infra/helm/portal/values.yaml'), 'utf8');
-  const missing = [...wanted].filter(name => !(name in config) && !secretDoc.includes(name));
-  assert.deepEqual(missing, [], 'settings production reads that the chart provides nowhere');
+  const secretDoc = fs.readFileSync(
+    path.join(repoRoot, 'infra/helm/portal/values.yaml'),
+    'utf8',
+  );
+  const missing = [...wanted].filter(
+    name => !(name in config) && !secretDoc.includes(name),
+  );
+  assert.deepEqual(
+    missing,
+    [],
+    'settings production reads that the chart provides nowhere',
+  );
   for (const name of wanted) {
-    if (/PASSWORD|SECRET|TOKEN/.test(name)) assert.ok(!(name in config), `${name} must come from the Secret`);
+    if (/PASSWORD|SECRET|TOKEN/.test(name))
+      assert.ok(!(name in config), `${name} must come from the Secret`);
   }
 });
 
@@ -99,27 +153,49 @@ test('the ALB ingress and ExternalDNS record point at the portal host', () => {
   const ingress = one('Ingress');
   const a = ingress.metadata.annotations;
   assert.equal(ingress.spec.ingressClassName, 'alb');
-  assert.equal(a['external-dns.alpha.kubernetes.io/hostname'], 'portal.platform.example.com');
+  assert.equal(
+    a['external-dns.alpha.kubernetes.io/hostname'],
+    'portal.platform.example.com',
+  );
   assert.equal(a['alb.ingress.kubernetes.io/target-type'], 'ip');
-  assert.equal(a['alb.ingress.kubernetes.io/healthcheck-path'], '/.backstage/health/v1/readiness');
+  assert.equal(
+    a['alb.ingress.kubernetes.io/healthcheck-path'],
+    '/.backstage/health/v1/readiness',
+  );
   assert.match(a['alb.ingress.kubernetes.io/certificate-arn'], /^arn:aws:acm:/);
   assert.equal(ingress.spec.rules[0].host, 'portal.platform.example.com');
-  assert.equal(ingress.spec.rules[0].http.paths[0].backend.service.name, one('Service').metadata.name);
+  assert.equal(
+    ingress.spec.rules[0].http.paths[0].backend.service.name,
+    one('Service').metadata.name,
+  );
 });
 
 test('metrics are scraped from each pod, never exposed by the Service', () => {
   const template = one('Deployment').spec.template;
   assert.equal(template.metadata.annotations['prometheus.io/scrape'], 'true');
   assert.equal(template.metadata.annotations['prometheus.io/port'], '9464');
-  assert.ok(template.spec.containers[0].ports.some(p => p.name === 'metrics' && p.containerPort === 9464));
+  assert.ok(
+    template.spec.containers[0].ports.some(
+      p => p.name === 'metrics' && p.containerPort === 9464,
+    ),
+  );
   assert.equal(one('ConfigMap').data.PORTAL_METRICS_PORT, '9464');
-  assert.deepEqual(one('Service').spec.ports.map(p => p.targetPort), ['http']);
+  assert.deepEqual(
+    one('Service').spec.ports.map(p => p.targetPort),
+    ['http'],
+  );
 });
 
 test('the service account carries the IRSA role for Cost Explorer and EKS', () => {
   const sa = one('ServiceAccount');
-  assert.match(sa.metadata.annotations['eks.amazonaws.com/role-arn'], /^arn:aws:iam::\d{12}:role\//);
-  assert.equal(one('Deployment').spec.template.spec.serviceAccountName, sa.metadata.name);
+  assert.match(
+    sa.metadata.annotations['eks.amazonaws.com/role-arn'],
+    /^arn:aws:iam::\d{12}:role\//,
+  );
+  assert.equal(
+    one('Deployment').spec.template.spec.serviceAccountName,
+    sa.metadata.name,
+  );
 });
 
 test('incomplete values are refused with the name of what is missing', () => {
@@ -129,7 +205,10 @@ test('incomplete values are refused with the name of what is missing', () => {
     ['portal: {baseUrl: ""}', /portal\.baseUrl is required/],
     ['ingress: {host: ""}', /ingress\.host is required/],
     ['keycloak: {baseUrl: ""}', /keycloak\.baseUrl is required/],
-    ['externalSecrets: {remoteKey: ""}', /externalSecrets\.remoteKey is required/],
+    [
+      'externalSecrets: {remoteKey: ""}',
+      /externalSecrets\.remoteKey is required/,
+    ],
   ];
   for (const [yamlText, message] of cases) {
     const file = path.join(dir, 'override.yaml');

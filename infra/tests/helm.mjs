@@ -4,18 +4,39 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
-export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const repoRoot = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../..',
+);
 
-export function renderChart(chart, valueFiles = [], { namespace = 'portal' } = {}) {
-  const args = ['run', './infra/helm/render', '-chart', `infra/helm/${chart}`, '-namespace', namespace];
+export function renderChart(
+  chart,
+  valueFiles = [],
+  { namespace = 'portal' } = {},
+) {
+  const args = [
+    'run',
+    './infra/helm/render',
+    '-chart',
+    `infra/helm/${chart}`,
+    '-namespace',
+    namespace,
+  ];
   for (const f of valueFiles) args.push('-f', f);
   const result = spawnSync('go', args, {
     cwd: repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOFLAGS: '' },
+    env: {
+      ...process.env,
+      GO111MODULE: 'off',
+      GOPATH: '/usr/share/gocode',
+      GOFLAGS: '',
+    },
   });
   if (result.status !== 0) {
-    const error = new Error(result.stderr.trim() || `go run exited ${result.status}`);
+    const error = new Error(
+      result.stderr.trim() || `go run exited ${result.status}`,
+    );
     error.stderr = result.stderr;
     throw error;
   }

@@ -43,9 +43,13 @@ function freePort() {
 }
 
 function psql(sql) {
-  return spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-Atc', sql], {
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    'psql',
+    ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-Atc', sql],
+    {
+      encoding: 'utf8',
+    },
+  );
 }
 
 async function waitFor(url, what, isDead = () => false) {
@@ -56,7 +60,12 @@ async function waitFor(url, what, isDead = () => false) {
     if (dead) throw new Error(dead);
     if (Date.now() > deadline) {
       const log = replicas.length
-        ? replicas.at(-1).output.split('\n').filter(l => !l.includes('incomingRequest')).slice(-40).join('\n')
+        ? replicas
+            .at(-1)
+            .output.split('\n')
+            .filter(l => !l.includes('incomingRequest'))
+            .slice(-40)
+            .join('\n')
         : '';
       throw new Error(`${what} not ready in 300 s\n${log}`);
     }
@@ -76,7 +85,13 @@ function startBalancer() {
     const replica = replicas[next++ % replicas.length];
     replica.hits += 1;
     const upstream = http.request(
-      { host: '127.0.0.1', port: replica.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: '127.0.0.1',
+        port: replica.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
       up => {
         res.writeHead(up.statusCode, up.headers);
         up.pipe(res);
@@ -107,7 +122,15 @@ async function startReplica(name) {
   const replica = { name, port, metricsPort, output: '', hits: 0 };
   replica.process = spawn(
     process.execPath,
-    ['packages/backend', '--config', 'app-config.yaml', '--config', 'app-config.production.yaml', '--config', config],
+    [
+      'packages/backend',
+      '--config',
+      'app-config.yaml',
+      '--config',
+      'app-config.production.yaml',
+      '--config',
+      config,
+    ],
     {
       cwd: dir,
       env: {
@@ -121,7 +144,8 @@ async function startReplica(name) {
         KEYCLOAK_BASE_URL: keycloakUrl,
         // The realm export's local example secrets (infra/keycloak/README.md).
         KEYCLOAK_CLIENT_SECRET: 'local-dev-only-backstage-client-secret',
-        KEYCLOAK_CATALOG_SYNC_CLIENT_SECRET: 'local-dev-only-catalog-sync-secret',
+        KEYCLOAK_CATALOG_SYNC_CLIENT_SECRET:
+          'local-dev-only-catalog-sync-secret',
         POSTGRES_HOST: '127.0.0.1',
         POSTGRES_PORT: '5432',
         POSTGRES_USER: 'postgres',
@@ -148,11 +172,13 @@ async function startReplica(name) {
         JENKINS_USERNAME: 'portal',
         JENKINS_API_TOKEN: 'unused',
         NEW_SERVICE_GIT_APPS_BASE_URL: 'https://git.example.invalid/apps',
-        NEW_SERVICE_GIT_MANIFESTS_URL: 'https://git.example.invalid/platform/manifests.git',
+        NEW_SERVICE_GIT_MANIFESTS_URL:
+          'https://git.example.invalid/platform/manifests.git',
         NEW_SERVICE_GIT_USERNAME: 'portal',
         NEW_SERVICE_GIT_TOKEN: 'unused',
         NEW_SERVICE_GIT_AUTHOR_EMAIL: 'portal@example.invalid',
-        NEW_SERVICE_ECR_REGISTRY: '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com',
+        NEW_SERVICE_ECR_REGISTRY:
+          '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com',
         NEW_SERVICE_ECR_REGION: 'ap-northeast-2',
         NEW_SERVICE_INGRESS_DOMAIN: 'apps.example.invalid',
       },
@@ -168,14 +194,24 @@ async function startReplica(name) {
 before(async () => {
   // Another run on the same ports would talk to the wrong stand-ins: refuse.
   for (const port of [PUBLIC_PORT, SANDBOX_BASE]) {
-    const inUse = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
-    assert.ok(!inUse, `port ${port} is in use: is another run of this test going on? (REPLICA_TEST_PORT moves it)`);
+    const inUse = await fetch(`http://localhost:${port}/`).then(
+      () => true,
+      () => false,
+    );
+    assert.ok(
+      !inUse,
+      `port ${port} is in use: is another run of this test going on? (REPLICA_TEST_PORT moves it)`,
+    );
   }
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bundle-'));
-  const build = spawnSync(path.join(repoRoot, 'scripts/production-bundle.sh'), [dir], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    path.join(repoRoot, 'scripts/production-bundle.sh'),
+    [dir],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  );
   assert.equal(build.status, 0, `bundle build failed:\n${build.stderr}`);
 
   // The Keycloak stand-in plays the company's Keycloak.
@@ -191,8 +227,15 @@ before(async () => {
   // side by side behind the balancer.
   for (const name of ['a', 'b']) {
     const r = await startReplica(name);
-    await waitFor(`http://localhost:${r.port}/.backstage/health/v1/readiness`, `replica ${name}`, () =>
-      r.process.exitCode !== null ? `replica ${name} exited ${r.process.exitCode}:\n${r.output.slice(-4000)}` : false,
+    await waitFor(
+      `http://localhost:${r.port}/.backstage/health/v1/readiness`,
+      `replica ${name}`,
+      () =>
+        r.process.exitCode !== null
+          ? `replica ${name} exited ${r.process.exitCode}:\n${r.output.slice(
+              -4000,
+            )}`
+          : false,
     );
   }
   balancer = await startBalancer();
@@ -202,9 +245,18 @@ after(() => {
   balancer?.close();
   for (const r of replicas) r.process.kill('SIGTERM');
   sandbox?.kill('SIGTERM');
-  const dbs = psql(`select datname from pg_database where datname like '${prefix}%'`).stdout.trim();
-  for (const db of dbs.split('\n').filter(Boolean)) psql(`drop database if exists "${db}" with (force)`);
-  spawnSync('mariadb', ['-h', '127.0.0.1', '-uroot', '-e', `drop database if exists \`${prefix}cost_uptime\``]);
+  const dbs = psql(
+    `select datname from pg_database where datname like '${prefix}%'`,
+  ).stdout.trim();
+  for (const db of dbs.split('\n').filter(Boolean))
+    psql(`drop database if exists "${db}" with (force)`);
+  spawnSync('mariadb', [
+    '-h',
+    '127.0.0.1',
+    '-uroot',
+    '-e',
+    `drop database if exists \`${prefix}cost_uptime\``,
+  ]);
   if (dir) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(`${dir}.build.log`, { force: true });
@@ -214,21 +266,43 @@ after(() => {
 
 test('two replicas become ready on one PostgreSQL with production dependencies only', async () => {
   for (const r of replicas) {
-    assert.equal((await fetch(`http://localhost:${r.port}/.backstage/health/v1/readiness`)).status, 200);
+    assert.equal(
+      (await fetch(`http://localhost:${r.port}/.backstage/health/v1/readiness`))
+        .status,
+      200,
+    );
   }
-  const created = psql(`select count(*) from pg_database where datname like '${prefix}%'`).stdout.trim();
-  assert.ok(Number(created) >= 3, `plugins created their PostgreSQL databases (${created})`);
-  assert.ok(!fs.existsSync(path.join(dir, 'node_modules/@backstage/cli')), 'no dev dependencies installed');
+  const created = psql(
+    `select count(*) from pg_database where datname like '${prefix}%'`,
+  ).stdout.trim();
+  assert.ok(
+    Number(created) >= 3,
+    `plugins created their PostgreSQL databases (${created})`,
+  );
+  assert.ok(
+    !fs.existsSync(path.join(dir, 'node_modules/@backstage/cli')),
+    'no dev dependencies installed',
+  );
 });
 
 test('Prometheus metrics are served on their own port', async () => {
-  const res = await fetch(`http://localhost:${replicas[0].metricsPort}/metrics`);
+  const res = await fetch(
+    `http://localhost:${replicas[0].metricsPort}/metrics`,
+  );
   assert.equal(res.status, 200);
   const text = await res.text();
   assert.match(text, /^# TYPE \S+ \w+$/m);
-  assert.match(text, /catalog/, 'Backstage core metrics (catalog processing) are exported');
+  assert.match(
+    text,
+    /catalog/,
+    'Backstage core metrics (catalog processing) are exported',
+  );
   const publicPort = await fetch(`${publicUrl}/metrics`);
-  assert.doesNotMatch(await publicPort.text(), /^# TYPE/m, 'not on the public port');
+  assert.doesNotMatch(
+    await publicPort.text(),
+    /^# TYPE/m,
+    'not on the public port',
+  );
 });
 
 test('logs are structured (one JSON object a line)', () => {
@@ -237,12 +311,17 @@ test('logs are structured (one JSON object a line)', () => {
   const parsed = lines.filter(l => {
     try {
       const entry = JSON.parse(l);
-      return typeof entry.message === 'string' && typeof entry.level === 'string';
+      return (
+        typeof entry.message === 'string' && typeof entry.level === 'string'
+      );
     } catch {
       return false;
     }
   });
-  assert.ok(parsed.length / lines.length > 0.95, `${parsed.length} of ${lines.length} lines are JSON`);
+  assert.ok(
+    parsed.length / lines.length > 0.95,
+    `${parsed.length} of ${lines.length} lines are JSON`,
+  );
 });
 
 test('API routes need a token', async () => {
@@ -262,81 +341,130 @@ test('the app is served and carries no secret', async () => {
   assert.equal(res.status, 200);
   const html = await res.text();
   assert.match(html, /<title>EKS Developer Portal<\/title>/);
-  for (const value of [secret, sessionSecret, 'local-dev-only-backstage-client-secret']) {
+  for (const value of [
+    secret,
+    sessionSecret,
+    'local-dev-only-backstage-client-secret',
+  ]) {
     assert.ok(!html.includes(value));
-    for (const r of replicas) assert.ok(!r.output.includes(value), 'no secret in the logs');
+    for (const r of replicas)
+      assert.ok(!r.output.includes(value), 'no secret in the logs');
   }
 });
 
-test('sign-in and sign-out through Keycloak work across both replicas', { timeout: 240_000 }, async () => {
-  // Users come from Keycloak by a scheduled sync (a global task: one replica
-  // runs it, 30 s after start). Wait for it, then for catalog processing.
-  const deadline = Date.now() + 150_000;
-  while (!replicas.some(r => /Committed .* in [\d.]+ seconds/.test(r.output))) {
-    if (Date.now() > deadline) throw new Error('Keycloak org sync did not run');
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  const syncs = replicas.filter(r => /Committed .* in [\d.]+ seconds/.test(r.output));
-  assert.equal(syncs.length, 1, 'the global sync task ran on exactly one replica');
-  await new Promise(r => setTimeout(r, 10_000));
-
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await browser.newPage();
-    const before = replicas.map(r => r.hits);
-    await page.goto(`${publicUrl}/`);
-    const popupOpened = page.waitForEvent('popup');
-    await page.getByRole('button', { name: 'Sign In' }).click();
-    const popup = await popupOpened;
-    await popup.getByLabel('Username or email').fill('minsu.park');
-    await popup.getByLabel('Password').fill('example-password-minsu');
-    await popup.getByRole('button', { name: 'Sign In' }).click();
-    await page.getByRole('link', { name: 'Catalog', exact: true }).first().waitFor({ timeout: 60_000 });
-    // The flow's requests went to both replicas (state cookie set by one,
-    // callback handled by whichever the balancer picked).
-    replicas.forEach((r, i) => assert.ok(r.hits > before[i], `replica ${r.name} served part of the sign-in`));
-
-    const token = await page.evaluate(async () => {
-      const res = await fetch('/api/auth/oidc/refresh?optional&env=production', {
-        headers: { 'x-requested-with': 'XMLHttpRequest' },
-        credentials: 'include',
-      });
-      return (await res.json()).backstageIdentity.token;
-    });
-    // The token one replica issued is accepted by each replica directly.
-    for (const r of replicas) {
-      const res = await fetch(`http://localhost:${r.port}/api/catalog/entities/by-name/user/default/minsu.park`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      assert.equal(res.status, 200, `replica ${r.name} accepts the session`);
-      assert.equal((await res.json()).spec.profile.displayName, 'Minsu Park');
+test(
+  'sign-in and sign-out through Keycloak work across both replicas',
+  { timeout: 240_000 },
+  async () => {
+    // Users come from Keycloak by a scheduled sync (a global task: one replica
+    // runs it, 30 s after start). Wait for it, then for catalog processing.
+    const deadline = Date.now() + 150_000;
+    while (
+      !replicas.some(r => /Committed .* in [\d.]+ seconds/.test(r.output))
+    ) {
+      if (Date.now() > deadline)
+        throw new Error('Keycloak org sync did not run');
+      await new Promise(r => setTimeout(r, 1000));
     }
+    const syncs = replicas.filter(r =>
+      /Committed .* in [\d.]+ seconds/.test(r.output),
+    );
+    assert.equal(
+      syncs.length,
+      1,
+      'the global sync task ran on exactly one replica',
+    );
+    await new Promise(r => setTimeout(r, 10_000));
 
-    // Signing out ends the Keycloak session too, on production config: the
-    // end-session URL comes from KEYCLOAK_BASE_URL's discovery document and
-    // returns to PORTAL_BASE_URL.
-    const logouts = [];
-    page.on('request', request => {
-      const url = new URL(request.url());
-      if (url.pathname.endsWith('/protocol/openid-connect/logout')) logouts.push(url);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    await page.goto(`${publicUrl}/settings`);
-    await page.getByRole('button', { name: /more/i }).first().click();
-    await page.getByRole('menuitem', { name: /sign out/i }).click();
-    await page.getByRole('button', { name: 'Sign In' }).waitFor({ timeout: 60_000 });
-    assert.equal(new URL(page.url()).origin, publicUrl);
-    assert.equal(logouts.length, 1);
-    assert.equal(`${logouts[0].origin}${logouts[0].pathname}`, `${keycloakUrl}/realms/platform/protocol/openid-connect/logout`);
-    assert.equal(logouts[0].searchParams.get('post_logout_redirect_uri'), publicUrl);
-    assert.ok(logouts[0].searchParams.get('id_token_hint'));
-    const again = page.waitForEvent('popup');
-    await page.getByRole('button', { name: 'Sign In' }).click();
-    await (await again).getByLabel('Password').waitFor({ timeout: 30_000 });
-  } finally {
-    await browser.close();
-  }
-});
+    try {
+      const page = await browser.newPage();
+      const before = replicas.map(r => r.hits);
+      await page.goto(`${publicUrl}/`);
+      const popupOpened = page.waitForEvent('popup');
+      await page.getByRole('button', { name: 'Sign In' }).click();
+      const popup = await popupOpened;
+      await popup.getByLabel('Username or email').fill('minsu.park');
+      await popup.getByLabel('Password').fill('example-password-minsu');
+      await popup.getByRole('button', { name: 'Sign In' }).click();
+      await page
+        .getByRole('link', { name: 'Catalog', exact: true })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      // The flow's requests went to both replicas (state cookie set by one,
+      // callback handled by whichever the balancer picked).
+      replicas.forEach((r, i) =>
+        assert.ok(
+          r.hits > before[i],
+          `replica ${r.name} served part of the sign-in`,
+        ),
+      );
+
+      const token = await page.evaluate(async () => {
+        const res = await fetch(
+          '/api/auth/oidc/refresh?optional&env=production',
+          {
+            headers: { 'x-requested-with': 'XMLHttpRequest' },
+            credentials: 'include',
+          },
+        );
+        return (await res.json()).backstageIdentity.token;
+      });
+      // The token one replica issued is accepted by each replica directly.
+      for (const r of replicas) {
+        const res = await fetch(
+          `http://localhost:${r.port}/api/catalog/entities/by-name/user/default/minsu.park`,
+          {
+            headers: { authorization: `Bearer ${token}` },
+          },
+        );
+        assert.equal(res.status, 200, `replica ${r.name} accepts the session`);
+        assert.equal((await res.json()).spec.profile.displayName, 'Minsu Park');
+      }
+
+      // Signing out ends the Keycloak session too, on production config: the
+      // end-session URL comes from KEYCLOAK_BASE_URL's discovery document and
+      // returns to PORTAL_BASE_URL.
+      const logouts = [];
+      page.on('request', request => {
+        const url = new URL(request.url());
+        if (url.pathname.endsWith('/protocol/openid-connect/logout'))
+          logouts.push(url);
+      });
+      await page.goto(`${publicUrl}/settings`);
+      await page.getByRole('button', { name: /more/i }).first().click();
+      await page.getByRole('menuitem', { name: /sign out/i }).click();
+      await page
+        .getByRole('button', { name: 'Sign In' })
+        .waitFor({ timeout: 60_000 });
+      assert.equal(new URL(page.url()).origin, publicUrl);
+      assert.equal(logouts.length, 1);
+      assert.equal(
+        `${logouts[0].origin}${logouts[0].pathname}`,
+        `${keycloakUrl}/realms/platform/protocol/openid-connect/logout`,
+      );
+      assert.equal(
+        logouts[0].searchParams.get('post_logout_redirect_uri'),
+        publicUrl,
+      );
+      assert.ok(logouts[0].searchParams.get('id_token_hint'));
+      const again = page.waitForEvent('popup');
+      await page.getByRole('button', { name: 'Sign In' }).click();
+      await (await again).getByLabel('Password').waitFor({ timeout: 30_000 });
+    } finally {
+      await browser.close();
+    }
+  },
+);

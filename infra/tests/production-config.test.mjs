@@ -12,9 +12,14 @@ import { loadConfig } from '@backstage/config-loader';
 import { ConfigReader } from '@backstage/config';
 import { readHttpServerOptions } from '@backstage/backend-defaults/rootHttpRouter';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
 
-async function productionConfig(files = ['app-config.yaml', 'app-config.production.yaml']) {
+async function productionConfig(
+  files = ['app-config.yaml', 'app-config.production.yaml'],
+) {
   const { appConfigs } = await loadConfig({
     configRoot: root,
     configTargets: files.map(file => ({ path: path.join(root, file) })),
@@ -29,7 +34,8 @@ function* leaves(value, at = '') {
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) yield* leaves(item, `${at}[${i}]`);
   } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) yield* leaves(item, at ? `${at}.${key}` : key);
+    for (const [key, item] of Object.entries(value))
+      yield* leaves(item, at ? `${at}.${key}` : key);
   } else {
     yield [at, value];
   }
@@ -37,14 +43,27 @@ function* leaves(value, at = '') {
 
 // What only the local setup uses: stand-in hosts, sandbox credentials, the
 // local data directory and the example Prometheus servers.
-const LOCAL_ONLY = [/localhost/, /127\.0\.0\.1/, /sandbox/i, /\.data\//, /example-password/];
+const LOCAL_ONLY = [
+  /localhost/,
+  /127\.0\.0\.1/,
+  /sandbox/i,
+  /\.data\//,
+  /example-password/,
+];
 
 test('production config reaches no stand-in and holds no sandbox credential', async () => {
   const config = await productionConfig();
   const leaks = [...leaves(config)]
-    .filter(([, value]) => typeof value === 'string' && LOCAL_ONLY.some(p => p.test(value)))
+    .filter(
+      ([, value]) =>
+        typeof value === 'string' && LOCAL_ONLY.some(p => p.test(value)),
+    )
     .map(([at, value]) => `${at} = ${value}`);
-  assert.deepEqual(leaks, [], `local values left in production:\n${leaks.join('\n')}`);
+  assert.deepEqual(
+    leaks,
+    [],
+    `local values left in production:\n${leaks.join('\n')}`,
+  );
 });
 
 test('the outside systems production talks to come from its environment', async () => {
@@ -59,15 +78,29 @@ test('the outside systems production talks to come from its environment', async 
     'alerts.slack.token',
     'backend.database.connection.password',
   ]) {
-    assert.match(config.getString(key), /^prod-[A-Z0-9_]+$/, `${key} comes from the environment`);
+    assert.match(
+      config.getString(key),
+      /^prod-[A-Z0-9_]+$/,
+      `${key} comes from the environment`,
+    );
   }
 });
 
 test('locally the backend listens on 127.0.0.1 only; in production on every interface of its pod', async () => {
   const listen = async files =>
-    readHttpServerOptions(new ConfigReader(await productionConfig(files)).getConfig('backend')).listen;
-  assert.deepEqual(await listen(['app-config.yaml']), { host: '127.0.0.1', port: 7007 });
-  const e2e = new ConfigReader(await productionConfig(['app-config.yaml', 'app-config.e2e.yaml']));
+    readHttpServerOptions(
+      new ConfigReader(await productionConfig(files)).getConfig('backend'),
+    ).listen;
+  assert.deepEqual(await listen(['app-config.yaml']), {
+    host: '127.0.0.1',
+    port: 7007,
+  });
+  const e2e = new ConfigReader(
+    await productionConfig(['app-config.yaml', 'app-config.e2e.yaml']),
+  );
   assert.equal(e2e.getString('backend.listen.host'), '127.0.0.1');
-  assert.deepEqual(await listen(['app-config.yaml', 'app-config.production.yaml']), { host: '', port: 7007 });
+  assert.deepEqual(
+    await listen(['app-config.yaml', 'app-config.production.yaml']),
+    { host: '', port: 7007 },
+  );
 });

@@ -144,7 +144,10 @@ export function reportFailedBuild(
   const jobPath = job.split('/').join('/job/');
   const out = execFileSync(
     'bash',
-    [path.resolve(__dirname, '../../../infra/jenkins/notify-portal.sh'), 'FAILURE'],
+    [
+      path.resolve(__dirname, '../../../infra/jenkins/notify-portal.sh'),
+      'FAILURE',
+    ],
     {
       env: {
         ...process.env,

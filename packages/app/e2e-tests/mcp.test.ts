@@ -20,16 +20,26 @@ import { expect, signIn, test } from './fixtures';
 
 const BASE = `http://localhost:${Number(process.env.E2E_PORT_BASE ?? 7100)}`;
 const MCP = `${BASE}/api/mcp-actions/v1`;
-const TRANSCRIPT = path.resolve(__dirname, '../../../test-results/mcp-transcript.json');
-const WRITE_TOOLS = ['create-environment', 'extend-environment', 'destroy-environment'];
+const TRANSCRIPT = path.resolve(
+  __dirname,
+  '../../../test-results/mcp-transcript.json',
+);
+const WRITE_TOOLS = [
+  'create-environment',
+  'extend-environment',
+  'destroy-environment',
+];
 /** The read tools of the services and Jenkins plugins. */
 const SERVICE_TOOLS = ['services.get-deployments', 'jenkins.get-latest-build'];
 
 /** The signed-in person's Backstage token, as the app gets it. */
 async function backstageToken(page: Page): Promise<string> {
-  const res = await page.request.get('/api/auth/oidc/refresh?optional&env=development', {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
+  const res = await page.request.get(
+    '/api/auth/oidc/refresh?optional&env=development',
+    {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    },
+  );
   expect(res.status()).toBe(200);
   return (await res.json()).backstageIdentity.token;
 }
@@ -65,15 +75,25 @@ async function toolNamed(client: Client, name: string) {
 }
 
 /** Calls a tool; the parsed JSON output, or the error text. */
-async function call(client: Client, name: string, args: Record<string, unknown>) {
-  const result = await client.callTool({ name: await toolNamed(client, name), arguments: args });
-  const text = (result.content as { type: string; text: string }[])[0]?.text ?? '';
+async function call(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+) {
+  const result = await client.callTool({
+    name: await toolNamed(client, name),
+    arguments: args,
+  });
+  const text =
+    (result.content as { type: string; text: string }[])[0]?.text ?? '';
   if (result.isError) return { error: text };
   return { output: JSON.parse(text) };
 }
 
 async function rest(page: Page, token: string, url: string) {
-  const res = await page.request.get(url, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await page.request.get(url, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(res.status(), url).toBe(200);
   return res.json();
 }
@@ -98,14 +118,19 @@ test.describe.serial('MCP servers for AI agents', () => {
     await expect(connect(MCP, 'not-a-token')).rejects.toThrow(/401/);
   });
 
-  test('the read-only servers have no write tool; operate has create, extend and destroy', async ({ page }) => {
+  test('the read-only servers have no write tool; operate has create, extend and destroy', async ({
+    page,
+  }) => {
     await signIn(page, 'minsu.park');
     const token = await backstageToken(page);
     for (const url of [MCP, `${MCP}/read`]) {
       const { tools } = await (await connect(url, token)).listTools();
       expect(tools.length, url).toBeGreaterThan(5);
       for (const name of SERVICE_TOOLS) {
-        expect(tools.map(t => t.name), url).toContain(name);
+        expect(
+          tools.map(t => t.name),
+          url,
+        ).toContain(name);
       }
       for (const t of tools) {
         expect(t.annotations?.readOnlyHint, `${url} ${t.name}`).toBe(true);
@@ -114,38 +139,68 @@ test.describe.serial('MCP servers for AI agents', () => {
       // Not even callable there.
       const client = await connect(url, token);
       const refused = await client
-        .callTool({ name: 'environments.extend-environment', arguments: { name: ownName, days: 3 } })
-        .then(r => JSON.stringify(r), e => String(e));
+        .callTool({
+          name: 'environments.extend-environment',
+          arguments: { name: ownName, days: 3 },
+        })
+        .then(
+          r => JSON.stringify(r),
+          e => String(e),
+        );
       expect(refused).toMatch(/not found|Unknown tool|not exist/i);
     }
     const operate = await connect(`${MCP}/operate`, token);
     const names = (await operate.listTools()).tools.map(t => t.name).sort();
-    test.info().annotations.push({ type: 'operate tools', description: names.join(', ') });
-    for (const w of WRITE_TOOLS) expect(names.some(n => n.endsWith(`.${w}`))).toBe(true);
+    const { annotations } = test.info();
+    annotations.push({
+      type: 'operate tools',
+      description: names.join(', '),
+    });
+    for (const w of WRITE_TOOLS)
+      expect(names.some(n => n.endsWith(`.${w}`))).toBe(true);
     expect(names).not.toContain('scaffolder.execute-template');
 
     // Both servers are in the catalog, as APIs of type mcp-server.
-    for (const [name, suffix] of [['portal-mcp-read', '/read'], ['portal-mcp-operate', '/operate']]) {
+    for (const [name, suffix] of [
+      ['portal-mcp-read', '/read'],
+      ['portal-mcp-operate', '/operate'],
+    ]) {
       await expect(async () => {
-        const api = await rest(page, token, `/api/catalog/entities/by-name/api/default/${name}`);
+        const api = await rest(
+          page,
+          token,
+          `/api/catalog/entities/by-name/api/default/${name}`,
+        );
         expect(api.spec.type).toBe('mcp-server');
         expect(api.spec.definition).toContain(`/api/mcp-actions/v1${suffix}`);
       }).toPass({ timeout: 60_000, intervals: [3_000] });
     }
   });
 
-  test('cost and SLO figures equal the REST API and the page', async ({ page }) => {
+  test('cost and SLO figures equal the REST API and the page', async ({
+    page,
+  }) => {
     await signIn(page, 'minsu.park');
     const token = await backstageToken(page);
     const client = await connect(MCP, token);
     // The first collection starts 15 s after the backend: wait for data.
     await expect(async () => {
-      const s = await rest(page, token, '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a');
+      const s = await rest(
+        page,
+        token,
+        '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a',
+      );
       expect(s.lastMonth).toBeGreaterThan(0);
     }).toPass({ timeout: 120_000, intervals: [3_000] });
 
-    const { output: cost } = await call(client, 'get-cost-summary', { environment: 'dev-a' });
-    const api = await rest(page, token, '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a');
+    const { output: cost } = await call(client, 'get-cost-summary', {
+      environment: 'dev-a',
+    });
+    const api = await rest(
+      page,
+      token,
+      '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a',
+    );
     expect(cost).toMatchObject({
       currency: api.currency,
       monthToDate: api.monthToDate,
@@ -154,9 +209,18 @@ test.describe.serial('MCP servers for AI agents', () => {
       forecast: api.forecast,
     });
 
-    const { output: slo } = await call(client, 'get-slo-status', { service: 'shop-backend', environment: 'dev-a' });
-    const uptime = await rest(page, token, '/api/cost-uptime/uptime?days=30&key=shop-backend');
-    const apiRow = uptime.rows.find((r: { environment: string }) => r.environment === 'dev-a');
+    const { output: slo } = await call(client, 'get-slo-status', {
+      service: 'shop-backend',
+      environment: 'dev-a',
+    });
+    const uptime = await rest(
+      page,
+      token,
+      '/api/cost-uptime/uptime?days=30&key=shop-backend',
+    );
+    const apiRow = uptime.rows.find(
+      (r: { environment: string }) => r.environment === 'dev-a',
+    );
     expect(slo.rows).toHaveLength(1);
     expect(slo.rows[0].availability).toBe(apiRow.availability);
     expect(slo.rows[0].errorBudgetRemaining).toBe(apiRow.errorBudgetRemaining);
@@ -166,13 +230,18 @@ test.describe.serial('MCP servers for AI agents', () => {
     // The page's "This month so far" is the unfiltered month to date.
     const { output: total } = await call(client, 'get-cost-summary', {});
     await page.goto('/cost-uptime');
-    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: total.currency }).format(
-      total.monthToDate.amount,
-    );
-    await expect(page.getByTestId('stat-month-to-date')).toContainText(money, { timeout: 30_000 });
+    const money = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: total.currency,
+    }).format(total.monthToDate.amount);
+    await expect(page.getByTestId('stat-month-to-date')).toContainText(money, {
+      timeout: 30_000,
+    });
   });
 
-  test("a service's deployments and latest build equal the service page's cards", async ({ page }) => {
+  test("a service's deployments and latest build equal the service page's cards", async ({
+    page,
+  }) => {
     await signIn(page, 'minsu.park');
     const token = await backstageToken(page);
     const client = await connect(MCP, token);
@@ -185,9 +254,15 @@ test.describe.serial('MCP servers for AI agents', () => {
     expect(deployments.environments).toHaveLength(1);
     const [devA] = deployments.environments;
     // The example dev-a: synced, degraded by the crash-looping 2.3.0 rollout.
-    expect(devA.argocd).toMatchObject({ state: 'found', sync: 'Synced', health: 'Degraded' });
+    expect(devA.argocd).toMatchObject({
+      state: 'found',
+      sync: 'Synced',
+      health: 'Degraded',
+    });
     expect(devA.version).toBe('2.3.0');
-    expect(devA.pods.failing.map((p: { reason: string }) => p.reason)).toContain('CrashLoopBackOff');
+    expect(
+      devA.pods.failing.map((p: { reason: string }) => p.reason),
+    ).toContain('CrashLoopBackOff');
 
     // The Deployments card shows the same row.
     await page.goto('/catalog/default/component/shop-backend');
@@ -197,7 +272,8 @@ test.describe.serial('MCP servers for AI agents', () => {
     await expect(row).toContainText(devA.argocd.sync, { timeout: 30_000 });
     await expect(row).toContainText(devA.argocd.health);
     await expect(row).toContainText(devA.version);
-    for (const p of devA.pods.failing) await expect(row).toContainText(`${p.pod}: ${p.reason}`);
+    for (const p of devA.pods.failing)
+      await expect(row).toContainText(`${p.pod}: ${p.reason}`);
 
     // Refused before it reaches a URL.
     for (const { label, value } of HOSTILE_INPUTS) {
@@ -207,8 +283,14 @@ test.describe.serial('MCP servers for AI agents', () => {
       expect(b.error, label).toMatch(/^InputError: /);
     }
 
-    const { output: latest } = await call(client, 'get-latest-build', { service: 'shop-backend' });
-    const { projects } = await rest(page, token, '/api/jenkins/v1/entity/default/component/shop-backend/projects');
+    const { output: latest } = await call(client, 'get-latest-build', {
+      service: 'shop-backend',
+    });
+    const { projects } = await rest(
+      page,
+      token,
+      '/api/jenkins/v1/entity/default/component/shop-backend/projects',
+    );
     expect(latest.job).toBe('shop/shop-backend');
     expect(latest.build.number).toBe(projects[0].lastBuild.number);
     expect(latest.build.url).toBe(projects[0].lastBuild.url);
@@ -216,56 +298,96 @@ test.describe.serial('MCP servers for AI agents', () => {
     expect(latest.build.log.lines.length).toBeLessThanOrEqual(50);
     test.info().annotations.push({
       type: 'get-latest-build',
-      description: `#${latest.build.number} ${latest.build.result}; last line: ${latest.build.log.lines.at(-1)}`,
+      description: `#${latest.build.number} ${
+        latest.build.result
+      }; last line: ${latest.build.log.lines.at(-1)}`,
     });
     // The CI/CD card of the page links the same build.
     const card = page
       .locator('.MuiCard-root')
       .filter({ has: page.getByText('Latest Jenkins build', { exact: true }) })
       .first();
-    await expect(card.getByRole('link', { name: /See more on Jenkins/ })).toHaveAttribute('href', latest.build.url);
+    await expect(
+      card.getByRole('link', { name: /See more on Jenkins/ }),
+    ).toHaveAttribute('href', latest.build.url);
   });
 
-  test('a developer creates and extends an environment of their group, and is refused elsewhere', async ({ page }) => {
+  test('a developer creates and extends an environment of their group, and is refused elsewhere', async ({
+    page,
+  }) => {
     await signIn(page, 'minsu.park');
     const client = await connect(`${MCP}/operate`, await backstageToken(page));
 
-    const { output: dry } = await call(client, 'dry-run-create-environment', { name: ownName, owner: 'developers' });
-    expect(dry).toMatchObject({ valid: true, request: { name: ownName, owner: 'group:default/developers' } });
-    const { output: created } = await call(client, 'create-environment', { name: ownName, owner: 'developers' });
+    const { output: dry } = await call(client, 'dry-run-create-environment', {
+      name: ownName,
+      owner: 'developers',
+    });
+    expect(dry).toMatchObject({
+      valid: true,
+      request: { name: ownName, owner: 'group:default/developers' },
+    });
+    const { output: created } = await call(client, 'create-environment', {
+      name: ownName,
+      owner: 'developers',
+    });
     expect(created.taskId).toBeTruthy();
 
     // Extend once the template has committed the environment.
     let extended: { output?: { expiresAt: string }; error?: string } = {};
     await expect(async () => {
-      extended = await call(client, 'extend-environment', { name: ownName, days: 14 });
+      extended = await call(client, 'extend-environment', {
+        name: ownName,
+        days: 14,
+      });
       expect(extended.error).toBeUndefined();
     }).toPass({ timeout: 120_000, intervals: [3_000] });
-    const days = (Date.parse(extended.output!.expiresAt) - Date.now()) / 86_400_000;
+    const days =
+      (Date.parse(extended.output!.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThan(14.1);
 
     // dev-a belongs to platform-admins.
-    const notOwned = await call(client, 'extend-environment', { name: 'dev-a', days: 3 });
+    const notOwned = await call(client, 'extend-environment', {
+      name: 'dev-a',
+      days: 3,
+    });
     expect(notOwned.error).toBe(
       'NotAllowedError: user:default/minsu.park may not change environment dev-a: only its owner group:default/platform-admins and platform admins may',
     );
-    const destroyProd = await call(client, 'destroy-environment', { name: 'prod', confirmation: 'prod' });
-    expect(destroyProd.error).toMatch(/^NotAllowedError: user:default\/minsu.park may not change environment prod/);
+    const destroyProd = await call(client, 'destroy-environment', {
+      name: 'prod',
+      confirmation: 'prod',
+    });
+    expect(destroyProd.error).toMatch(
+      /^NotAllowedError: user:default\/minsu.park may not change environment prod/,
+    );
 
     for (const { label, value } of HOSTILE_INPUTS) {
-      const r = await call(client, 'extend-environment', { name: value, days: 3 });
+      const r = await call(client, 'extend-environment', {
+        name: value,
+        days: 3,
+      });
       expect(r.error, label).toMatch(/^InputError: /);
-      const c = await call(client, 'dry-run-create-environment', { name: value, owner: 'developers' });
+      const c = await call(client, 'dry-run-create-environment', {
+        name: value,
+        owner: 'developers',
+      });
       expect(c.error, label).toMatch(/^InputError: /);
     }
   });
 
-  test('a platform admin cannot destroy prod through the tool either', async ({ page }) => {
+  test('a platform admin cannot destroy prod through the tool either', async ({
+    page,
+  }) => {
     await signIn(page, 'jiyoung.kim');
     const client = await connect(`${MCP}/operate`, await backstageToken(page));
-    const r = await call(client, 'destroy-environment', { name: 'prod', confirmation: 'prod' });
-    expect(r.error).toMatch(/^NotAllowedError: prod is a production environment/);
+    const r = await call(client, 'destroy-environment', {
+      name: 'prod',
+      confirmation: 'prod',
+    });
+    expect(r.error).toMatch(
+      /^NotAllowedError: prod is a production environment/,
+    );
     const { output } = await call(client, 'get-environment', { name: 'prod' });
     expect(output.state).not.toBe('destroying');
   });

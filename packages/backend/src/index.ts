@@ -78,9 +78,7 @@ backend.add(import('@internal/plugin-jenkins-backend-module-guard'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 // The language each user chose in Settings, for the alerts backend.
-backend.add(
-  import('@internal/plugin-user-settings-backend-module-languages'),
-);
+backend.add(import('@internal/plugin-user-settings-backend-module-languages'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

@@ -5,11 +5,7 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
-import {
-  DEFAULT_LANGUAGE,
-  isLanguage,
-  Language,
-} from '@internal/i18n-common';
+import { DEFAULT_LANGUAGE, isLanguage, Language } from '@internal/i18n-common';
 
 export type { Language } from '@internal/i18n-common';
 

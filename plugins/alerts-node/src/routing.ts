@@ -130,7 +130,9 @@ export class GroupRouter {
     const value = groupConfig?.getOptionalString(key);
     if (value === undefined) return defaultAlertsLanguage(this.config);
     if (!isLanguage(value)) {
-      throw new Error(`alerts.groups.*.${key} must be 'en' or 'ko', got '${value}'`);
+      throw new Error(
+        `alerts.groups.*.${key} must be 'en' or 'ko', got '${value}'`,
+      );
     }
     return value;
   }

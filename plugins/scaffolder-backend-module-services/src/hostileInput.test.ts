@@ -7,10 +7,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import {
-  HOSTILE_INPUTS,
-  hostileCases,
-} from '@internal/sandbox';
+import { HOSTILE_INPUTS, hostileCases } from '@internal/sandbox';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -9,10 +9,7 @@ import {
   PINNED_DIGEST,
   vendorCaseApplications,
 } from '@internal/sandbox/argocd';
-import {
-  KUBECTL_STATUS,
-  vendorCasePods,
-} from '@internal/sandbox/kubernetes';
+import { KUBECTL_STATUS, vendorCasePods } from '@internal/sandbox/kubernetes';
 import {
   ArgoApplication,
   buildEnvironmentRows,

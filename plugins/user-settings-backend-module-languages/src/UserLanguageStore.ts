@@ -18,7 +18,9 @@ export class UserLanguageStore {
   constructor(private readonly db: Knex) {}
 
   /** The language each given user chose; users without a valid choice are left out. */
-  async languagesOf(userEntityRefs: string[]): Promise<Record<string, Language>> {
+  async languagesOf(
+    userEntityRefs: string[],
+  ): Promise<Record<string, Language>> {
     const result: Record<string, Language> = {};
     const refs = [...new Set(userEntityRefs)];
     for (let i = 0; i < refs.length; i += CHUNK) {

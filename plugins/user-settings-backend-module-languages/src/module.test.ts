@@ -71,7 +71,10 @@ describe('user-settings languages module', () => {
   it('refuses users and other plugins', async () => {
     const asUser = await request(server)
       .post('/api/user-settings/languages')
-      .set('authorization', mockCredentials.user.header('user:default/sora.lee'))
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/sora.lee'),
+      )
       .send({ users: ['user:default/sora.lee'] });
     expect(asUser.status).toBe(403);
     const asCatalog = await request(server)
@@ -99,7 +102,10 @@ describe('user-settings languages module', () => {
   it("leaves the user-settings plugin's own routes alone", async () => {
     const res = await request(server)
       .get('/api/user-settings/buckets/default.i18n/keys/language')
-      .set('authorization', mockCredentials.user.header('user:default/sora.lee'));
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/sora.lee'),
+      );
     expect(res.status).toBe(200);
     expect(res.body.value).toBe('ko');
   });

@@ -27,7 +27,9 @@ export const userSettingsModuleLanguages = createBackendModule({
         const readers = config.getOptionalStringArray(
           'userSettings.languageReaders',
         ) ?? ['alerts'];
-        httpRouter.use(await createLanguagesRouter({ httpAuth, store, readers }));
+        httpRouter.use(
+          await createLanguagesRouter({ httpAuth, store, readers }),
+        );
       },
     });
   },

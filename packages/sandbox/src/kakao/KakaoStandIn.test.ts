@@ -1,13 +1,13 @@
 import { Sandbox } from '../Sandbox';
 import {
-  KakaoStandIn,
+  kakaoStandIn,
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
 } from './KakaoStandIn';
 
 describe('KakaoStandIn', () => {
-  const sandbox = new Sandbox([new KakaoStandIn()]);
+  const sandbox = new Sandbox([kakaoStandIn()]);
   let url: string;
 
   beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { Sandbox } from '../Sandbox';
-import { SlackStandIn, SLACK_SANDBOX_TOKEN } from './SlackStandIn';
+import { slackStandIn, SLACK_SANDBOX_TOKEN } from './SlackStandIn';
 
 describe('SlackStandIn', () => {
-  const standIn = new SlackStandIn();
+  const standIn = slackStandIn();
   const sandbox = new Sandbox([standIn]);
   let url: string;
 
