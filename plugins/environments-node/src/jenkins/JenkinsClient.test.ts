@@ -23,7 +23,9 @@ describe('JenkinsClient.trigger against the Jenkins stand-in', () => {
   it.each([303, 200] as const)(
     'takes a duplicate answered %i as the existing queue item',
     async duplicateStatus => {
-      jenkins = await startJenkins({ duplicateStatus, quietPeriodMs: 300 });
+      // Both requests must reach Jenkins while the first waits out its quiet
+      // period; 3 s leaves room for a loaded machine.
+      jenkins = await startJenkins({ duplicateStatus, quietPeriodMs: 3000 });
       const jenkinsClient = client(jenkins.url);
       const first = await jenkinsClient.trigger(PARAMETERS);
       const second = await jenkinsClient.trigger(PARAMETERS);
