@@ -15,16 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-/**
- * Plugins other branches are converting to translation refs right now. The
- * lead empties this list once they are merged; until then they are not
- * checked.
- */
-export const EXCLUDED_WHILE_CONVERTING = [
-  'plugins/cost-uptime',
-  'plugins/scaffolder-platform',
-  'plugins/environments',
-];
+/** Frontend plugins not checked. Empty: every frontend has a translation ref. */
+export const EXCLUDED_WHILE_CONVERTING = [];
 
 /**
  * Text that is the same in every language (product names, symbols). Keep it
@@ -92,9 +84,12 @@ export function findLiterals(file, text) {
       ) {
         report(value, value.text);
       } else if (ts.isTemplateExpression(value)) {
-        report(value, [value.head, ...value.templateSpans.map(s => s.literal)]
-          .map(p => p.text)
-          .join(' '));
+        report(
+          value,
+          [value.head, ...value.templateSpans.map(s => s.literal)]
+            .map(p => p.text)
+            .join(' '),
+        );
       }
     }
     ts.forEachChild(node, visit);
@@ -115,7 +110,8 @@ function messagesOf(source, fn) {
       ts.isObjectLiteralExpression(node.arguments[0])
     ) {
       const prop = node.arguments[0].properties.find(
-        p => ts.isPropertyAssignment(p) && p.name.getText(source) === 'messages',
+        p =>
+          ts.isPropertyAssignment(p) && p.name.getText(source) === 'messages',
       );
       if (prop && ts.isObjectLiteralExpression(prop.initializer)) {
         found = prop.initializer;
@@ -150,11 +146,14 @@ function flatten(source, object, prefix = '', out = {}) {
 export function compareMessages(refFile, refText, koFile, koText) {
   const ref = parse(refFile, refText);
   const refMessages = messagesOf(ref, 'createTranslationRef');
-  if (!refMessages) return [`${refFile}: no createTranslationRef({ messages })`];
-  if (koText === undefined) return [`${refFile}: no Korean (${koFile} is missing)`];
+  if (!refMessages)
+    return [`${refFile}: no createTranslationRef({ messages })`];
+  if (koText === undefined)
+    return [`${refFile}: no Korean (${koFile} is missing)`];
   const ko = parse(koFile, koText);
   const koMessages = messagesOf(ko, 'createTranslationMessages');
-  if (!koMessages) return [`${koFile}: no createTranslationMessages({ messages })`];
+  if (!koMessages)
+    return [`${koFile}: no createTranslationMessages({ messages })`];
   const english = flatten(ref, refMessages);
   const korean = flatten(ko, koMessages);
   const findings = [];
@@ -229,7 +228,10 @@ export function checkRepository(root) {
     const components = files.filter(isComponentFile);
     for (const file of components) {
       findings.push(
-        ...findLiterals(path.relative(root, file), fs.readFileSync(file, 'utf8')),
+        ...findLiterals(
+          path.relative(root, file),
+          fs.readFileSync(file, 'utf8'),
+        ),
       );
     }
     const refFile = path.join(src, 'translation.ts');
@@ -249,11 +251,15 @@ export function checkRepository(root) {
       ),
     );
     const registers = files.some(f => {
-      if (!/\.tsx?$/.test(f) || f.includes(`${path.sep}translations${path.sep}`))
+      if (
+        !/\.tsx?$/.test(f) ||
+        f.includes(`${path.sep}translations${path.sep}`)
+      )
         return false;
       const text = fs.readFileSync(f, 'utf8');
       return (
-        text.includes('TranslationBlueprint') && /translations\/ko['"]/.test(text)
+        text.includes('TranslationBlueprint') &&
+        /translations\/ko['"]/.test(text)
       );
     });
     if (!registers) {
@@ -270,7 +276,10 @@ export function checkRepository(root) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const root = path.resolve(
+    path.dirname(new URL(import.meta.url).pathname),
+    '..',
+  );
   const findings = checkRepository(root);
   for (const f of findings) console.log(f);
   if (findings.length > 0) {
@@ -279,5 +288,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     process.exit(1);
   }
-  console.log('every user-visible string has a translation key and Korean text');
+  console.log(
+    'every user-visible string has a translation key and Korean text',
+  );
 }

@@ -2,11 +2,15 @@
 // repository has none.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   checkRepository,
   compareMessages,
+  EXCLUDED_WHILE_CONVERTING,
   findLiterals,
+  frontendPackages,
 } from './i18n-check.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -50,4 +54,50 @@ test('wants a non-empty Korean message for every key of a ref', () => {
 
 test('our frontends have a translation key and Korean text for every string', () => {
   assert.deepEqual(checkRepository(root), []);
+});
+
+/** A repository with one frontend plugin in plugins/<dir>. */
+function repoWith(dir, files) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'i18n-check-'));
+  const write = (file, text) => {
+    const p = path.join(root, file);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, text);
+  };
+  write(
+    `plugins/${dir}/package.json`,
+    JSON.stringify({
+      name: `@internal/plugin-${dir}`,
+      backstage: { role: 'frontend-plugin' },
+    }),
+  );
+  for (const [file, text] of Object.entries(files)) {
+    write(`plugins/${dir}/${file}`, text);
+  }
+  return root;
+}
+
+test('fails on an untranslated string in a plugin', () => {
+  for (const dir of ['environments']) {
+    const root = repoWith(dir, {
+      'src/EnvironmentCard.tsx':
+        'export const C = () => <InfoCard title="Environment">Extend by a week</InfoCard>;',
+    });
+    try {
+      assert.deepEqual(checkRepository(root), [
+        `plugins/${dir}/src/EnvironmentCard.tsx:1: "Environment"`,
+        `plugins/${dir}/src/EnvironmentCard.tsx:1: "Extend by a week"`,
+        `plugins/${dir}: components but no src/translation.ts`,
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }
+});
+
+test('excludes no plugin and checks the environments frontend', () => {
+  assert.deepEqual(EXCLUDED_WHILE_CONVERTING, []);
+  const dirs = frontendPackages(root);
+  assert.ok(dirs.includes('plugins/environments'), dirs.join(', '));
+  assert.ok(dirs.includes('plugins/cost-uptime'));
 });

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Every check, in the order a failure is cheapest to find:
-# release check, type check, lint, unit tests, browser tests.
-# Prints one closing line: "checks: N passed, N failed".
+# `./portal test [step|path ...]`. With no argument, every check, in the
+# order a failure is cheapest to find: release check, repository scripts,
+# type check, lint, format, unit tests, browser tests (what CI runs). A step
+# name (release, scripts, tsc, lint, format, unit, e2e) runs only that step;
+# a path runs the unit tests under it, or that browser test when it is under
+# packages/app/e2e-tests (scripts/test-plan.mjs). Prints one closing line:
+# "checks: N passed, N failed, N skipped" when a test runner ran.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -11,51 +15,103 @@ source "$ROOT/scripts/lib.sh"
 source "$ROOT/scripts/services.sh"
 set -e
 
-ensure_mariadb
-ensure_postgres
-ensure_chromium
-ensure_infra_tools
-ensure_prometheus
-# Plugin tests run on this server as well as on SQLite (TestDatabases id MYSQL_8).
-if [ -z "${BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING:-}" ]; then
-  BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING="$(mariadb_test_connection_string)"
+# One line a step: "<step>[ <path> ...]".
+plan="$(node "$ROOT/scripts/test-plan.mjs" "$@")"
+declare -A paths=()
+steps=()
+while read -r name rest; do
+  steps+=("$name")
+  paths[$name]="$rest"
+done <<<"$plan"
+has() { [[ " ${steps[*]} " == *" $1 "* ]]; }
+
+# Only the runners need services; release, tsc, lint and format need none.
+if has scripts || has unit || has e2e; then
+  ensure_mariadb
+  ensure_postgres
+  ensure_chromium
+  ensure_infra_tools
+  ensure_prometheus
+  # Plugin tests run on this server as well as on SQLite (TestDatabases id MYSQL_8).
+  if [ -z "${BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING:-}" ]; then
+    BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING="$(mariadb_test_connection_string)"
+  fi
+  export BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING
 fi
-export BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING
 export CI="${CI:-true}"
 
 RESULTS="$ROOT/test-results"
-rm -rf "$RESULTS" "$ROOT/e2e-screenshots"
-mkdir -p "$RESULTS" "$ROOT/e2e-screenshots"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+if has e2e; then
+  rm -rf "$ROOT/e2e-screenshots"
+  mkdir -p "$ROOT/e2e-screenshots"
+fi
 
 step() { log "== $* =="; }
+# The reports the closing line adds up: one per runner that ran.
+reports=()
+status=0
 
-step "one Backstage release"
-yarn check:release
+if has release; then
+  step "one Backstage release"
+  yarn check:release
+fi
 
-step "repository scripts and infrastructure (node --test)"
-scripts_status=0
-node --test "scripts/**/*.test.mjs" "infra/tests/**/*.test.mjs" 2>&1 | tee "$RESULTS/scripts.txt" || scripts_status=$?
+if has scripts; then
+  step "repository scripts and infrastructure (node --test)"
+  reports+=(scripts.txt)
+  node --test "scripts/**/*.test.mjs" "infra/tests/**/*.test.mjs" 2>&1 | tee "$RESULTS/scripts.txt" || status=1
+fi
 
-step "type check"
-yarn tsc
+if has tsc; then
+  step "type check"
+  yarn tsc
+fi
 
-step "lint"
-yarn lint
+if has lint; then
+  step "lint"
+  yarn lint
+fi
 
-step "unit tests"
-unit_status=0
-yarn test --json --outputFile="$RESULTS/unit.json" || unit_status=$?
+if has format; then
+  step "format (prettier --check)"
+  yarn prettier:check
+fi
 
-step "browser tests"
-e2e_status=0
-yarn workspace app build >"$RESULTS/app-build.log" 2>&1 || {
-  tail -n 40 "$RESULTS/app-build.log" >&2
-  echo "frontend build failed" >&2
-  exit 1
-}
-PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" \
-  yarn playwright test --reporter=list,json || e2e_status=$?
+if has unit; then
+  # shellcheck disable=SC2206 # paths are repository paths without spaces (test-plan.mjs checks they exist)
+  unit_paths=(${paths[unit]})
+  # Jest takes a path as a pattern: a folder ends in / so that
+  # plugins/alerts-backend does not also run plugins/alerts-backend-module-argocd.
+  for i in "${!unit_paths[@]}"; do
+    [ -d "${unit_paths[$i]}" ] && unit_paths[i]="${unit_paths[$i]}/"
+  done
+  step "unit tests${unit_paths[*]:+ in ${unit_paths[*]}}"
+  reports+=(unit.json)
+  yarn test --json --outputFile="$RESULTS/unit.json" "${unit_paths[@]}" || status=1
+fi
 
-node "$ROOT/scripts/summarize-tests.mjs" "$RESULTS"
-log "screenshots for people to look at: e2e-screenshots/"
-[ "$scripts_status" -eq 0 ] && [ "$unit_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
+if has e2e; then
+  # shellcheck disable=SC2206
+  e2e_paths=(${paths[e2e]})
+  step "browser tests${e2e_paths[*]:+ in ${e2e_paths[*]}}"
+  reports+=(e2e.json)
+  yarn workspace app build >"$RESULTS/app-build.log" 2>&1 || {
+    tail -n 40 "$RESULTS/app-build.log" >&2
+    echo "frontend build failed" >&2
+    exit 1
+  }
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" \
+    yarn playwright test --reporter=list,json "${e2e_paths[@]}" || status=1
+fi
+
+if [ "${#reports[@]}" -gt 0 ]; then
+  node "$ROOT/scripts/summarize-tests.mjs" "$RESULTS" "${reports[@]}" || status=1
+else
+  log "passed: ${steps[*]}"
+fi
+if has e2e; then
+  log "screenshots for people to look at: e2e-screenshots/"
+fi
+exit "$status"

@@ -150,5 +150,19 @@ export interface Config {
       /** Fewer hours of availability data in the window: not judged yet. Default 24. */
       availabilityMinimumHours?: number;
     };
+    /**
+     * Cost of each service on a shared EKS cluster, from the cluster's
+     * Prometheus (kube-state-metrics, cAdvisor) priced by the billed EC2,
+     * EBS, EKS and ELB cost of its environment. On by default.
+     */
+    allocation?: {
+      enabled?: boolean;
+      /** On-demand USD per hour by instance type: the relative weight of a node. */
+      instancePrices?: { [instanceType: string]: number };
+      /** A spot node's weight relative to on-demand. Default 0.35. */
+      spotFactor?: number;
+      /** Namespaces whose cost is shared platform cost. */
+      sharedNamespaces?: string[];
+    };
   };
 }

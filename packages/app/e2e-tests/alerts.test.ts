@@ -1,4 +1,4 @@
-import { standInUrls } from '@internal/sandbox/src/ports';
+import { standInUrls } from '@internal/sandbox';
 import { expect, reportFailedBuild, signIn, test } from './fixtures';
 
 // Same arithmetic as playwright.config.ts: stand-ins from E2E_PORT_BASE + 10.

@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 // The same port table playwright.config.ts starts the stand-ins with.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { standInUrls } from '../../sandbox/src/ports';
+import { standInUrls } from '@internal/sandbox';
 
 const STAND_INS = standInUrls(Number(process.env.E2E_PORT_BASE ?? 7100) + 10);
 const ARGOCD_URL = STAND_INS.SANDBOX_ARGOCD_URL;

@@ -200,12 +200,17 @@ test.describe.serial('environments', () => {
     await expect(
       state.getByRole('link', { name: 'Pipeline log' }),
     ).toHaveAttribute('href', new RegExp(`^${JENKINS_URL}/job/`));
-    const expiry = page.getByTestId('environment-expiry');
-    const before = Date.parse((await expiry.textContent()) ?? '');
+    // The card writes the expiry in the user's language; <time> keeps ISO.
+    const expiry = page.getByTestId('environment-expiry').locator('time');
+    const before = Date.parse((await expiry.getAttribute('datetime')) ?? '');
     expect(before).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
     await page.getByRole('button', { name: 'Extend by 7 days' }).click();
     await expect(page.getByText(/^Expiry extended to /)).toBeVisible();
-    const after = Date.parse((await expiry.textContent()) ?? '');
+    await expect(expiry).not.toHaveAttribute(
+      'datetime',
+      new Date(before).toISOString(),
+    );
+    const after = Date.parse((await expiry.getAttribute('datetime')) ?? '');
     // A week past the old expiry (whole days, so up to a day more).
     expect(after - before).toBeGreaterThanOrEqual(7 * 24 * 3600_000 - 60_000);
     expect(after - before).toBeLessThanOrEqual(8 * 24 * 3600_000);

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { standInUrls } from '@internal/sandbox/src/ports';
+import { standInUrls } from '@internal/sandbox';
 import {
   examplePassword,
   expect,
@@ -30,6 +30,56 @@ async function chooseLanguage(page: Page, current: string, wanted: string) {
   await page.goto('/settings');
   await page.getByRole('button', { name: current }).click();
   await page.getByRole('option', { name: wanted }).click();
+}
+
+/** Sets the language in Settings to `wanted`, whichever it was. */
+async function useLanguage(page: Page, wanted: 'English' | '한국어') {
+  await page.goto('/settings');
+  const picker = page.getByRole('button', { name: /^(English|한국어)$/ });
+  await expect(picker).toBeVisible();
+  if ((await picker.textContent())?.trim() !== wanted) {
+    await picker.click();
+    await page.getByRole('option', { name: wanted }).click();
+  }
+  await expect(picker).toHaveText(wanted);
+}
+
+/** The cost page once the first collection has brought its figures. */
+async function openCostPage(page: Page) {
+  await expect(async () => {
+    await page.goto('/cost-uptime');
+    await expect(page.getByTestId('stat-forecast')).toContainText(/\d/, {
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+}
+
+/** The create-environment form at its cluster step, where the estimate is. */
+async function openEnvironmentForm(
+  page: Page,
+  texts: { choose: string; next: string },
+) {
+  await page.goto('/create');
+  const title = 'Create an EKS environment';
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+    .last();
+  await card.getByRole('button', { name: texts.choose }).click();
+  await page
+    .getByRole('textbox', { name: /^Name/ })
+    .fill(`i18n-${Math.random().toString(36).slice(2, 8)}`);
+  const owner = page
+    .getByRole('combobox', { name: /Owner group/ })
+    .or(page.getByLabel(/Owner group/))
+    .first();
+  await owner.click();
+  await owner.fill('developers');
+  await page
+    .getByRole('option', { name: /developers/i })
+    .first()
+    .click();
+  await page.getByRole('button', { name: texts.next, exact: true }).click();
 }
 
 /** Signs in a user whose portal is Korean (the sidebar says 카탈로그). */
@@ -92,9 +142,9 @@ test.describe('languages', () => {
     await expect(history.locator('tbody tr').first()).toContainText(
       /\d{4}\. \d{1,2}\. \d{1,2}\. (오전|오후) \d{1,2}:\d{2}/,
     );
-    await expect(
-      history.locator('td[data-column="took"]').first(),
-    ).toHaveText('1분 00초');
+    await expect(history.locator('td[data-column="took"]').first()).toHaveText(
+      '1분 00초',
+    );
     await expect(page.getByText('정보', { exact: true }).first()).toBeVisible();
     await shot('service page in Korean');
 
@@ -123,6 +173,86 @@ test.describe('languages', () => {
       teammate.getByRole('table', { name: 'Deployments by environment' }),
     ).toBeVisible();
     await teammate.close();
+  });
+
+  test('in Korean the cost page, an environment page and the create form are Korean, figures formatted for ko-KR', async ({
+    page,
+    shot,
+  }) => {
+    test.setTimeout(240_000);
+    await signIn(page, 'sora.lee');
+
+    // English first, for the screenshots to compare with.
+    await useLanguage(page, 'English');
+    await openCostPage(page);
+    await expect(page.getByText('Cost trend', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('stat-forecast')).toContainText(
+      /^Forecast for the month.*\$[\d,]+\.\d{2}/,
+    );
+    await shot('cost page in English');
+    await page.goto('/catalog/default/resource/dev-a');
+    await expect(
+      page.getByRole('table', { name: 'Environment state' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('entity-month-to-date')).toBeVisible();
+    await shot('environment page in English');
+    await openEnvironmentForm(page, { choose: 'Choose', next: 'Next' });
+    await expect(
+      page.getByRole('status', { name: 'Estimated monthly cost' }),
+    ).toContainText('$201.67 / month');
+    await shot('create form in English');
+
+    await useLanguage(page, '한국어');
+
+    // The cost page: Korean headings, ko-KR money (USD is US$ in ko-KR).
+    await openCostPage(page);
+    await expect(page.getByText('비용 추이', { exact: true })).toBeVisible();
+    await expect(page.getByText('환경별', { exact: true })).toBeVisible();
+    await expect(page.getByText('AWS 서비스별', { exact: true })).toBeVisible();
+    await expect(
+      page.getByText('SLO 대비 가동률', { exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: '지금 수집 실행' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('stat-month-to-date')).toContainText(
+      '이번 달 누적',
+    );
+    await expect(page.getByTestId('stat-forecast')).toContainText(
+      /^이번 달 예측.*US\$[\d,]+\.\d{2}/,
+    );
+    await expect(page.getByTestId('stat-uptime')).toContainText(/\d+\.\d{2}%/);
+    await expect(page.getByText(/^(Billing|Last collection)/)).toHaveCount(0);
+    await shot('cost page in Korean');
+
+    // An environment's page: its card, the cost card and the tabs.
+    await page.goto('/catalog/default/resource/dev-a');
+    const state = page.getByRole('table', { name: '환경 상태' });
+    await expect(state).toBeVisible();
+    await expect(state.getByRole('rowheader', { name: '만료' })).toBeVisible();
+    await expect(page.getByText('비용 및 가용성').first()).toBeVisible();
+    await expect(page.getByTestId('entity-month-to-date')).toHaveText(
+      /^US\$[\d,]+\.\d{2}$/,
+    );
+    await expect(page.getByText('이번 달 예측', { exact: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Content navigation' })
+        .getByRole('link', { name: '비용 및 가용성' }),
+    ).toBeVisible();
+    await shot('environment page in Korean');
+
+    // The create form: the scaffolder's buttons and our estimate in Korean.
+    await openEnvironmentForm(page, { choose: '선택', next: '다음' });
+    const estimate = page.getByRole('status', { name: '월 예상 비용' });
+    await expect(estimate).toContainText('월 US$201.67');
+    await expect(estimate).toContainText(
+      '컨트롤 플레인 US$73.00 + t3.large 노드 2개 US$121.47',
+    );
+    await expect(
+      page.getByRole('button', { name: '다음', exact: true }),
+    ).toBeVisible();
+    await shot('create form in Korean');
   });
 
   test('an English and a Korean member of one team get the same alert, each in their language, in the portal, Slack and KakaoTalk', async ({

@@ -4,8 +4,9 @@
  * of an example user signed in through the Keycloak stand-in: the tools it
  * lists, cost and SLO figures equal to the REST API's and the page's, an
  * extension of its own environment, refusals (someone else's environment,
- * hostile names, prod), the read-only server without any write tool, and
- * anonymous calls answered 401.
+ * hostile names, prod), the read-only server without any write tool, a
+ * service's deployments equal to the Deployments card and its latest build
+ * equal to the CI/CD card, and anonymous calls answered 401.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,13 +15,15 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 // The hostile spellings the create template refuses.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { HOSTILE_INPUTS } from '../../sandbox/src/hostileInputs';
+import { HOSTILE_INPUTS } from '@internal/sandbox';
 import { expect, signIn, test } from './fixtures';
 
 const BASE = `http://localhost:${Number(process.env.E2E_PORT_BASE ?? 7100)}`;
 const MCP = `${BASE}/api/mcp-actions/v1`;
 const TRANSCRIPT = path.resolve(__dirname, '../../../test-results/mcp-transcript.json');
 const WRITE_TOOLS = ['create-environment', 'extend-environment', 'destroy-environment'];
+/** The read tools of the services and Jenkins plugins. */
+const SERVICE_TOOLS = ['services.get-deployments', 'jenkins.get-latest-build'];
 
 /** The signed-in person's Backstage token, as the app gets it. */
 async function backstageToken(page: Page): Promise<string> {
@@ -101,6 +104,9 @@ test.describe.serial('MCP servers for AI agents', () => {
     for (const url of [MCP, `${MCP}/read`]) {
       const { tools } = await (await connect(url, token)).listTools();
       expect(tools.length, url).toBeGreaterThan(5);
+      for (const name of SERVICE_TOOLS) {
+        expect(tools.map(t => t.name), url).toContain(name);
+      }
       for (const t of tools) {
         expect(t.annotations?.readOnlyHint, `${url} ${t.name}`).toBe(true);
         expect(WRITE_TOOLS.some(w => t.name.endsWith(`.${w}`))).toBe(false);
@@ -164,6 +170,60 @@ test.describe.serial('MCP servers for AI agents', () => {
       total.monthToDate.amount,
     );
     await expect(page.getByTestId('stat-month-to-date')).toContainText(money, { timeout: 30_000 });
+  });
+
+  test("a service's deployments and latest build equal the service page's cards", async ({ page }) => {
+    await signIn(page, 'minsu.park');
+    const token = await backstageToken(page);
+    const client = await connect(MCP, token);
+
+    const { output: deployments } = await call(client, 'get-deployments', {
+      service: 'shop-backend',
+      environment: 'dev-a',
+    });
+    expect(deployments.service).toBe('component:default/shop-backend');
+    expect(deployments.environments).toHaveLength(1);
+    const [devA] = deployments.environments;
+    // The example dev-a: synced, degraded by the crash-looping 2.3.0 rollout.
+    expect(devA.argocd).toMatchObject({ state: 'found', sync: 'Synced', health: 'Degraded' });
+    expect(devA.version).toBe('2.3.0');
+    expect(devA.pods.failing.map((p: { reason: string }) => p.reason)).toContain('CrashLoopBackOff');
+
+    // The Deployments card shows the same row.
+    await page.goto('/catalog/default/component/shop-backend');
+    const row = page
+      .getByRole('table', { name: 'Deployments by environment' })
+      .locator('tr[data-environment="dev-a"]');
+    await expect(row).toContainText(devA.argocd.sync, { timeout: 30_000 });
+    await expect(row).toContainText(devA.argocd.health);
+    await expect(row).toContainText(devA.version);
+    for (const p of devA.pods.failing) await expect(row).toContainText(`${p.pod}: ${p.reason}`);
+
+    // Refused before it reaches a URL.
+    for (const { label, value } of HOSTILE_INPUTS) {
+      const r = await call(client, 'get-deployments', { service: value });
+      expect(r.error, label).toMatch(/^InputError: /);
+      const b = await call(client, 'get-latest-build', { service: value });
+      expect(b.error, label).toMatch(/^InputError: /);
+    }
+
+    const { output: latest } = await call(client, 'get-latest-build', { service: 'shop-backend' });
+    const { projects } = await rest(page, token, '/api/jenkins/v1/entity/default/component/shop-backend/projects');
+    expect(latest.job).toBe('shop/shop-backend');
+    expect(latest.build.number).toBe(projects[0].lastBuild.number);
+    expect(latest.build.url).toBe(projects[0].lastBuild.url);
+    expect(latest.build.log.lines.length).toBeGreaterThan(0);
+    expect(latest.build.log.lines.length).toBeLessThanOrEqual(50);
+    test.info().annotations.push({
+      type: 'get-latest-build',
+      description: `#${latest.build.number} ${latest.build.result}; last line: ${latest.build.log.lines.at(-1)}`,
+    });
+    // The CI/CD card of the page links the same build.
+    const card = page
+      .locator('.MuiCard-root')
+      .filter({ has: page.getByText('Latest Jenkins build', { exact: true }) })
+      .first();
+    await expect(card.getByRole('link', { name: /See more on Jenkins/ })).toHaveAttribute('href', latest.build.url);
   });
 
   test('a developer creates and extends an environment of their group, and is refused elsewhere', async ({ page }) => {

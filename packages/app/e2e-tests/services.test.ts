@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 // The same port table playwright.config.ts starts the stand-ins with.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { standInUrls } from '../../sandbox/src/ports';
+import { standInUrls } from '@internal/sandbox';
 
 // The stand-ins of this test run, at the ports playwright.config.ts gave them.
 const STAND_INS = standInUrls(Number(process.env.E2E_PORT_BASE ?? 7100) + 10);

@@ -4,6 +4,7 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { authModule } from './modules/auth';
 import { jenkinsModule } from './modules/jenkins';
+import { argocdModule } from './modules/argocd';
 import { themeModule } from './modules/theme';
 import { i18nModule } from './modules/i18n';
 
@@ -18,6 +19,7 @@ export default createApp({
     homeModule,
     authModule,
     jenkinsModule,
+    argocdModule,
     themeModule,
     i18nModule,
   ],

@@ -1,6 +1,6 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 
-/** The app's own strings: sign-in page, sidebar, home page, CI/CD tab. */
+/** The app's own strings: sign-in page, sidebar, home page, CI/CD tab, Argo CD card. */
 export const appTranslationRef = createTranslationRef({
   id: 'portal-app',
   messages: {
@@ -54,6 +54,12 @@ shows up on this page next time.`,
       jobNotFound: "Can't find the Jenkins job",
       cannotConnect: "Can't connect to Jenkins",
       latestRun: 'Latest Jenkins build',
+      // The entity tab of the service's Jenkins jobs.
+      tabTitle: 'CI/CD',
+    },
+    argocd: {
+      // The Argo CD plugin's overview card on a service's Overview.
+      overviewTitle: 'Argo CD overview',
     },
   },
 });

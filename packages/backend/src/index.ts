@@ -67,6 +67,9 @@ backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
 // app's owners and platform admins (argocd.application.sync, audited), every
 // other write refused (Argo CD is driven from Git).
 backend.add(import('@internal/plugin-argocd-backend-module-guard'));
+// A service's deployments per environment (Argo CD and the clusters, read as
+// the calling user) as the get-deployments action for AI agents.
+backend.add(import('@internal/plugin-services-backend'));
 // Jenkins builds of a service (annotation jenkins.io/job-full-name); rerunning
 // a build is jenkins.execute, for the service's owners (the platform policy).
 backend.add(import('@backstage-community/plugin-jenkins-backend'));

@@ -1,7 +1,10 @@
-import http, { type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StandIn } from './StandIn.ts';
+import { listen, sendJson } from './http.ts';
 import { STAND_IN_PORT_OFFSETS, type StandInName } from './ports.ts';
+
+const JSON_TYPE = { 'content-type': 'application/json' };
 
 export interface RunningStandIn {
   name: StandInName;
@@ -48,19 +51,21 @@ export class Sandbox {
       });
     }
     const controlPort = base;
-    const control = http.createServer((req, res) => {
-      if (req.method === 'GET' && req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: 'ok', standIns: this.running }));
-        return;
-      }
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'not found' }));
-    });
-    await new Promise<void>((resolve, reject) => {
-      control.once('error', reject);
-      control.listen(controlPort, this.host, () => resolve());
-    });
+    const control = await listen(
+      { host: this.host, port: controlPort },
+      (req, res) => {
+        if (req.method === 'GET' && req.url === '/healthz') {
+          sendJson(
+            res,
+            200,
+            { status: 'ok', standIns: this.running },
+            JSON_TYPE,
+          );
+          return;
+        }
+        sendJson(res, 404, { error: 'not found' }, JSON_TYPE);
+      },
+    );
     this.servers.push(control);
     return {
       controlUrl: `http://localhost:${(control.address() as AddressInfo).port}`,

@@ -1,5 +1,5 @@
-import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dispatch, readBody, safeJson, sendJson, type Route } from './http.ts';
 
 /**
  * What a messaging stand-in (Slack, Kakao) received, so tests can read back
@@ -96,29 +96,15 @@ export class Recorder {
       return false;
     }
     const raw = await readBody(req);
-    const body = raw ? safeJson(raw) : {};
-    if (path === '/_sandbox/requests' && req.method === 'GET') {
-      sendJson(res, 200, this.requests);
-    } else if (path === '/_sandbox/requests' && req.method === 'DELETE') {
-      this.requests.length = 0;
-      this.failures = [];
-      sendJson(res, 200, { ok: true });
-    } else if (path === '/_sandbox/fail' && req.method === 'POST') {
-      const status = Number(body?.status);
-      if (!(status >= 400 && status <= 599)) {
-        sendJson(res, 400, { error: 'status must be 4xx or 5xx' });
-        return true;
-      }
-      this.failures.push({
-        status,
-        times: Number(body.times ?? 1),
-        retryAfter:
-          body.retryAfter === undefined ? undefined : Number(body.retryAfter),
-        path: body.path,
-      });
-      sendJson(res, 200, { ok: true });
-    } else {
-      const answer = extra?.(path, body);
+    const control = { res, body: raw ? safeJson(raw) : {} };
+    const handled = await dispatch(
+      this.controlRoutes,
+      req.method ?? '',
+      path,
+      control,
+    );
+    if (!handled) {
+      const answer = extra?.(path, control.body);
       if (answer === undefined) {
         sendJson(res, 404, { error: `no control endpoint ${path}` });
       } else {
@@ -127,37 +113,44 @@ export class Recorder {
     }
     return true;
   }
-}
 
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', chunk => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+  private readonly controlRoutes: Route<ControlRequest>[] = [
+    [
+      'GET',
+      '/_sandbox/requests',
+      ({ res }) => sendJson(res, 200, this.requests),
+    ],
+    [
+      'DELETE',
+      '/_sandbox/requests',
+      ({ res }) => {
+        this.requests.length = 0;
+        this.failures = [];
+        sendJson(res, 200, { ok: true });
+      },
+    ],
+    ['POST', '/_sandbox/fail', control => this.arm(control)],
+  ];
 
-export function safeJson(text: string): any {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+  private arm({ res, body }: ControlRequest) {
+    const status = Number(body?.status);
+    if (!(status >= 400 && status <= 599)) {
+      sendJson(res, 400, { error: 'status must be 4xx or 5xx' });
+      return;
+    }
+    this.failures.push({
+      status,
+      times: Number(body.times ?? 1),
+      retryAfter:
+        body.retryAfter === undefined ? undefined : Number(body.retryAfter),
+      path: body.path,
+    });
+    sendJson(res, 200, { ok: true });
   }
 }
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    ...headers,
-  });
-  res.end(JSON.stringify(body));
-}
+/** A control request: where to answer and its parsed JSON body. */
+type ControlRequest = { res: ServerResponse; body: any };
 
 /** The `Retry-After` header an armed failure asks for, if any. */
 export function retryAfterHeaders(
@@ -166,22 +159,4 @@ export function retryAfterHeaders(
   return failure.retryAfter !== undefined
     ? { 'retry-after': String(failure.retryAfter) }
     : {};
-}
-
-/**
- * Starts a stand-in's HTTP server; a request whose handling throws is
- * answered 500 with `errorBody`, in the vendor's error shape.
- */
-export function listenJson(
-  options: { host: string; port: number },
-  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  errorBody: (error: unknown) => unknown,
-): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch(error => sendJson(res, 500, errorBody(error)));
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve(server));
-  });
 }

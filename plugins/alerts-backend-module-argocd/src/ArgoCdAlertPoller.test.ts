@@ -3,7 +3,7 @@
  * real session login) and its table on real databases. The alerts service
  * is a recorder that deduplicates by id, as the alerts backend does.
  */
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -11,12 +11,12 @@ import { AlertEvent, AlertsService } from '@internal/plugin-alerts-node';
 import {
   ARGOCD_CREDENTIALS,
   createArgoCdServer,
-} from '@internal/sandbox/src/argocd/argocdStandIn';
+} from '@internal/sandbox/argocd';
 import {
   exampleInstances,
   type ArgoInstanceData,
-} from '@internal/sandbox/src/argocd/applications';
-import { vendorCaseApplications } from '@internal/sandbox/src/argocd/vendorCases';
+} from '@internal/sandbox/argocd';
+import { vendorCaseApplications } from '@internal/sandbox/argocd';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ArgoCdAlertPoller } from './ArgoCdAlertPoller';
@@ -26,7 +26,6 @@ import {
   readArgoCdInstances,
 } from './ArgoCdClient';
 import { ArgoCdAlertStore } from './database/ArgoCdAlertStore';
-import { testDatabases } from './__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -67,7 +66,7 @@ class RecordingAlerts implements AlertsService {
 }
 
 describe('ArgoCdAlertPoller', () => {
-  const databases = testDatabases();
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
   let server: Server;
   let base: string;
   let data: Record<string, ArgoInstanceData>;
@@ -88,7 +87,7 @@ describe('ArgoCdAlertPoller', () => {
   const app = (env: string, name: string) =>
     data[env].applications.find(a => a.metadata.name === name)!;
 
-  describe.each(databases.ids)('on %p', databaseId => {
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function setUp(
       instances: ArgoCdInstance[] = [instance('dev-a'), instance('prod')],
       catalogEntities: Entity[] = entities,

@@ -3,33 +3,19 @@
  * plugin and our Slack and KakaoTalk modules, delivering into the sandbox's
  * Slack and Kakao stand-ins over HTTP.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AlertEvent, ALERT_EVENT_TYPES } from '@internal/plugin-alerts-node';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
-import {
-  SlackStandIn,
-  SLACK_SANDBOX_TOKEN,
-} from '@internal/sandbox/src/slack/SlackStandIn';
-import {
-  KakaoStandIn,
-  KAKAO_SANDBOX_CLIENT_ID,
-  KAKAO_SANDBOX_CLIENT_SECRET,
-  KAKAO_SANDBOX_REFRESH_TOKEN,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
-import notificationsPlugin from '@backstage/plugin-notifications-backend';
-import slackModule from '@internal/plugin-notifications-backend-module-slack';
-import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import request from 'supertest';
-import { alertsPlugin } from './plugin';
+import { SLACK_SANDBOX_TOKEN } from '@internal/sandbox/slack';
 import { randomUUID } from 'node:crypto';
 import { signWebhook } from './service/JenkinsWebhook';
 import {
-  entities,
+  ChatStandIns,
+  startAlertsBackend,
+  startChatStandIns,
+  waitFor,
+} from './__testUtils__/alertsBackend';
+import {
   GROUP_KAKAO_UUID,
   MINSU_KAKAO_UUID,
   SORA_KAKAO_UUID,
@@ -164,74 +150,29 @@ const examples: { event: AlertEvent; facts: string[]; link: string }[] = [
   },
 ];
 
-async function waitFor<T>(fn: () => T | undefined, what: string): Promise<T> {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const value = fn();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
-
 describe('alerts end to end', () => {
-  const slack = new SlackStandIn();
-  const kakao = new KakaoStandIn();
-  const sandbox = new Sandbox([slack, kakao]);
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
-  let stop: () => Promise<void>;
-  let url: (name: string) => string;
+  let chat: ChatStandIns;
+  let backend: Awaited<ReturnType<typeof startAlertsBackend>>;
+  let server: typeof backend.server;
 
   beforeAll(async () => {
-    const { standIns } = await sandbox.start(0);
-    url = (name: string) => standIns.find(s => s.name === name)!.url;
-    const backend = await startTestBackend({
-      features: [
-        alertsPlugin,
-        notificationsPlugin,
-        slackModule,
-        kakaoModule,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://portal.test' },
-            alerts: {
-              defaultLanguage: 'en',
-              burstWindow: '0s',
-              groups: { 'platform-admins': { slackChannel: '#platform' } },
-              jenkins: { webhookSecret: SECRET },
-              slack: {
-                apiBaseUrl: `${url('slack')}/api`,
-                token: SLACK_SANDBOX_TOKEN,
-                initialRetryDelayMs: 10,
-              },
-              kakaotalk: {
-                apiBaseUrl: url('kakao'),
-                authBaseUrl: url('kakao'),
-                clientId: KAKAO_SANDBOX_CLIENT_ID,
-                clientSecret: KAKAO_SANDBOX_CLIENT_SECRET,
-                refreshToken: KAKAO_SANDBOX_REFRESH_TOKEN,
-                batchWindowMs: 50,
-                initialRetryDelayMs: 10,
-              },
-            },
-          },
-        }),
-      ],
+    chat = await startChatStandIns();
+    backend = await startAlertsBackend({
+      chat,
+      alerts: {
+        groups: { 'platform-admins': { slackChannel: '#platform' } },
+        jenkins: { webhookSecret: SECRET },
+      },
     });
     server = backend.server;
-    stop = () => backend.stop();
   });
 
   afterAll(async () => {
-    await stop?.();
-    await sandbox.stop();
+    await backend?.stop();
+    await chat?.stop();
   });
 
-  beforeEach(() => {
-    slack.recorder.requests.length = 0;
-    kakao.recorder.requests.length = 0;
-  });
+  beforeEach(() => chat.clear());
 
   const raise = (event: AlertEvent) =>
     request(server)
@@ -239,14 +180,8 @@ describe('alerts end to end', () => {
       .set('authorization', mockCredentials.service.header())
       .send(event);
 
-  const slackPosts = () =>
-    slack.recorder.requests.filter(
-      r => r.path === '/api/chat.postMessage' && r.status === 200,
-    );
-  const kakaoReceivers = () =>
-    kakao.recorder.requests
-      .filter(r => r.path.includes('/friends/') && r.status === 200)
-      .flatMap(r => JSON.parse((r.body as any).receiver_uuids) as string[]);
+  const slackPosts = () => chat.slackPosts();
+  const kakaoReceivers = () => chat.kakaoReceivers();
 
   it('has an example of every event type', () => {
     expect(examples.map(e => e.event.type).sort()).toEqual(
@@ -286,7 +221,7 @@ describe('alerts end to end', () => {
       expect(receivers.sort()).toEqual(
         [GROUP_KAKAO_UUID, MINSU_KAKAO_UUID, SORA_KAKAO_UUID].sort(),
       );
-      const kakaoCalls = kakao.recorder.requests.filter(
+      const kakaoCalls = chat.kakao.recorder.requests.filter(
         r => r.path.includes('/friends/') && r.status === 200,
       );
       for (const call of kakaoCalls) {
@@ -334,8 +269,12 @@ describe('alerts end to end', () => {
   });
 
   it('retries Slack after 429 (Retry-After) and 5xx, and KakaoTalk after 5xx and an expired token', async () => {
-    const control = (name: string, path: string, body: object = {}) =>
-      fetch(`${url(name)}/_sandbox/${path}`, {
+    const control = (
+      name: 'slack' | 'kakao',
+      path: string,
+      body: object = {},
+    ) =>
+      fetch(`${chat.url(name)}/_sandbox/${path}`, {
         method: 'POST',
         body: JSON.stringify(body),
       });
@@ -351,13 +290,13 @@ describe('alerts end to end', () => {
     await raise({ ...examples[4].event, id: `retry-${randomUUID()}` });
     await waitFor(() => slackPosts()[0], 'a Slack post after retries');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    const slackStatuses = slack.recorder.requests.map(r => r.status);
+    const slackStatuses = chat.slack.recorder.requests.map(r => r.status);
     expect(slackStatuses).toEqual([429, 503, 200]);
     await waitFor(
       () => (kakaoReceivers().length >= 3 ? true : undefined),
       'KakaoTalk after retries',
     );
-    const kakaoStatuses = kakao.recorder.requests.map(
+    const kakaoStatuses = chat.kakao.recorder.requests.map(
       r => `${r.path} ${r.status}`,
     );
     expect(kakaoStatuses).toContain(

@@ -9,59 +9,42 @@ import {
   createServiceFactory,
   SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import argocdModule, {
   ARGOCD_POLL_TASK_ID,
 } from '@internal/plugin-alerts-backend-module-argocd';
-import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
-import slackModule from '@internal/plugin-notifications-backend-module-slack';
-import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
 import {
   ARGOCD_CREDENTIALS,
   createArgoCdServer,
-} from '@internal/sandbox/src/argocd/argocdStandIn';
-import {
-  KakaoStandIn,
-  KAKAO_SANDBOX_CLIENT_ID,
-  KAKAO_SANDBOX_CLIENT_SECRET,
-  KAKAO_SANDBOX_REFRESH_TOKEN,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
-import {
-  SlackStandIn,
-  SLACK_SANDBOX_TOKEN,
-} from '@internal/sandbox/src/slack/SlackStandIn';
+  exampleInstances,
+} from '@internal/sandbox/argocd';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { testDatabases } from './__testUtils__/databases';
 import {
-  entities,
+  ChatStandIns,
+  startAlertsBackend,
+  startChatStandIns,
+} from './__testUtils__/alertsBackend';
+import {
   GROUP_KAKAO_UUID,
   MINSU_KAKAO_UUID,
   SORA_KAKAO_UUID,
 } from './__testUtils__/fixtures';
-import { alertsPlugin } from './plugin';
 
 jest.setTimeout(120_000);
 
 const settle = () => new Promise(r => setTimeout(r, 500));
 
 describe('Argo CD alerts end to end', () => {
-  const databases = testDatabases();
-  const slack = new SlackStandIn();
-  const kakao = new KakaoStandIn();
-  const sandbox = new Sandbox([slack, kakao]);
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
+  let chat: ChatStandIns;
   const argoData = exampleInstances();
   const argocd: Server = createArgoCdServer(argoData);
-  let url: (name: string) => string;
   let argocdUrl: string;
 
   beforeAll(async () => {
-    const { standIns } = await sandbox.start(0);
-    url = (name: string) => standIns.find(s => s.name === name)!.url;
+    chat = await startChatStandIns();
     await new Promise<void>(r => argocd.listen(0, '127.0.0.1', () => r()));
     argocdUrl = `http://127.0.0.1:${(argocd.address() as AddressInfo).port}`;
     // Only the failed sync: shop-backend in dev-a is healthy again.
@@ -71,7 +54,7 @@ describe('Argo CD alerts end to end', () => {
     shopBackend.status.health = { status: 'Healthy' };
   });
   afterAll(async () => {
-    await sandbox.stop();
+    await chat?.stop();
     await new Promise<void>(r => argocd.close(() => r()));
   });
 
@@ -89,15 +72,11 @@ describe('Argo CD alerts end to end', () => {
       scheduleTask: record,
       createScheduledTaskRunner: () => ({ run: record }),
     });
-    const backend = await startTestBackend({
+    const backend = await startAlertsBackend({
+      chat,
       features: [
-        alertsPlugin,
         argocdModule,
-        notificationsPlugin,
-        slackModule,
-        kakaoModule,
         scheduler.factory,
-        catalogServiceMock.factory({ entities }),
         createServiceFactory({
           service: coreServices.database,
           deps: { plugin: coreServices.pluginMetadata },
@@ -105,40 +84,21 @@ describe('Argo CD alerts end to end', () => {
             getClient: () => database(plugin.getId()),
           }),
         }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://portal.test' },
-            argocd: {
-              appLocatorMethods: [
-                {
-                  type: 'config',
-                  instances: ['dev-a', 'prod'].map(name => ({
-                    name,
-                    url: `${argocdUrl}/${name}`,
-                    ...ARGOCD_CREDENTIALS[name],
-                  })),
-                },
-              ],
-            },
-            alerts: {
-              defaultLanguage: 'en',
-              burstWindow: '0s',
-              slack: {
-                apiBaseUrl: `${url('slack')}/api`,
-                token: SLACK_SANDBOX_TOKEN,
-              },
-              kakaotalk: {
-                apiBaseUrl: url('kakao'),
-                authBaseUrl: url('kakao'),
-                clientId: KAKAO_SANDBOX_CLIENT_ID,
-                clientSecret: KAKAO_SANDBOX_CLIENT_SECRET,
-                refreshToken: KAKAO_SANDBOX_REFRESH_TOKEN,
-                batchWindowMs: 50,
-              },
-            },
-          },
-        }),
       ],
+      config: {
+        argocd: {
+          appLocatorMethods: [
+            {
+              type: 'config',
+              instances: ['dev-a', 'prod'].map(name => ({
+                name,
+                url: `${argocdUrl}/${name}`,
+                ...ARGOCD_CREDENTIALS[name],
+              })),
+            },
+          ],
+        },
+      },
     });
     return {
       poll: () => tasks.get(ARGOCD_POLL_TASK_ID)!(),
@@ -146,10 +106,9 @@ describe('Argo CD alerts end to end', () => {
     };
   }
 
-  describe.each(databases.ids)('on %p', databaseId => {
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('a failed sync reaches Slack and KakaoTalk once, after two polls and on a second replica', async () => {
-      slack.recorder.requests.length = 0;
-      kakao.recorder.requests.length = 0;
+      chat.clear();
       // One database per plugin, shared by both replicas; the alerts
       // plugin (and its module) on the engine under test.
       const knexes = new Map<string, Promise<Knex>>();
@@ -171,7 +130,7 @@ describe('Argo CD alerts end to end', () => {
         await b.poll();
         await settle();
 
-        const slackPosts = slack.recorder.requests.filter(
+        const slackPosts = chat.slack.recorder.requests.filter(
           r => r.path === '/api/chat.postMessage',
         );
         expect(slackPosts.map(r => r.status)).toEqual([200]);
@@ -185,7 +144,7 @@ describe('Argo CD alerts end to end', () => {
           '<http://portal.test/catalog/default/component/shop-backend|Open in portal>',
         );
 
-        const kakaoMessages = kakao.recorder.requests.filter(r =>
+        const kakaoMessages = chat.kakao.recorder.requests.filter(r =>
           r.path.includes('/friends/'),
         );
         expect(kakaoMessages.map(r => r.status)).toEqual([200]);

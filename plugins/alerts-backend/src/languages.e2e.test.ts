@@ -4,34 +4,19 @@
  * languages module, the alerts and notifications plugins and the Slack and
  * KakaoTalk modules, delivering into the sandbox's stand-ins.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import userSettingsPlugin from '@backstage/plugin-user-settings-backend';
 import { AlertEvent } from '@internal/plugin-alerts-node';
-import slackModule from '@internal/plugin-notifications-backend-module-slack';
-import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import languagesModule from '@internal/plugin-user-settings-backend-module-languages';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
-import {
-  SlackStandIn,
-  SLACK_SANDBOX_TOKEN,
-} from '@internal/sandbox/src/slack/SlackStandIn';
-import {
-  KakaoStandIn,
-  KAKAO_SANDBOX_CLIENT_ID,
-  KAKAO_SANDBOX_CLIENT_SECRET,
-  KAKAO_SANDBOX_REFRESH_TOKEN,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { alertsPlugin } from './plugin';
 import {
-  entities,
+  ChatStandIns,
+  startAlertsBackend,
+  startChatStandIns,
+  waitFor,
+} from './__testUtils__/alertsBackend';
+import {
   GROUP_KAKAO_UUID,
   MINSU_KAKAO_UUID,
   SORA_KAKAO_UUID,
@@ -53,66 +38,24 @@ const event: AlertEvent = {
 const EN_TITLE = 'Availability below SLO: shop-backend';
 const KO_TITLE = '가용성 SLO 미달: shop-backend';
 
-async function waitFor<T>(fn: () => T | undefined, what: string): Promise<T> {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const value = fn();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
-
 describe("alerts in each recipient's language", () => {
-  const slack = new SlackStandIn();
-  const kakao = new KakaoStandIn();
-  const sandbox = new Sandbox([slack, kakao]);
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
-  let stop: () => Promise<void>;
+  let chat: ChatStandIns;
+  let backend: Awaited<ReturnType<typeof startAlertsBackend>>;
+  let server: typeof backend.server;
 
   beforeAll(async () => {
-    const { standIns } = await sandbox.start(0);
-    const url = (name: string) => standIns.find(s => s.name === name)!.url;
-    const backend = await startTestBackend({
-      features: [
-        alertsPlugin,
-        notificationsPlugin,
-        slackModule,
-        kakaoModule,
-        userSettingsPlugin,
-        languagesModule,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://portal.test' },
-            alerts: {
-              defaultLanguage: 'en',
-              burstWindow: '0s',
-              // The team's Slack channel reads English, its KakaoTalk group Korean.
-              groups: {
-                developers: { slackLanguage: 'en', kakaoLanguage: 'ko' },
-              },
-              slack: {
-                apiBaseUrl: `${url('slack')}/api`,
-                token: SLACK_SANDBOX_TOKEN,
-                initialRetryDelayMs: 10,
-              },
-              kakaotalk: {
-                apiBaseUrl: url('kakao'),
-                authBaseUrl: url('kakao'),
-                clientId: KAKAO_SANDBOX_CLIENT_ID,
-                clientSecret: KAKAO_SANDBOX_CLIENT_SECRET,
-                refreshToken: KAKAO_SANDBOX_REFRESH_TOKEN,
-                batchWindowMs: 50,
-                initialRetryDelayMs: 10,
-              },
-            },
-          },
-        }),
-      ],
+    chat = await startChatStandIns();
+    backend = await startAlertsBackend({
+      chat,
+      features: [userSettingsPlugin, languagesModule],
+      alerts: {
+        // The team's Slack channel reads English, its KakaoTalk group Korean.
+        groups: {
+          developers: { slackLanguage: 'en', kakaoLanguage: 'ko' },
+        },
+      },
     });
     server = backend.server;
-    stop = () => backend.stop();
 
     // sora.lee picks 한국어 in Settings (what UserSettingsStorage sends);
     // minsu.park never chose a language.
@@ -126,8 +69,8 @@ describe("alerts in each recipient's language", () => {
   });
 
   afterAll(async () => {
-    await stop?.();
-    await sandbox.stop();
+    await backend?.stop();
+    await chat?.stop();
   });
 
   const inbox = async (user: string) => {
@@ -151,14 +94,16 @@ describe("alerts in each recipient's language", () => {
 
     // Slack: the team channel once, in its language.
     const posts = await waitFor(() => {
-      const p = slack.recorder.requests.filter(
+      const p = chat.slack.recorder.requests.filter(
         r => r.path === '/api/chat.postMessage' && r.status === 200,
       );
       return p.length ? p : undefined;
     }, 'a Slack post');
     await new Promise(r => setTimeout(r, 300));
     expect(
-      slack.recorder.requests.filter(r => r.path === '/api/chat.postMessage'),
+      chat.slack.recorder.requests.filter(
+        r => r.path === '/api/chat.postMessage',
+      ),
     ).toHaveLength(1);
     const post = posts[0].body as any;
     expect(post.channel).toBe('#dev-alerts');
@@ -167,7 +112,7 @@ describe("alerts in each recipient's language", () => {
 
     // KakaoTalk: the group's receivers in Korean, each user in theirs.
     const byReceiver = await waitFor(() => {
-      const calls = kakao.recorder.requests.filter(
+      const calls = chat.kakao.recorder.requests.filter(
         r => r.path.includes('/friends/') && r.status === 200,
       );
       const map = new Map<string, any>();

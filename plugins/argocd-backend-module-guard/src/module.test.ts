@@ -21,12 +21,12 @@ import {
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { PlatformPermissionPolicy } from '@internal/plugin-permission-backend-module-platform-policy';
-import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
+import { exampleInstances } from '@internal/sandbox/argocd';
 import {
   ARGOCD_CREDENTIALS,
   createArgoCdServer,
-} from '@internal/sandbox/src/argocd/argocdStandIn';
-import { Recorder } from '@internal/sandbox/src/recording';
+} from '@internal/sandbox/argocd';
+import { Recorder } from '@internal/sandbox';
 import argocdPlugin from '@roadiehq/backstage-plugin-argo-cd-backend';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

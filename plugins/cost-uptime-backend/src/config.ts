@@ -4,9 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import type {
-  Currency,
-  UsageMetric,
+import {
+  DEFAULT_ALLOCATION_SETTINGS,
+  type AllocationSettings,
+  type Currency,
+  type UsageMetric,
 } from '@internal/plugin-cost-uptime-common';
 
 export interface CostExplorerOptions {
@@ -71,6 +73,8 @@ export interface CostUptimeOptions {
   defaultSlo: number;
   /** Undefined when `costUptime.alerts.enabled` is false. */
   alerts?: AlertOptions;
+  /** Cluster cost per service; undefined when `costUptime.allocation.enabled` is false. */
+  allocation?: AllocationSettings;
 }
 
 /**
@@ -185,6 +189,27 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
     },
     defaultSlo: config?.getOptionalNumber('defaultSlo') ?? 99.5,
     alerts: readAlertOptions(config?.getOptionalConfig('alerts')),
+    allocation: readAllocationSettings(config?.getOptionalConfig('allocation')),
+  };
+}
+
+function readAllocationSettings(
+  config: Config | undefined,
+): AllocationSettings | undefined {
+  if (config?.getOptionalBoolean('enabled') === false) return undefined;
+  const d = DEFAULT_ALLOCATION_SETTINGS;
+  const prices = config?.getOptionalConfig('instancePrices');
+  return {
+    ...d,
+    instancePrices: {
+      ...d.instancePrices,
+      ...Object.fromEntries(
+        (prices?.keys() ?? []).map(k => [k, prices!.getNumber(k)]),
+      ),
+    },
+    spotFactor: config?.getOptionalNumber('spotFactor') ?? d.spotFactor,
+    sharedNamespaces:
+      config?.getOptionalStringArray('sharedNamespaces') ?? d.sharedNamespaces,
   };
 }
 

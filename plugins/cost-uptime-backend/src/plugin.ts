@@ -12,7 +12,9 @@ import { costUptimeClockServiceRef } from './clock';
 import { readCostUptimeOptions } from './config';
 import { Collector } from './collector/Collector';
 import { scheduleCollection } from './collector/scheduleCollection';
+import { DatabaseAllocationStore } from './database/AllocationStore';
 import { DatabaseCostStore } from './database/DatabaseCostStore';
+import { AllocationReportService } from './service/AllocationReportService';
 import { EntityDirectory } from './service/EntityDirectory';
 import { ReportService } from './service/ReportService';
 import { createRouter } from './service/router';
@@ -92,11 +94,18 @@ export const costUptimePlugin = createBackendPlugin({
           report,
           now,
         });
+        // The same database; DatabaseCostStore.create ran the migrations.
+        const allocations = new AllocationReportService(
+          new DatabaseAllocationStore(await deps.database.getClient()),
+          store,
+          options,
+        );
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             report,
+            allocations,
             store,
             triggerRun,
             now,

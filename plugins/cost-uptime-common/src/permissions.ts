@@ -10,4 +10,17 @@ export const costUptimeCollectionRunPermission = createPermission({
   attributes: { action: 'create' },
 });
 
-export const costUptimePermissions = [costUptimeCollectionRunPermission];
+/**
+ * Read a cluster's cost split between services, shared and idle (what each
+ * team's workloads cost). A read: the portal's policy gives it to everyone
+ * signed in, a stricter policy can narrow it.
+ */
+export const costUptimeAllocationReadPermission = createPermission({
+  name: 'cost-uptime.allocation.read',
+  attributes: { action: 'read' },
+});
+
+export const costUptimePermissions = [
+  costUptimeCollectionRunPermission,
+  costUptimeAllocationReadPermission,
+];

@@ -4,5 +4,6 @@
  *
  * @packageDocumentation
  */
-export { costUptimePlugin as default } from './plugin';
+export { costUptimePlugin as default, costUptimeTranslations } from './plugin';
+export { costUptimeTranslationRef } from './translation';
 export { costUptimeApiRef, type CostUptimeApi } from './api';

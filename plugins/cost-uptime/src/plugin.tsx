@@ -2,6 +2,7 @@ import {
   ApiBlueprint,
   createFrontendPlugin,
   createRouteRef,
+  createTranslationResource,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -14,8 +15,10 @@ import {
   CostUptimeClient,
   isCostUptimeAvailable,
 } from '@internal/plugin-cost-uptime-common';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import MoneyIcon from '@material-ui/icons/AttachMoney';
 import { costUptimeApiRef } from './api';
+import { costUptimeTranslationRef } from './translation';
 
 export const rootRouteRef = createRouteRef();
 
@@ -58,12 +61,28 @@ const entityCard = EntityCardBlueprint.make({
 const entityContent = EntityContentBlueprint.make({
   params: {
     path: 'cost-uptime',
-    title: 'Cost & Uptime',
+    // A message, so the entity page shows the tab in the user's language.
+    title: costUptimeTranslationRef('page.title'),
     filter: isCostUptimeAvailable,
     loader: () =>
       import('./components/EntityCostUptime').then(m => (
         <m.EntityCostUptimeContent />
       )),
+  },
+});
+
+/**
+ * Korean for the page, card and tab, loaded when a user picks 한국어. The
+ * app's translations input only takes extensions of the app plugin, so the
+ * app installs this one (packages/app/src/modules/i18n), not the plugin.
+ */
+export const costUptimeTranslations = TranslationBlueprint.make({
+  name: 'cost-uptime',
+  params: {
+    resource: createTranslationResource({
+      ref: costUptimeTranslationRef,
+      translations: { ko: () => import('./translations/ko') },
+    }),
   },
 });
 

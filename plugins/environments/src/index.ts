@@ -1,4 +1,5 @@
-export { default } from './plugin';
+export { default, environmentsTranslations } from './plugin';
+export { environmentsTranslationRef } from './translation';
 export {
   estimateMonthlyCost,
   readPricing,

@@ -1,7 +1,12 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  createFrontendPlugin,
+  createTranslationResource,
+} from '@backstage/frontend-plugin-api';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { isEnvironment } from '@internal/plugin-environments-common';
+import { environmentsTranslationRef } from './translation';
 
 const costEstimateField = FormFieldBlueprint.make({
   name: 'environment-cost-estimate',
@@ -19,6 +24,21 @@ const environmentCard = EntityCardBlueprint.make({
       import('./environmentCard/EnvironmentCard').then(m => (
         <m.EnvironmentCard />
       )),
+  },
+});
+
+/**
+ * Korean for the card and the estimate, loaded when a user picks 한국어.
+ * The app's translations input only takes extensions of the app plugin, so
+ * the app installs this one (packages/app/src/modules/i18n), not the plugin.
+ */
+export const environmentsTranslations = TranslationBlueprint.make({
+  name: 'environments',
+  params: {
+    resource: createTranslationResource({
+      ref: environmentsTranslationRef,
+      translations: { ko: () => import('./translations/ko') },
+    }),
   },
 });
 

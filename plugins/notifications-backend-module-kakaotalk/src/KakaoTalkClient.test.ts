@@ -1,11 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
+import { Sandbox } from '@internal/sandbox';
 import {
-  KakaoStandIn,
+  kakaoStandIn,
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
+} from '@internal/sandbox/kakao';
 import { KakaoTalkClient, KakaoQuotaExceededError } from './KakaoTalkClient';
 import { KakaoTalkStore } from './database/KakaoTalkStore';
 
@@ -20,7 +20,7 @@ const template = {
 
 describe('KakaoTalkClient', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  const standIn = new KakaoStandIn();
+  const standIn = kakaoStandIn();
   const sandbox = new Sandbox([standIn]);
   let url: string;
 

@@ -94,10 +94,7 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
       r.kakaoLanguage === language ? r.kakaoReceiverUuids : [],
     );
     this.enqueue(options.payload, uuids);
-    if (
-      this.sendToMe &&
-      language === defaultAlertsLanguage(this.config)
-    ) {
+    if (this.sendToMe && language === defaultAlertsLanguage(this.config)) {
       this.track(this.deliverToMe(options.payload));
     }
     return options;

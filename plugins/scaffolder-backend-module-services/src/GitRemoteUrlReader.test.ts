@@ -12,7 +12,7 @@ import {
   HOSTILE_INPUTS,
   HOSTILE_TRAVERSALS,
   hostileCases,
-} from '@internal/sandbox/src/hostileInputs';
+} from '@internal/sandbox';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

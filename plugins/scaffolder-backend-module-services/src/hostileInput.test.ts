@@ -10,7 +10,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import {
   HOSTILE_INPUTS,
   hostileCases,
-} from '@internal/sandbox/src/hostileInputs';
+} from '@internal/sandbox';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

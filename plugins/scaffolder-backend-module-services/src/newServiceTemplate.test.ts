@@ -72,6 +72,10 @@ const git = (args: string[], cwd?: string) =>
     },
   });
 
+// Each case publishes a generated repository through real git; on a loaded
+// two-core machine that takes longer than Jest's 5 s default.
+jest.setTimeout(60_000);
+
 describe('templates/new-service', () => {
   let root: string;
   let config: ConfigReader;

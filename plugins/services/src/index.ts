@@ -4,5 +4,6 @@
  */
 export { default, isDeployedService, servicesTranslations } from './plugin';
 export { servicesTranslationRef } from './translation';
-export { buildEnvironmentRows } from './deployments/environmentRows';
-export type { EnvironmentRow } from './deployments/environmentRows';
+// The row builder lives in @internal/plugin-services-common (shared with the get-deployments tool).
+export { buildEnvironmentRows } from '@internal/plugin-services-common';
+export type { EnvironmentRow } from '@internal/plugin-services-common';

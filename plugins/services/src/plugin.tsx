@@ -13,7 +13,7 @@ import {
   ARGOCD_APP_NAME_ANNOTATION,
   KUBERNETES_ID_ANNOTATION,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
-} from './deployments/useDeployments';
+} from '@internal/plugin-services-common';
 
 /** A service that Argo CD deploys or whose workloads the clusters label. */
 export const isDeployedService = (entity: Entity) => {

@@ -43,5 +43,7 @@ export default createTranslationMessages({
     'jenkins.jobNotFound': 'Jenkins 작업을 찾을 수 없습니다',
     'jenkins.cannotConnect': 'Jenkins에 연결할 수 없습니다',
     'jenkins.latestRun': '최근 Jenkins 빌드',
+    'jenkins.tabTitle': 'CI/CD',
+    'argocd.overviewTitle': 'Argo CD 개요',
   },
 });

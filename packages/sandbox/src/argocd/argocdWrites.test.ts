@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Recorder } from '../recording';
 import { exampleInstances } from './applications';
-import { createArgoCdServer } from './argocdStandIn';
+import { createArgoCdServer } from './ArgoCdStandIn';
 
 describe('Argo CD stand-in write endpoints', () => {
   const recorder = new Recorder();

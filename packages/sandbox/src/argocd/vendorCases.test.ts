@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { ARGOCD_CREDENTIALS, createArgoCdServer } from './argocdStandIn';
+import { ARGOCD_CREDENTIALS, createArgoCdServer } from './ArgoCdStandIn';
 import { exampleInstances } from './applications';
 import { PINNED_DIGEST, vendorCaseApplications } from './vendorCases';
 

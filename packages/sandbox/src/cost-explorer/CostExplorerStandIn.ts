@@ -10,17 +10,12 @@
  *   GET  /_sandbox/cost-explorer  → request counts
  *   POST /_sandbox/cost-explorer  → { throttleNext, failAfter, adjust, pageGroups, reset }
  */
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StandIn } from '../StandIn.ts';
-import {
-  DEFAULT_MODEL,
-  dailyCost,
-  dayNumber,
-  dayString,
-  serviceEnvironmentShare,
-  expectedDailyTotal,
-  type DailyCostModel,
-} from './data.ts';
+import { listen, readBody, sendJson } from '../http.ts';
+import { billerOf, type CostModel } from './billing.ts';
+import { dayNumber, dayString } from './data.ts';
+import { exampleAccount } from './exampleAccount.ts';
 
 export interface CostExplorerControl {
   /** The next N requests answer LimitExceededException. */
@@ -45,7 +40,8 @@ export interface CostExplorerState {
 }
 
 export interface CostExplorerHandlerOptions {
-  model?: DailyCostModel;
+  /** The account billed; default the example account (exampleAccount.ts). */
+  model?: CostModel;
   /** The stand-in's clock; tests move it to simulate later runs. */
   now?: () => Date;
   /** Days before today that are still `Estimated` (and reported lower). */
@@ -76,22 +72,12 @@ class AwsError extends Error {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', c => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function send(res: ServerResponse, status: number, body: unknown, extra = {}) {
-  res.writeHead(status, {
+  sendJson(res, status, body, {
     'content-type': 'application/x-amz-json-1.1',
     'x-amzn-requestid': `sandbox-${Date.now().toString(36)}`,
     ...extra,
   });
-  res.end(JSON.stringify(body));
 }
 
 function sendError(res: ServerResponse, error: AwsError) {
@@ -120,7 +106,7 @@ interface GetCostAndUsageInput {
 export function createCostExplorerHandler(
   options: CostExplorerHandlerOptions = {},
 ) {
-  const model = options.model ?? DEFAULT_MODEL;
+  const biller = billerOf(options.model ?? exampleAccount());
   const now = options.now ?? (() => new Date());
   const estimatedDays = options.estimatedDays ?? 2;
   const state = initialState();
@@ -129,24 +115,51 @@ export function createCostExplorerHandler(
     return dayNumber(now().toISOString().slice(0, 10));
   }
 
+  /** A day's billed amount as the API reports it (restated, or still estimated). */
   function amountFor(
-    tagKey: string | undefined,
-    tagValue: string | undefined,
-    service: string | undefined,
     day: string,
+    tags: Record<string, string>,
+    service?: string,
   ): number {
     const factor = state.adjust[day] ?? 1;
     const estimated = dayNumber(day) >= today() - estimatedDays;
-    const tags = tagKey
-      ? [tagValue ?? '']
-      : Object.keys(model.tags.environment);
-    const key = tagKey ?? 'environment';
-    const services = service ? [service] : Object.keys(model.services);
-    let sum = 0;
-    for (const t of tags) {
-      for (const s of services) sum += dailyCost(model, key, t, s, day);
+    return (
+      biller.amount(day, tags, service) *
+      factor *
+      (estimated ? ESTIMATED_FACTOR : 1)
+    );
+  }
+
+  /** One day's groups: every combination of the GroupBy values that has cost. */
+  function groupsOf(day: string, groupBy: GroupBy[], metrics: string[]) {
+    if (!groupBy.length) return [];
+    const valuesOf = (g: GroupBy) =>
+      g.Type === 'TAG' ? biller.tagValues(g.Key, day) : biller.awsServices;
+    let combos: string[][] = [[]];
+    for (const g of groupBy) {
+      combos = combos.flatMap(c => valuesOf(g).map(v => [...c, v]));
     }
-    return sum * factor * (estimated ? ESTIMATED_FACTOR : 1);
+    const groups = [];
+    for (const combo of combos) {
+      const tags: Record<string, string> = {};
+      let service: string | undefined;
+      groupBy.forEach((g, k) => {
+        if (g.Type === 'TAG') tags[g.Key] = combo[k];
+        else service = combo[k];
+      });
+      const amount = amountFor(day, tags, service);
+      // Cost Explorer leaves out groups without cost.
+      if (amount === 0) continue;
+      groups.push({
+        Keys: groupBy.map((g, k) =>
+          g.Type === 'TAG' ? `${g.Key}$${combo[k]}` : combo[k],
+        ),
+        Metrics: Object.fromEntries(
+          metrics.map(m => [m, { Amount: amount.toFixed(10), Unit: 'USD' }]),
+        ),
+      });
+    }
+    return groups;
   }
 
   function getCostAndUsage(input: GetCostAndUsageInput) {
@@ -180,15 +193,13 @@ export function createCostExplorerHandler(
         'GroupBy accepts at most 2 groups',
       );
     }
-    const tagGroup = groupBy.find(g => g.Type === 'TAG');
-    // Two tags (e.g. service and environment): cost where both apply.
-    const tagPair = groupBy.filter(g => g.Type === 'TAG');
-    const pairValues =
-      tagPair.length === 2
-        ? tagPair.map(g => Object.keys(model.tags[g.Key] ?? { '': 0 }))
-        : undefined;
-    if (tagGroup && !model.tags[tagGroup.Key]) {
-      // An unknown tag key: everything is untagged.
+    for (const g of groupBy) {
+      if (g.Type !== 'TAG' && !(g.Type === 'DIMENSION' && g.Key === 'SERVICE')) {
+        throw new AwsError(
+          'ValidationException',
+          `GroupBy ${g.Type} ${g.Key} is not supported here`,
+        );
+      }
     }
     const startN = dayNumber(start);
     // Data lags: nothing for today or later yet.
@@ -205,15 +216,6 @@ export function createCostExplorerHandler(
         'historical data beyond 13 months is not available',
       );
     }
-
-    const tagValues = tagGroup
-      ? Object.keys(model.tags[tagGroup.Key] ?? { '': 0 })
-      : [undefined];
-    const services = groupBy.some(
-      g => g.Type === 'DIMENSION' && g.Key === 'SERVICE',
-    )
-      ? Object.keys(model.services)
-      : [undefined];
 
     const days: string[] = [];
     for (let n = startN; n < endN; n++) days.push(dayString(n));
@@ -244,58 +246,14 @@ export function createCostExplorerHandler(
     const results = [];
     let groupsInPage = 0;
     let i = offset;
-    let perDay = groupBy.length ? tagValues.length * services.length : 0;
-    if (pairValues) perDay = pairValues[0].length * pairValues[1].length;
     for (; i < days.length; i++) {
-      if (results.length > 0 && groupsInPage + perDay > state.pageGroups) break;
       const day = days[i];
+      const groups = groupsOf(day, groupBy, metrics);
+      if (results.length > 0 && groupsInPage + groups.length > state.pageGroups)
+        break;
       const estimated = dayNumber(day) >= today() - estimatedDays;
-      const groups = [];
-      if (pairValues) {
-        for (const a of pairValues[0]) {
-          for (const b of pairValues[1]) {
-            const values: Record<string, string> = {
-              [tagPair[0].Key]: a,
-              [tagPair[1].Key]: b,
-            };
-            const service = values.service ?? '';
-            const amount =
-              amountFor('service', service, undefined, day) *
-              serviceEnvironmentShare(model, service, values.environment ?? '');
-            // Cost Explorer leaves out groups without cost.
-            if (amount === 0) continue;
-            groups.push({
-              Keys: [`${tagPair[0].Key}$${a}`, `${tagPair[1].Key}$${b}`],
-              Metrics: Object.fromEntries(
-                metrics.map(m => [
-                  m,
-                  { Amount: amount.toFixed(10), Unit: 'USD' },
-                ]),
-              ),
-            });
-          }
-        }
-      } else if (groupBy.length) {
-        for (const t of tagValues) {
-          for (const s of services) {
-            const amount = amountFor(tagGroup?.Key, t, s, day);
-            const keys = groupBy.map(g =>
-              g.Type === 'TAG' ? `${g.Key}$${t}` : (s as string),
-            );
-            groups.push({
-              Keys: keys,
-              Metrics: Object.fromEntries(
-                metrics.map(m => [
-                  m,
-                  { Amount: amount.toFixed(10), Unit: 'USD' },
-                ]),
-              ),
-            });
-          }
-        }
-      }
       groupsInPage += groups.length;
-      const total = amountFor(undefined, undefined, undefined, day);
+      const total = amountFor(day, {});
       results.push({
         TimePeriod: { Start: day, End: dayString(dayNumber(day) + 1) },
         Total: groupBy.length
@@ -340,19 +298,12 @@ export function createCostExplorerHandler(
         'Start date must be equal to or later than the current date',
       );
     }
-    let scale = 1;
     const tag = input.Filter?.Tags;
-    if (tag?.Key && tag.Values) {
-      const values = model.tags[tag.Key] ?? {};
-      const all = Object.values(model.tags.environment).reduce(
-        (a, b) => a + b,
-        0,
-      );
-      scale = tag.Values.reduce((a, v) => a + (values[v] ?? 0), 0) / all;
-    }
+    const filter =
+      tag?.Key && tag.Values ? { key: tag.Key, values: tag.Values } : undefined;
     let total = 0;
     for (let n = dayNumber(start); n < dayNumber(end); n++) {
-      total += expectedDailyTotal(model, dayString(n)) * scale * 0.93;
+      total += biller.expected(dayString(n), filter) * 0.93;
     }
     return {
       Total: { Amount: total.toFixed(10), Unit: 'USD' },
@@ -381,8 +332,7 @@ export function createCostExplorerHandler(
           state.adjust = { ...state.adjust, ...control.adjust };
         if (control.pageGroups) state.pageGroups = control.pageGroups;
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(state));
+      sendJson(res, 200, state, { 'content-type': 'application/json' });
       return;
     }
     if (req.method !== 'POST' || url !== '/') {
@@ -467,14 +417,15 @@ function hash(s: string): string {
   return h.toString(36);
 }
 
-export const costExplorerStandIn: StandIn = {
-  name: 'costExplorer',
-  description:
-    'AWS Cost Explorer (JSON 1.1: GetCostAndUsage, GetCostForecast; control at /_sandbox/cost-explorer)',
-  start: ({ host, port }) =>
-    new Promise((resolve, reject) => {
-      const server = http.createServer(createCostExplorerHandler());
-      server.once('error', reject);
-      server.listen(port, host, () => resolve(server));
-    }),
-};
+/** The Cost Explorer stand-in of `./portal start`: the example cost model. */
+export function costExplorerStandIn(
+  options: CostExplorerHandlerOptions = {},
+): StandIn {
+  return {
+    name: 'costExplorer',
+    description:
+      'AWS Cost Explorer (JSON 1.1: GetCostAndUsage, GetCostForecast; control at /_sandbox/cost-explorer)',
+    start: listenOptions =>
+      listen(listenOptions, createCostExplorerHandler(options)),
+  };
+}

@@ -1,9 +1,9 @@
 /**
- * Deterministic, realistic billing data for the example organisation: a few
- * EKS environments (cost-allocation tag `environment`), the example services
- * (tag `service`) and the AWS services an EKS platform pays for. The same day
- * always gives the same amounts, so tests can check exact figures and people
- * see stable charts.
+ * A simple billing model for tests that need round figures: a daily amount
+ * per tag value, split between AWS services by fixed shares. The example
+ * account the sandbox serves is the line-item model in exampleAccount.ts.
+ * The same day always gives the same amounts, so tests can check exact
+ * figures.
  */
 
 export interface DailyCostModel {
@@ -18,7 +18,7 @@ export interface DailyCostModel {
   serviceEnvironments?: Record<string, Record<string, number>>;
 }
 
-export const DEFAULT_MODEL: DailyCostModel = {
+export const SIMPLE_MODEL: DailyCostModel = {
   tags: {
     environment: { 'dev-a': 38, staging: 61, prod: 214, '': 9.5 },
     service: { 'shop-backend': 118, 'shop-web': 42, '': 162.5 },

@@ -5,4 +5,10 @@ export {
   type CostExplorerState,
   type CostExplorerHandlerOptions,
 } from './CostExplorerStandIn.ts';
-export { DEFAULT_MODEL, dailyCost, type DailyCostModel } from './data.ts';
+export { SIMPLE_MODEL, dailyCost, type DailyCostModel } from './data.ts';
+export {
+  exampleAccount,
+  type BillingLine,
+  type LineModel,
+} from './exampleAccount.ts';
+export { billerOf, type Biller, type CostModel } from './billing.ts';

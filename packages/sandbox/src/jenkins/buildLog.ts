@@ -29,7 +29,10 @@ export function buildLogLines(input: BuildLogInput): string[] {
     `Obtained infra/jenkins/environment.Jenkinsfile from git ${ref}`,
     '[Pipeline] Start of Pipeline',
     '[Pipeline] node',
-    `Running on agent-1 in /var/lib/jenkins/workspace/${input.jobName.replace(/\//g, '_')}`,
+    `Running on agent-1 in /var/lib/jenkins/workspace/${input.jobName.replace(
+      /\//g,
+      '_',
+    )}`,
     '[Pipeline] { (checkout)',
     `Checking out Revision ${ref} (detached)`,
     ` > git checkout -f ${ref} # timeout=10`,
@@ -130,12 +133,19 @@ export function buildLogLines(input: BuildLogInput): string[] {
     `Added new context arn:aws:eks:ap-northeast-2:123456789012:cluster/${env} to ${env}.kubeconfig`,
     // The Jenkinsfile prints the cluster's endpoint for the portal to record.
     `portal-output: ${JSON.stringify({
-      apiServer: `https://${clusterId(env)}.gr7.ap-northeast-2.eks.amazonaws.com`,
-      caData: Buffer.from(`-----BEGIN CERTIFICATE-----\nsandbox CA for ${env}\n-----END CERTIFICATE-----\n`).toString('base64'),
+      apiServer: `https://${clusterId(
+        env,
+      )}.gr7.ap-northeast-2.eks.amazonaws.com`,
+      caData: Buffer.from(
+        `-----BEGIN CERTIFICATE-----\nsandbox CA for ${env}\n-----END CERTIFICATE-----\n`,
+      ).toString('base64'),
     })}`,
     '[Pipeline] }',
     '[Pipeline] { (ansible)',
-    `+ ansible-playbook infra/ansible/cluster-addons.yml -e @environments/${env}/ansible-vars.yaml -e @/var/lib/jenkins/workspace/${input.jobName.replace(/\//g, '_')}/irsa-roles.json`,
+    `+ ansible-playbook infra/ansible/cluster-addons.yml -e @environments/${env}/ansible-vars.yaml -e @/var/lib/jenkins/workspace/${input.jobName.replace(
+      /\//g,
+      '_',
+    )}/irsa-roles.json`,
     '',
     'PLAY [Install cluster add-ons] *************************************************',
   );
@@ -149,7 +159,9 @@ export function buildLogLines(input: BuildLogInput): string[] {
   lines.push(
     '',
     'PLAY RECAP *********************************************************************',
-    `localhost                  : ok=${addOns.length * 2} changed=${addOns.length}    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0`,
+    `localhost                  : ok=${addOns.length * 2} changed=${
+      addOns.length
+    }    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0`,
     '[Pipeline] }',
   );
   return finish(lines, input.result);
@@ -159,7 +171,7 @@ export function buildLogLines(input: BuildLogInput): string[] {
 function clusterId(env: string) {
   let h = 0;
   for (const c of env) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return (h.toString(16).padStart(8, '0').repeat(4)).toUpperCase();
+  return h.toString(16).padStart(8, '0').repeat(4).toUpperCase();
 }
 
 function finish(lines: string[], result: string): string[] {

@@ -1,13 +1,8 @@
 import type http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { StandIn } from '../StandIn.ts';
-import {
-  listenJson,
-  Recorder,
-  readBody,
-  retryAfterHeaders,
-  safeJson,
-} from '../recording.ts';
+import { listenJson, readBody, safeJson } from '../http.ts';
+import { Recorder, retryAfterHeaders } from '../recording.ts';
 
 /** The app's REST API key (client id) and client secret the stand-in accepts. */
 export const KAKAO_SANDBOX_CLIENT_ID = 'sandbox-rest-api-key';
@@ -268,4 +263,12 @@ export class KakaoStandIn implements StandIn {
     }
     answer(200, body);
   }
+}
+
+/**
+ * The stand-in as `./portal start` and the tests create it; `recorder`
+ * holds what it received.
+ */
+export function kakaoStandIn(): KakaoStandIn {
+  return new KakaoStandIn();
 }

@@ -1,7 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider, { errors, type Configuration } from 'oidc-provider';
 import type { StandIn } from '../StandIn.ts';
-import { handleAdminRequest } from './adminApi.ts';
+import { listen, readBody } from '../http.ts';
+import { handleAdminRequest, send as sendJson } from './adminApi.ts';
 import { createSigningKey, verifyJwt } from './jwt.ts';
 import { loginPage } from './loginPage.ts';
 import { logoutConfirmPage, loggedOutPage } from './logoutPage.ts';
@@ -28,22 +29,9 @@ import {
 /** The audience of admin API tokens (Keycloak's realm-management client). */
 const ADMIN_AUDIENCE = 'realm-management';
 
-function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', chunk => {
-      body += chunk;
-      if (body.length > 10_000) req.destroy(new Error('form too large'));
-    });
-    req.on('end', () => resolve(new URLSearchParams(body)));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
+/** A login form; the stand-in drops one over 10,000 bytes. */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new URLSearchParams(await readBody(req, { limit: 10_000 }));
 }
 
 export function createKeycloakProvider(
@@ -348,10 +336,7 @@ export function keycloakStandIn(realmFile?: string): StandIn {
         }
         sendJson(res, 404, { error: 'Realm not found.' });
       });
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve(server));
-      });
+      return listen({ host, port }, server);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../http.ts';
 import {
   allGroups,
   groupMembers,
@@ -23,9 +24,9 @@ type Json = unknown;
 
 const SERVER_VERSION = '26.4.0';
 
-function send(res: ServerResponse, status: number, body: Json) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
+/** Answers JSON as Keycloak does: `application/json`, no charset. */
+export function send(res: ServerResponse, status: number, body: Json) {
+  sendJson(res, status, body, { 'content-type': 'application/json' });
 }
 
 function page<T>(items: T[], query: URLSearchParams): T[] {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createKubernetesServer } from './kubernetesStandIn';
+import { createKubernetesServer } from './KubernetesStandIn';
 import {
   KUBECTL_STATUS,
   vendorCaseCluster,

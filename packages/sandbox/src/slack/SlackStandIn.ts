@@ -1,12 +1,7 @@
 import type http from 'node:http';
 import type { StandIn } from '../StandIn.ts';
-import {
-  listenJson,
-  Recorder,
-  readBody,
-  retryAfterHeaders,
-  safeJson,
-} from '../recording.ts';
+import { listenJson, readBody, safeJson } from '../http.ts';
+import { Recorder, retryAfterHeaders } from '../recording.ts';
 
 /** The bot token the stand-in accepts (app-config.yaml uses it locally). */
 export const SLACK_SANDBOX_TOKEN = 'xoxb-sandbox-token';
@@ -168,4 +163,12 @@ export class SlackStandIn implements StandIn {
       message: { type: 'message', text: body.text, ts },
     });
   }
+}
+
+/**
+ * The stand-in as `./portal start` and the tests create it; `recorder`
+ * holds what it received.
+ */
+export function slackStandIn(): SlackStandIn {
+  return new SlackStandIn();
 }

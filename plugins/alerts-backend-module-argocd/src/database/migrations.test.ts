@@ -1,5 +1,5 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { testDatabases } from '../__testUtils__/databases';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-alerts-backend-module-argocd',
@@ -10,9 +10,9 @@ const tableName = 'alerts_module_argocd__knex_migrations';
 jest.setTimeout(60_000);
 
 describe('migrations', () => {
-  const databases = testDatabases();
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 
-  it.each(databases.ids)(
+  it.each(databases.eachSupportedId())(
     'go up and down with rows in place on %p',
     async id => {
       const knex = await databases.init(id);

@@ -1,9 +1,12 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AlertEvent } from '@internal/plugin-alerts-node';
 import { DatabaseAlertsStore } from '../database/DatabaseAlertsStore';
 import { entities } from '../__testUtils__/fixtures';
-import { testDatabases } from '../__testUtils__/databases';
 import { AlertsManager } from './AlertsManager';
 
 jest.setTimeout(60_000);
@@ -17,9 +20,9 @@ const build = (n: number): AlertEvent => ({
 });
 
 describe('AlertsManager', () => {
-  const databases = testDatabases();
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 
-  async function replicas(databaseId: string) {
+  async function replicas(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     const database = mockServices.database.mock({
       getClient: async () => knex,
@@ -57,7 +60,7 @@ describe('AlertsManager', () => {
     };
   }
 
-  describe.each(databases.ids)('on %p', databaseId => {
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('sends an event raised on two replicas at once exactly once', async () => {
       const { a, b, send } = await replicas(databaseId);
       const results = await Promise.all([a.raise(build(1)), b.raise(build(1))]);

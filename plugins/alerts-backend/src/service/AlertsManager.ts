@@ -180,15 +180,16 @@ export class AlertsManager implements AlertsService {
       auth: this.auth,
     });
     const chosen = await this.userLanguages.languagesOf(users);
-    const languageOf = (user: string) => chosen.get(user) ?? this.defaultLanguage;
+    const languageOf = (user: string) =>
+      chosen.get(user) ?? this.defaultLanguage;
     for (const language of LANGUAGES) {
       const alert = render(language);
       const others = users.filter(u => languageOf(u) !== language);
       const readers = users.length - others.length;
       this.logger.info(
-        `Alert (${language}, ${readers} user(s)) to ${recipients.join(
-          ', ',
-        )}: ${alert.title}${
+        `Alert (${language}, ${readers} user(s)) to ${recipients.join(', ')}: ${
+          alert.title
+        }${
           alert.description
             ? ` / ${alert.description.replace(/\n/g, ' / ')}`
             : ''

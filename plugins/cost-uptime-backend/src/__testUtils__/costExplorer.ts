@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import {
   createCostExplorerHandler,
   type CostExplorerHandlerOptions,
-} from '@internal/sandbox/src/cost-explorer/index.ts';
+} from '@internal/sandbox/cost-explorer';
 
 /** The sandbox's Cost Explorer stand-in on a local port, for the real SDK to talk to. */
 export async function startCostExplorer(options: CostExplorerHandlerOptions) {

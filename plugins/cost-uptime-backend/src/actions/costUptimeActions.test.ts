@@ -10,6 +10,7 @@ import type { CostRow } from '../database/CostStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { ReportService } from '../service/ReportService';
 import { createRouter } from '../service/router';
+import type { AllocationReportService } from '../service/AllocationReportService';
 import { registerCostUptimeActions } from './costUptimeActions';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -72,6 +73,8 @@ describe('cost and uptime actions', () => {
         httpAuth: mockServices.httpAuth(),
         permissions: mockServices.permissions(),
         report,
+        // The allocation route is not exercised here.
+        allocations: {} as AllocationReportService,
         store,
         triggerRun: async () => {},
         now: () => NOW,

@@ -20,18 +20,18 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import alertsPlugin from '@internal/plugin-alerts-backend';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
 import slackModule from '@internal/plugin-notifications-backend-module-slack';
-import { DEFAULT_MODEL } from '@internal/sandbox/src/cost-explorer/index.ts';
+import { SIMPLE_MODEL } from '@internal/sandbox/cost-explorer';
 import {
   KAKAO_SANDBOX_CLIENT_ID,
   KAKAO_SANDBOX_CLIENT_SECRET,
   KAKAO_SANDBOX_REFRESH_TOKEN,
   KakaoStandIn,
-} from '@internal/sandbox/src/kakao/KakaoStandIn';
-import { Sandbox } from '@internal/sandbox/src/Sandbox';
+} from '@internal/sandbox/kakao';
+import { Sandbox } from '@internal/sandbox';
 import {
   SLACK_SANDBOX_TOKEN,
   SlackStandIn,
-} from '@internal/sandbox/src/slack/SlackStandIn';
+} from '@internal/sandbox/slack';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { costUptimePlugin } from '../plugin';
@@ -159,7 +159,7 @@ describe('cost and uptime alerts end to end', () => {
           environment: { 'dev-a': 40, '': 30 },
           service: { 'shop-backend': 50, '': 20 },
         },
-        services: DEFAULT_MODEL.services,
+        services: SIMPLE_MODEL.services,
       },
     });
     // The last billed day (yesterday) costs five times as much: growth.

@@ -28,6 +28,7 @@ import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import type { CostRow } from '../database/CostStore';
 import { ReportService } from '../service/ReportService';
 import { createRouter } from '../service/router';
+import type { AllocationReportService } from '../service/AllocationReportService';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
 
 const enabled = process.env.COST_UPTIME_BENCH === '1';
@@ -222,6 +223,8 @@ describeBench('cost-uptime benchmark', () => {
         httpAuth: mockServices.httpAuth(),
         permissions: mockServices.permissions(),
         report,
+        // The allocation route is not exercised here.
+        allocations: {} as AllocationReportService,
         store,
         triggerRun: async () => {},
       }),

@@ -1,9 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
-  DEFAULT_MODEL,
-  dailyCost,
-} from '@internal/sandbox/src/cost-explorer/index.ts';
+  billerOf,
+  exampleAccount,
+} from '@internal/sandbox/cost-explorer';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { readCostUptimeOptions } from '../config';
@@ -17,6 +17,7 @@ jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 
 const NOW = new Date('2026-11-20T12:30:00Z');
+const ACCOUNT = billerOf(exampleAccount());
 
 function dayRange(from: string, toExclusive: string) {
   const out: string[] = [];
@@ -39,10 +40,7 @@ function expectedTotal(
 ) {
   const estimated =
     day >= DateTime.fromISO(today).minus({ days: 2 }).toISODate()!;
-  let sum = 0;
-  for (const service of Object.keys(DEFAULT_MODEL.services)) {
-    sum += dailyCost(DEFAULT_MODEL, tagKey, tagValue, service, day);
-  }
+  const sum = ACCOUNT.amount(day, { [tagKey]: tagValue });
   return sum * (estimated ? 0.96 : 1);
 }
 
@@ -114,16 +112,18 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
   }
 
   it('backfills every page of both tag keys and records the run', async () => {
-    ce.state.pageGroups = 300; // 32 groups a day for environment: 9 days a page
+    // environment: 25 groups a day (7 AWS services in each of the three
+    // environments, 4 untagged), 4 days a page; service: 9 a day (the
+    // cluster's lines untagged, RDS and S3 tagged), 11 days a page.
+    ce.state.pageGroups = 100;
     const run = await collector().run('schedule');
 
     expect(run.error).toBeNull();
     expect(run.status).toBe('succeeded');
-    // environment: 30 days / 9 per page = 4 pages; service: 24 groups a day,
-    // 12 days a page = 3 pages; plus one forecast.
-    expect(run.costExplorerRequests).toBe(8);
-    expect(ce.state.requests).toBe(8);
-    expect(run.rowsWritten).toBe(30 * 32 + 30 * 24 + 1);
+    // 30 days: 8 pages by environment, 3 by service, plus one forecast.
+    expect(run.costExplorerRequests).toBe(12);
+    expect(ce.state.requests).toBe(12);
+    expect(run.rowsWritten).toBe(30 * 25 + 30 * 9 + 1);
 
     const days = dayRange('2026-10-21', '2026-11-20');
     const totals = await store.totalsByDay({

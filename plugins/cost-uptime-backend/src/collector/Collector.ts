@@ -8,7 +8,10 @@ import type {
   CostStore,
   RunRecord,
 } from '../database/CostStore';
+import { allocateEnvironment, clusterBills } from './allocateEnvironment';
+import { readClusterHours } from './ClusterSource';
 import { CostExplorerSource } from './CostExplorerSource';
+import { billTotal, estimateHour } from './estimate';
 import { hourSeconds, PrometheusSource } from './PrometheusSource';
 
 /** A service whose availability is collected. */
@@ -227,9 +230,18 @@ export class Collector {
             });
           }
         }
+        const allocations = await this.allocate(prom, batch, {
+          start: backfillStart,
+          end,
+          billedThrough,
+        });
         batch.usage.push(...rows);
         batch.sli.push(...sli);
         batch.estimates.push(...this.estimates(env, rows, billedThrough));
+        if (allocations.length) {
+          batch.allocations ??= { computedAt: started.toISOString(), days: [] };
+          batch.allocations.days.push(...allocations);
+        }
       } catch (e) {
         // One unreachable Prometheus must not hold back billing data.
         const message = `Prometheus ${env}: ${stringifyError(e)}`;
@@ -238,6 +250,45 @@ export class Collector {
       }
     }
     return { batch, warnings };
+  }
+
+  /**
+   * One environment's cluster cost per service for the days this run
+   * fetched the bill of (the restated ones too) and the days not billed
+   * yet, within Prometheus' backfill window.
+   */
+  private async allocate(
+    prom: PrometheusSource,
+    batch: CollectionBatch,
+    window: { start: number; end: number; billedThrough?: string },
+  ) {
+    const settings = this.deps.options.allocation;
+    if (!settings) return [];
+    const env = prom.environment;
+    const tagKey = this.deps.options.costExplorer?.tagKeys[0];
+    const rows = batch.costs.filter(c => c.tagKey === tagKey).flatMap(c => c.rows);
+    const bills = clusterBills(rows, env);
+    const isUnbilled = (day: string) =>
+      !window.billedThrough || day > window.billedThrough;
+    const days = [...bills.keys()].sort();
+    const firstUnbilled = window.billedThrough
+      ? hourSeconds(`${window.billedThrough}T00`) + 24 * HOUR
+      : window.start;
+    const first = days.length
+      ? Math.min(hourSeconds(`${days[0]}T00`), firstUnbilled)
+      : firstUnbilled;
+    const hours = await readClusterHours(
+      prom,
+      Math.max(first, window.start),
+      window.end,
+    );
+    return allocateEnvironment({
+      hours,
+      bills,
+      settings,
+      estimate: this.deps.options.estimate,
+      isUnbilled,
+    }).map(d => ({ ...d, environment: env }));
   }
 
   /** The original's estimate for hours Cost Explorer has not billed yet. */
@@ -257,10 +308,7 @@ export class Collector {
     for (const [hour, n] of nodes) {
       if (billedThrough && hour.slice(0, 10) <= billedThrough) continue;
       const pvGb = pv.get(hour) ?? 0;
-      const amount =
-        n * e.instanceHourlyPrice +
-        e.eksHourlyPrice +
-        (e.ebsGbMonthPrice / 730) * (n * e.rootVolumeGb + pvGb);
+      const amount = billTotal(estimateHour(e, n, pvGb));
       out.push({ environment, hour, nodes: n, pvGb, amount });
     }
     return out;

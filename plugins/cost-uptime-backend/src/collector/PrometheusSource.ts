@@ -66,6 +66,16 @@ export class PrometheusSource {
   }
 
   async range(query: string, start: number, end: number): Promise<HourValue[]> {
+    const series = await this.rangeSeries(query, start, end);
+    return series[0]?.values ?? [];
+  }
+
+  /** Every series a query answers, with its labels, hourly in [start, end]. */
+  async rangeSeries(
+    query: string,
+    start: number,
+    end: number,
+  ): Promise<{ labels: Record<string, string>; values: HourValue[] }[]> {
     if (end < start) return [];
     const params = new URLSearchParams({
       query,
@@ -97,12 +107,18 @@ export class PrometheusSource {
     }
     const body = (await response.json()) as {
       status: string;
-      data?: { result?: { values?: [number, string][] }[] };
+      data?: {
+        result?: {
+          metric?: Record<string, string>;
+          values?: [number, string][];
+        }[];
+      };
     };
-    const series = body.data?.result ?? [];
-    const values = series[0]?.values ?? [];
-    return values
-      .map(([ts, v]) => ({ hour: hourKey(ts), value: Number(v) }))
-      .filter(v => Number.isFinite(v.value));
+    return (body.data?.result ?? []).map(r => ({
+      labels: r.metric ?? {},
+      values: (r.values ?? [])
+        .map(([ts, v]) => ({ hour: hourKey(ts), value: Number(v) }))
+        .filter(v => Number.isFinite(v.value)),
+    }));
   }
 }

@@ -2,6 +2,7 @@ import type {
   RunStatus,
   UsageMetric,
 } from '@internal/plugin-cost-uptime-common';
+import type { AllocationBatch } from './AllocationStore';
 
 /** One row of Cost Explorer's daily cost, grouped by one tag and SERVICE. */
 export interface CostRow {
@@ -58,6 +59,8 @@ export interface CollectionBatch {
   }[];
   /** Estimates for days up to this one (inclusive) are dropped: billed figures replaced them. */
   billedThrough?: string;
+  /** Cluster cost per service, shared and idle, for the environment-days allocated. */
+  allocations?: AllocationBatch;
 }
 
 export interface RunRecord {

@@ -11,6 +11,7 @@ import type {
   RunRecord,
 } from './CostStore';
 import type { UsageMetric } from '@internal/plugin-cost-uptime-common';
+import { writeAllocations } from './AllocationStore';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-cost-uptime-backend',
@@ -209,6 +210,7 @@ export class DatabaseCostStore implements CostStore {
           .merge();
       }
       rows += batch.estimates.length;
+      rows += await writeAllocations(trx, batch.allocations);
       if (batch.billedThrough) {
         // Billed figures have arrived for these days: the estimate steps aside.
         await trx('cost_estimate_hourly')

@@ -179,4 +179,55 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     );
     await knex.destroy();
   });
+
+  it('20261203120000_cost_allocation stores cents exactly, keeps one row per key, and goes down and up', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrationsDir });
+    await knex('cost_daily').insert({
+      tag_key: 'environment',
+      day: '2026-12-01',
+      tag_value: 'prod',
+      service: 'EC2 - Other',
+      amount: 3,
+      estimated: false,
+    });
+    const day = {
+      environment: 'e'.repeat(191),
+      day: '2026-12-01',
+      // Beyond 2^31 cents: a year of a large account still fits.
+      billed_cents: 3_000_000_000_01,
+      shared_cents: 1_000_000_000_00,
+      idle_cents: 1,
+      source: 'metrics',
+      estimated: true,
+      computed_at: '2026-12-02T06:00:00.000Z',
+    };
+    await knex('cost_allocation_days').insert(day);
+    await expect(knex('cost_allocation_days').insert(day)).rejects.toThrow();
+    const service = {
+      environment: day.environment,
+      day: day.day,
+      service: 's'.repeat(191),
+      allocated_cents: 2_000_000_000_00,
+      cpu_request_core_hours: 12.5,
+      cpu_usage_core_hours: 3.25,
+      memory_request_gib_hours: 24,
+      memory_usage_gib_hours: 20.5,
+      rightsizing_saving_cents: 42,
+    };
+    await knex('cost_allocation_services').insert(service);
+    await expect(knex('cost_allocation_services').insert(service)).rejects.toThrow();
+    const [stored] = await knex('cost_allocation_days').select();
+    expect(Number(stored.billed_cents)).toBe(3_000_000_000_01);
+    expect(Boolean(stored.estimated)).toBe(true);
+
+    // Down drops both tables and nothing else.
+    await migrateDownOnce(knex);
+    expect(await knex.schema.hasTable('cost_allocation_days')).toBe(false);
+    expect(await knex.schema.hasTable('cost_allocation_services')).toBe(false);
+    expect(await knex('cost_daily').count({ n: '*' })).toEqual([{ n: 1 }]);
+    await migrateUpOnce(knex);
+    expect(await knex('cost_allocation_days').count({ n: '*' })).toEqual([{ n: 0 }]);
+    await knex.destroy();
+  });
 });

@@ -21,10 +21,10 @@ import {
   type DayRange,
 } from '@internal/plugin-cost-uptime-common';
 import {
-  DEFAULT_MODEL,
+  SIMPLE_MODEL,
   dailyCost,
   type DailyCostModel,
-} from '@internal/sandbox/src/cost-explorer/index.ts';
+} from '@internal/sandbox/cost-explorer';
 import knexFactory, { type Knex } from 'knex';
 import { CostAlertDetector } from '../alerting/CostAlertDetector';
 import { readCostUptimeOptions } from '../config';
@@ -36,7 +36,7 @@ import { ReportService } from './ReportService';
 jest.setTimeout(600_000);
 
 const MODEL: DailyCostModel = {
-  tags: { environment: DEFAULT_MODEL.tags.environment },
+  tags: { environment: SIMPLE_MODEL.tags.environment },
   services: {
     'Amazon Elastic Compute Cloud - Compute': 0.7,
     'Amazon Relational Database Service': 0.3,

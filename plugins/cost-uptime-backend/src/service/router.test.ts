@@ -2,14 +2,19 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import express from 'express';
 import request from 'supertest';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CostStore } from '../database/CostStore';
+import type { AllocationReportService } from './AllocationReportService';
 import type { ReportService } from './ReportService';
 import { createRouter } from './router';
 
 const NOW = new Date('2026-03-15T10:30:00Z');
 
 /** The router over a report that records what it was asked. */
-async function app() {
+async function app(
+  permissions = mockServices.permissions(),
+) {
+  const allocation = jest.fn(async (q: any) => ({ ...q, services: [] }));
   const series = jest.fn(async (q: any) => ({
     granularity: q.granularity,
     groupBy: q.groupBy,
@@ -28,8 +33,9 @@ async function app() {
   }));
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
-    permissions: mockServices.permissions(),
+    permissions,
     report: { series, usage } as unknown as ReportService,
+    allocations: { allocation } as unknown as AllocationReportService,
     store: {} as CostStore,
     triggerRun: async () => {},
     now: () => NOW,
@@ -42,7 +48,7 @@ async function app() {
       logger: mockServices.logger.mock(),
     }).error(),
   );
-  return { api: request(server), series, usage };
+  return { api: request(server), series, usage, allocation };
 }
 
 describe('date ranges of the report routes', () => {
@@ -108,5 +114,54 @@ describe('date ranges of the report routes', () => {
       expect.objectContaining({ from: '2026-03-01T00', to: '2026-03-01T23' }),
     );
     expect((await api.get('/usage')).status).toBe(200);
+  });
+});
+
+describe('GET /allocation', () => {
+  it.each([
+    ['/allocation', /environment/],
+    ['/allocation?environment=', /environment/],
+    ['/allocation?environment=../etc', /environment/],
+    ['/allocation?environment=dev-a%22%7D', /environment/],
+    ['/allocation?environment=dev-a&from=2026-02-30', /from: /],
+    ['/allocation?environment=dev-a&to=yesterday', /to: /],
+    ['/allocation?environment=dev-a&from=2026-03-02&to=2026-03-01', /from must not be after to/],
+    ['/allocation?environment=dev-a&from=2024-01-01&to=2026-01-01', /more than 400 days/],
+  ])('%s is a 400: %s', async (url, message) => {
+    const { api, allocation } = await app();
+    const res = await api.get(url);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(message);
+    expect(allocation).not.toHaveBeenCalled();
+  });
+
+  it('defaults to this month so far and passes a valid range on', async () => {
+    const { api, allocation } = await app();
+    expect((await api.get('/allocation?environment=dev-a')).status).toBe(200);
+    expect(allocation).toHaveBeenLastCalledWith({
+      environment: 'dev-a',
+      from: '2026-03-01',
+      to: '2026-03-15',
+    });
+    await api.get('/allocation?environment=prod&from=2026-02-01&to=2026-02-28');
+    expect(allocation).toHaveBeenLastCalledWith({
+      environment: 'prod',
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+  });
+
+  it('is refused without cost-uptime.allocation.read', async () => {
+    const permissions = mockServices.permissions.mock();
+    permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
+    const { api, allocation } = await app(permissions);
+    const res = await api.get('/allocation?environment=dev-a');
+    expect(res.status).toBe(403);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [{ permission: expect.objectContaining({ name: 'cost-uptime.allocation.read' }) }],
+      expect.anything(),
+    );
+    expect(allocation).not.toHaveBeenCalled();
   });
 });

@@ -5,6 +5,7 @@ import type {
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  costUptimeAllocationReadPermission,
   costUptimeCollectionRunPermission,
   type CollectionRun,
   type TagRef,
@@ -13,6 +14,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { CostStore, RunRecord } from '../database/CostStore';
+import type { AllocationReportService } from './AllocationReportService';
 import type { ReportService } from './ReportService';
 import { parseDateRange } from './parseDateRange';
 
@@ -55,6 +57,16 @@ const usageQuery = z.object({
 });
 const serviceParams = z.object({
   service: z.string().min(1).max(191),
+});
+/** The longest allocation range, in days. */
+export const MAX_ALLOCATION_DAYS = 400;
+const allocationQuery = z.object({
+  // A tag value: what Cost Explorer and Prometheus name an environment by.
+  environment: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:=+@-]{0,190}$/, 'expected an environment name'),
+  from: day.optional(),
+  to: day.optional(),
 });
 const runsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -101,6 +113,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   report: ReportService;
+  allocations: AllocationReportService;
   store: CostStore;
   /** Asks the scheduler for a run now (one at a time across replicas). */
   triggerRun: () => Promise<void>;
@@ -191,6 +204,30 @@ export async function createRouter(
       now: now(),
     });
     res.json(await report.usage(q));
+  });
+
+  // One environment's cluster cost split: services (allocated + direct),
+  // shared, idle, untagged. Defaults to this month so far.
+  router.get('/allocation', async (req, res) => {
+    const q = parse(allocationQuery, req.query);
+    parseDateRange(q, { maxDays: MAX_ALLOCATION_DAYS, now: now() });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: costUptimeAllocationReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Reading allocations needs cost-uptime.allocation.read');
+    }
+    const today = now().toISOString().slice(0, 10);
+    const to = q.to ?? (q.from && q.from > today ? q.from : today);
+    const from = q.from ?? `${to.slice(0, 7)}-01`;
+    if (from > to) throw new InputError('Invalid request: from must not be after to');
+    res.json(
+      await options.allocations.allocation({ environment: q.environment, from, to }),
+    );
   });
 
   router.get('/runs', async (req, res) => {

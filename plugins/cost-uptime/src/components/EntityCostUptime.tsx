@@ -6,7 +6,6 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  describeRange,
   tagRefOfAnnotations,
   USAGE_METRICS,
   type CostSummary,
@@ -23,9 +22,11 @@ import {
   Sparkline,
   UsageLineChart,
 } from './charts';
-import { money, percent, USAGE_LABELS } from './format';
-import { Change, EstimateChip, MoversTable, UptimeTable } from './parts';
+import { USAGE_UNITS, useCostFormat } from './format';
+import { MoversCard } from './MoversCard';
+import { Change, EstimateChip } from './parts';
 import { monthToDateText, notBilledYet } from './periodText';
+import { UptimeTable } from './UptimeCard';
 
 function useTagRef(): TagRef {
   const { entity } = useEntity();
@@ -39,19 +40,20 @@ function useTagRef(): TagRef {
  */
 function MonthSoFar(props: { summary: CostSummary }) {
   const s = props.summary;
-  const text = monthToDateText(s);
+  const f = useCostFormat();
+  const text = monthToDateText(s, f);
   const lastMonthInstead =
     s.periods.billed.days === 0 && s.unbilledEstimate === 0;
   return (
     <>
       <Typography variant="overline" color="textSecondary">
         {lastMonthInstead
-          ? `Last month (${describeRange(s.periods.lastMonth)})`
-          : 'This month so far'}{' '}
+          ? f.t('entity.lastMonthOf', { month: f.range(s.periods.lastMonth) })
+          : f.t('stats.monthToDate')}{' '}
         {!lastMonthInstead && s.monthToDate.estimated ? <EstimateChip /> : null}
       </Typography>
       <Typography variant="h4" data-testid="entity-month-to-date">
-        {money(
+        {f.money(
           lastMonthInstead ? s.lastMonth : s.monthToDate.amount,
           s.currency,
         )}
@@ -61,7 +63,7 @@ function MonthSoFar(props: { summary: CostSummary }) {
           <Change value={text.change.value} suffix={text.change.suffix} />
         ) : (
           <Typography variant="caption" color="textSecondary">
-            {lastMonthInstead ? `${notBilledYet(s)}.` : text.note}
+            {lastMonthInstead ? `${notBilledYet(s, f)}.` : text.note}
           </Typography>
         )}
       </Typography>
@@ -73,6 +75,8 @@ function MonthSoFar(props: { summary: CostSummary }) {
 export function EntityCostUptimeCard() {
   const api = useApi(costUptimeApiRef);
   const filter = useTagRef();
+  const f = useCostFormat();
+  const { t } = f;
   const state = useAsync(async () => {
     const [summary, uptime, usage] = await Promise.all([
       api.getSummary(filter),
@@ -86,7 +90,7 @@ export function EntityCostUptimeCard() {
     return { summary, uptime, usage };
   }, [api, filter.tagKey, filter.tagValue]);
 
-  const title = 'Cost & Uptime';
+  const title = t('page.title');
   if (state.loading) {
     return (
       <InfoCard title={title}>
@@ -110,7 +114,7 @@ export function EntityCostUptimeCard() {
     <InfoCard
       title={title}
       subheader={`${filter.tagKey}=${filter.tagValue}`}
-      deepLink={{ title: 'Details', link: 'cost-uptime' }}
+      deepLink={{ title: t('entity.details'), link: 'cost-uptime' }}
     >
       <Grid container spacing={2}>
         <Grid item xs={6}>
@@ -118,29 +122,31 @@ export function EntityCostUptimeCard() {
         </Grid>
         <Grid item xs={6}>
           <Typography variant="overline" color="textSecondary">
-            Month forecast
+            {t('entity.monthForecast')}
           </Typography>
           <Typography variant="h4">
-            {money(s.forecast.amount, s.currency)}
+            {f.money(s.forecast.amount, s.currency)}
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            last month {money(s.lastMonth, s.currency)}
+            {t('entity.lastMonthAmount', {
+              amount: f.money(s.lastMonth, s.currency),
+            })}
           </Typography>
         </Grid>
         <Grid item xs={12}>
           <Sparkline
             height={48}
-            data={s.trend.map(t => ({ x: t.period, y: t.amount }))}
+            data={s.trend.map(p => ({ x: p.period, y: p.amount }))}
           />
         </Grid>
         {uptime ? (
           <Grid item xs={12}>
             <Typography variant="overline" color="textSecondary">
-              Availability, last 30 days
+              {t('entity.availability')}
             </Typography>
             {uptime.rows.length === 0 ? (
               <Typography color="textSecondary">
-                No availability data yet.
+                {t('entity.noAvailability')}
               </Typography>
             ) : (
               uptime.rows.map(r => (
@@ -157,8 +163,11 @@ export function EntityCostUptimeCard() {
                     {r.environment}
                   </Typography>
                   <Typography variant="body2" align="right">
-                    {percent(r.availability, 3)} · SLO {percent(r.sloTarget, 1)}{' '}
-                    · budget left {percent(r.errorBudgetRemaining, 0)}
+                    {t('entity.uptimeRow', {
+                      availability: f.percent(r.availability, 3),
+                      slo: f.percent(r.sloTarget, 1),
+                      budget: f.percent(r.errorBudgetRemaining, 0),
+                    })}
                   </Typography>
                 </Box>
               ))
@@ -168,16 +177,19 @@ export function EntityCostUptimeCard() {
         {usage ? (
           <Grid item xs={12}>
             <Typography variant="overline" color="textSecondary">
-              Now
+              {t('entity.now')}
             </Typography>
             <Typography variant="body2">
               {lastOf('nodes') !== undefined
-                ? `${lastOf('nodes')} nodes · CPU ${lastOf(
-                    'cpu_percent',
-                  )?.toFixed(1)}% · memory ${lastOf('memory_percent')?.toFixed(
-                    1,
-                  )}%`
-                : 'No usage data yet.'}
+                ? t('entity.nowText', {
+                    nodes: f.fmt.number(lastOf('nodes')!),
+                    cpu: f.percent((lastOf('cpu_percent') ?? NaN) / 100, 1),
+                    memory: f.percent(
+                      (lastOf('memory_percent') ?? NaN) / 100,
+                      1,
+                    ),
+                  })
+                : t('entity.noUsage')}
             </Typography>
           </Grid>
         ) : null}
@@ -190,6 +202,8 @@ export function EntityCostUptimeCard() {
 export function EntityCostUptimeContent() {
   const api = useApi(costUptimeApiRef);
   const filter = useTagRef();
+  const f = useCostFormat();
+  const { t } = f;
   const state = useAsync(async () => {
     const [summary, series, uptime, usage] = await Promise.all([
       api.getSummary(filter),
@@ -219,34 +233,29 @@ export function EntityCostUptimeContent() {
       </Grid>
       <Grid item xs={12} md={8}>
         <InfoCard
-          title="Daily cost by AWS service"
-          subheader={`${filter.tagKey}=${filter.tagValue}, last 30 days`}
+          title={t('entity.dailyByService')}
+          subheader={t('entity.dailySubheader', {
+            tag: `${filter.tagKey}=${filter.tagValue}`,
+          })}
         >
           {series.points.length ? (
             <CostTrendChart series={series} height={260} />
           ) : (
-            <Typography color="textSecondary">
-              No cost under this tag yet.
-            </Typography>
+            <Typography color="textSecondary">{t('entity.noCost')}</Typography>
           )}
         </InfoCard>
       </Grid>
       <Grid item xs={12} xl={6}>
-        <InfoCard
-          title="Biggest movers"
-          subheader="Last 7 billed days vs the 7 before"
-        >
-          <MoversTable movers={s.movers} currency={s.currency} />
-        </InfoCard>
+        <MoversCard movers={s.movers} currency={s.currency} />
       </Grid>
       {uptime ? (
         <Grid item xs={12} xl={6}>
-          <InfoCard title="Uptime against SLO">
+          <InfoCard title={t('uptime.title')}>
             {uptime.rows.length ? (
               <UptimeTable rows={uptime.rows} days={uptime.days} />
             ) : (
               <Typography color="textSecondary">
-                No availability data yet.
+                {t('entity.noAvailability')}
               </Typography>
             )}
           </InfoCard>
@@ -254,17 +263,17 @@ export function EntityCostUptimeContent() {
       ) : null}
       {usage ? (
         <Grid item xs={12}>
-          <InfoCard title="Usage, last 48 hours">
+          <InfoCard title={t('entity.usageTitle')}>
             <Grid container spacing={2}>
               {USAGE_METRICS.map(metric => (
                 <Grid item xs={12} md={4} key={metric}>
                   <Typography variant="subtitle2">
-                    {USAGE_LABELS[metric].title}
+                    {f.metric(metric)}
                   </Typography>
                   <UsageLineChart
                     points={usage.points.filter(p => p.metric === metric)}
                     environments={usage.environments}
-                    unit={USAGE_LABELS[metric].unit}
+                    unit={USAGE_UNITS[metric]}
                     hourly
                     height={150}
                   />

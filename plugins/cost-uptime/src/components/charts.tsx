@@ -21,7 +21,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { colorFor, money, shortDay } from './format';
+import { colorFor, useCostFormat } from './format';
 
 /** Stacks a cost chart draws; the rest is one "Other" stack. */
 export const CHART_KEYS = 8;
@@ -31,7 +31,11 @@ export const CHART_KEYS = 8;
  * Asks for top=CHART_KEYS, so the server's "Other" (series.other) lands in
  * the same "Other" stack as any keys beyond maxKeys.
  */
-export function pivot(series: CostSeries, maxKeys = CHART_KEYS) {
+export function pivot(
+  series: CostSeries,
+  maxKeys = CHART_KEYS,
+  labels = { other: 'Other', untagged: 'Untagged' },
+) {
   const folded = series.other?.key;
   const totals = new Map<string, number>();
   for (const p of series.points)
@@ -58,8 +62,8 @@ export function pivot(series: CostSeries, maxKeys = CHART_KEYS) {
     key,
     title:
       key === 'Other'
-        ? 'Other'
-        : titles.get(key) || (key === '' ? 'Untagged' : key),
+        ? labels.other
+        : titles.get(key) || (key === '' ? labels.untagged : key),
   }));
   return {
     rows: [...rows.values()].sort((a, b) =>
@@ -72,7 +76,11 @@ export function pivot(series: CostSeries, maxKeys = CHART_KEYS) {
 /** Stacked daily or monthly cost; estimated periods are drawn paler. */
 export function CostTrendChart(props: { series: CostSeries; height?: number }) {
   const theme = useTheme();
-  const { rows, keys } = pivot(props.series);
+  const f = useCostFormat();
+  const { rows, keys } = pivot(props.series, CHART_KEYS, {
+    other: f.t('charts.other'),
+    untagged: f.t('charts.untagged'),
+  });
   const currency = props.series.currency;
   return (
     <ResponsiveContainer width="100%" height={props.height ?? 300}>
@@ -84,21 +92,24 @@ export function CostTrendChart(props: { series: CostSeries; height?: number }) {
         />
         <XAxis
           dataKey="period"
-          tickFormatter={shortDay}
+          tickFormatter={f.shortDay}
           tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
           minTickGap={16}
         />
         <YAxis
-          tickFormatter={v => money(v, currency, true)}
+          tickFormatter={v => f.money(v, currency, true)}
           tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
           width={70}
         />
         <Tooltip
-          formatter={(v: any, name: any) => [money(Number(v), currency), name]}
+          formatter={(v: any, name: any) => [
+            f.money(Number(v), currency),
+            name,
+          ]}
           labelFormatter={(l: any, payload: any) =>
-            `${shortDay(String(l))}${
-              payload?.[0]?.payload?.estimated ? ' (estimate)' : ''
-            }`
+            payload?.[0]?.payload?.estimated
+              ? f.t('charts.estimate', { day: f.longDay(String(l)) })
+              : f.longDay(String(l))
           }
           contentStyle={{ background: theme.palette.background.paper }}
         />
@@ -130,6 +141,7 @@ export function Donut(props: {
   currency: Currency;
   height?: number;
 }) {
+  const f = useCostFormat();
   return (
     <ResponsiveContainer width="100%" height={props.height ?? 220}>
       <PieChart>
@@ -147,7 +159,10 @@ export function Donut(props: {
           ))}
         </Pie>
         <Tooltip
-          formatter={(v: any, n: any) => [money(Number(v), props.currency), n]}
+          formatter={(v: any, n: any) => [
+            f.money(Number(v), props.currency),
+            n,
+          ]}
         />
       </PieChart>
     </ResponsiveContainer>
@@ -167,6 +182,7 @@ export function HorizontalBars(props: {
   previousLabel: string;
 }) {
   const theme = useTheme();
+  const f = useCostFormat();
   const height = Math.max(160, props.data.length * 34 + 40);
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -182,7 +198,7 @@ export function HorizontalBars(props: {
         />
         <XAxis
           type="number"
-          tickFormatter={v => money(v, props.currency, true)}
+          tickFormatter={v => f.money(v, props.currency, true)}
           tick={{ fontSize: 12 }}
         />
         <YAxis
@@ -192,7 +208,10 @@ export function HorizontalBars(props: {
           tick={{ fontSize: 12 }}
         />
         <Tooltip
-          formatter={(v: any, n: any) => [money(Number(v), props.currency), n]}
+          formatter={(v: any, n: any) => [
+            f.money(Number(v), props.currency),
+            n,
+          ]}
         />
         <Legend />
         <Bar
@@ -257,6 +276,7 @@ export function UsageLineChart(props: {
   height?: number;
 }) {
   const theme = useTheme();
+  const f = useCostFormat();
   const rows = new Map<string, Record<string, number | string>>();
   for (const p of props.points) {
     const row = rows.get(p.ts) ?? { ts: p.ts };
@@ -266,8 +286,9 @@ export function UsageLineChart(props: {
   const data = [...rows.values()].sort((a, b) =>
     String(a.ts).localeCompare(String(b.ts)),
   );
-  const tick = (ts: string) =>
-    props.hourly ? `${ts.slice(5, 10)} ${ts.slice(11, 13)}h` : shortDay(ts);
+  // Hours in the user's time zone; daily points are UTC days.
+  const tick = (ts: string) => (props.hourly ? f.hour(ts) : f.shortDay(ts));
+  const label = (ts: string) => (props.hourly ? f.hour(ts) : f.longDay(ts));
   return (
     <ResponsiveContainer width="100%" height={props.height ?? 180}>
       <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -284,9 +305,9 @@ export function UsageLineChart(props: {
         />
         <YAxis tick={{ fontSize: 11 }} width={44} />
         <Tooltip
-          labelFormatter={(l: any) => tick(String(l))}
+          labelFormatter={(l: any) => label(String(l))}
           formatter={(v: any, n: any) => [
-            `${Number(v).toLocaleString()} ${props.unit}`,
+            `${f.fmt.number(Number(v))} ${props.unit}`.trim(),
             n,
           ]}
         />

@@ -1,11 +1,9 @@
 import {
-  BILLING_LAG,
-  describeRange,
   isoDayOf,
   monthRange,
   type CostSummary,
 } from '@internal/plugin-cost-uptime-common';
-import { money } from './format';
+import type { CostFormat } from './format';
 
 /** The page's clock: the one place the frontend reads today's date. */
 export const pageClock = { now: () => new Date() };
@@ -15,11 +13,15 @@ export function todayUtc(): string {
   return isoDayOf(pageClock.now());
 }
 
-const monthName = (s: CostSummary) => describeRange(s.periods.thisMonth);
+const monthName = (s: CostSummary, f: CostFormat) =>
+  f.range(s.periods.thisMonth);
 
 /** The caption of a month so far with no billed day yet. */
-export function notBilledYet(s: CostSummary): string {
-  return `No billed day in ${monthName(s)} yet (${BILLING_LAG})`;
+export function notBilledYet(s: CostSummary, f: CostFormat): string {
+  return f.t('period.notBilledYet', {
+    month: monthName(s, f),
+    lag: f.t('period.lag'),
+  });
 }
 
 /**
@@ -27,84 +29,108 @@ export function notBilledYet(s: CostSummary): string {
  * compared with the same days of last month; while no day is billed, the
  * estimate of the unbilled days and last month as the comparison.
  */
-export function monthToDateText(s: CostSummary): {
+export function monthToDateText(
+  s: CostSummary,
+  f: CostFormat,
+): {
   /** The comparison to draw as a change, with its caption. */
   change?: { value: number; suffix: string };
   /** Text instead of (or besides) a change. */
   note: string;
 } {
+  const { t } = f;
   const p = s.periods;
-  const lastMonth = `${describeRange(p.lastMonth)} ${money(
-    s.lastMonth,
-    s.currency,
-  )}`;
+  const lastMonth = t('period.monthAmount', {
+    month: f.range(p.lastMonth),
+    amount: f.money(s.lastMonth, s.currency),
+  });
   if (p.billed.days === 0) {
-    const estimate =
+    const key =
       s.unbilledEstimate > 0
-        ? `; the figure is the estimate from node counts`
-        : '';
-    return { note: `${notBilledYet(s)}${estimate}. Last month: ${lastMonth}` };
+        ? 'period.notBilledEstimateNote'
+        : 'period.notBilledNote';
+    return { note: t(key, { notBilled: notBilledYet(s, f), lastMonth }) };
   }
   const same =
     p.sameDaysLastMonth.days === p.lastMonth.days
-      ? `all of ${describeRange(p.lastMonth)}`
-      : describeRange(p.sameDaysLastMonth);
-  const billed = `Billed ${describeRange(p.billed)}`;
+      ? t('period.allOf', { month: f.range(p.lastMonth) })
+      : f.range(p.sameDaysLastMonth);
+  const billed = t('period.billed', { range: f.range(p.billed) });
   if (s.change !== null) {
     return {
       change: {
         value: s.change,
-        suffix: `vs ${money(s.previousMonthToDate, s.currency)} ${same}`,
+        suffix: t('period.vs', {
+          amount: f.money(s.previousMonthToDate, s.currency),
+          same,
+        }),
       },
       note: billed,
     };
   }
   return {
-    note:
+    note: t(
       s.previousMonthToDate > 0
-        ? `${billed}; ${same} not all collected, no comparison`
-        : `${billed}; nothing billed ${same} to compare with`,
+        ? 'period.notAllCollected'
+        : 'period.nothingToCompare',
+      { billed, same },
+    ),
   };
 }
 
 /** The breakdown cards' subheader: which days are compared with which. */
-export function breakdownSubheader(s: CostSummary): string {
+export function breakdownSubheader(s: CostSummary, f: CostFormat): string {
   const b = s.periods.breakdown;
-  const compared = `${describeRange(b.current)} vs ${describeRange(
-    b.previous,
-  )}`;
-  return b.kind === 'last-month'
-    ? `${compared}: ${notBilledYet(s).replace(/^No/, 'no')}`
-    : compared;
+  const current = f.range(b.current);
+  const previous = f.range(b.previous);
+  if (b.kind !== 'last-month') {
+    return f.t('breakdown.compared', { current, previous });
+  }
+  const notBilled = f.t('period.notBilledYetInline', {
+    month: monthName(s, f),
+    lag: f.t('period.lag'),
+  });
+  return f.t('breakdown.comparedNotBilled', { current, previous, notBilled });
 }
 
 /** A note under the breakdown when its comparison is incomplete, else undefined. */
-export function breakdownNote(s: CostSummary): string | undefined {
+export function breakdownNote(
+  s: CostSummary,
+  f: CostFormat,
+): string | undefined {
   const { previous } = s.periods.breakdown;
   const stored = s.breakdownPreviousDaysStored;
   if (stored >= previous.days) return undefined;
+  const range = f.range(previous);
   return stored === 0
-    ? `Nothing collected for ${describeRange(previous)}: no change shown.`
-    : `Only ${stored} of ${previous.days} days of ${describeRange(
-        previous,
-      )} collected: no change shown.`;
+    ? f.t('breakdown.nothingCollected', { range })
+    : f.t('breakdown.partlyCollected', {
+        stored: String(stored),
+        days: String(previous.days),
+        range,
+      });
 }
 
 /** Why a breakdown is empty, and the estimate there is. */
-export function breakdownEmptyText(s: CostSummary): string {
+export function breakdownEmptyText(s: CostSummary, f: CostFormat): string {
   const { current } = s.periods.breakdown;
-  const estimate =
-    s.unbilledEstimate > 0
-      ? ` Estimate for ${monthName(s)} so far: ${money(
-          s.unbilledEstimate,
-          s.currency,
-        )} (node counts × price).`
-      : '';
   const whole = monthRange(current.from);
   const covers =
     current.from === whole.from && current.to === whole.to
-      ? describeRange(current)
-      : `${describeRange(current)} ${current.from.slice(0, 4)}`;
-  const why = s.periods.billed.days === 0 ? ` ${notBilledYet(s)}.` : '';
-  return `No billed cost collected for ${covers}.${why}${estimate}`;
+      ? f.range(current)
+      : f.t('range.withYear', {
+          range: f.range(current),
+          year: current.from.slice(0, 4),
+        });
+  const parts: string[] = [f.t('breakdown.empty', { covers })];
+  if (s.periods.billed.days === 0) parts.push(`${notBilledYet(s, f)}.`);
+  if (s.unbilledEstimate > 0) {
+    parts.push(
+      f.t('breakdown.emptyEstimate', {
+        month: monthName(s, f),
+        amount: f.money(s.unbilledEstimate, s.currency),
+      }),
+    );
+  }
+  return parts.join(' ');
 }

@@ -11,7 +11,7 @@ import {
   JENKINS_API_TOKEN,
   JENKINS_USER,
   type JenkinsStandInOptions,
-} from '@internal/sandbox/src/jenkins/JenkinsStandIn';
+} from '@internal/sandbox/jenkins';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';

@@ -105,11 +105,3 @@ export function estimateMonthlyCost(
     instanceType,
   };
 }
-
-/** `USD 1,234.56` style, fixed to en-US so tests and screenshots agree. */
-export function formatMoney(amount: number, currency: string) {
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-  }).format(amount);
-}

@@ -11,7 +11,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
   useApi,
+  useTranslationRef,
 } from '@backstage/frontend-plugin-api';
+import { useFormatters } from '@internal/i18n-react';
 import { useEntity, useEntityOwnership } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import Button from '@material-ui/core/Button';
@@ -21,19 +23,37 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { ENVIRONMENT_ANNOTATIONS as A } from '@internal/plugin-environments-common';
+import { environmentsTranslationRef } from '../translation';
 
 function Status({ value }: { value: string | undefined }) {
+  const { t } = useTranslationRef(environmentsTranslationRef);
   switch (value) {
     case 'ready':
-      return <StatusOK>ready</StatusOK>;
+      return <StatusOK>{t('card.state.ready')}</StatusOK>;
     case 'failed':
-      return <StatusError>failed</StatusError>;
+      return <StatusError>{t('card.state.failed')}</StatusError>;
     case 'provisioning':
     case 'destroying':
-      return <StatusPending>{value}</StatusPending>;
+      return <StatusPending>{t(`card.state.${value}`)}</StatusPending>;
     default:
-      return <StatusAborted>{value ?? 'unknown'}</StatusAborted>;
+      // A status this card does not know is shown as the annotation has it.
+      return <StatusAborted>{value ?? t('card.state.unknown')}</StatusAborted>;
   }
+}
+
+/**
+ * A moment in the user's language and time zone, the ISO value in
+ * `dateTime` (and the title) for tools and tests.
+ */
+function Moment({ iso }: { iso: string }) {
+  const fmt = useFormatters();
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return <>{iso}</>;
+  return (
+    <time dateTime={iso} title={iso}>
+      {fmt.dateTime(ms)}
+    </time>
+  );
 }
 
 const EXTEND_DAYS = 7;
@@ -59,6 +79,8 @@ export const EnvironmentCard = () => {
   const { loading: ownershipLoading, isOwnedEntity } = useEntityOwnership();
   const fetchApi = useApi(fetchApiRef);
   const discoveryApi = useApi(discoveryApiRef);
+  const { t } = useTranslationRef(environmentsTranslationRef);
+  const fmt = useFormatters();
   const annotations = entity.metadata.annotations ?? {};
   const purpose = annotations[A.purpose];
   const lastRunUrl = annotations[A.lastRunUrl];
@@ -87,48 +109,50 @@ export const EnvironmentCard = () => {
       if (!res.ok) throw await ResponseError.fromResponse(res);
       const body = (await res.json()) as { expiresAt: string };
       setExpiresAt(body.expiresAt);
-      setMessage(`Expiry extended to ${body.expiresAt}`);
+      setMessage(
+        t('card.extended', { date: fmt.dateTime(Date.parse(body.expiresAt)) }),
+      );
     } catch (e) {
-      setMessage(`Could not extend the expiry: ${(e as Error).message}`);
+      setMessage(t('card.extendFailed', { message: (e as Error).message }));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <InfoCard title="Environment">
-      <Table size="small" aria-label="Environment state">
+    <InfoCard title={t('card.title')}>
+      <Table size="small" aria-label={t('card.tableLabel')}>
         <TableBody>
           <TableRow>
-            <TableCell component="th">Status</TableCell>
+            <TableCell component="th">{t('card.status')}</TableCell>
             <TableCell>
               <Status value={annotations[A.status]} />
             </TableCell>
           </TableRow>
           <TableRow>
-            <TableCell component="th">Purpose</TableCell>
+            <TableCell component="th">{t('card.purpose')}</TableCell>
             <TableCell>{purpose ?? '-'}</TableCell>
           </TableRow>
           <TableRow>
-            <TableCell component="th">Region</TableCell>
+            <TableCell component="th">{t('card.region')}</TableCell>
             <TableCell>{annotations[A.region] ?? '-'}</TableCell>
           </TableRow>
           <TableRow>
-            <TableCell component="th">Last pipeline run</TableCell>
+            <TableCell component="th">{t('card.lastRun')}</TableCell>
             <TableCell>
               {lastRunUrl ? (
-                <Link to={lastRunUrl}>Pipeline log</Link>
+                <Link to={lastRunUrl}>{t('card.pipelineLog')}</Link>
               ) : (
-                'none yet'
+                t('card.noRunYet')
               )}
             </TableCell>
           </TableRow>
           <TableRow>
-            <TableCell component="th">Expires</TableCell>
+            <TableCell component="th">{t('card.expires')}</TableCell>
             <TableCell data-testid="environment-expiry">
-              {expires
-                ? expiresAt ?? 'not set'
-                : 'never (not a dev/test environment)'}
+              {expires && expiresAt ? <Moment iso={expiresAt} /> : null}
+              {expires && !expiresAt ? t('card.expiryNotSet') : null}
+              {expires ? null : t('card.neverExpires')}
             </TableCell>
           </TableRow>
         </TableBody>
@@ -141,7 +165,7 @@ export const EnvironmentCard = () => {
           onClick={extend}
           style={{ marginTop: 16 }}
         >
-          Extend by {EXTEND_DAYS} days
+          {t('card.extend', { days: String(EXTEND_DAYS) })}
         </Button>
       )}
       {message && (

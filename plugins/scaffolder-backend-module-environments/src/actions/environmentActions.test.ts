@@ -1,4 +1,4 @@
-import { JENKINS_PASSWORD } from '@internal/sandbox/src/jenkins/JenkinsStandIn';
+import { JENKINS_PASSWORD } from '@internal/sandbox/jenkins';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';

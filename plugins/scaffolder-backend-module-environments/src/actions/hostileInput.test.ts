@@ -7,7 +7,7 @@
 import {
   HOSTILE_INPUTS,
   hostileCases,
-} from '@internal/sandbox/src/hostileInputs';
+} from '@internal/sandbox';
 import fs from 'node:fs';
 import {
   createAuthorizeEnvironmentChangeAction,

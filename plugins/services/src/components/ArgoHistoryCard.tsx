@@ -30,7 +30,7 @@ import {
   ARGOCD_APP_NAME_ANNOTATION,
   ARGOCD_APP_NAMESPACE_ANNOTATION,
   loadArgoApplications,
-} from '../deployments/useDeployments';
+} from '@internal/plugin-services-common';
 
 type Commit = { author?: string; message?: string };
 
@@ -144,7 +144,12 @@ function HistoryTableRow({
   const fmt = useFormatters();
   const duration =
     row.durationMs !== undefined ? durationParts(row.durationMs) : undefined;
-  const durationText = ({ unit, h, m, s }: ReturnType<typeof durationParts>) => {
+  const durationText = ({
+    unit,
+    h,
+    m,
+    s,
+  }: ReturnType<typeof durationParts>) => {
     if (unit === 'hours') return t('history.duration.hours', { h, m, s });
     if (unit === 'minutes') return t('history.duration.minutes', { m, s });
     return t('history.duration.seconds', { s });

@@ -20,7 +20,7 @@ import { ReactNode } from 'react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useFormatters } from '@internal/i18n-react';
 import { servicesTranslationRef } from '../translation';
-import { EnvironmentRow } from '../deployments/environmentRows';
+import { EnvironmentRow } from '@internal/plugin-services-common';
 import { useDeployments } from '../deployments/useDeployments';
 
 function Status({ value, children }: { value: string; children: ReactNode }) {
@@ -206,9 +206,7 @@ export function DeploymentsCard() {
       </WarningPanel>
     );
   } else if (!value || value.length === 0) {
-    body = (
-      <Typography>{t('deployments.notDeployed')}</Typography>
-    );
+    body = <Typography>{t('deployments.notDeployed')}</Typography>;
   } else {
     body = (
       <Table size="small" aria-label={t('deployments.tableLabel')}>
@@ -220,13 +218,16 @@ export function DeploymentsCard() {
             <TableCell>{t('deployments.columns.argocd')}</TableCell>
             <TableCell>{t('deployments.columns.version')}</TableCell>
             <TableCell>{t('deployments.columns.pods')}</TableCell>
-            <TableCell><CostHeader rows={value} /></TableCell>
+            <TableCell>
+              <CostHeader rows={value} />
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {value.map(row => (
             <TableRow key={row.environment} data-environment={row.environment}>
-              <TableCell>
+              {/* "dev-a" breaks at its hyphen beside longer Korean headers. */}
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <Link to={`/catalog/default/resource/${row.environment}`}>
                   {row.environment}
                 </Link>

@@ -1,8 +1,13 @@
 // Tests only: the stand-ins' recorded vendor replies as fixtures.
 /* eslint-disable @backstage/no-mixed-plugin-imports */
-import { exampleInstances } from '@internal/sandbox/src/argocd/applications';
-import { vendorCaseApplications } from '@internal/sandbox/src/argocd/vendorCases';
-import type { ArgoApplication, ArgoResult } from './environmentRows';
+import {
+  exampleInstances,
+  vendorCaseApplications,
+} from '@internal/sandbox/argocd';
+import type {
+  ArgoApplication,
+  ArgoResult,
+} from '@internal/plugin-services-common';
 import { deployDuration, formatDuration, historyRows } from './historyRows';
 
 const NOW = new Date('2026-11-25T10:00:00Z');

@@ -2,7 +2,7 @@
  * The deploy history of a service across environments, from each Argo CD's
  * `status.history` (newest first), with how long each deploy took.
  */
-import type { ArgoResult } from './environmentRows';
+import type { ArgoResult } from '@internal/plugin-services-common';
 
 export type HistoryRow = {
   environment: string;

@@ -1,10 +1,13 @@
+/*
+ * The Deployments card's data: the same loaders and the same row builder
+ * (@internal/plugin-services-common) as the get-deployments tool of
+ * plugins/services-backend, so the card and the tool agree.
+ */
 import { useCallback } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
-  ConfigApi,
   configApiRef,
   discoveryApiRef,
-  FetchApi,
   fetchApiRef,
   useApi,
 } from '@backstage/core-plugin-api';
@@ -16,93 +19,13 @@ import {
   CostUptimeClient,
 } from '@internal/plugin-cost-uptime-common';
 import {
-  ArgoApplication,
-  ArgoResult,
+  argoAnnotations,
   buildEnvironmentRows,
   CostResult,
   EnvironmentRow,
-} from './environmentRows';
-
-export const ARGOCD_APP_NAME_ANNOTATION = 'argocd/app-name';
-/** The application's namespace, for apps outside Argo CD's own namespace. */
-export const ARGOCD_APP_NAMESPACE_ANNOTATION = 'argocd/app-namespace';
-export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
-  'backstage.io/kubernetes-label-selector';
-
-/** A Kubernetes namespace name (an RFC 1123 label). */
-export const isNamespaceName = (value: string) =>
-  value.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value);
-
-/** The Argo CD instances of the environments (argocd config, type `config`). */
-export function argoInstances(config: ConfigApi) {
-  return (config.getOptionalConfigArray('argocd.appLocatorMethods') ?? [])
-    .filter(m => m.getOptionalString('type') === 'config')
-    .flatMap(m => m.getOptionalConfigArray('instances') ?? [])
-    .map(i => ({ name: i.getString('name'), url: i.getString('url') }));
-}
-
-/**
- * Asks every environment's Argo CD (through the Argo CD backend plugin) for
- * the application `appName` (in `appNamespace`, when given). A server that
- * fails is reported on its own result.
- */
-export async function loadArgoApplications(options: {
-  appName?: string;
-  appNamespace?: string;
-  config: ConfigApi;
-  discovery: { getBaseUrl(pluginId: string): Promise<string> };
-  fetch: FetchApi['fetch'];
-}): Promise<ArgoResult[]> {
-  const { appName, appNamespace, config, discovery, fetch } = options;
-  if (!appName) return [];
-  const instances = argoInstances(config);
-  if (appNamespace && !isNamespaceName(appNamespace)) {
-    const message = `The ${ARGOCD_APP_NAMESPACE_ANNOTATION} annotation "${appNamespace}" is not a Kubernetes namespace name`;
-    return instances.map(({ name, url }) => ({
-      instance: name,
-      url,
-      state: 'error',
-      message,
-    }));
-  }
-  const base = await discovery.getBaseUrl('argocd');
-  return Promise.all(
-    instances.map(async ({ name, url }): Promise<ArgoResult> => {
-      try {
-        const response = await fetch(
-          `${base}/argoInstance/${encodeURIComponent(
-            name,
-          )}/applications/name/${encodeURIComponent(appName)}${
-            appNamespace
-              ? `?appNamespace=${encodeURIComponent(appNamespace)}`
-              : ''
-          }`,
-        );
-        if (!response.ok) {
-          throw await ResponseError.fromResponse(response);
-        }
-        const application = (await response.json()) as ArgoApplication;
-        return {
-          instance: name,
-          url,
-          state: 'found',
-          application,
-          appNamespace: appNamespace || undefined,
-        };
-      } catch (e) {
-        const message =
-          e instanceof ResponseError ? e.body.error.message : String(e);
-        // The Argo CD backend reports an application Argo CD does not have
-        // as "Request failed with 404": the service is not in that environment.
-        if (/\b404\b/.test(message)) {
-          return { instance: name, url, state: 'absent' };
-        }
-        return { instance: name, url, state: 'error', message };
-      }
-    }),
-  );
-}
+  hasKubernetesAnnotation,
+  loadArgoApplications,
+} from '@internal/plugin-services-common';
 
 /**
  * Asks every environment's Argo CD for the service's application (through the
@@ -116,12 +39,8 @@ export function useDeployments(entity: Entity) {
   const { fetch } = useApi(fetchApiRef);
   const kubernetes = useApi(kubernetesApiRef);
   const annotations = entity.metadata.annotations ?? {};
-  const appName = annotations[ARGOCD_APP_NAME_ANNOTATION];
-  const appNamespace = annotations[ARGOCD_APP_NAMESPACE_ANNOTATION]?.trim();
-  const hasKubernetes = Boolean(
-    annotations[KUBERNETES_ID_ANNOTATION] ||
-      annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION],
-  );
+  const { appName, appNamespace } = argoAnnotations(annotations);
+  const hasKubernetes = hasKubernetesAnnotation(annotations);
 
   const loadArgo = useCallback(
     () =>

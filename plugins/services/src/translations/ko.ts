@@ -9,7 +9,8 @@ export default createTranslationMessages({
     'deployments.subheader': '환경별로 무엇이 실행 중인지',
     'deployments.loadError': '배포 정보를 불러오지 못했습니다',
     'deployments.retry': '다시 시도',
-    'deployments.notDeployed': '이 서비스는 아직 어느 환경에도 배포되지 않았습니다.',
+    'deployments.notDeployed':
+      '이 서비스는 아직 어느 환경에도 배포되지 않았습니다.',
     'deployments.tableLabel': '환경별 배포',
     'deployments.columns.environment': '환경',
     'deployments.columns.argocd': 'Argo CD',

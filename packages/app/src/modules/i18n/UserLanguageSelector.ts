@@ -1,4 +1,7 @@
-import type { AppLanguageApi, StorageApi } from '@backstage/frontend-plugin-api';
+import type {
+  AppLanguageApi,
+  StorageApi,
+} from '@backstage/frontend-plugin-api';
 import type { Observable, Observer, Subscription } from '@backstage/types';
 import {
   DEFAULT_LANGUAGE,

@@ -21,13 +21,19 @@ import { catalogReactTranslationRef } from '@backstage/plugin-catalog-react';
 import { appTranslationRef } from '../../translation';
 import { UserLanguageSelector } from './UserLanguageSelector';
 import { servicesTranslations } from '@internal/plugin-services';
+import { costUptimeTranslations } from '@internal/plugin-cost-uptime';
+import { environmentsTranslations } from '@internal/plugin-environments';
 
 /**
  * Our plugins' Korean (each plugin exports its TranslationBlueprint): the
  * app's translations input only takes extensions of the app plugin, so
  * they are installed here. Add a plugin's when it gets one.
  */
-const PLUGIN_TRANSLATIONS = [servicesTranslations];
+const PLUGIN_TRANSLATIONS = [
+  servicesTranslations,
+  costUptimeTranslations,
+  environmentsTranslations,
+];
 
 /**
  * The app language (English, Korean), stored per user with the
@@ -62,15 +68,25 @@ function korean<TId extends string>(
 }
 
 const koreanResources = [
-  korean('portal-app', appTranslationRef, () => import('../../translations/ko')),
-  korean('user-settings', userSettingsTranslationRef, () =>
-    import('./ko/userSettings'),
+  korean(
+    'portal-app',
+    appTranslationRef,
+    () => import('../../translations/ko'),
   ),
-  korean('core-components', coreComponentsTranslationRef, () =>
-    import('./ko/coreComponents'),
+  korean(
+    'user-settings',
+    userSettingsTranslationRef,
+    () => import('./ko/userSettings'),
   ),
-  korean('notifications', notificationsTranslationRef, () =>
-    import('./ko/notifications'),
+  korean(
+    'core-components',
+    coreComponentsTranslationRef,
+    () => import('./ko/coreComponents'),
+  ),
+  korean(
+    'notifications',
+    notificationsTranslationRef,
+    () => import('./ko/notifications'),
   ),
   korean('home', homeTranslationRef, () => import('./ko/home')),
   korean('search', searchTranslationRef, () =>

@@ -67,7 +67,8 @@ const ciCdContent = EntityContentBlueprint.make({
   name: 'projects',
   params: {
     path: 'ci-cd',
-    title: 'CI/CD',
+    // A message, so the entity page shows the tab in the user's language.
+    title: appTranslationRef('jenkins.tabTitle'),
     filter: isJenkinsAvailable,
     routeRef: convertLegacyRouteRef(jenkinsPlugin.routes.entityContent),
     loader: () =>

@@ -31,7 +31,12 @@ export const SidebarLogo = () => {
 
   return (
     <div className={classes.root}>
-      <Link to="/" underline="none" className={classes.link} aria-label={t('nav.homeLink')}>
+      <Link
+        to="/"
+        underline="none"
+        className={classes.link}
+        aria-label={t('nav.homeLink')}
+      >
         {isOpen ? <LogoFull /> : <LogoIcon />}
       </Link>
     </div>

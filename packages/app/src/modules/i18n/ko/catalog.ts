@@ -98,9 +98,11 @@ export const catalogKo = createTranslationMessages({
     'hasResourcesCard.title': '포함된 리소스',
     'hasResourcesCard.emptyMessage': '이 시스템에 속한 리소스가 없습니다.',
     'hasSubcomponentsCard.title': '하위 컴포넌트',
-    'hasSubcomponentsCard.emptyMessage': '이 컴포넌트에 속한 하위 컴포넌트가 없습니다.',
+    'hasSubcomponentsCard.emptyMessage':
+      '이 컴포넌트에 속한 하위 컴포넌트가 없습니다.',
     'hasSubdomainsCard.title': '하위 도메인',
-    'hasSubdomainsCard.emptyMessage': '이 도메인에 속한 하위 도메인이 없습니다.',
+    'hasSubdomainsCard.emptyMessage':
+      '이 도메인에 속한 하위 도메인이 없습니다.',
     'hasSystemsCard.title': '포함된 시스템',
     'hasSystemsCard.emptyMessage': '이 도메인에 속한 시스템이 없습니다.',
     'relatedEntitiesCard.emptyHelpLinkTitle': '바꾸는 방법 알아보기',

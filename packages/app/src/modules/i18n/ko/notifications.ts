@@ -5,7 +5,8 @@ export default createTranslationMessages({
   ref: notificationsTranslationRef,
   full: true,
   messages: {
-    'table.errors.markAllReadFailed': '모든 알림을 읽음으로 표시하지 못했습니다',
+    'table.errors.markAllReadFailed':
+      '모든 알림을 읽음으로 표시하지 못했습니다',
     'table.pagination.labelDisplayedRows': '{from}-{to} / {count}',
     'table.pagination.firstTooltip': '첫 페이지',
     'table.pagination.labelRowsSelect': '행',
@@ -15,12 +16,14 @@ export default createTranslationMessages({
     'table.emptyMessage': '표시할 항목이 없습니다',
     'table.bulkActions.markAllRead': '모두 읽음으로 표시',
     'table.bulkActions.markSelectedAsRead': '선택 항목 읽음으로 표시',
-    'table.bulkActions.returnSelectedAmongUnread': '선택 항목 읽지 않음으로 되돌리기',
+    'table.bulkActions.returnSelectedAmongUnread':
+      '선택 항목 읽지 않음으로 되돌리기',
     'table.bulkActions.saveSelectedForLater': '선택 항목 나중에 보기로 저장',
     'table.bulkActions.undoSaveForSelected': '선택 항목 저장 취소',
     'table.confirmDialog.cancel': '취소',
     'table.confirmDialog.title': '계속할까요?',
-    'table.confirmDialog.markAllReadDescription': '모든 알림을 읽음으로 표시합니다.',
+    'table.confirmDialog.markAllReadDescription':
+      '모든 알림을 읽음으로 표시합니다.',
     'table.confirmDialog.markAllReadConfirmation': '모두 표시',
     'filters.view.all': '전체',
     'filters.view.label': '보기',
@@ -52,7 +55,8 @@ export default createTranslationMessages({
     'settings.errors.useNotificationFormat':
       'useNotificationFormat은 NotificationFormatProvider 안에서 써야 합니다',
     'settings.errorTitle': '설정을 불러오지 못했습니다',
-    'settings.noSettingsAvailable': '알림 설정이 아직 없습니다. 나중에 다시 확인하세요',
+    'settings.noSettingsAvailable':
+      '알림 설정이 아직 없습니다. 나중에 다시 확인하세요',
     'sidebar.title': '알림',
     'sidebar.errors.markAsReadFailed': '알림을 읽음으로 표시하지 못했습니다',
     'sidebar.errors.fetchNotificationFailed': '알림을 가져오지 못했습니다',

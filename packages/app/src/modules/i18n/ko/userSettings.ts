@@ -6,7 +6,8 @@ export default createTranslationMessages({
   full: true,
   messages: {
     'featureFlags.title': '기능 플래그',
-    'featureFlags.description': '기능 플래그를 바꾼 뒤에는 페이지를 새로 고치세요',
+    'featureFlags.description':
+      '기능 플래그를 바꾼 뒤에는 페이지를 새로 고치세요',
     'featureFlags.filterTitle': '필터',
     'featureFlags.clearFilter': '필터 지우기',
     'featureFlags.emptyFlags.title': '기능 플래그 없음',

@@ -1,0 +1,2 @@
+export { clusterMetricLines } from './clusterMetrics.ts';
+export * from './exampleClusters.ts';

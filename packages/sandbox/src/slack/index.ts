@@ -1,0 +1,5 @@
+export {
+  SLACK_SANDBOX_TOKEN,
+  SlackStandIn,
+  slackStandIn,
+} from './SlackStandIn.ts';

@@ -1,0 +1,1 @@
+export { ByEnvironmentCard } from './ByEnvironmentCard';

@@ -1,0 +1,1 @@
+export { ByServiceCard } from './ByServiceCard';

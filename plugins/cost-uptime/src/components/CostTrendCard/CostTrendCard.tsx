@@ -1,0 +1,67 @@
+import { InfoCard } from '@backstage/core-components';
+import type { CostSeries, GroupBy } from '@internal/plugin-cost-uptime-common';
+import Box from '@material-ui/core/Box';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { CostTrendChart } from '../charts';
+import { useCostFormat } from '../format';
+import { AsyncSection } from '../parts';
+
+/** The trend's ranges: 30 or 90 days back, or 12 whole months. */
+export type TrendRange = '30d' | '90d' | '12m';
+
+/** The page's "Cost trend" card: stacked cost by a dimension over a range. */
+export function CostTrendCard(props: {
+  state: { error?: Error; value?: CostSeries };
+  groupBy: GroupBy;
+  onGroupBy: (groupBy: GroupBy) => void;
+  range: TrendRange;
+  onRange: (range: TrendRange) => void;
+}) {
+  const { t } = useCostFormat();
+  return (
+    <InfoCard
+      title={t('trend.title')}
+      subheader={t('trend.subheader')}
+      action={
+        <Box display="flex" style={{ gap: 8 }} pt={1} pr={1}>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={props.groupBy}
+            onChange={(_, v) => v && props.onGroupBy(v)}
+          >
+            <ToggleButton value="environment">
+              {t('trend.groupBy.environment')}
+            </ToggleButton>
+            <ToggleButton value="service">
+              {t('trend.groupBy.service')}
+            </ToggleButton>
+            <ToggleButton value="entity">
+              {t('trend.groupBy.entity')}
+            </ToggleButton>
+          </ToggleButtonGroup>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={props.range}
+            onChange={(_, v) => v && props.onRange(v)}
+          >
+            <ToggleButton value="30d">{t('trend.range.days30')}</ToggleButton>
+            <ToggleButton value="90d">{t('trend.range.days90')}</ToggleButton>
+            <ToggleButton value="12m">{t('trend.range.months12')}</ToggleButton>
+          </ToggleButtonGroup>
+        </Box>
+      }
+    >
+      <AsyncSection
+        state={props.state}
+        title={t('trend.title')}
+        isEmpty={v => v.points.length === 0}
+        empty={t('trend.empty')}
+      >
+        {v => <CostTrendChart series={v} />}
+      </AsyncSection>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { CostTrendCard, type TrendRange } from './CostTrendCard';

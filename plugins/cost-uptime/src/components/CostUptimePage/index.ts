@@ -1,0 +1,1 @@
+export { CostUptimePage } from './CostUptimePage';

@@ -1,0 +1,51 @@
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen } from '@testing-library/react';
+import { costUptimeApiRef, type CostUptimeApi } from '../api';
+import { midMonth, uptimeRows } from '../__testUtils__/fixtures';
+import { EntityCostUptimeCard } from './EntityCostUptime';
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'shop-backend',
+    annotations: { 'cost-uptime.io/service': 'shop-backend' },
+  },
+  spec: {},
+};
+
+describe('EntityCostUptimeCard', () => {
+  it("shows the service's month, forecast and availability per environment", async () => {
+    const api: Partial<CostUptimeApi> = {
+      getSummary: jest.fn(async () => midMonth),
+      getUptime: jest.fn(async () => ({
+        days: 30,
+        from: '2026-11-15',
+        to: '2026-12-15',
+        rows: uptimeRows,
+      })),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[costUptimeApiRef, api]]}>
+        <EntityProvider entity={entity}>
+          <EntityCostUptimeCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByTestId('entity-month-to-date')).toHaveTextContent(
+      '$4,321.50',
+    );
+    expect(screen.getByText('last month $9,300.00')).toBeInTheDocument();
+    expect(screen.getByTestId('entity-uptime')).toHaveTextContent(
+      'prod99.950% · SLO 99.9% · budget left 50%',
+    );
+    expect(api.getUptime).toHaveBeenCalledWith({
+      days: 30,
+      key: 'shop-backend',
+    });
+  });
+});

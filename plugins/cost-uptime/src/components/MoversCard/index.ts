@@ -1,0 +1,2 @@
+export { MoversCard } from './MoversCard';
+export { MoversTable } from './MoversTable';

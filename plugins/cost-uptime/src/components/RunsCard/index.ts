@@ -1,0 +1,1 @@
+export { RunsCard } from './RunsCard';

@@ -1,0 +1,2 @@
+export { UptimeCard } from './UptimeCard';
+export { UptimeTable } from './UptimeTable';

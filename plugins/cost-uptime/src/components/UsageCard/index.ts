@@ -1,0 +1,1 @@
+export { UsageCard, type UsageGranularity } from './UsageCard';
