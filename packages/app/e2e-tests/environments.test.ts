@@ -95,6 +95,29 @@ async function findInCatalog(page: Page, name: string) {
   return page.getByRole('row').filter({ hasText: name });
 }
 
+/** The environment's recorded state and runs (GET /api/environments/environments/:name), as the signed-in user. */
+async function history(page: Page, name: string) {
+  const refresh = await page.request.get(
+    '/api/auth/oidc/refresh?optional&env=development',
+    { headers: { 'x-requested-with': 'XMLHttpRequest' } },
+  );
+  const token = (await refresh.json()).backstageIdentity.token;
+  const res = await page.request.get(
+    `/api/environments/environments/${encodeURIComponent(name)}`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  expect(res.status()).toBe(200);
+  return (await res.json()) as {
+    state: string;
+    runs: {
+      operation: string;
+      requestedBy: string;
+      result?: string;
+      build?: { number: number; url: string };
+    }[];
+  };
+}
+
 async function jenkinsBuilds(page: Page, name: string) {
   const res = await page.request.get(`${JENKINS_URL}/__sandbox/builds`);
   const body = (await res.json()) as {
@@ -193,6 +216,16 @@ test.describe.serial('environments', () => {
     expect(after - before).toBeLessThanOrEqual(8 * 24 * 3600_000);
     await shot('environment card after extending');
 
+    // Its history: the create run with its Jenkins build, then the extension.
+    const recorded = await history(page, ownName);
+    expect(recorded.state).toBe('ready');
+    expect(
+      recorded.runs.map(r => [r.operation, r.requestedBy, r.result, !!r.build]),
+    ).toEqual([
+      ['extend', 'user:default/minsu.park', 'SUCCESS', false],
+      ['create', 'user:default/minsu.park', 'SUCCESS', true],
+    ]);
+
     // Its owner deletes it, typing the name to confirm.
     await chooseTemplate(page, 'Delete an EKS environment');
     await pickOption(page, /^Environment/, ownName);
@@ -218,6 +251,7 @@ test.describe.serial('environments', () => {
     // The list has loaded (not merely empty while loading).
     await expect(page.getByText('No records to display')).toBeVisible();
     await shot('environment gone from the catalog');
+
   });
 
   test('a platform admin creates an environment owned by platform-admins', async ({

@@ -11,6 +11,7 @@ import { environmentPermissions } from '@internal/plugin-environments-common';
 import { EnvironmentService } from '@internal/plugin-environments-node';
 import { registerEnvironmentActions } from './actions';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
+import { StoreRunRecorder } from './database/StoreRunRecorder';
 import { ExpiryTask } from './expiry/ExpiryTask';
 import { EnvironmentReader } from './service/EnvironmentReader';
 import { ExpiryExtender } from './service/ExpiryExtender';
@@ -60,7 +61,7 @@ export const environmentsPlugin = createBackendPlugin({
         const extender = new ExpiryExtender({ ...deps, service, store });
         const reader = new EnvironmentReader({ ...deps, service, store });
         deps.httpRouter.use(
-          await createRouter({ extender, reader, httpAuth: deps.httpAuth }),
+          await createRouter({ ...deps, extender, reader, store }),
         );
         // The same operations for AI agents (MCP), as the calling user.
         registerEnvironmentActions({
@@ -82,6 +83,7 @@ export const environmentsPlugin = createBackendPlugin({
             alerts: deps.alerts,
             logger: logger.child({ task: 'environment-expiry' }),
             config,
+            recorder: new StoreRunRecorder(store),
           });
         }
       },

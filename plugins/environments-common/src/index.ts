@@ -23,6 +23,7 @@ export {
   environmentExpiryExtendPermission,
   environmentPermissions,
   environmentReadPermission,
+  environmentRunRecordPermission,
 } from './permissions';
 export {
   canTransition,

@@ -34,6 +34,7 @@ describe('canTransition', () => {
     expect(canTransition('ready', 'destroyed')).toBe(false);
     expect(canTransition('destroyed', 'ready')).toBe(false);
     expect(canTransition('destroyed', 'requested')).toBe(true);
+    expect(canTransition('destroyed', 'provisioning')).toBe(true);
   });
 
   it('lets an environment without history start anywhere', () => {

@@ -2,7 +2,7 @@
  * An environment's recorded lifecycle: requested → provisioning → ready →
  * (updating → ready) → destroying → destroyed, or failed at any step. A
  * failed environment may be provisioned, updated or destroyed again; a
- * destroyed one's name may be requested again.
+ * destroyed one's name may be requested (or provisioned) again.
  */
 export const ENVIRONMENT_STATES = [
   'requested',
@@ -30,7 +30,8 @@ const NEXT: Record<EnvironmentState, readonly EnvironmentState[]> = {
   ready: ['updating', 'destroying'],
   updating: ['ready', 'failed'],
   destroying: ['destroyed', 'failed'],
-  destroyed: ['requested'],
+  // A new environment of the same name: its request and first run may be one step.
+  destroyed: ['requested', 'provisioning'],
   failed: ['provisioning', 'updating', 'destroying'],
 };
 

@@ -22,8 +22,19 @@ export const environmentReadPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Record a pipeline run and the state it moves an environment to: for the
+ * portal's own plugins (the scaffolder's pipeline step, with its service
+ * token), and platform admins.
+ */
+export const environmentRunRecordPermission = createPermission({
+  name: 'environment.run.record',
+  attributes: { action: 'create' },
+});
+
 /** Every permission of the environments plugin. */
 export const environmentPermissions = [
   environmentExpiryExtendPermission,
   environmentReadPermission,
+  environmentRunRecordPermission,
 ];

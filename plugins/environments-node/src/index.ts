@@ -15,6 +15,12 @@ export {
 } from './config';
 export { readEnvironmentEntities } from './catalog/readEnvironmentEntities';
 export {
+  HttpEnvironmentRunRecorder,
+  type EnvironmentRunRecorder,
+  type RunFinish,
+  type RunStart,
+} from './history/EnvironmentRunRecorder';
+export {
   EnvironmentService,
   ENVIRONMENTS_CHANGED_TOPIC,
   type PipelineLog,

@@ -6,7 +6,10 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
-import { EnvironmentService } from '@internal/plugin-environments-node';
+import {
+  EnvironmentService,
+  HttpEnvironmentRunRecorder,
+} from '@internal/plugin-environments-node';
 import {
   createAuthorizeEnvironmentChangeAction,
   createEnvironmentPipelineAction,
@@ -29,6 +32,7 @@ export const scaffolderModuleEnvironments = createBackendModule({
         logger: coreServices.logger,
         auth: coreServices.auth,
         userInfo: coreServices.userInfo,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         alerts: alertsServiceRef,
@@ -42,11 +46,13 @@ export const scaffolderModuleEnvironments = createBackendModule({
           return;
         }
         const service = EnvironmentService.fromConfig(config, deps);
+        // Runs go into the environments plugin's history, through its API.
+        const recorder = new HttpEnvironmentRunRecorder(deps);
         actions.addActions(
           ...[
             createRenderEnvironmentAction(service),
             createPublishEnvironmentAction(service),
-            createEnvironmentPipelineAction(service, deps.alerts),
+            createEnvironmentPipelineAction(service, deps.alerts, recorder),
             createRegisterEnvironmentAction(service),
             createAuthorizeEnvironmentChangeAction(service),
             createRemoveEnvironmentAction(service),

@@ -101,17 +101,19 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   async startRun(request: RunRequest): Promise<{ id: number }> {
     try {
       return await this.db.transaction(async tx => {
-        const [id] = await tx('environments_runs').insert(
-          {
-            environment: request.environment,
-            operation: request.operation,
-            requested_by: request.requestedBy,
-            requested_at: request.requestedAt,
-            git_commit: request.gitCommit ?? null,
-            open_key: request.environment,
-          },
-          ['id'],
-        );
+        const row = {
+          environment: request.environment,
+          operation: request.operation,
+          requested_by: request.requestedBy,
+          requested_at: request.requestedAt,
+          git_commit: request.gitCommit ?? null,
+          open_key: request.environment,
+        };
+        // PostgreSQL gives the id only when asked; SQLite and MySQL give it anyway (and warn when asked).
+        const [id] =
+          this.db.client.config.client === 'pg'
+            ? await tx('environments_runs').insert(row, ['id'])
+            : await tx('environments_runs').insert(row);
         if (request.state) {
           await this.moveState(tx, request.environment, request.state, request.requestedBy, request.requestedAt);
         }

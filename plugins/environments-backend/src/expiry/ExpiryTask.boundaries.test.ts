@@ -57,10 +57,17 @@ function setup(expiresAt: DateTime, notified?: 'day' | 'hour') {
       return { id: event.id!, status: 'sent' };
     },
   };
+  // The boundaries are about when; what a destroy records is ExpiryTask.test.ts's.
+  const recorder = {
+    start: async () => ({ id: 1 }),
+    setBuild: async () => {},
+    finish: async () => {},
+  };
   const task = new ExpiryTask({
     service,
     alerts,
     logger: mockServices.logger.mock(),
+    recorder,
   });
   return { calls, run: (now: DateTime) => task.run(now) };
 }

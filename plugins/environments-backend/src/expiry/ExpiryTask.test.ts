@@ -4,7 +4,7 @@
  * Jenkins stand-in. Alerts go to a recorder that deduplicates by id, as the
  * alerts backend does.
  */
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AlertEvent, AlertsService } from '@internal/plugin-alerts-node';
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
@@ -23,9 +23,13 @@ import {
   startJenkins,
   userInfo,
 } from '@internal/plugin-environments-node/testUtils';
+import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
+import { StoreRunRecorder } from '../database/StoreRunRecorder';
 import { decideExpiry, ExpiryTask, NOTIFIED_ANNOTATION } from './ExpiryTask';
 
 jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 /** Records raises; a repeated id is a duplicate, as in the alerts backend. */
 class RecordingAlerts implements AlertsService {
@@ -47,6 +51,8 @@ describe('ExpiryTask', () => {
   let service: EnvironmentService;
   let sync: () => Promise<void>;
   let alerts: RecordingAlerts;
+  let store: DatabaseEnvironmentStore;
+  let recorder: StoreRunRecorder;
   /** A fresh task, as after a backend restart. */
   let task: () => ExpiryTask;
 
@@ -70,8 +76,13 @@ describe('ExpiryTask', () => {
       catalogPollMs: 10,
     });
     alerts = new RecordingAlerts();
+    const knex = await databases.init('SQLITE_3');
+    store = await DatabaseEnvironmentStore.create(
+      mockServices.database.mock({ getClient: async () => knex }),
+    );
+    recorder = new StoreRunRecorder(store, () => T0.toJSDate());
     task = () =>
-      new ExpiryTask({ service, alerts, logger: mockServices.logger.mock() });
+      new ExpiryTask({ service, alerts, logger: mockServices.logger.mock(), recorder });
   });
   afterEach(async () => {
     await jenkins.stop();
@@ -171,6 +182,18 @@ describe('ExpiryTask', () => {
       }),
     ]);
 
+    // Its history keeps the destroy run: by the expiry task, with its build.
+    const history = await store.get('dev-a');
+    expect(history.state).toBe('destroyed');
+    expect(history.runs).toEqual([
+      expect.objectContaining({
+        operation: 'destroy',
+        requestedBy: 'expiry',
+        result: 'SUCCESS',
+        build: { number: expect.any(Number), url: expect.stringContaining('/job/') },
+      }),
+    ]);
+
     // The catalog drops it; nothing more happens.
     await sync();
     await task().run(expiresAt.plus({ minutes: 11 }));
@@ -199,10 +222,12 @@ describe('ExpiryTask', () => {
         link: '/catalog/default/resource/fail-e',
       }),
     ]);
+    expect((await store.get('fail-e')).state).toBe('failed');
     // The next run tries the destroy again; its owners are not told twice.
     await sync();
     await task().run(expiresAt.plus({ minutes: 11 }));
     expect((await jenkins.builds()).builds).toHaveLength(2);
+    expect((await store.get('fail-e')).runs.map(r => r.result)).toEqual(['FAILURE', 'FAILURE']);
     expect(alerts.raised).toHaveLength(2);
     expect(alerts.sent).toHaveLength(1);
   });
@@ -258,6 +283,7 @@ describe('ExpiryTask', () => {
       service,
       alerts: failing,
       logger: mockServices.logger.mock(),
+      recorder,
     }).run(T0);
     await sync();
     expect(

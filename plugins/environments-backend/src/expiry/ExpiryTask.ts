@@ -9,7 +9,10 @@ import { ForwardedError } from '@backstage/errors';
 import { AlertsService } from '@internal/plugin-alerts-node';
 import { DateTime } from 'luxon';
 import { ENVIRONMENT_ANNOTATIONS as ANNOTATIONS } from '@internal/plugin-environments-common';
-import { EnvironmentService } from '@internal/plugin-environments-node';
+import {
+  EnvironmentService,
+  type EnvironmentRunRecorder,
+} from '@internal/plugin-environments-node';
 
 export const NOTIFIED_ANNOTATION = ANNOTATIONS.expiryNotified;
 
@@ -52,11 +55,18 @@ export class ExpiryTask {
   private readonly service: EnvironmentService;
   private readonly alerts: AlertsService;
   private readonly logger: LoggerService;
+  private readonly recorder: EnvironmentRunRecorder;
 
-  constructor(options: { service: EnvironmentService; alerts: AlertsService; logger: LoggerService }) {
+  constructor(options: {
+    service: EnvironmentService;
+    alerts: AlertsService;
+    logger: LoggerService;
+    recorder: EnvironmentRunRecorder;
+  }) {
     this.service = options.service;
     this.alerts = options.alerts;
     this.logger = options.logger;
+    this.recorder = options.recorder;
   }
 
   static async schedule(options: {
@@ -65,6 +75,7 @@ export class ExpiryTask {
     scheduler: SchedulerService;
     logger: LoggerService;
     config: Config;
+    recorder: EnvironmentRunRecorder;
   }) {
     const task = new ExpiryTask(options);
     const schedule = options.config.has('platform.environments.expiry.schedule')
@@ -123,7 +134,19 @@ export class ExpiryTask {
   private async destroy(entity: Entity, expiresAt: DateTime) {
     const name = entity.metadata.name;
     this.logger.info(`${name} expired; destroying it`);
-    const result = await this.service.destroy(name, { info: m => this.logger.info(`[${name}] ${m}`) });
+    // A run going (someone's update or destroy) makes this a ConflictError: the next run tries again.
+    const run = await this.recorder.start(name, { operation: 'destroy', requestedBy: 'expiry', state: 'destroying' });
+    const result = await this.service
+      .destroy(name, { info: m => this.logger.info(`[${name}] ${m}`) }, build => this.recorder.setBuild(run.id, build))
+      .catch(async error => {
+        await this.recorder.finish(run.id, { result: 'FAILURE', state: 'failed', by: 'expiry' });
+        throw error;
+      });
+    await this.recorder.finish(run.id, {
+      result,
+      state: result === 'SUCCESS' ? 'destroyed' : 'failed',
+      by: 'expiry',
+    });
     // Raised to the owner group: after a successful destroy the environment
     // has left the catalog, and its owners would no longer be found through it.
     await this.alerts.raise({

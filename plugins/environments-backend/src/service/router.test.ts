@@ -110,6 +110,8 @@ describe('the environments routes', () => {
     const router = await createRouter({
       extender,
       reader,
+      store,
+      permissions,
       httpAuth: mockServices.httpAuth(),
     });
     app = express().use(router).use(mockErrorHandler());

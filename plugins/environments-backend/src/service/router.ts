@@ -1,10 +1,15 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import type { EnvironmentStore } from '../database/EnvironmentStore';
 import type { EnvironmentReader } from './EnvironmentReader';
 import type { ExpiryExtender } from './ExpiryExtender';
+import { addRunRoutes } from './runRoutes';
 
 const extendBody = z.object({ days: z.number().int().min(1).max(90) });
 
@@ -15,7 +20,11 @@ const extendBody = z.object({ days: z.number().int().min(1).max(90) });
 export async function createRouter(options: {
   extender: Pick<ExpiryExtender, 'extend'>;
   reader: Pick<EnvironmentReader, 'read'>;
+  store: Pick<EnvironmentStore, 'startRun' | 'setBuild' | 'finishRun'>;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  /** The clock for recorded runs; tests set it. */
+  now?: () => Date;
 }): Promise<express.Router> {
   const { extender, reader, httpAuth } = options;
   const router = Router();
@@ -36,6 +45,8 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(await extender.extend(req.params.name, parsed.data.days, credentials));
   });
+
+  addRunRoutes(router, { ...options, now: options.now ?? (() => new Date()) });
 
   return router;
 }

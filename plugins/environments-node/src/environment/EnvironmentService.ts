@@ -394,7 +394,11 @@ export class EnvironmentService {
    * Destroy without a scaffolder task (the expiry task): the same pipeline
    * and commits as the delete template's steps.
    */
-  async destroy(name: string, log: PipelineLog): Promise<JenkinsResult> {
+  async destroy(
+    name: string,
+    log: PipelineLog,
+    onBuild: (build: { number: number; url: string }) => Promise<void> | void = () => {},
+  ): Promise<JenkinsResult> {
     await this.jenkins.checkJob();
     const marked = await this.setStatus(name, 'destroying');
     const queueUrl = await this.jenkins.trigger(
@@ -403,6 +407,7 @@ export class EnvironmentService {
     );
     const build = await this.jenkins.waitForBuild(queueUrl);
     log.info(`Build #${build.number}: ${build.url}`);
+    await onBuild(build);
     const { result } = await this.jenkins.followBuild(build, {
       onText: () => {},
       onHeartbeat: s => log.info(`still destroying (${s} s)`),

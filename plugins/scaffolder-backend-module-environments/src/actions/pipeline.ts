@@ -13,7 +13,9 @@ import {
   environmentDir,
   environmentEntityRef,
   gitRefProblems,
+  type EnvironmentRunRecorder,
 } from '@internal/plugin-environments-node';
+import { runRecording } from './runRecording';
 import { examples } from './pipeline.examples';
 
 const LOG_TAIL_LINES = 25;
@@ -25,6 +27,7 @@ const LOG_TAIL_LINES = 25;
 export function createEnvironmentPipelineAction(
   service: EnvironmentService,
   alerts?: Pick<AlertsService, 'raise'>,
+  recorder?: EnvironmentRunRecorder,
 ) {
   return createTemplateAction({
     id: 'platform:environment:pipeline',
@@ -105,7 +108,15 @@ export function createEnvironmentPipelineAction(
       // One build per step, even when the task is retried or the answer to
       // the trigger is lost: Jenkins is asked for the build with this id.
       const requestId = JenkinsClient.requestId(ctx.task.id, action, name);
+      const recording = runRecording(recorder, ctx, {
+        name,
+        action,
+        create: !!ctx.input.revertOnNoBuild,
+        gitRef,
+      });
       try {
+        // The environment's history: refused while another run of it goes.
+        await recording.start();
         // One trigger per step, even when the task is retried.
         const { queueUrl } = await ctx
           .checkpoint<{ queueUrl: string }>({
@@ -161,6 +172,7 @@ export function createEnvironmentPipelineAction(
             throw error;
           });
         log(`Build #${build.number} started: ${build.url}console`);
+        await recording.build(build);
 
         let pending = '';
         const { result, log: text } = await service.jenkins.followBuild(build, {
@@ -188,6 +200,7 @@ export function createEnvironmentPipelineAction(
             });
           }
           log(`Jenkins build #${build.number} finished: ${result}`);
+          await recording.finish(result, action === 'apply' ? 'ready' : 'destroyed');
           await alerts?.raise({
             type: 'environment.task',
             action: action === 'apply' ? 'create' : 'delete',
@@ -201,6 +214,7 @@ export function createEnvironmentPipelineAction(
         await service.setStatus(name, 'failed', {
           [ANNOTATIONS.lastRunUrl]: runUrl,
         });
+        await recording.finish(result, 'failed');
         const tail = text
           .trimEnd()
           .split('\n')
@@ -216,6 +230,7 @@ export function createEnvironmentPipelineAction(
           } See ${runUrl}. Last lines:\n${tail}`,
         );
       } catch (error) {
+        await recording.finish('NOT_BUILT', 'failed');
         // The owners hear about every way the pipeline can end; raise() never
         // throws, so a failing alert channel cannot change the task's result.
         await alerts?.raise({
