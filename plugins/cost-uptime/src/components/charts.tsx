@@ -63,7 +63,9 @@ export function pivot(
     title:
       key === 'Other'
         ? labels.other
-        : titles.get(key) || (key === '' ? labels.untagged : key),
+        : key === ''
+        ? labels.untagged
+        : titles.get(key) || key,
   }));
   return {
     rows: [...rows.values()].sort((a, b) =>
