@@ -52,7 +52,7 @@ function MonthSoFar(props: { summary: CostSummary }) {
           : f.t('stats.monthToDate')}{' '}
         {!lastMonthInstead && s.monthToDate.estimated ? <EstimateChip /> : null}
       </Typography>
-      <Typography variant="h4" data-testid="entity-month-to-date">
+      <Typography variant="h5" data-testid="entity-month-to-date">
         {f.money(
           lastMonthInstead ? s.lastMonth : s.monthToDate.amount,
           s.currency,
@@ -116,7 +116,8 @@ export function EntityCostUptimeCard() {
       subheader={`${filter.tagKey}=${filter.tagValue}`}
       deepLink={{ title: t('entity.details'), link: 'cost-uptime' }}
     >
-      <Grid container spacing={2}>
+      {/* Korean wraps between any two syllables; keep words whole. */}
+      <Grid container spacing={2} style={{ wordBreak: 'keep-all' }}>
         <Grid item xs={6}>
           <MonthSoFar summary={s} />
         </Grid>
@@ -124,7 +125,7 @@ export function EntityCostUptimeCard() {
           <Typography variant="overline" color="textSecondary">
             {t('entity.monthForecast')}
           </Typography>
-          <Typography variant="h4">
+          <Typography variant="h5">
             {f.money(s.forecast.amount, s.currency)}
           </Typography>
           <Typography variant="body2" color="textSecondary">
