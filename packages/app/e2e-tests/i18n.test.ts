@@ -229,7 +229,8 @@ test.describe('languages', () => {
     await page.goto('/catalog/default/resource/dev-a');
     const state = page.getByRole('table', { name: '환경 상태' });
     await expect(state).toBeVisible();
-    await expect(state.getByRole('rowheader', { name: '만료' })).toBeVisible();
+    await expect(state.getByText('만료', { exact: true })).toBeVisible();
+    await expect(state).toContainText('설정되지 않음');
     await expect(page.getByText('비용 및 가용성').first()).toBeVisible();
     await expect(page.getByTestId('entity-month-to-date')).toHaveText(
       /^US\$[\d,]+\.\d{2}$/,
@@ -249,9 +250,8 @@ test.describe('languages', () => {
     await expect(estimate).toContainText(
       '컨트롤 플레인 US$73.00 + t3.large 노드 2개 US$121.47',
     );
-    await expect(
-      page.getByRole('button', { name: '다음', exact: true }),
-    ).toBeVisible();
+    // The last step before the review: its button says 검토 (Review).
+    await expect(page.getByRole('button', { name: '검토' })).toBeVisible();
     await shot('create form in Korean');
   });
 

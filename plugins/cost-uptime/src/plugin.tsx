@@ -38,7 +38,8 @@ const page = PageBlueprint.make({
     path: '/cost-uptime',
     // A route ref makes the page a sidebar nav item (with title and icon).
     routeRef: rootRouteRef,
-    title: 'Cost & Uptime',
+    // A message, so the page header is in the user's language.
+    title: costUptimeTranslationRef('page.title'),
     icon: <MoneyIcon />,
     loader: () =>
       import('./components/CostUptimePage').then(m => <m.CostUptimePage />),

@@ -52,7 +52,11 @@ function MonthSoFar(props: { summary: CostSummary }) {
           : f.t('stats.monthToDate')}{' '}
         {!lastMonthInstead && s.monthToDate.estimated ? <EstimateChip /> : null}
       </Typography>
-      <Typography variant="h4" data-testid="entity-month-to-date">
+      <Typography
+        variant="h5"
+        data-testid="entity-month-to-date"
+        style={{ whiteSpace: 'nowrap' }}
+      >
         {f.money(
           lastMonthInstead ? s.lastMonth : s.monthToDate.amount,
           s.currency,
@@ -116,22 +120,28 @@ export function EntityCostUptimeCard() {
       subheader={`${filter.tagKey}=${filter.tagValue}`}
       deepLink={{ title: t('entity.details'), link: 'cost-uptime' }}
     >
-      <Grid container spacing={2}>
-        <Grid item xs={6}>
-          <MonthSoFar summary={s} />
-        </Grid>
-        <Grid item xs={6}>
-          <Typography variant="overline" color="textSecondary">
-            {t('entity.monthForecast')}
-          </Typography>
-          <Typography variant="h4">
-            {f.money(s.forecast.amount, s.currency)}
-          </Typography>
-          <Typography variant="body2" color="textSecondary">
-            {t('entity.lastMonthAmount', {
-              amount: f.money(s.lastMonth, s.currency),
-            })}
-          </Typography>
+      {/* Korean wraps between any two syllables; keep words whole. */}
+      <Grid container spacing={2} style={{ wordBreak: 'keep-all' }}>
+        {/* Side by side where both figures fit, else one under the other. */}
+        <Grid item xs={12}>
+          <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
+            <Box flex="1 0 auto">
+              <MonthSoFar summary={s} />
+            </Box>
+            <Box flex="1 0 auto">
+              <Typography variant="overline" color="textSecondary">
+                {t('entity.monthForecast')}
+              </Typography>
+              <Typography variant="h5" style={{ whiteSpace: 'nowrap' }}>
+                {f.money(s.forecast.amount, s.currency)}
+              </Typography>
+              <Typography variant="body2" color="textSecondary">
+                {t('entity.lastMonthAmount', {
+                  amount: f.money(s.lastMonth, s.currency),
+                })}
+              </Typography>
+            </Box>
+          </Box>
         </Grid>
         <Grid item xs={12}>
           <Sparkline

@@ -58,12 +58,15 @@ export function pivot(
     if (p.estimated) row.estimated = true;
     rows.set(p.period, row);
   }
+  const titleOf = (key: string) => {
+    if (key === 'Other') return labels.other;
+    // Cost without the tag: the server's own title for it is English.
+    if (key === '') return labels.untagged;
+    return titles.get(key) || key;
+  };
   const keys = [...shown, ...(other ? ['Other'] : [])].map(key => ({
     key,
-    title:
-      key === 'Other'
-        ? labels.other
-        : titles.get(key) || (key === '' ? labels.untagged : key),
+    title: titleOf(key),
   }));
   return {
     rows: [...rows.values()].sort((a, b) =>

@@ -18,6 +18,8 @@ import { breakdownEmptyText, breakdownNote } from './periodText';
 
 export const useStyles = makeStyles(theme => ({
   stat: {
+    // Korean wraps between any two syllables; keep words whole.
+    wordBreak: 'keep-all',
     padding: theme.spacing(2),
     height: '100%',
     display: 'flex',

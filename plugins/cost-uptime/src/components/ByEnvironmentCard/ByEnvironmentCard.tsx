@@ -24,7 +24,7 @@ export function ByEnvironmentCard(props: { summary: CostSummary }) {
             currency={s.currency}
             data={s.byEnvironment.map(r => ({
               key: r.key,
-              title: r.title ?? r.key,
+              title: r.key === '' ? f.t('charts.untagged') : r.title ?? r.key,
               amount: r.amount,
             }))}
           />
@@ -38,7 +38,8 @@ export function ByEnvironmentCard(props: { summary: CostSummary }) {
                 style={{ gap: 8 }}
               >
                 <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
-                  {r.title}
+                  {/* The backend titles cost without the tag "Untagged". */}
+                  {r.key === '' ? f.t('charts.untagged') : r.title ?? r.key}
                 </Typography>
                 <Typography variant="body2" align="right">
                   {f.money(r.amount, s.currency)}{' '}
