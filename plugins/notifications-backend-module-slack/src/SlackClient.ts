@@ -1,6 +1,5 @@
 import {
   LoggerService,
-  RootConfigService,
 } from '@backstage/backend-plugin-api';
 import {
   deliveryErrorFromResponse,
@@ -42,23 +41,6 @@ export class SlackClient {
   private readonly token: string;
   private readonly retry: RetryOptions;
   private readonly logger: LoggerService;
-
-  static fromConfig(
-    config: RootConfigService,
-    logger: LoggerService,
-  ): SlackClient | undefined {
-    const c = config.getOptionalConfig('alerts.slack');
-    if (!c) return undefined;
-    return new SlackClient({
-      apiBaseUrl: c.getOptionalString('apiBaseUrl') ?? 'https://slack.com/api',
-      token: c.getString('token'),
-      retry: {
-        maxAttempts: c.getOptionalNumber('maxAttempts'),
-        initialDelayMs: c.getOptionalNumber('initialRetryDelayMs'),
-      },
-      logger,
-    });
-  }
 
   constructor(options: {
     apiBaseUrl: string;
