@@ -78,9 +78,7 @@ backend.add(import('@internal/plugin-jenkins-backend-module-guard'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 // The language each user chose in Settings, for the alerts backend.
-backend.add(
-  import('@internal/plugin-user-settings-backend-module-languages'),
-);
+backend.add(import('@internal/plugin-user-settings-backend-module-languages'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
@@ -88,7 +86,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@internal/plugin-alerts-backend'));
 // Argo CD sync failures and degraded health (polls argocd.appLocatorMethods).
 backend.add(import('@internal/plugin-alerts-backend-module-argocd'));
-backend.add(import('@internal/plugin-notifications-backend-module-slack-alerts'));
+backend.add(
+  import('@internal/plugin-notifications-backend-module-slack-alerts'),
+);
 backend.add(import('@internal/plugin-notifications-backend-module-kakaotalk'));
 
 // Cost & Uptime: Cost Explorer and Prometheus, collected on a schedule.

@@ -66,8 +66,11 @@ export function readAlertsConfig(config: Config): AlertsConfig {
   return {
     baseUrl: config.getOptionalString('app.baseUrl')?.replace(/\/$/, ''),
     defaultLanguage:
-      readLanguage(config, 'alerts.defaultLanguage', 'alerts.defaultLanguage') ??
-      DEFAULT_LANGUAGE,
+      readLanguage(
+        config,
+        'alerts.defaultLanguage',
+        'alerts.defaultLanguage',
+      ) ?? DEFAULT_LANGUAGE,
     groups,
   };
 }
@@ -84,6 +87,8 @@ export function readTaskSchedule(
   defaults: SchedulerServiceTaskScheduleDefinition,
 ): SchedulerServiceTaskScheduleDefinition {
   return config.has(key)
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig(key))
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
     : defaults;
 }

@@ -1,6 +1,4 @@
-import {
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   deliveryErrorFromResponse,
   DeliveryError,

@@ -27,9 +27,7 @@ export class AlertsHousekeeping {
     const { manager, store, replayWindowMs } = this.options;
     const now = this.options.now?.() ?? new Date();
     await manager.flushBursts();
-    await store.pruneDeliveries(
-      new Date(now.getTime() - 2 * replayWindowMs),
-    );
+    await store.pruneDeliveries(new Date(now.getTime() - 2 * replayWindowMs));
   }
 
   /** Schedules `run` as a global task (one replica per cadence). */
