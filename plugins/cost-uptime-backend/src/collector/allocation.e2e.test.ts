@@ -19,10 +19,7 @@ import { DatabaseAllocationStore } from '../database/AllocationStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { AllocationReportService } from '../service/AllocationReportService';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
-import {
-  startPrometheus,
-  type RunningPrometheus,
-} from '../__testUtils__/prometheus';
+import { startPrometheus, type RunningPrometheus } from '../__testUtils__/prometheus';
 import { CLUSTER_LINES } from './allocateEnvironment';
 import { Collector } from './Collector';
 
@@ -41,9 +38,7 @@ function billedClusterCents(environment: string, day: string, today: string) {
   return Object.values(CLUSTER_LINES).reduce(
     (a, service) =>
       a +
-      toCents(
-        ACCOUNT.amount(day, { environment }, service) * (estimated ? 0.96 : 1),
-      ),
+      toCents(ACCOUNT.amount(day, { environment }, service) * (estimated ? 0.96 : 1)),
     0,
   );
 }
@@ -114,11 +109,7 @@ describe('allocation of the example clusters', () => {
         now: () => now,
       });
     const report = () =>
-      new AllocationReportService(
-        new DatabaseAllocationStore(knex),
-        store,
-        options(),
-      );
+      new AllocationReportService(new DatabaseAllocationStore(knex), store, options());
 
     it('adds up to the billed cluster cost to the cent on every billed day', async () => {
       const run = await collector().run('schedule');
@@ -146,9 +137,7 @@ describe('allocation of the example clusters', () => {
           expect(parts).toBe(d.billedCents);
           if (d.day < '2026-11-20') {
             expect(d.source).toBe('metrics');
-            expect(d.billedCents).toBe(
-              billedClusterCents(environment, d.day, '2026-11-20'),
-            );
+            expect(d.billedCents).toBe(billedClusterCents(environment, d.day, '2026-11-20'));
             expect(d.estimated).toBe(d.day >= '2026-11-18');
           }
           expect(d.services.map(s => s.service)).toEqual([
@@ -215,9 +204,7 @@ describe('allocation of the example clusters', () => {
         ['2026-11-20', 'metrics'],
         ['2026-11-21', 'estimate'],
       ]);
-      expect(days[0].billedCents).toBe(
-        billedClusterCents('prod', '2026-11-20', '2026-11-21'),
-      );
+      expect(days[0].billedCents).toBe(billedClusterCents('prod', '2026-11-20', '2026-11-21'));
       // One more day of three services in three environments.
       expect(Number(await count())).toBe(before + 9);
     });
