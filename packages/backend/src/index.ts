@@ -86,7 +86,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@internal/plugin-alerts-backend'));
 // Argo CD sync failures and degraded health (polls argocd.appLocatorMethods).
 backend.add(import('@internal/plugin-alerts-backend-module-argocd'));
-backend.add(import('@internal/plugin-notifications-backend-module-slack'));
+backend.add(
+  import('@internal/plugin-notifications-backend-module-slack-alerts'),
+);
 backend.add(import('@internal/plugin-notifications-backend-module-kakaotalk'));
 
 // Cost & Uptime: Cost Explorer and Prometheus, collected on a schedule.

@@ -3,9 +3,15 @@ import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 
 /**
- * Exposes the backend's OpenTelemetry metrics (Backstage's own, e.g. catalog
- * processing, and ours through the metrics service, e.g. cost collection runs
- * and Cost Explorer requests) for Prometheus at `:PORT/metrics`.
+ * Exposes the backend's OpenTelemetry metrics for Prometheus at
+ * `:PORT/metrics`: Backstage's own (e.g. catalog processing) and what the
+ * portal's plugins count through Backstage's metrics service
+ * (`metricsServiceRef`), today the chat channels' alert deliveries and
+ * failures (`portal_alerts_deliveries_total` and
+ * `portal_alerts_delivery_failures_total`, by `channel`; see
+ * `@internal/plugin-alerts-node` `createDeliveryMetrics`). Cost collection
+ * counts nothing yet: cost-uptime-backend would add its counters the same
+ * way, and they would appear here without a change to this file.
  *
  * On its own port rather than a backend route, so the Ingress never exposes
  * it: Prometheus in the cluster scrapes the pod directly. Off unless

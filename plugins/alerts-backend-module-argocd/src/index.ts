@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-export { alertsModuleArgoCd as default, ARGOCD_POLL_TASK_ID } from './module';
+export { alertsModuleArgoCd as default } from './module';
+export { ARGOCD_POLL_TASK_ID } from './ArgoCdPollTask';
 export { ArgoCdAlertPoller } from './ArgoCdAlertPoller';
 export type { PollSummary } from './ArgoCdAlertPoller';
 export { ArgoCdClient, readArgoCdInstances } from './ArgoCdClient';

@@ -1,16 +1,14 @@
 import {
   coreServices,
   createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { ArgoCdAlertPoller } from './ArgoCdAlertPoller';
-import { ArgoCdClient, readArgoCdInstances } from './ArgoCdClient';
+import { ArgoCdClient } from './ArgoCdClient';
+import { scheduleArgoCdPolling } from './ArgoCdPollTask';
+import { readArgoCdAlertsConfig } from './config';
 import { ArgoCdAlertStore } from './database/ArgoCdAlertStore';
-
-/** The scheduled task's id (one run per cadence across replicas). */
-export const ARGOCD_POLL_TASK_ID = 'alerts-argocd-poll';
 
 /**
  * Argo CD sync failures and degraded health as alerts: polls every
@@ -30,56 +28,30 @@ export const alertsModuleArgoCd = createBackendModule({
         catalog: catalogServiceRef,
         alerts: alertsServiceRef,
       },
-      async init({
-        config,
-        logger,
-        auth,
-        database,
-        scheduler,
-        catalog,
-        alerts,
-      }) {
-        const instances = readArgoCdInstances(config);
-        if (!(config.getOptionalBoolean('alerts.argocd.enabled') ?? true)) {
+      async init({ config, logger, database, scheduler, ...deps }) {
+        const settings = readArgoCdAlertsConfig(config);
+        if (!settings.enabled) {
           logger.info('alerts.argocd.enabled is false; not polling Argo CD');
           return;
         }
-        if (instances.length === 0) {
+        if (settings.instances.length === 0) {
           logger.info('No Argo CD instances configured; not polling Argo CD');
           return;
         }
-        const timeoutMs =
-          (config.getOptionalNumber('alerts.argocd.requestTimeoutSeconds') ??
-            20) * 1000;
+        const timeoutMs = settings.requestTimeoutMs;
         const poller = new ArgoCdAlertPoller({
-          clients: instances.map(i => new ArgoCdClient(i, { timeoutMs })),
+          ...deps,
+          clients: settings.instances.map(
+            i => new ArgoCdClient(i, { timeoutMs }),
+          ),
           store: await ArgoCdAlertStore.create(database),
-          alerts,
-          catalog,
-          auth,
           logger,
         });
-        const schedule = config.has('alerts.argocd.schedule')
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              config.getConfig('alerts.argocd.schedule'),
-            )
-          : {
-              frequency: { minutes: 2 },
-              timeout: { minutes: 5 },
-              initialDelay: { seconds: 30 },
-            };
-        await scheduler.scheduleTask({
-          id: ARGOCD_POLL_TASK_ID,
-          scope: 'global',
-          ...schedule,
-          fn: async () => {
-            const { instances: polled, raised } = await poller.poll();
-            logger.debug(
-              `Polled Argo CD ${polled
-                .map(i => `${i.name} (${i.error ? 'skipped' : i.applications})`)
-                .join(', ')}; ${raised.length} alerts raised`,
-            );
-          },
+        await scheduleArgoCdPolling({
+          scheduler,
+          schedule: settings.schedule,
+          poller,
+          logger,
         });
       },
     });

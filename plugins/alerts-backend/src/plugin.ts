@@ -5,7 +5,9 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { UserSettingsLanguages } from '@internal/plugin-alerts-node';
+import { readAlertsBackendConfig } from './config';
 import { DatabaseAlertsStore } from './database/DatabaseAlertsStore';
+import { AlertsHousekeeping } from './service/AlertsHousekeeping';
 import { AlertsManager } from './service/AlertsManager';
 import { JenkinsWebhook } from './service/JenkinsWebhook';
 import { createRouter, JENKINS_WEBHOOK_PATH } from './service/router';
@@ -31,15 +33,22 @@ export const alertsPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
-        const { config, logger, database, scheduler, httpRouter } = deps;
-        const store = await DatabaseAlertsStore.create(database);
-        const userLanguages = new UserSettingsLanguages(deps);
-        const manager = AlertsManager.fromConfig(config, {
+        const { config, logger, scheduler, httpRouter } = deps;
+        const settings = readAlertsBackendConfig(config);
+        const store = await DatabaseAlertsStore.create(deps.database);
+        const manager = new AlertsManager({
           ...deps,
           store,
-          userLanguages,
+          userLanguages: new UserSettingsLanguages(deps),
+          defaultLanguage: settings.shared.defaultLanguage,
+          burstWindowMs: settings.burstWindowMs,
+          fallbackRecipients: settings.fallbackRecipients,
         });
-        const webhook = new JenkinsWebhook({ config, store, logger });
+        const webhook = new JenkinsWebhook({
+          ...settings.jenkins,
+          store,
+          logger,
+        });
 
         httpRouter.use(await createRouter({ ...deps, manager, webhook }));
         // Jenkins has no Backstage token; the post is checked by its HMAC.
@@ -48,19 +57,11 @@ export const alertsPlugin = createBackendPlugin({
           allow: 'unauthenticated',
         });
 
-        await scheduler.scheduleTask({
-          id: 'alerts-flush-bursts',
-          frequency: { seconds: 30 },
-          timeout: { minutes: 2 },
-          initialDelay: { seconds: 30 },
-          scope: 'global',
-          fn: async () => {
-            await manager.flushBursts();
-            await store.pruneDeliveries(
-              new Date(Date.now() - 2 * webhook.replayWindowMs),
-            );
-          },
-        });
+        await new AlertsHousekeeping({
+          manager,
+          store,
+          replayWindowMs: webhook.replayWindowMs,
+        }).schedule(scheduler, settings.schedule);
       },
     });
   },

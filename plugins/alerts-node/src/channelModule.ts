@@ -6,6 +6,7 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   CatalogService,
   catalogServiceRef,
@@ -14,6 +15,8 @@ import {
   NotificationProcessor,
   notificationsProcessingExtensionPoint,
 } from '@backstage/plugin-notifications-node';
+import { AlertsConfig, readAlertsConfig } from './config';
+import { createDeliveryMetrics, DeliveryMetrics } from './deliveryMetrics';
 
 /** What a channel's processor is made from. */
 export interface ChannelModuleDeps {
@@ -22,6 +25,10 @@ export interface ChannelModuleDeps {
   auth: AuthService;
   database: DatabaseService;
   catalog: CatalogService;
+  /** The shared `alerts.*` keys, read once at start-up. */
+  alertsConfig: AlertsConfig;
+  /** The channel's delivery counters. */
+  deliveryMetrics: DeliveryMetrics;
 }
 
 /** A processor that may hold messages back (batching) until `flush`. */
@@ -55,16 +62,21 @@ export function createAlertChannelModule(options: {
           database: coreServices.database,
           lifecycle: coreServices.lifecycle,
           catalog: catalogServiceRef,
+          metrics: metricsServiceRef,
           notifications: notificationsProcessingExtensionPoint,
         },
-        async init({ lifecycle, notifications, ...deps }) {
+        async init({ lifecycle, notifications, metrics, ...deps }) {
           if (!deps.config.has(options.configKey)) {
             deps.logger.info(
               `${options.configKey} is not configured; ${options.channel} is off`,
             );
             return;
           }
-          const processor = await options.createProcessor(deps);
+          const processor = await options.createProcessor({
+            ...deps,
+            alertsConfig: readAlertsConfig(deps.config),
+            deliveryMetrics: createDeliveryMetrics(metrics, options.channel),
+          });
           notifications.addProcessor(processor);
           lifecycle.addShutdownHook(() => processor.flush());
         },

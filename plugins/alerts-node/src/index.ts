@@ -10,3 +10,5 @@ export * from './retry';
 export * from './routing';
 export * from './channelModule';
 export * from './languages';
+export * from './config';
+export * from './deliveryMetrics';

@@ -2,28 +2,11 @@ import {
   AuthService,
   DiscoveryService,
   LoggerService,
-  RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
-import { DEFAULT_LANGUAGE, isLanguage, Language } from '@internal/i18n-common';
+import { isLanguage, Language } from '@internal/i18n-common';
 
 export type { Language } from '@internal/i18n-common';
-
-/**
- * The language of a recipient who chose none, and of a Slack channel or a
- * KakaoTalk group without one: `alerts.defaultLanguage`, else English
- * (the app's default language too).
- */
-export function defaultAlertsLanguage(config: RootConfigService): Language {
-  const value = config.getOptionalString('alerts.defaultLanguage');
-  if (value === undefined) return DEFAULT_LANGUAGE;
-  if (!isLanguage(value)) {
-    throw new Error(
-      `alerts.defaultLanguage must be 'en' or 'ko', got '${value}'`,
-    );
-  }
-  return value;
-}
 
 /** Metadata key of a notification payload: the language it is written in. */
 export const LANGUAGE_METADATA_KEY = 'language';
@@ -31,10 +14,10 @@ export const LANGUAGE_METADATA_KEY = 'language';
 /** The language an alert notification is written in (default: the configured one). */
 export function payloadLanguage(
   payload: NotificationPayload,
-  config: RootConfigService,
+  defaultLanguage: Language,
 ): Language {
   const value = payload.metadata?.[LANGUAGE_METADATA_KEY];
-  return isLanguage(value) ? value : defaultAlertsLanguage(config);
+  return isLanguage(value) ? value : defaultLanguage;
 }
 
 /** "Open in portal" in a chat message, per language. */

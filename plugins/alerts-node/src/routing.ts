@@ -1,8 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   Entity,
   isGroupEntity,
@@ -11,9 +7,8 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Config } from '@backstage/config';
-import { isLanguage } from '@internal/i18n-common';
-import { defaultAlertsLanguage, Language } from './languages';
+import { AlertsConfig } from './config';
+import { Language } from './languages';
 
 /** Group annotation: the Slack channel (name `#x` or id) for the group's alerts. */
 export const SLACK_CHANNEL_ANNOTATION = 'slack.com/channel';
@@ -37,24 +32,24 @@ export interface GroupRoute {
  * Finds the groups that own the notification's recipient entities (a group
  * recipient is its own owner; users are skipped: they get their alerts
  * personally) and where each wants its alerts: the group's annotations
- * first, else `alerts.groups.<name>` in config.
+ * first, else `alerts.groups.<name>` in config (read once, at construction).
  */
 export class GroupRouter {
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
   private readonly logger: LoggerService;
-  private readonly config: RootConfigService;
+  private readonly alertsConfig: AlertsConfig;
 
   constructor(options: {
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
-    config: RootConfigService;
+    alertsConfig: AlertsConfig;
   }) {
     this.catalog = options.catalog;
     this.auth = options.auth;
     this.logger = options.logger;
-    this.config = options.config;
+    this.alertsConfig = options.alertsConfig;
   }
 
   async routesFor(entityRefs: string[]): Promise<GroupRoute[]> {
@@ -103,47 +98,32 @@ export class GroupRouter {
     const name = parseEntityRef(groupRef).name;
     const annotations =
       group && isGroupEntity(group) ? group.metadata.annotations ?? {} : {};
-    const fromConfig = this.config.getOptionalConfig(`alerts.groups.${name}`);
-    const slackChannel =
-      annotations[SLACK_CHANNEL_ANNOTATION] ??
-      fromConfig?.getOptionalString('slackChannel');
+    const fromConfig = this.alertsConfig.groups.get(name);
+    const { defaultLanguage } = this.alertsConfig;
     const annotatedUuids = annotations[KAKAO_RECEIVERS_ANNOTATION]?.split(',')
       .map(s => s.trim())
       .filter(Boolean);
-    const kakaoReceiverUuids =
-      annotatedUuids ??
-      fromConfig?.getOptionalStringArray('kakaoReceiverUuids') ??
-      [];
     return {
       groupRef,
-      slackChannel,
-      slackLanguage: this.languageOf(fromConfig, 'slackLanguage'),
-      kakaoReceiverUuids,
-      kakaoLanguage: this.languageOf(fromConfig, 'kakaoLanguage'),
+      slackChannel:
+        annotations[SLACK_CHANNEL_ANNOTATION] ?? fromConfig?.slackChannel,
+      slackLanguage: fromConfig?.slackLanguage ?? defaultLanguage,
+      kakaoReceiverUuids:
+        annotatedUuids ?? fromConfig?.kakaoReceiverUuids ?? [],
+      kakaoLanguage: fromConfig?.kakaoLanguage ?? defaultLanguage,
     };
-  }
-
-  private languageOf(
-    groupConfig: Config | undefined,
-    key: 'slackLanguage' | 'kakaoLanguage',
-  ): Language {
-    const value = groupConfig?.getOptionalString(key);
-    if (value === undefined) return defaultAlertsLanguage(this.config);
-    if (!isLanguage(value)) {
-      throw new Error(
-        `alerts.groups.*.${key} must be 'en' or 'ko', got '${value}'`,
-      );
-    }
-    return value;
   }
 }
 
 /** A portal-relative link made absolute with `app.baseUrl`. */
 export function absoluteLink(
-  config: RootConfigService,
+  alertsConfig: AlertsConfig,
   link: string | undefined,
 ): string {
-  const base = config.getString('app.baseUrl').replace(/\/$/, '');
+  const base = alertsConfig.baseUrl;
+  if (base === undefined) {
+    throw new Error('app.baseUrl is not configured; chat links need it');
+  }
   if (!link) return base;
   if (/^https?:\/\//.test(link)) return link;
   return `${base}/${link.replace(/^\//, '')}`;

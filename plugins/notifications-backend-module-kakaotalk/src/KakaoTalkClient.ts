@@ -1,7 +1,4 @@
-import {
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   deliveryErrorFromResponse,
   DeliveryError,
@@ -56,32 +53,6 @@ export class KakaoTalkClient {
   private accessToken?: { token: string; expiresAt: number };
   private refreshing?: Promise<string>;
   private quotaPausedUntil = 0;
-
-  static fromConfig(
-    config: RootConfigService,
-    deps: { store: KakaoTalkStore; logger: LoggerService },
-  ): KakaoTalkClient | undefined {
-    const c = config.getOptionalConfig('alerts.kakaotalk');
-    if (!c) return undefined;
-    return new KakaoTalkClient(
-      {
-        apiBaseUrl: (
-          c.getOptionalString('apiBaseUrl') ?? 'https://kapi.kakao.com'
-        ).replace(/\/$/, ''),
-        authBaseUrl: (
-          c.getOptionalString('authBaseUrl') ?? 'https://kauth.kakao.com'
-        ).replace(/\/$/, ''),
-        clientId: c.getString('clientId'),
-        clientSecret: c.getOptionalString('clientSecret'),
-        refreshToken: c.getString('refreshToken'),
-        retry: {
-          maxAttempts: c.getOptionalNumber('maxAttempts'),
-          initialDelayMs: c.getOptionalNumber('initialRetryDelayMs'),
-        },
-      },
-      deps,
-    );
-  }
 
   constructor(
     options: KakaoTalkClientOptions,

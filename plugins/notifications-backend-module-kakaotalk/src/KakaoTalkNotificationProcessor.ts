@@ -1,8 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Notification } from '@backstage/plugin-notifications-common';
@@ -12,9 +8,11 @@ import {
 } from '@backstage/plugin-notifications-node';
 import {
   absoluteLink,
-  defaultAlertsLanguage,
+  AlertsConfig,
+  DeliveryMetrics,
   GroupRouter,
   KAKAO_USER_ANNOTATION,
+  noDeliveryMetrics,
   openInPortalText,
   payloadLanguage,
 } from '@internal/plugin-alerts-node';
@@ -47,7 +45,8 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
   private readonly logger: LoggerService;
-  private readonly config: RootConfigService;
+  private readonly alertsConfig: AlertsConfig;
+  private readonly deliveryMetrics: DeliveryMetrics;
   private readonly batchWindowMs: number;
   private readonly sendToMe: boolean;
   private readonly pending = new Map<
@@ -62,19 +61,23 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
-    config: RootConfigService;
+    alertsConfig: AlertsConfig;
+    /** `alerts.kakaotalk.sendToMe`. */
+    sendToMe: boolean;
+    /** `alerts.kakaotalk.batchWindowMs`. */
+    batchWindowMs: number;
+    deliveryMetrics?: DeliveryMetrics;
   }) {
     this.client = options.client;
     this.store = options.store;
     this.catalog = options.catalog;
     this.auth = options.auth;
     this.logger = options.logger;
-    this.config = options.config;
+    this.alertsConfig = options.alertsConfig;
+    this.deliveryMetrics = options.deliveryMetrics ?? noDeliveryMetrics;
     this.router = new GroupRouter(options);
-    this.batchWindowMs =
-      options.config.getOptionalNumber('alerts.kakaotalk.batchWindowMs') ?? 300;
-    this.sendToMe =
-      options.config.getOptionalBoolean('alerts.kakaotalk.sendToMe') ?? false;
+    this.batchWindowMs = options.batchWindowMs;
+    this.sendToMe = options.sendToMe;
   }
 
   getName(): string {
@@ -89,12 +92,13 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     }
     const refs = [options.recipients.entityRef].flat();
     const routes = await this.router.routesFor(refs);
-    const language = payloadLanguage(options.payload, this.config);
+    const { defaultLanguage } = this.alertsConfig;
+    const language = payloadLanguage(options.payload, defaultLanguage);
     const uuids = routes.flatMap(r =>
       r.kakaoLanguage === language ? r.kakaoReceiverUuids : [],
     );
     this.enqueue(options.payload, uuids);
-    if (this.sendToMe && language === defaultAlertsLanguage(this.config)) {
+    if (this.sendToMe && language === defaultLanguage) {
       this.track(this.deliverToMe(options.payload));
     }
     return options;
@@ -171,8 +175,13 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
       )}`,
     );
     try {
-      await this.client.sendToFriends(uuids, template);
+      const delivered = await this.client.sendToFriends(uuids, template);
+      this.deliveryMetrics.delivered(delivered.length);
+      // Receivers Kakao refused (failure_info) were not delivered.
+      this.deliveryMetrics.failed(uuids.length - delivered.length);
     } catch (error) {
+      // A call given up on counts all of the notification's receivers.
+      this.deliveryMetrics.failed(uuids.length);
       await this.recordFailure(uuids, payload, error as Error);
     }
   }
@@ -182,7 +191,9 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     this.logger.info(`KakaoTalk to me: ${template.text.replace(/\n/g, ' / ')}`);
     try {
       await this.client.sendToMe(template);
+      this.deliveryMetrics.delivered();
     } catch (error) {
+      this.deliveryMetrics.failed();
       await this.recordFailure('me', payload, error as Error);
     }
   }
@@ -211,7 +222,7 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
   }
 
   private template(payload: NotificationPayload): KakaoTextTemplate {
-    const url = absoluteLink(this.config, payload.link);
+    const url = absoluteLink(this.alertsConfig, payload.link);
     let text = payload.description
       ? `${payload.title}\n${payload.description}`
       : payload.title;
@@ -222,7 +233,9 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
       object_type: 'text',
       text,
       link: { web_url: url, mobile_web_url: url },
-      button_title: openInPortalText(payloadLanguage(payload, this.config)),
+      button_title: openInPortalText(
+        payloadLanguage(payload, this.alertsConfig.defaultLanguage),
+      ),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { createAlertChannelModule } from '@internal/plugin-alerts-node';
+import { readKakaoTalkConfig } from './config';
 import { KakaoTalkClient } from './KakaoTalkClient';
 import { KakaoTalkNotificationProcessor } from './KakaoTalkNotificationProcessor';
 import { KakaoTalkStore } from './database/KakaoTalkStore';
@@ -12,13 +13,16 @@ export const notificationsModuleKakaoTalk = createAlertChannelModule({
   channel: 'KakaoTalk',
   configKey: 'alerts.kakaotalk',
   async createProcessor({ config, logger, database, ...deps }) {
+    // createAlertChannelModule only calls this when alerts.kakaotalk is set.
+    const kakao = readKakaoTalkConfig(config)!;
     const store = await KakaoTalkStore.create(database);
     return new KakaoTalkNotificationProcessor({
       ...deps,
-      client: KakaoTalkClient.fromConfig(config, { store, logger })!,
+      client: new KakaoTalkClient(kakao.client, { store, logger }),
       store,
       logger,
-      config,
+      sendToMe: kakao.sendToMe,
+      batchWindowMs: kakao.batchWindowMs,
     });
   },
 });

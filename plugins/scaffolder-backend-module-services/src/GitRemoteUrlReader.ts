@@ -17,11 +17,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { Config } from '@backstage/config';
 import { Git } from './git';
-import { GitRemotesConfig, normaliseRemote } from './NewServiceConfig';
+import { GitRemotesConfig, readGitRemotes } from './NewServiceConfig';
 import { publicError } from './publicError';
 import { resolveRemoteFile } from './remoteFileUrl';
+
+export { readGitRemotes } from './NewServiceConfig';
 
 /**
  * Reads files from the plain Git remotes of config newService.git with the
@@ -144,20 +145,6 @@ export class GitRemoteUrlReader implements UrlReaderService {
   toString() {
     return `git-remote{apps=${this.remotes.appsBaseUrl}}`;
   }
-}
-
-/** Reads newService.git as far as the reader needs it (no other settings required). */
-export function readGitRemotes(config: Config): GitRemotesConfig | undefined {
-  const git = config.getOptionalConfig('newService.git');
-  if (!git) return undefined;
-  return {
-    appsBaseUrl: normaliseRemote(git.getString('appsBaseUrl')),
-    manifestsUrl: normaliseRemote(git.getString('manifestsUrl')),
-    branch: git.getOptionalString('branch') ?? 'main',
-    username: git.getOptionalString('username'),
-    token: git.getOptionalString('token'),
-    author: { name: 'Backstage', email: 'backstage@backstage.local' },
-  };
 }
 
 /**

@@ -43,6 +43,41 @@ export function localPathOf(remote: string): string | undefined {
   return decodeURIComponent(new URL(remote).pathname);
 }
 
+/**
+ * Reads `newService.git`, the plain Git publishing target; the new-service
+ * actions and the GitRemoteUrlReader both read it through this.
+ */
+export function readGitRemotes(config: Config): GitRemotesConfig | undefined {
+  const git = config.getOptionalConfig('newService.git');
+  if (!git) return undefined;
+  return {
+    appsBaseUrl: normaliseRemote(git.getString('appsBaseUrl')),
+    manifestsUrl: normaliseRemote(git.getString('manifestsUrl')),
+    branch: git.getOptionalString('branch') ?? 'main',
+    username: git.getOptionalString('username'),
+    token: git.getOptionalString('token'),
+    author: {
+      name: git.getOptionalString('author.name') ?? 'Backstage Scaffolder',
+      email:
+        git.getOptionalString('author.email') ?? 'scaffolder@backstage.local',
+    },
+  };
+}
+
+/**
+ * Reads `newService` once, on the first template run that needs it, and
+ * keeps it: the backend starts without `newService` (the template then fails
+ * with a clear message). A failed read is not kept, so the message repeats.
+ */
+export function newServiceConfigOnce(config: Config): () => NewServiceConfig {
+  let settings: NewServiceConfig | undefined;
+  return () => {
+    settings ??= readNewServiceConfig(config);
+    return settings;
+  };
+}
+
+/** Reads `newService`; throws InputError when it is missing or incomplete. */
 export function readNewServiceConfig(config: Config): NewServiceConfig {
   const c = config.getOptionalConfig('newService');
   if (!c) {
@@ -65,21 +100,7 @@ export function readNewServiceConfig(config: Config): NewServiceConfig {
       };
     }
   }
-  const gitConfig = c.getOptionalConfig('git');
-  const git: GitRemotesConfig | undefined = gitConfig && {
-    appsBaseUrl: normaliseRemote(gitConfig.getString('appsBaseUrl')),
-    manifestsUrl: normaliseRemote(gitConfig.getString('manifestsUrl')),
-    branch: gitConfig.getOptionalString('branch') ?? 'main',
-    username: gitConfig.getOptionalString('username'),
-    token: gitConfig.getOptionalString('token'),
-    author: {
-      name:
-        gitConfig.getOptionalString('author.name') ?? 'Backstage Scaffolder',
-      email:
-        gitConfig.getOptionalString('author.email') ??
-        'scaffolder@backstage.local',
-    },
-  };
+  const git = readGitRemotes(config);
   if (!github && !git) {
     throw new InputError(
       'newService needs either github (with an integrations.github entry that has credentials) or git remotes',

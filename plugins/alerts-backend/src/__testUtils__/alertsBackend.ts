@@ -10,7 +10,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import type { JsonObject } from '@backstage/types';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
-import slackModule from '@internal/plugin-notifications-backend-module-slack';
+import slackModule from '@internal/plugin-notifications-backend-module-slack-alerts';
 import { Sandbox, type RecordedRequest } from '@internal/sandbox';
 import {
   KAKAO_SANDBOX_CLIENT_ID,

@@ -1,21 +1,14 @@
-import {
-  AuthService,
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   RELATION_OWNED_BY,
   stringifyEntityRef,
   parseEntityRef,
 } from '@backstage/catalog-model';
-import { readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   AlertEvent,
   AlertsService,
-  defaultAlertsLanguage,
   LANGUAGE_METADATA_KEY,
   RaiseResult,
   UserLanguages,
@@ -54,33 +47,6 @@ export class AlertsManager implements AlertsService {
   private readonly burstWindowMs: number;
   private readonly fallbackRecipients: string[];
   private readonly now: () => Date;
-
-  static fromConfig(
-    config: RootConfigService,
-    deps: {
-      store: DatabaseAlertsStore;
-      notifications: NotificationService;
-      catalog: CatalogService;
-      auth: AuthService;
-      logger: LoggerService;
-      userLanguages: UserLanguages;
-      now?: () => Date;
-    },
-  ) {
-    const burstWindowMs = config.has('alerts.burstWindow')
-      ? durationToMilliseconds(
-          readDurationFromConfig(config, { key: 'alerts.burstWindow' }),
-        )
-      : 5 * 60_000;
-    return new AlertsManager({
-      ...deps,
-      defaultLanguage: defaultAlertsLanguage(config),
-      burstWindowMs,
-      fallbackRecipients: config.getOptionalStringArray(
-        'alerts.fallbackRecipients',
-      ) ?? ['group:default/platform-admins'],
-    });
-  }
 
   constructor(options: {
     store: DatabaseAlertsStore;

@@ -1,7 +1,4 @@
-import {
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   AuthenticationError,
   ConflictError,
@@ -59,17 +56,16 @@ export class JenkinsWebhook {
   private readonly now: () => Date;
 
   constructor(options: {
-    config: RootConfigService;
+    /** `alerts.jenkins.webhookSecret`; absent: every post is refused. */
+    webhookSecret?: string;
+    /** How far a post's timestamp may be from now. */
+    maxAgeMs: number;
     store: DatabaseAlertsStore;
     logger: LoggerService;
     now?: () => Date;
   }) {
-    this.secret = options.config.getOptionalString(
-      'alerts.jenkins.webhookSecret',
-    );
-    this.maxAgeMs =
-      (options.config.getOptionalNumber('alerts.jenkins.maxAgeSeconds') ??
-        300) * 1000;
+    this.secret = options.webhookSecret;
+    this.maxAgeMs = options.maxAgeMs;
     this.store = options.store;
     this.logger = options.logger;
     this.now = options.now ?? (() => new Date());

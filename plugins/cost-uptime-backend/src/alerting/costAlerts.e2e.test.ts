@@ -19,7 +19,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import alertsPlugin from '@internal/plugin-alerts-backend';
 import kakaoModule from '@internal/plugin-notifications-backend-module-kakaotalk';
-import slackModule from '@internal/plugin-notifications-backend-module-slack';
+import slackModule from '@internal/plugin-notifications-backend-module-slack-alerts';
 import { SIMPLE_MODEL } from '@internal/sandbox/cost-explorer';
 import {
   KAKAO_SANDBOX_CLIENT_ID,

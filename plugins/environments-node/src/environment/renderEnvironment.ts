@@ -66,9 +66,11 @@ export function renderCatalogInfo(
     [ANNOTATIONS.status]: options.status,
     [ANNOTATIONS.region]: req.region,
     [ANNOTATIONS.costEnvironment]: req.name,
-    // The Kubernetes plugin's catalog cluster locator (shared/FACTS.md). The
-    // API server URL and CA are only known after terraform apply; the
-    // pipeline step adds them from the build's output.
+    // The Kubernetes plugin's catalog cluster locator reads a cluster from a
+    // `kubernetes-cluster` Resource with these annotations (EKS: auth
+    // provider `aws`, the role to assume, the cluster name). The API server
+    // URL and CA are only known after terraform apply; the pipeline step
+    // adds them from the build's output.
     'kubernetes.io/auth-provider': 'aws',
     'kubernetes.io/x-k8s-aws-id': req.name,
     'kubernetes.io/aws-assume-role': `arn:aws:iam::${options.accountId}:role/backstage-read-${req.name}`,

@@ -78,9 +78,11 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /**
- * The part of Jenkins' remote API the portal uses (shared/FACTS.md): trigger
- * a parameterised job, follow its queue item to the build, stream the
- * progressive log and read the result.
+ * The part of Jenkins' remote API the portal uses: trigger a parameterised
+ * job (`POST job/{name}/buildWithParameters`, 201 with the queue item in
+ * `Location`), follow the queue item (`queue/item/{id}/api/json`) to the
+ * build, stream the progressive log (`logText/progressiveText?start=`) and
+ * read the result (`job/{name}/{n}/api/json`).
  */
 export class JenkinsClient {
   private readonly config: JenkinsConfig;

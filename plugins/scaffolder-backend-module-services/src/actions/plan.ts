@@ -7,7 +7,7 @@ import { GitPublisher } from '../GitPublisher';
 import {
   appRepoUrl,
   blobUrl,
-  readNewServiceConfig,
+  newServiceConfigOnce,
   treeUrl,
 } from '../NewServiceConfig';
 import {
@@ -30,6 +30,7 @@ export function createPlanAction(options: {
   logger: LoggerService;
 }) {
   const { config, catalog, auth } = options;
+  const newServiceSettings = newServiceConfigOnce(config);
   return createTemplateAction({
     id: 'services:plan',
     description:
@@ -67,7 +68,7 @@ export function createPlanAction(options: {
       assertServiceName(name);
       // Each becomes a directory of the manifest repository (targetPath).
       ctx.input.environments.forEach(e => assertEnvironmentName(e));
-      const settings = readNewServiceConfig(config);
+      const settings = newServiceSettings();
 
       const existing = await catalog.getEntityByRef(
         `component:default/${name}`,

@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { GitPublisher } from '../GitPublisher';
-import { readNewServiceConfig } from '../NewServiceConfig';
+import { newServiceConfigOnce } from '../NewServiceConfig';
 
 /**
  * `services:git:publish`: pushes a generated service to plain Git remotes
@@ -13,6 +13,7 @@ import { readNewServiceConfig } from '../NewServiceConfig';
  */
 export function createGitPublishAction(options: { config: Config }) {
   const { config } = options;
+  const newServiceSettings = newServiceConfigOnce(config);
   return createTemplateAction({
     id: 'services:git:publish',
     description:
@@ -48,7 +49,7 @@ export function createGitPublishAction(options: { config: Config }) {
       },
     },
     async handler(ctx) {
-      const settings = readNewServiceConfig(config);
+      const settings = newServiceSettings();
       if (!settings.git) {
         throw new InputError('newService.git is not configured');
       }

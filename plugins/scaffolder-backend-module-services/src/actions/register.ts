@@ -3,7 +3,7 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { NewServiceConfig, readNewServiceConfig } from '../NewServiceConfig';
+import { NewServiceConfig, newServiceConfigOnce } from '../NewServiceConfig';
 import { resolveRemoteFile } from '../remoteFileUrl';
 import { gitRefProblem, repoPathProblem } from '../repoInput';
 import { SERVICE_NAME_PATTERN } from '../serviceName';
@@ -52,6 +52,7 @@ export function createCatalogRegisterAction(options: {
   auth: AuthService;
 }) {
   const { config, catalog, auth } = options;
+  const newServiceSettings = newServiceConfigOnce(config);
   return createTemplateAction({
     id: 'services:catalog:register',
     description:
@@ -72,7 +73,7 @@ export function createCatalogRegisterAction(options: {
     },
     async handler(ctx) {
       const { catalogInfoUrl, entityRef } = ctx.input;
-      const settings = readNewServiceConfig(config);
+      const settings = newServiceSettings();
       if (!isPublishedFileUrl(catalogInfoUrl, settings)) {
         throw new InputError(
           `${catalogInfoUrl} is not in a repository the new-service template publishes to`,

@@ -5,7 +5,7 @@ import {
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-notifications-backend-module-slack',
+  '@internal/plugin-notifications-backend-module-slack-alerts',
   'migrations',
 );
 

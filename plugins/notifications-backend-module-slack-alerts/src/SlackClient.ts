@@ -1,7 +1,4 @@
-import {
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   deliveryErrorFromResponse,
   DeliveryError,
@@ -42,23 +39,6 @@ export class SlackClient {
   private readonly token: string;
   private readonly retry: RetryOptions;
   private readonly logger: LoggerService;
-
-  static fromConfig(
-    config: RootConfigService,
-    logger: LoggerService,
-  ): SlackClient | undefined {
-    const c = config.getOptionalConfig('alerts.slack');
-    if (!c) return undefined;
-    return new SlackClient({
-      apiBaseUrl: c.getOptionalString('apiBaseUrl') ?? 'https://slack.com/api',
-      token: c.getString('token'),
-      retry: {
-        maxAttempts: c.getOptionalNumber('maxAttempts'),
-        initialDelayMs: c.getOptionalNumber('initialRetryDelayMs'),
-      },
-      logger,
-    });
-  }
 
   constructor(options: {
     apiBaseUrl: string;

@@ -1,8 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import {
@@ -11,7 +7,10 @@ import {
 } from '@backstage/plugin-notifications-node';
 import {
   absoluteLink,
+  AlertsConfig,
+  DeliveryMetrics,
   GroupRouter,
+  noDeliveryMetrics,
   Language,
   openInPortalText,
   payloadLanguage,
@@ -40,7 +39,8 @@ export class SlackNotificationProcessor implements NotificationProcessor {
   private readonly store: SlackStore;
   private readonly router: GroupRouter;
   private readonly logger: LoggerService;
-  private readonly config: RootConfigService;
+  private readonly alertsConfig: AlertsConfig;
+  private readonly deliveryMetrics: DeliveryMetrics;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(options: {
@@ -49,12 +49,14 @@ export class SlackNotificationProcessor implements NotificationProcessor {
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
-    config: RootConfigService;
+    alertsConfig: AlertsConfig;
+    deliveryMetrics?: DeliveryMetrics;
   }) {
     this.client = options.client;
     this.store = options.store;
     this.logger = options.logger;
-    this.config = options.config;
+    this.alertsConfig = options.alertsConfig;
+    this.deliveryMetrics = options.deliveryMetrics ?? noDeliveryMetrics;
     this.router = new GroupRouter(options);
   }
 
@@ -71,7 +73,10 @@ export class SlackNotificationProcessor implements NotificationProcessor {
     const routes = await this.router.routesFor(
       [options.recipients.entityRef].flat(),
     );
-    const language = payloadLanguage(options.payload, this.config);
+    const language = payloadLanguage(
+      options.payload,
+      this.alertsConfig.defaultLanguage,
+    );
     const channels = [
       ...new Set(
         routes.flatMap(r =>
@@ -102,7 +107,9 @@ export class SlackNotificationProcessor implements NotificationProcessor {
     this.logger.info(`Slack to ${message.channel}: ${message.text}`);
     try {
       await this.client.postMessage(message);
+      this.deliveryMetrics.delivered();
     } catch (e) {
+      this.deliveryMetrics.failed();
       const error = e as Error & { attempts?: number };
       this.logger.error(
         `Gave up posting to Slack ${message.channel}: ${error.message}`,
@@ -126,7 +133,7 @@ export class SlackNotificationProcessor implements NotificationProcessor {
     payload: NotificationPayload,
     language: Language,
   ): SlackMessage {
-    const url = absoluteLink(this.config, payload.link);
+    const url = absoluteLink(this.alertsConfig, payload.link);
     const open = openInPortalText(language);
     let body = `*${escape(payload.title)}*`;
     if (payload.description) {

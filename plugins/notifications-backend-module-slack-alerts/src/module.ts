@@ -1,4 +1,5 @@
 import { createAlertChannelModule } from '@internal/plugin-alerts-node';
+import { readSlackConfig } from './config';
 import { SlackClient } from './SlackClient';
 import { SlackNotificationProcessor } from './SlackNotificationProcessor';
 import { SlackStore } from './database/SlackStore';
@@ -12,12 +13,13 @@ export const notificationsModuleSlackChannels = createAlertChannelModule({
   channel: 'Slack',
   configKey: 'alerts.slack',
   async createProcessor({ config, logger, database, ...deps }) {
+    // createAlertChannelModule only calls this when alerts.slack is set.
+    const slack = readSlackConfig(config)!;
     return new SlackNotificationProcessor({
       ...deps,
-      client: SlackClient.fromConfig(config, logger)!,
+      client: new SlackClient({ ...slack, logger }),
       store: await SlackStore.create(database),
       logger,
-      config,
     });
   },
 });

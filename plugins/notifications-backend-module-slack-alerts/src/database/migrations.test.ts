@@ -2,7 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-notifications-backend-module-slack',
+  '@internal/plugin-notifications-backend-module-slack-alerts',
   'migrations',
 );
 // The table SlackStore.ts migrates with.
