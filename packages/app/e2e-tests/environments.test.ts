@@ -251,7 +251,6 @@ test.describe.serial('environments', () => {
     // The list has loaded (not merely empty while loading).
     await expect(page.getByText('No records to display')).toBeVisible();
     await shot('environment gone from the catalog');
-
   });
 
   test('a platform admin creates an environment owned by platform-admins', async ({
