@@ -326,6 +326,9 @@ test.describe.serial('MCP servers for AI agents', () => {
       valid: true,
       request: { name: ownName, owner: 'group:default/developers' },
     });
+    // The create form shows US$201.67 a month for the same default choices
+    // (t3.large x 2, all add-ons): one estimate for both.
+    expect(dry.estimate).toMatchObject({ total: 201.67, currency: 'USD' });
     const { output: created } = await call(client, 'create-environment', {
       name: ownName,
       owner: 'developers',
@@ -345,6 +348,17 @@ test.describe.serial('MCP servers for AI agents', () => {
       (Date.parse(extended.output!.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThan(14.1);
+    // The environment's history lists the extension, by this user.
+    const { output: mine } = await call(client, 'get-environment', {
+      name: ownName,
+    });
+    expect(mine.runs[0]).toMatchObject({
+      operation: 'extend',
+      requestedBy: 'user:default/minsu.park',
+    });
+    expect(mine.runs.map((r: { operation: string }) => r.operation)).toContain(
+      'create',
+    );
 
     // dev-a belongs to platform-admins.
     const notOwned = await call(client, 'extend-environment', {

@@ -7,7 +7,10 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
-import { environmentPermissions } from '@internal/plugin-environments-common';
+import {
+  environmentPermissions,
+  readPricing,
+} from '@internal/plugin-environments-common';
 import { EnvironmentService } from '@internal/plugin-environments-node';
 import { registerEnvironmentActions } from './actions';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
@@ -68,6 +71,8 @@ export const environmentsPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           service,
           extender,
+          reader,
+          pricing: readPricing(config),
           catalog: deps.catalog,
           scaffolder: deps.scaffolderService,
           auditor: deps.auditor,

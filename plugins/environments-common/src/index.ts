@@ -1,7 +1,8 @@
 /**
  * What the environments frontend and backend share: the annotations on an
  * environment's catalog entity, the choices a create request offers, and
- * the permissions.
+ * the permissions, and the create form's monthly cost estimate (the form
+ * shows it, the agents' dry run returns it).
  *
  * @packageDocumentation
  */
@@ -34,3 +35,11 @@ export {
   type EnvironmentRun,
   type EnvironmentState,
 } from './lifecycle';
+export {
+  DEFAULT_PRICING,
+  estimateMonthlyCost,
+  readPricing,
+  type CostEstimate,
+  type EnvironmentChoices,
+  type Pricing,
+} from './estimate';

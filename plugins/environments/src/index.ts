@@ -6,4 +6,4 @@ export {
   DEFAULT_PRICING,
   type Pricing,
   type CostEstimate,
-} from './costEstimate/estimate';
+} from '@internal/plugin-environments-common';

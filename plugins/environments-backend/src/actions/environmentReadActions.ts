@@ -19,7 +19,10 @@ import {
   ADD_ONS,
   MAX_NODES,
   MAX_TTL_DAYS,
+  estimateMonthlyCost,
+  type Pricing,
 } from '@internal/plugin-environments-common';
+import type { EnvironmentReader } from '../service/EnvironmentReader';
 import { environmentSummary, environmentSummarySchema } from './environmentSummary';
 
 type Zod = typeof import('zod/v3').z;
@@ -28,6 +31,10 @@ export interface EnvironmentActionsOptions {
   actionsRegistry: ActionsRegistryService;
   service: EnvironmentService;
   catalog: CatalogService;
+  /** State and pipeline runs, behind `environment.read`. */
+  reader: Pick<EnvironmentReader, 'read'>;
+  /** Prices of the create form's estimate (`platform.pricing`). */
+  pricing: Pricing;
 }
 
 /** The create-environment template's parameters, as an action input. */
@@ -67,7 +74,7 @@ function ownerRef(owner: string) {
 }
 
 export function registerEnvironmentReadActions(options: EnvironmentActionsOptions) {
-  const { actionsRegistry, service, catalog } = options;
+  const { actionsRegistry, service, catalog, reader, pricing } = options;
 
   actionsRegistry.register({
     name: 'list-environments',
@@ -103,11 +110,27 @@ Filter by owner group (e.g. "group:default/developers" or "developers"), state (
   actionsRegistry.register({
     name: 'get-environment',
     title: 'Get an environment',
-    description: `One EKS environment by name (e.g. "dev-a") or entity ref (resource:default/dev-a): owner, purpose, state, expiry, region, last pipeline run and links (Argo CD).`,
+    description: `One EKS environment by name (e.g. "dev-a") or entity ref (resource:default/dev-a): owner, purpose, state, expiry, region, links (Argo CD) and its pipeline runs, newest first (what was asked, by whom, when, the Jenkins build, the result, the Git commit).
+For what is deployed in it, call services.get-deployments with the environment.`,
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z => z.object({ name: z.string().describe('Environment name or entity ref') }),
-      output: z => environmentSummarySchema(z),
+      output: z =>
+        environmentSummarySchema(z).extend({
+          runs: z
+            .array(
+              z.object({
+                operation: z.string().describe('create, update, extend or destroy'),
+                requestedBy: z.string(),
+                requestedAt: z.string(),
+                build: z.object({ number: z.number(), url: z.string() }).optional(),
+                result: z.string().optional().describe('Jenkins result; absent while it runs'),
+                gitCommit: z.string().optional(),
+                finishedAt: z.string().optional(),
+              }),
+            )
+            .describe('Pipeline runs, newest first (at most 20)'),
+        }),
     },
     action: async ({ input, credentials }) => {
       const name = service.nameOf(input.name);
@@ -117,14 +140,21 @@ Filter by owner group (e.g. "group:default/developers" or "developers"), state (
       if (!entity || entity.spec?.type !== 'kubernetes-cluster') {
         throw new NotFoundError(`There is no environment named ${JSON.stringify(name)}`);
       }
-      return { output: environmentSummary(entity) };
+      const history = await reader.read(name, credentials);
+      return {
+        output: {
+          ...environmentSummary(entity),
+          state: history.state,
+          runs: history.runs.slice(0, 20).map(({ id: _id, ...run }) => run),
+        },
+      };
     },
   });
 
   actionsRegistry.register({
     name: 'dry-run-create-environment',
     title: 'Check an environment request',
-    description: `Checks a create-environment request exactly as the create-environment template does (name free and safe, owner one of your groups, prod only for platform admins, node counts) without creating anything, and lists the IaC files it would commit.
+    description: `Checks a create-environment request exactly as the create-environment template does (name free and safe, owner one of your groups, prod only for platform admins, node counts) without creating anything, lists the IaC files it would commit, and gives the estimated monthly cost the create form shows.
 Call it before create-environment; a refused request comes back as an error saying what to change.`,
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
@@ -139,6 +169,20 @@ Call it before create-environment; a refused request comes back as an error sayi
             expiresAt: z.string().optional(),
           }),
           files: z.array(z.string()).describe('IaC files the create would commit'),
+          estimate: z
+            .object({
+              total: z.number(),
+              controlPlane: z.number(),
+              nodes: z.number(),
+              storage: z.number(),
+              currency: z.string(),
+              nodeCount: z.number(),
+              instanceType: z.string(),
+            })
+            .nullable()
+            .describe(
+              'Estimated monthly cost, as the create form shows it; null when the instance type has no price',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -153,6 +197,7 @@ Call it before create-environment; a refused request comes back as an error sayi
             expiresAt: req.expiresAt,
           },
           files: Object.keys(service.render(req)).sort(),
+          estimate: estimateMonthlyCost(input, pricing) ?? null,
         },
       };
     },

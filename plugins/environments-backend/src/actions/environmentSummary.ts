@@ -16,7 +16,9 @@ export const environmentSummarySchema = (z: Zod) =>
     purpose: z.string().optional().describe('dev, test, staging or prod'),
     state: z
       .string()
-      .describe('provisioning, ready, failed or destroying'),
+      .describe(
+        'requested, provisioning, ready, updating, destroying, destroyed or failed',
+      ),
     expiresAt: z
       .string()
       .optional()

@@ -8,7 +8,10 @@ import { useFormatters, useLanguage } from '@internal/i18n-react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { estimateMonthlyCost, readPricing } from './estimate';
+import {
+  estimateMonthlyCost,
+  readPricing,
+} from '@internal/plugin-environments-common';
 import { environmentsTranslationRef } from '../translation';
 
 /**
