@@ -227,6 +227,28 @@ test.describe.serial('MCP servers for AI agents', () => {
     // The example Prometheus has shop-backend below its SLO in dev-a.
     expect(slo.rows[0].availability).toBeLessThan(slo.rows[0].sloTarget);
 
+    // The cluster cost split equals the allocation API's and adds up.
+    const { output: split } = await call(client, 'get-cost-allocation', {
+      environment: 'dev-a',
+    });
+    const apiSplit = await rest(
+      page,
+      token,
+      '/api/cost-uptime/allocation?environment=dev-a',
+    );
+    expect(split).toEqual(apiSplit);
+    const cents = (n: number) => Math.round(n * 100);
+    const parts =
+      split.services.reduce(
+        (sum: number, s: { allocated: number }) => sum + cents(s.allocated),
+        0,
+      ) +
+      cents(split.shared) +
+      cents(split.idle);
+    expect(Math.abs(parts - cents(split.billed))).toBeLessThanOrEqual(
+      split.services.length + 2,
+    );
+
     // The page's "This month so far" is the unfiltered month to date.
     const { output: total } = await call(client, 'get-cost-summary', {});
     await page.goto('/cost-uptime');

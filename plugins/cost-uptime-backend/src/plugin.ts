@@ -6,6 +6,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { costUptimePermissions } from '@internal/plugin-cost-uptime-common';
+import { registerAllocationAction } from './actions/allocationAction';
 import { registerCostUptimeActions } from './actions/costUptimeActions';
 import { CostAlertDetector } from './alerting/CostAlertDetector';
 import { costUptimeClockServiceRef } from './clock';
@@ -100,6 +101,12 @@ export const costUptimePlugin = createBackendPlugin({
           store,
           options,
         );
+        registerAllocationAction({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          allocations,
+          now,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,

@@ -17,6 +17,7 @@ import type { CostStore, RunRecord } from '../database/CostStore';
 import type { AllocationReportService } from './AllocationReportService';
 import type { ReportService } from './ReportService';
 import { parseDateRange } from './parseDateRange';
+import { allocationRange } from './allocationRange';
 
 /** The longest range a series (and its CSV) covers, in days. */
 export const MAX_SERIES_DAYS = 800;
@@ -58,8 +59,6 @@ const usageQuery = z.object({
 const serviceParams = z.object({
   service: z.string().min(1).max(191),
 });
-/** The longest allocation range, in days. */
-export const MAX_ALLOCATION_DAYS = 400;
 const allocationQuery = z.object({
   // A tag value: what Cost Explorer and Prometheus name an environment by.
   environment: z
@@ -213,7 +212,7 @@ export async function createRouter(
   // shared, idle, untagged. Defaults to this month so far.
   router.get('/allocation', async (req, res) => {
     const q = parse(allocationQuery, req.query);
-    parseDateRange(q, { maxDays: MAX_ALLOCATION_DAYS, now: now() });
+    const range = allocationRange(q, now());
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -226,16 +225,10 @@ export async function createRouter(
         'Reading allocations needs cost-uptime.allocation.read',
       );
     }
-    const today = now().toISOString().slice(0, 10);
-    const to = q.to ?? (q.from && q.from > today ? q.from : today);
-    const from = q.from ?? `${to.slice(0, 7)}-01`;
-    if (from > to)
-      throw new InputError('Invalid request: from must not be after to');
     res.json(
       await options.allocations.allocation({
         environment: q.environment,
-        from,
-        to,
+        ...range,
       }),
     );
   });
