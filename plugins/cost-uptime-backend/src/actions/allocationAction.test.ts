@@ -5,7 +5,7 @@ import { registerAllocationAction } from './allocationAction';
 
 const NOW = new Date('2027-01-01T10:00:00Z');
 
-function setUp(result: AuthorizeResult) {
+function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   const actions = actionsRegistryServiceMock();
   const allocation = jest.fn(async (q: { environment: string; from: string; to: string }) => ({
     currency: 'USD' as const,
