@@ -30,7 +30,11 @@ const WRITE_TOOLS = [
   'destroy-environment',
 ];
 /** The read tools of the services and Jenkins plugins. */
-const SERVICE_TOOLS = ['services.get-deployments', 'jenkins.get-latest-build'];
+const SERVICE_TOOLS = [
+  'services.get-deployments',
+  'services.get-environment-deployments',
+  'jenkins.get-latest-build',
+];
 
 /** The signed-in person's Backstage token, as the app gets it. */
 async function backstageToken(page: Page): Promise<string> {
@@ -282,6 +286,17 @@ test.describe.serial('MCP servers for AI agents', () => {
       health: 'Degraded',
     });
     expect(devA.version).toBe('2.3.0');
+    // What runs in dev-a lists shop-backend with the same row.
+    const { output: inDevA } = await call(
+      client,
+      'get-environment-deployments',
+      { environment: 'dev-a' },
+    );
+    const shop = inDevA.services.find(
+      (x: { service: string }) =>
+        x.service === 'component:default/shop-backend',
+    );
+    expect(shop.deployment).toEqual(devA);
     expect(
       devA.pods.failing.map((p: { reason: string }) => p.reason),
     ).toContain('CrashLoopBackOff');

@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { registerDeploymentsActions } from './actions/deploymentsActions';
+import { registerEnvironmentDeploymentsAction } from './actions/environmentDeploymentsAction';
 import { DefaultDeploymentsService } from './DeploymentsService';
 
 /**
@@ -23,14 +24,17 @@ export const servicesPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init({ config, auth, discovery, catalog, actionsRegistry }) {
-        registerDeploymentsActions({
+        const deployments = new DefaultDeploymentsService({
+          catalog,
+          auth,
+          discovery,
+          config,
+        });
+        registerDeploymentsActions({ actionsRegistry, deployments });
+        registerEnvironmentDeploymentsAction({
           actionsRegistry,
-          deployments: new DefaultDeploymentsService({
-            catalog,
-            auth,
-            discovery,
-            config,
-          }),
+          deployments,
+          catalog,
         });
       },
     });

@@ -23,7 +23,7 @@ export interface DeploymentsActionsOptions {
 
 const STATES = ['found', 'absent', 'error', 'unknown'] as const;
 
-const environmentSchema = (z: Zod) =>
+export const environmentSchema = (z: Zod) =>
   z.object({
     environment: z.string().describe('Environment name, e.g. "dev-a"'),
     argocd: z.object({
