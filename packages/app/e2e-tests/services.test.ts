@@ -61,7 +61,7 @@ test.describe('services', () => {
 
     // Argo CD's own cards: both instances, sync and health, and the history.
     await expect(
-      page.getByRole('heading', { name: 'ArgoCD overview' }),
+      page.getByRole('heading', { name: 'Argo CD overview' }),
     ).toBeVisible();
     const argoRow = (instance: string) =>
       page
@@ -111,7 +111,7 @@ test.describe('services', () => {
     const deploymentsBox = (await deployments.boundingBox())!;
     const buildBox = (await latestBuild.boundingBox())!;
     const argoBox = (await page
-      .getByRole('heading', { name: 'ArgoCD overview' })
+      .getByRole('heading', { name: 'Argo CD overview' })
       .boundingBox())!;
     expect(deploymentsBox.y).toBeLessThan(buildBox.y);
     expect(buildBox.y).toBeLessThan(argoBox.y);
