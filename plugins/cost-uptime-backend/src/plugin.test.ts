@@ -14,7 +14,7 @@ import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { addDays, billingPeriods } from '@internal/plugin-cost-uptime-common';
 import { clockServiceFactory, fixedClock } from './clock';
 import { costUptimePlugin } from './plugin';
-import { exampleAccount } from '@internal/sandbox/src/cost-explorer/index.ts';
+import { exampleAccount } from '@internal/sandbox/cost-explorer';
 import { startCostExplorer } from './__testUtils__/costExplorer';
 
 jest.setTimeout(120_000);

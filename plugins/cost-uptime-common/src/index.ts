@@ -10,3 +10,5 @@ export * from './annotations';
 export * from './CostUptimeClient';
 export * from './periods';
 export * from './allocation';
+export * from './forecast';
+export * from './availability';

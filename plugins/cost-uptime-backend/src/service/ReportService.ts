@@ -13,8 +13,12 @@ import type {
 } from '@internal/plugin-cost-uptime-common';
 import {
   addDays,
+  aggregateAvailability,
   billingPeriods,
-  projectMonth,
+  errorBudgetRemaining,
+  sloTarget,
+  currentForecastMonth,
+  forecastMonth,
   type BillingPeriods,
   type DayRange,
 } from '@internal/plugin-cost-uptime-common';
@@ -200,7 +204,12 @@ export class ReportService {
       p.lastWeek,
       p.weekBefore,
     ].map(r => ({ from: r.from, to: r.to }));
-    const daysFrom = [breakdown.previous.from, p.lastMonth.from, trendFrom]
+    const daysFrom = [
+      breakdown.previous.from,
+      p.lastMonth.from,
+      p.lastWeek.from,
+      trendFrom,
+    ]
       .sort()
       .at(0)!;
 
@@ -245,11 +254,12 @@ export class ReportService {
     const billed = sum(p.billed);
     const prevSameDays = sum(p.sameDaysLastMonth);
     const lastMonth = sum(p.lastMonth);
-    const projection = projectMonth({
-      periods: p,
+    const projection = forecastMonth({
+      forecastMonth: currentForecastMonth(p),
+      today: p.today,
       billed,
       unbilledEstimate: estimates?.usd ?? 0,
-      lastMonth: { amount: lastMonth, days: within(p.lastMonth).length },
+      runRate: { amount: sum(p.lastWeek), days: within(p.lastWeek).length },
       costExplorer: stored,
     });
     const mtdEstimated =
@@ -596,35 +606,21 @@ export class ReportService {
         .filter(e => e.tagKey === 'service')
         .map(e => [e.tagValue, e]),
     );
-    const groups = new Map<string, typeof rows>();
-    for (const r of rows) {
-      const k = `${r.sliKey}\u0000${r.environment}`;
-      groups.set(k, [...(groups.get(k) ?? []), r]);
-    }
-    const out: UptimeReport['rows'] = [];
-    for (const list of groups.values()) {
-      const { sliKey, environment } = list[0];
-      const hours = list.reduce((a, r) => a + r.hours, 0);
-      const availability = hours
-        ? list.reduce((a, r) => a + r.value * r.hours, 0) / hours
-        : null;
-      const entity = services.get(sliKey);
-      const sloTarget = (entity?.slo ?? this.options.defaultSlo) / 100;
-      out.push({
-        key: sliKey,
+    const out: UptimeReport['rows'] = aggregateAvailability(rows).map(g => {
+      const entity = services.get(g.sliKey);
+      const slo = sloTarget(entity?.slo, this.options.defaultSlo);
+      return {
+        key: g.sliKey,
         entityRef: entity?.entityRef,
-        title: entity?.title ?? sliKey,
-        environment,
-        availability,
-        sloTarget,
-        errorBudgetRemaining:
-          availability === null
-            ? null
-            : 1 - (1 - availability) / (1 - sloTarget),
-        hours,
-        daily: list.map(r => ({ day: r.day, availability: r.value })),
-      });
-    }
+        title: entity?.title ?? g.sliKey,
+        environment: g.environment,
+        availability: g.availability,
+        sloTarget: slo,
+        errorBudgetRemaining: errorBudgetRemaining(g.availability, slo),
+        hours: g.hours,
+        daily: g.daily,
+      };
+    });
     out.sort((a, b) => (a.availability ?? 2) - (b.availability ?? 2));
     return { days: q.days, from, to, rows: out };
   }
