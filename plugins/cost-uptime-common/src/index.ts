@@ -7,6 +7,7 @@
 export * from './types';
 export * from './permissions';
 export * from './annotations';
+export * from './CostUptimeApi';
 export * from './CostUptimeClient';
 export * from './periods';
 export * from './allocation';

@@ -1,5 +1,6 @@
 import type {
   RunStatus,
+  RunWarning,
   UsageMetric,
 } from '@internal/plugin-cost-uptime-common';
 import type { AllocationBatch } from './AllocationStore';
@@ -70,6 +71,7 @@ export interface RunRecord {
   startedAt: string;
   finishedAt: string | null;
   error: string | null;
+  warnings: RunWarning[];
   rowsWritten: number;
   costExplorerRequests: number;
   prometheusRequests: number;
@@ -91,6 +93,7 @@ export interface CostStore {
       RunRecord,
       | 'status'
       | 'error'
+      | 'warnings'
       | 'rowsWritten'
       | 'costExplorerRequests'
       | 'prometheusRequests'

@@ -10,7 +10,10 @@ import type {
   CostStore,
   RunRecord,
 } from './CostStore';
-import type { UsageMetric } from '@internal/plugin-cost-uptime-common';
+import type {
+  RunWarning,
+  UsageMetric,
+} from '@internal/plugin-cost-uptime-common';
 import { writeAllocations } from './AllocationStore';
 
 const migrationsDir = resolvePackagePath(
@@ -30,6 +33,7 @@ type RunRow = {
   started_at: string;
   finished_at: string | null;
   error: string | null;
+  warnings: string | null;
   rows_written: number;
   cost_explorer_requests: number;
   prometheus_requests: number;
@@ -43,6 +47,7 @@ function toRun(row: RunRow): RunRecord {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     error: row.error,
+    warnings: row.warnings ? (JSON.parse(row.warnings) as RunWarning[]) : [],
     rowsWritten: Number(row.rows_written),
     costExplorerRequests: Number(row.cost_explorer_requests),
     prometheusRequests: Number(row.prometheus_requests),
@@ -103,6 +108,14 @@ export class DatabaseCostStore implements CostStore {
         finished_at: result.finishedAt,
         // Some errors quote a whole SQL statement: keep the start.
         error: result.error ? result.error.slice(0, 4000) : null,
+        warnings: result.warnings.length
+          ? JSON.stringify(
+              result.warnings.map(w => ({
+                ...w,
+                message: w.message.slice(0, 2000),
+              })),
+            )
+          : null,
         rows_written: result.rowsWritten,
         cost_explorer_requests: result.costExplorerRequests,
         prometheus_requests: result.prometheusRequests,
