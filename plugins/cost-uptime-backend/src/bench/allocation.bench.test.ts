@@ -9,7 +9,7 @@ import {
   allocationBenchLines,
   runAllocationBench,
   type AllocationBenchSize,
-} from './allocationBench';
+} from '../__testUtils__/allocationBench';
 
 const enabled = process.env.COST_UPTIME_BENCH === '1';
 const describeBench = enabled ? describe : describe.skip;

@@ -84,8 +84,8 @@ export interface AmountByKey {
   estimated: boolean;
 }
 
-/** Storage of collected cost, usage and uptime, and of the runs that collected them. */
-export interface CostStore {
+/** The record of collection runs (table `collection_runs`). */
+export interface RunStore {
   startRun(trigger: RunRecord['trigger'], startedAt: string): Promise<number>;
   finishRun(
     id: number,
@@ -101,16 +101,21 @@ export interface CostStore {
   ): Promise<void>;
   listRuns(limit: number): Promise<RunRecord[]>;
   getRun(id: number): Promise<RunRecord | undefined>;
+}
 
+/** Writing a run's data: facts, their rollups, estimates, allocations. */
+export interface CostWriter {
   /** Newest stored day for a tag key, if any. */
   latestCostDay(tagKey: string): Promise<string | undefined>;
-  /** Newest stored usage hour for an environment, if any. */
-  latestUsageHour(environment: string): Promise<string | undefined>;
-  latestSliHour(environment: string): Promise<string | undefined>;
-
   /** Writes a run's data atomically and returns the number of rows written. */
   write(batch: CollectionBatch): Promise<number>;
+}
 
+/**
+ * Reading cost: days are UTC `YYYY-MM-DD`, ranges [from, to] inclusive of
+ * both (whole days; the facts are keyed by day).
+ */
+export interface CostQueries {
   /**
    * Daily cost per tag value of one key in [from, to] (inclusive); with
    * tagValue or tagValues, only those tag values'.
@@ -189,6 +194,16 @@ export interface CostStore {
   estimates(
     fromHour: string,
   ): Promise<{ environment: string; hour: string; amount: number }[]>;
+}
+
+/**
+ * Usage and uptime (SLI) series. Hours are `YYYY-MM-DDTHH` (UTC); a day's
+ * hours are [dayT00, next dayT00).
+ */
+export interface UsageSliStore {
+  /** Newest stored usage hour for an environment, if any. */
+  latestUsageHour(environment: string): Promise<string | undefined>;
+  latestSliHour(environment: string): Promise<string | undefined>;
 
   usage(q: {
     granularity: 'hour' | 'day';
@@ -208,3 +223,10 @@ export interface CostStore {
     }[]
   >;
 }
+
+/** Storage of collected cost, usage and uptime, and of the runs that collected them. */
+export interface CostStore
+  extends RunStore,
+    CostWriter,
+    CostQueries,
+    UsageSliStore {}
