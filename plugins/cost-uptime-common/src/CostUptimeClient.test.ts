@@ -39,7 +39,9 @@ describe('CostUptimeClient', () => {
     };
     const { c } = client(
       () =>
-        new Response(JSON.stringify({ runs: [{ id: 1, warnings: [warning] }] })),
+        new Response(
+          JSON.stringify({ runs: [{ id: 1, warnings: [warning] }] }),
+        ),
     );
     const [run] = await c.getRuns(1);
     expect(run.warnings).toEqual([warning]);

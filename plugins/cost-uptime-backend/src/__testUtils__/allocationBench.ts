@@ -8,10 +8,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type {
-  ClusterHour,
-  PodHour,
-} from '@internal/plugin-cost-uptime-common';
+import type { ClusterHour, PodHour } from '@internal/plugin-cost-uptime-common';
 import type { Knex } from 'knex';
 import { readCostUptimeOptions } from '../config';
 import {

@@ -74,9 +74,7 @@ export class Collector {
       warnings.push(...(await this.detectAlerts(id)));
       await store.finishRun(id, {
         status: warnings.length ? 'partial' : 'succeeded',
-        error: warnings.length
-          ? warnings.map(w => w.message).join('\n')
-          : null,
+        error: warnings.length ? warnings.map(w => w.message).join('\n') : null,
         warnings,
         rowsWritten,
         finishedAt: this.now().toISOString(),

@@ -232,9 +232,7 @@ describe('Prometheus collection on known data', () => {
         environment: 'staging',
         message: expect.stringMatching(/^Prometheus staging: /),
       });
-      expect(
-        run.warnings.every(w => w.environment === 'staging'),
-      ).toBe(true);
+      expect(run.warnings.every(w => w.environment === 'staging')).toBe(true);
       expect((await store.listRuns(1))[0].warnings).toEqual(run.warnings);
       const usage = await store.usage({
         granularity: 'day',

@@ -63,8 +63,7 @@ export class DatabaseCostStore implements CostStore {
   getRun: RunStore['getRun'] = (...a) => this.runs.getRun(...a);
 
   dailyByTag: CostQueries['dailyByTag'] = q => this.queries.dailyByTag(q);
-  overallByDay: CostQueries['overallByDay'] = q =>
-    this.queries.overallByDay(q);
+  overallByDay: CostQueries['overallByDay'] = q => this.queries.overallByDay(q);
   dailyByService: CostQueries['dailyByService'] = q =>
     this.queries.dailyByService(q);
   monthly: CostQueries['monthly'] = q => this.queries.monthly(q);

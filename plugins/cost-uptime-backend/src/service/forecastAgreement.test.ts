@@ -68,7 +68,9 @@ describe('the forecast of the page and of the budget alert', () => {
       });
     }
     await store.write({
-      costs: [{ tagKey: 'environment', from: range.from, to: '2026-11-20', rows }],
+      costs: [
+        { tagKey: 'environment', from: range.from, to: '2026-11-20', rows },
+      ],
       usage: [],
       sli: [],
       estimates: Array.from({ length: 12 }, (_, h) => ({
