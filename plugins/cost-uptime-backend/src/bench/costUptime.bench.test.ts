@@ -143,7 +143,7 @@ describeBench('cost-uptime benchmark', () => {
               tagKey: 'environment',
               day,
               tagValue: entities[e],
-              service: services[s],
+              awsService: services[s],
               amount,
               estimated: false,
             });

@@ -5,17 +5,21 @@ import type {
 } from '@internal/plugin-cost-uptime-common';
 import type { AllocationBatch } from './AllocationStore';
 
-/** One row of Cost Explorer's daily cost, grouped by one tag and SERVICE. */
+/**
+ * One row of Cost Explorer's daily cost, grouped by one tag and the SERVICE
+ * dimension. `awsService` is AWS's product line ("Amazon Elastic Compute
+ * Cloud - Compute"), not the application service of the `service` tag.
+ */
 export interface CostRow {
   tagKey: string;
   day: string;
   tagValue: string;
-  service: string;
+  awsService: string;
   amount: number;
   estimated: boolean;
 }
 
-/** Cost of one service (tag) in one environment (tag) on one day. */
+/** Cost of one application service (`service` tag) in one environment (tag) on one day. */
 export interface ServiceEnvironmentCostRow {
   day: string;
   service: string;
@@ -141,7 +145,7 @@ export interface CostQueries {
     }[]
   >;
   /** Daily cost per AWS service in [from, to]; with tagValue, only that tag value's. */
-  dailyByService(q: {
+  dailyByAwsService(q: {
     tagKey: string;
     from: string;
     to: string;
@@ -152,7 +156,7 @@ export interface CostQueries {
     tagKey: string;
     fromMonth: string;
     toMonth: string;
-    groupBy: 'tag' | 'service';
+    groupBy: 'tag' | 'awsService';
     tagValue?: string;
   }): Promise<AmountByKey[]>;
   /** Total per day in [from, to] (inclusive) of one tag key, or of one tag value. */
@@ -167,7 +171,7 @@ export interface CostQueries {
     tagKey: string;
     from: string;
     to: string;
-    by: 'tag' | 'service';
+    by: 'tag' | 'awsService';
     tagValue?: string;
   }): Promise<{ key: string; amount: number }[]>;
   /**
@@ -177,7 +181,7 @@ export interface CostQueries {
    */
   sumsByKeyOverRanges(q: {
     tagKey: string;
-    by: 'tag' | 'service';
+    by: 'tag' | 'awsService';
     tagValue?: string;
     ranges: { from: string; to: string }[];
   }): Promise<{ key: string; amount: number }[][]>;

@@ -59,7 +59,7 @@ export class DatabaseCostQueries implements CostQueries {
     }));
   }
 
-  async dailyByService(q: {
+  async dailyByAwsService(q: {
     tagKey: string;
     from: string;
     to: string;
@@ -97,7 +97,7 @@ export class DatabaseCostQueries implements CostQueries {
     tagKey: string;
     fromMonth: string;
     toMonth: string;
-    groupBy: 'tag' | 'service';
+    groupBy: 'tag' | 'awsService';
     tagValue?: string;
   }) {
     const keyColumn = q.groupBy === 'tag' ? 'tag_value' : 'service';
@@ -148,7 +148,7 @@ export class DatabaseCostQueries implements CostQueries {
     tagKey: string;
     from: string;
     to: string;
-    by: 'tag' | 'service';
+    by: 'tag' | 'awsService';
     tagValue?: string;
   }) {
     const [sums] = await this.sumsByKeyOverRanges({
@@ -160,7 +160,7 @@ export class DatabaseCostQueries implements CostQueries {
 
   async sumsByKeyOverRanges(q: {
     tagKey: string;
-    by: 'tag' | 'service';
+    by: 'tag' | 'awsService';
     tagValue?: string;
     ranges: { from: string; to: string }[];
   }) {

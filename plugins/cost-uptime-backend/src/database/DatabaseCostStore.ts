@@ -64,8 +64,8 @@ export class DatabaseCostStore implements CostStore {
 
   dailyByTag: CostQueries['dailyByTag'] = q => this.queries.dailyByTag(q);
   overallByDay: CostQueries['overallByDay'] = q => this.queries.overallByDay(q);
-  dailyByService: CostQueries['dailyByService'] = q =>
-    this.queries.dailyByService(q);
+  dailyByAwsService: CostQueries['dailyByAwsService'] = q =>
+    this.queries.dailyByAwsService(q);
   monthly: CostQueries['monthly'] = q => this.queries.monthly(q);
   totalsByDay: CostQueries['totalsByDay'] = q => this.queries.totalsByDay(q);
   sumsByKey: CostQueries['sumsByKey'] = q => this.queries.sumsByKey(q);

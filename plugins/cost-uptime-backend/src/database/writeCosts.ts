@@ -43,7 +43,7 @@ export async function writeCostWindow(
     CollectionBatch['costs'][number]['rows'][number]
   >();
   for (const r of window.rows) {
-    const k = `${r.day}\u0000${r.tagValue}\u0000${r.service}`;
+    const k = `${r.day}\u0000${r.tagValue}\u0000${r.awsService}`;
     const prev = merged.get(k);
     if (prev) {
       prev.amount += r.amount;
@@ -54,7 +54,7 @@ export async function writeCostWindow(
     tag_key: tagKey,
     day: r.day,
     tag_value: r.tagValue,
-    service: r.service,
+    service: r.awsService,
     amount: r.amount,
     estimated: r.estimated,
   }));

@@ -56,7 +56,7 @@ export class SeriesReport {
     if (q.groupBy === 'service') {
       const tagKey = q.filter?.tagKey ?? this.ctx.primaryTagKey;
       points = day
-        ? await this.ctx.store.dailyByService({
+        ? await this.ctx.store.dailyByAwsService({
             tagKey,
             from,
             to,
@@ -66,7 +66,7 @@ export class SeriesReport {
             tagKey,
             fromMonth,
             toMonth,
-            groupBy: 'service',
+            groupBy: 'awsService',
             tagValue: q.filter?.tagValue,
           });
     } else if (q.groupBy === 'environment') {

@@ -118,7 +118,7 @@ export class SummaryReport {
         this.ctx.store.sumsByKeyOverRanges({
           tagKey,
           tagValue,
-          by: 'service',
+          by: 'awsService',
           ranges,
         }),
         filter ? new Map<string, CostEntity>() : this.ctx.titles(tagKey),

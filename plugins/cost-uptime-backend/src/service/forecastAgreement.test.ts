@@ -62,7 +62,7 @@ describe('the forecast of the page and of the budget alert', () => {
         tagKey: 'environment',
         day,
         tagValue: 'dev-a',
-        service: 'Amazon Elastic Compute Cloud - Compute',
+        awsService: 'Amazon Elastic Compute Cloud - Compute',
         amount,
         estimated: false,
       });
