@@ -1,14 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import type { AllocationReport } from './allocation/report';
+import type { CostUptimeApi, CsvQuery, SeriesQuery } from './CostUptimeApi';
 import type {
   CollectionRun,
   CostSeries,
   CostSummary,
-  Granularity,
-  GroupBy,
   RunsResponse,
   ServiceEnvironmentCosts,
   TagRef,
+  TriggerRunResponse,
   UptimeReport,
   UsageSeries,
 } from './types';
@@ -19,27 +19,12 @@ export interface CostUptimeClientOptions {
   fetchApi: { fetch: typeof fetch };
 }
 
-export interface SeriesQuery {
-  granularity: Granularity;
-  groupBy: GroupBy;
-  /** Inclusive, YYYY-MM-DD. */
-  from?: string;
-  /** Inclusive, YYYY-MM-DD. */
-  to?: string;
-  /** Only the cost under one tag value (an entity's). */
-  filter?: TagRef;
-  /**
-   * The biggest `top` keys over the range; the rest arrive summed per period
-   * as one "Other" key (see CostSeries.other). All keys when left out.
-   */
-  top?: number;
-}
-
 /**
- * Typed access to the cost and uptime REST API, used by the frontend (with
- * the signed-in user's token through fetchApi) and by tests.
+ * {@link CostUptimeApi} over HTTP, used by the frontend (with the signed-in
+ * user's token through fetchApi) and by tests. Each method is documented on
+ * the interface.
  */
-export class CostUptimeClient {
+export class CostUptimeClient implements CostUptimeApi {
   private readonly discoveryApi: CostUptimeClientOptions['discoveryApi'];
   private readonly fetchApi: CostUptimeClientOptions['fetchApi'];
 
@@ -48,12 +33,10 @@ export class CostUptimeClient {
     this.fetchApi = options.fetchApi;
   }
 
-  /** Month to date, forecast, last month, change, breakdowns and movers. */
   getSummary(filter?: TagRef): Promise<CostSummary> {
     return this.get('/summary', filterParams(filter));
   }
 
-  /** Cost by day or month, grouped by AWS service, environment or catalog entity. */
   getSeries(query: SeriesQuery): Promise<CostSeries> {
     return this.get('/series', {
       granularity: query.granularity,
@@ -65,10 +48,6 @@ export class CostUptimeClient {
     });
   }
 
-  /**
-   * This month's cost of one service (its `service` tag value) in each
-   * environment; empty `environments` when nothing was collected for it.
-   */
   getServiceCostByEnvironment(
     service: string,
   ): Promise<ServiceEnvironmentCosts> {
@@ -78,19 +57,12 @@ export class CostUptimeClient {
     );
   }
 
-  /**
-   * One environment's cluster cost split between services (allocated and
-   * direct), shared and idle, over [from, to] (default this month so far).
-   */
-  getAllocation(query: {
-    environment: string;
-    from?: string;
-    to?: string;
-  }): Promise<AllocationReport> {
+  getAllocation(
+    query: Parameters<CostUptimeApi['getAllocation']>[0],
+  ): Promise<AllocationReport> {
     return this.get('/allocation', query);
   }
 
-  /** Availability and error budget per service over the last `days` days. */
   getUptime(
     options: { days?: number; key?: string } = {},
   ): Promise<UptimeReport> {
@@ -100,17 +72,12 @@ export class CostUptimeClient {
     });
   }
 
-  /** CPU, memory, disk, storage, network and node count per environment. */
-  getUsage(options: {
-    granularity: 'hour' | 'day';
-    environment?: string;
-    from?: string;
-    to?: string;
-  }): Promise<UsageSeries> {
+  getUsage(
+    options: Parameters<CostUptimeApi['getUsage']>[0],
+  ): Promise<UsageSeries> {
     return this.get('/usage', options);
   }
 
-  /** The latest collection runs, newest first. */
   async getRuns(limit = 20): Promise<CollectionRun[]> {
     const body = await this.get<RunsResponse>('/runs', {
       limit: String(limit),
@@ -118,22 +85,15 @@ export class CostUptimeClient {
     return body.runs;
   }
 
-  /** Runs a collection now (needs the cost-uptime.collection.run permission). */
-  async triggerRun(): Promise<CollectionRun> {
+  async triggerRun(): Promise<TriggerRunResponse> {
     const response = await this.fetchApi.fetch(await this.url('/runs'), {
       method: 'POST',
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()).run;
+    return response.json();
   }
 
-  /** The daily cost rows as CSV text. */
-  async exportCsv(
-    query: Omit<SeriesQuery, 'granularity' | 'groupBy'> & {
-      granularity?: Granularity;
-      groupBy?: GroupBy;
-    },
-  ): Promise<string> {
+  async exportCsv(query: CsvQuery): Promise<string> {
     const response = await this.fetchApi.fetch(
       await this.url('/export.csv', {
         granularity: query.granularity ?? 'day',

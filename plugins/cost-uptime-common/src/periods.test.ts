@@ -5,8 +5,6 @@ import {
   daysInMonth,
   describeRange,
   firstDaysOfMonth,
-  projectMonth,
-  runRateForecast,
   trendRange,
 } from './periods';
 
@@ -142,78 +140,5 @@ describe('billingPeriods', () => {
       to: '2026-11-30',
       days: 30,
     });
-  });
-});
-
-describe('projectMonth', () => {
-  const lastMonth = { amount: 3000, days: 30 };
-
-  it('extrapolates the billed days over the month', () => {
-    const p = billingPeriods('2026-12-11', '2026-12-10');
-    const r = projectMonth({
-      periods: p,
-      billed: 1000,
-      unbilledEstimate: 40,
-      lastMonth,
-    });
-    expect(r.perDay).toBe(100);
-    expect(r.monthToDate).toBe(1040);
-    expect(r.forecast).toBe(3100);
-    expect(r.source).toBe('extrapolated');
-  });
-
-  it('on the 1st: last month per day, and the estimate as month so far', () => {
-    const p = billingPeriods('2026-12-01', '2026-11-30');
-    const r = projectMonth({
-      periods: p,
-      billed: 0,
-      unbilledEstimate: 25,
-      lastMonth,
-    });
-    expect(r.monthToDate).toBe(25);
-    expect(r.forecast).toBe(3100);
-  });
-
-  it("uses Cost Explorer's forecast from today, the run rate for the unbilled days before", () => {
-    // Billed through the 9th; today the 11th; the 10th is not billed yet.
-    const p = billingPeriods('2026-12-11', '2026-12-09');
-    const r = projectMonth({
-      periods: p,
-      billed: 900,
-      unbilledEstimate: 0,
-      lastMonth,
-      costExplorer: { fromDay: '2026-12-11', amount: 2100 },
-    });
-    expect(r.source).toBe('cost-explorer');
-    expect(r.forecast).toBe(900 + 100 + 2100);
-    // Fetched two days ago: pro rata for the days left.
-    const later = projectMonth({
-      periods: billingPeriods('2026-12-13', '2026-12-12'),
-      billed: 1200,
-      unbilledEstimate: 0,
-      lastMonth,
-      costExplorer: { fromDay: '2026-12-11', amount: 2100 },
-    });
-    expect(later.forecast).toBeCloseTo(1200 + (2100 * 19) / 21, 6);
-  });
-
-  it("ignores another month's Cost Explorer forecast and never goes below the month so far", () => {
-    const p = billingPeriods('2027-01-01', '2026-12-31');
-    const r = projectMonth({
-      periods: p,
-      billed: 0,
-      unbilledEstimate: 5000,
-      lastMonth: { amount: 0, days: 0 },
-      costExplorer: { fromDay: '2026-12-20', amount: 999 },
-    });
-    expect(r.source).toBe('extrapolated');
-    expect(r.forecast).toBe(5000);
-    expect(Number.isFinite(r.perDay)).toBe(true);
-  });
-
-  it('the alerts run rate adds the days left after the last counted day', () => {
-    expect(runRateForecast(100, 10, '2026-11-28')).toBe(120);
-    expect(runRateForecast(100, 10, '2026-11-30')).toBe(100);
-    expect(runRateForecast(100, 10, '2028-02-28')).toBe(110);
   });
 });

@@ -203,13 +203,41 @@ export interface UsageSeries {
  */
 export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
 
+/** What went wrong in a run that still stored its data. */
+export type RunWarningCode =
+  /** A Prometheus server could not be read: no usage or uptime for its environment. */
+  | 'prometheus-failed'
+  /** The cluster cost allocation of an environment failed. */
+  | 'allocation-failed'
+  /** The alert detector failed. */
+  | 'alerts-failed'
+  /** Some alerts could not be handed to the alerts backend. */
+  | 'alerts-not-raised';
+
+/** One warning of a `partial` run. */
+export interface RunWarning {
+  code: RunWarningCode;
+  /** The part of the collection: 'prometheus', 'allocation' or 'alerts'. */
+  source: 'prometheus' | 'allocation' | 'alerts';
+  /** The environment (Prometheus server) it concerns, when one. */
+  environment?: string;
+  /** For display; not to be parsed. */
+  message: string;
+}
+
 export interface CollectionRun {
   id: number;
   trigger: 'schedule' | 'manual';
   status: RunStatus;
   startedAt: string;
   finishedAt: string | null;
+  /**
+   * A failed run's error, or a partial run's warnings' messages, one a line,
+   * for display. Read `warnings` to tell what went wrong.
+   */
   error: string | null;
+  /** A partial run's warnings; empty otherwise (and for runs recorded before warnings were). */
+  warnings: RunWarning[];
   rowsWritten: number;
   /** Cost Explorer API calls made, each page included; each costs USD 0.01. */
   costExplorerRequests: number;
@@ -220,4 +248,9 @@ export interface CollectionRun {
 
 export interface RunsResponse {
   runs: CollectionRun[];
+}
+
+/** The answer of `POST /runs` (202): the run is queued with the scheduler. */
+export interface TriggerRunResponse {
+  status: 'triggered';
 }

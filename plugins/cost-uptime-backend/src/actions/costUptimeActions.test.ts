@@ -35,7 +35,7 @@ describe('cost and uptime actions', () => {
         tagKey: 'environment',
         day,
         tagValue,
-        service: 'Amazon EC2',
+        awsService: 'Amazon EC2',
         amount: (tagValue === 'prod' ? 40 : 10) + d,
         estimated: false,
       })),

@@ -101,7 +101,7 @@ describe.each(databases.eachSupportedId())(
               tagKey: 'environment',
               day,
               tagValue,
-              service,
+              awsService: service,
               amount: part,
               estimated: true,
             });

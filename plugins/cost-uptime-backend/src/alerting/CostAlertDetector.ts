@@ -11,8 +11,14 @@ import type {
 import {
   ANNOTATION_ENVIRONMENT,
   ANNOTATION_SERVICE,
+  addDays,
+  aggregateAvailability,
   billingPeriods,
-  runRateForecast,
+  meetsSlo,
+  sloTarget,
+  forecastMonth,
+  lastBilledForecastMonth,
+  runRateWindow,
 } from '@internal/plugin-cost-uptime-common';
 import { DateTime } from 'luxon';
 import type { AlertOptions, CostUptimeOptions } from '../config';
@@ -22,8 +28,6 @@ import type { AlertDetector, DetectionResult } from './AlertDetector';
 
 /** Prefix of every event id this plugin raises (the alerts backend dedupes by id). */
 const ID_PREFIX = 'cost-uptime';
-/** Billed days whose average is the run rate of the forecast. */
-const RUN_RATE_DAYS = 7;
 
 /**
  * Amounts are compared in whole cents: stored amounts are sums of doubles
@@ -106,7 +110,7 @@ export class CostAlertDetector implements AlertDetector {
   private async costEvents(entities: CostEntity[]): Promise<AlertEvent[]> {
     const { store, options } = this.deps;
     const tagKey = options.costExplorer?.tagKeys[0] ?? 'environment';
-    const { lastBilled } = billingPeriods(
+    const { lastBilled, today } = billingPeriods(
       this.now(),
       await store.latestCostDay(tagKey),
     );
@@ -118,7 +122,7 @@ export class CostAlertDetector implements AlertDetector {
     const byValue = new Map(
       entities.filter(e => e.tagKey === tagKey).map(e => [e.tagValue, e]),
     );
-    const context = { tagKey, last, byValue };
+    const context = { tagKey, last, today, byValue };
     return [
       ...(await this.overBudget(context)),
       ...(await this.dayGrowth(context)),
@@ -137,27 +141,24 @@ export class CostAlertDetector implements AlertDetector {
     if (budgets.size === 0) return [];
 
     const month = c.last.toFormat('yyyy-MM');
-    const monthStart = c.last.startOf('month');
-    const runRateFrom = c.last.minus({ days: RUN_RATE_DAYS - 1 });
-    const [monthSums, recent] = await Promise.all([
+    const lastBilled = iso(c.last);
+    const basis = lastBilledForecastMonth(lastBilled);
+    const window = runRateWindow(lastBilled);
+    const [monthSums, recent, unbilled] = await Promise.all([
       store.sumsByKey({
         tagKey: c.tagKey,
         by: 'tag',
-        from: iso(monthStart),
-        to: iso(c.last),
+        from: basis.month.from,
+        to: lastBilled,
       }),
-      store.dailyByTag({
-        tagKey: c.tagKey,
-        from: iso(runRateFrom),
-        to: iso(c.last),
-      }),
+      store.dailyByTag({ tagKey: c.tagKey, from: window.from, to: window.to }),
+      this.unbilledEstimates(c, basis.month.to),
     ]);
-    const soFar = new Map(monthSums.map(s => [s.key, this.money(s.amount)]));
-    const recentDays = new Set(recent.map(r => r.period)).size;
+    const soFar = new Map(monthSums.map(s => [s.key, s.amount]));
 
     const events: CostOverBudgetEvent[] = [];
     for (const [environment, budget] of budgets) {
-      const amount = soFar.get(environment) ?? 0;
+      const amount = this.money(soFar.get(environment) ?? 0);
       const base = {
         type: 'cost.over-budget' as const,
         environment,
@@ -174,14 +175,21 @@ export class CostAlertDetector implements AlertDetector {
         });
         continue;
       }
-      if (!this.settings.forecastOverBudget || recentDays === 0) continue;
-      const runRate =
-        this.money(
-          recent
-            .filter(r => r.key === environment)
-            .reduce((a, r) => a + r.amount, 0),
-        ) / recentDays;
-      const forecast = runRateForecast(amount, runRate, iso(c.last));
+      if (!this.settings.forecastOverBudget) continue;
+      // The dashboard's forecast rule, on the same stored figures.
+      const own = recent.filter(r => r.key === environment);
+      const forecast = this.money(
+        forecastMonth({
+          forecastMonth: basis,
+          today: c.today,
+          billed: soFar.get(environment) ?? 0,
+          unbilledEstimate: unbilled.get(environment) ?? 0,
+          runRate: {
+            amount: own.reduce((a, r) => a + r.amount, 0),
+            days: new Set(own.map(r => r.period)).size,
+          },
+        }).forecast,
+      );
       if (cents(forecast) >= cents(budget)) {
         events.push({
           ...base,
@@ -192,6 +200,26 @@ export class CostAlertDetector implements AlertDetector {
       }
     }
     return events;
+  }
+
+  /**
+   * Hourly estimates (USD) per environment of the days after the last billed
+   * one, through today and the forecast month's end: what the summary counts
+   * as the month's unbilled estimate. Only the environment tag has them.
+   */
+  private async unbilledEstimates(
+    c: Context,
+    monthEnd: string,
+  ): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (c.tagKey !== 'environment') return out;
+    const through = c.today < monthEnd ? c.today : monthEnd;
+    const from = addDays(iso(c.last), 1);
+    for (const r of await this.deps.store.estimates(`${from}T00`)) {
+      if (r.hour.slice(0, 10) > through) continue;
+      out.set(r.environment, (out.get(r.environment) ?? 0) + r.amount);
+    }
+    return out;
   }
 
   private async dayGrowth(c: Context): Promise<CostGrowthEvent[]> {
@@ -332,47 +360,26 @@ export class CostAlertDetector implements AlertDetector {
       from: iso(today.minus({ days: days - 1 })),
       to: iso(today),
     });
-    const groups = new Map<
-      string,
-      { service: string; environment: string; hours: number; up: number }
-    >();
-    for (const r of rows) {
-      const key = `${r.sliKey}\u0000${r.environment}`;
-      const g = groups.get(key) ?? {
-        service: r.sliKey,
-        environment: r.environment,
-        hours: 0,
-        up: 0,
-      };
-      g.hours += r.hours;
-      g.up += r.value * r.hours;
-      groups.set(key, g);
-    }
     const services = new Map(
       entities.filter(e => e.tagKey === 'service').map(e => [e.tagValue, e]),
     );
     const window = `${days}d`;
     const events: AvailabilityBelowSloEvent[] = [];
-    for (const g of groups.values()) {
-      if (g.hours === 0 || g.hours < availabilityMinimumHours) continue;
-      const availability = g.up / g.hours;
-      const entity = services.get(g.service);
-      const sloPercent =
-        entity?.slo !== undefined && Number.isFinite(entity.slo)
-          ? entity.slo
-          : this.deps.options.defaultSlo;
-      const slo = sloPercent / 100;
-      // Exactly at the SLO meets it; the tolerance absorbs float averaging.
-      if (availability >= slo - 1e-12) continue;
+    for (const g of aggregateAvailability(rows)) {
+      if (g.availability === null || g.hours < availabilityMinimumHours)
+        continue;
+      const entity = services.get(g.sliKey);
+      const slo = sloTarget(entity?.slo, this.deps.options.defaultSlo);
+      if (meetsSlo(g.availability, slo)) continue;
       events.push({
         type: 'uptime.below-slo',
         // Once a day while it stays below.
-        id: `${ID_PREFIX}:uptime.below-slo:${g.service}:${
+        id: `${ID_PREFIX}:uptime.below-slo:${g.sliKey}:${
           g.environment
         }:${window}:${iso(today)}`,
-        service: g.service,
+        service: g.sliKey,
         environment: g.environment,
-        availability: Math.max(0, Math.min(1, availability)),
+        availability: g.availability,
         slo,
         window,
         ...this.target(entity),
@@ -398,6 +405,8 @@ interface Context {
   tagKey: string;
   /** The last complete billed day. */
   last: DateTime;
+  /** Today (UTC), YYYY-MM-DD. */
+  today: string;
   /** Catalog entities of the primary tag key, by tag value. */
   byValue: Map<string, CostEntity>;
 }

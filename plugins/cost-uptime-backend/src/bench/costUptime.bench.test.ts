@@ -143,7 +143,7 @@ describeBench('cost-uptime benchmark', () => {
               tagKey: 'environment',
               day,
               tagValue: entities[e],
-              service: services[s],
+              awsService: services[s],
               amount,
               estimated: false,
             });
@@ -171,6 +171,8 @@ describeBench('cost-uptime benchmark', () => {
       start = end;
     }
     fs.closeSync(csv);
+    // Every generated fact row was stored (the rollups are not counted).
+    expect(written).toBe(total);
     const collectorRate = written / (ingestMs / 1000);
 
     await knex.raw('CREATE TABLE cost_daily_bulk LIKE cost_daily');

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import { DateTime } from 'luxon';
+import type { RunWarning } from '@internal/plugin-cost-uptime-common';
 import type { AlertDetector } from '../alerting/AlertDetector';
 import type { CostUptimeOptions } from '../config';
 import type {
@@ -73,7 +74,8 @@ export class Collector {
       warnings.push(...(await this.detectAlerts(id)));
       await store.finishRun(id, {
         status: warnings.length ? 'partial' : 'succeeded',
-        error: warnings.length ? warnings.join('\n') : null,
+        error: warnings.length ? warnings.map(w => w.message).join('\n') : null,
+        warnings,
         rowsWritten,
         finishedAt: this.now().toISOString(),
         ...counts(),
@@ -90,6 +92,7 @@ export class Collector {
       await store.finishRun(id, {
         status: 'failed',
         error: stringifyError(e),
+        warnings: [],
         rowsWritten: 0,
         finishedAt: this.now().toISOString(),
         ...counts(),
@@ -103,7 +106,7 @@ export class Collector {
    * there is logged and returned as a warning for the run's record (status
    * `partial`): the data is stored, so the run itself has not failed.
    */
-  private async detectAlerts(runId: number): Promise<string[]> {
+  private async detectAlerts(runId: number): Promise<RunWarning[]> {
     const { detector } = this.deps;
     if (!detector) return [];
     const logger = this.deps.logger.child({ source: 'alerts' });
@@ -115,11 +118,11 @@ export class Collector {
         raised.length
       } could not be raised (${failed.map(f => f.result.id).join(', ')})`;
       logger.warn(`Cost and uptime collection ${runId}: ${message}`);
-      return [message];
+      return [{ code: 'alerts-not-raised', source: 'alerts', message }];
     } catch (e) {
       const message = `Alert detection failed: ${stringifyError(e)}`;
       logger.error(`Cost and uptime collection ${runId}: ${message}`);
-      return [message];
+      return [{ code: 'alerts-failed', source: 'alerts', message }];
     }
   }
 
@@ -127,7 +130,7 @@ export class Collector {
     started: Date,
     ce: CostExplorerSource | undefined,
     proms: PrometheusSource[],
-  ): Promise<{ batch: CollectionBatch; warnings: string[] }> {
+  ): Promise<{ batch: CollectionBatch; warnings: RunWarning[] }> {
     const { store, options, logger } = this.deps;
     const today = DateTime.fromJSDate(started, { zone: 'utc' }).startOf('day');
     const todayIso = today.toISODate()!;
@@ -137,7 +140,7 @@ export class Collector {
       sli: [],
       estimates: [],
     };
-    const warnings: string[] = [];
+    const warnings: RunWarning[] = [];
 
     let billedThrough: string | undefined;
     if (ce && options.costExplorer) {
@@ -247,13 +250,23 @@ export class Collector {
           logger
             .child({ source: 'allocation', environment: env })
             .warn(message);
-          warnings.push(message);
+          warnings.push({
+            code: 'allocation-failed',
+            source: 'allocation',
+            environment: env,
+            message,
+          });
         }
       } catch (e) {
         // One unreachable Prometheus must not hold back billing data.
         const message = `Prometheus ${env}: ${stringifyError(e)}`;
         logger.child({ source: 'prometheus', environment: env }).warn(message);
-        warnings.push(message);
+        warnings.push({
+          code: 'prometheus-failed',
+          source: 'prometheus',
+          environment: env,
+          message,
+        });
       }
     }
     return { batch, warnings };

@@ -85,7 +85,7 @@ export class CostExplorerSource {
             tagKey,
             day,
             tagValue,
-            service,
+            awsService: service,
             amount,
             estimated: Boolean(result.Estimated),
           });

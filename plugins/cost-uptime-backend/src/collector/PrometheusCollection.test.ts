@@ -225,6 +225,15 @@ describe('Prometheus collection on known data', () => {
       const run = await collector.run('schedule');
       expect(run.status).toBe('partial');
       expect(run.error).toMatch(/Prometheus staging/);
+      // Structured, so the page needs no text search: one warning per failure.
+      expect(run.warnings).toContainEqual({
+        code: 'prometheus-failed',
+        source: 'prometheus',
+        environment: 'staging',
+        message: expect.stringMatching(/^Prometheus staging: /),
+      });
+      expect(run.warnings.every(w => w.environment === 'staging')).toBe(true);
+      expect((await store.listRuns(1))[0].warnings).toEqual(run.warnings);
       const usage = await store.usage({
         granularity: 'day',
         from: '2026-11-19',

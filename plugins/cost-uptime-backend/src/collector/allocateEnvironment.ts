@@ -44,7 +44,7 @@ export function clusterBills(
       bill: { compute: 0, storage: 0, controlPlane: 0, loadBalancers: 0 },
       estimated: false,
     };
-    const part = partOf.get(r.service);
+    const part = partOf.get(r.awsService);
     if (part) entry.bill[part] += r.amount;
     entry.estimated = entry.estimated || r.estimated;
     out.set(r.day, entry);

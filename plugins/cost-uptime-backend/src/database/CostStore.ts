@@ -1,20 +1,25 @@
 import type {
   RunStatus,
+  RunWarning,
   UsageMetric,
 } from '@internal/plugin-cost-uptime-common';
 import type { AllocationBatch } from './AllocationStore';
 
-/** One row of Cost Explorer's daily cost, grouped by one tag and SERVICE. */
+/**
+ * One row of Cost Explorer's daily cost, grouped by one tag and the SERVICE
+ * dimension. `awsService` is AWS's product line ("Amazon Elastic Compute
+ * Cloud - Compute"), not the application service of the `service` tag.
+ */
 export interface CostRow {
   tagKey: string;
   day: string;
   tagValue: string;
-  service: string;
+  awsService: string;
   amount: number;
   estimated: boolean;
 }
 
-/** Cost of one service (tag) in one environment (tag) on one day. */
+/** Cost of one application service (`service` tag) in one environment (tag) on one day. */
 export interface ServiceEnvironmentCostRow {
   day: string;
   service: string;
@@ -70,6 +75,7 @@ export interface RunRecord {
   startedAt: string;
   finishedAt: string | null;
   error: string | null;
+  warnings: RunWarning[];
   rowsWritten: number;
   costExplorerRequests: number;
   prometheusRequests: number;
@@ -82,8 +88,8 @@ export interface AmountByKey {
   estimated: boolean;
 }
 
-/** Storage of collected cost, usage and uptime, and of the runs that collected them. */
-export interface CostStore {
+/** The record of collection runs (table `collection_runs`). */
+export interface RunStore {
   startRun(trigger: RunRecord['trigger'], startedAt: string): Promise<number>;
   finishRun(
     id: number,
@@ -91,6 +97,7 @@ export interface CostStore {
       RunRecord,
       | 'status'
       | 'error'
+      | 'warnings'
       | 'rowsWritten'
       | 'costExplorerRequests'
       | 'prometheusRequests'
@@ -98,16 +105,21 @@ export interface CostStore {
   ): Promise<void>;
   listRuns(limit: number): Promise<RunRecord[]>;
   getRun(id: number): Promise<RunRecord | undefined>;
+}
 
+/** Writing a run's data: facts, their rollups, estimates, allocations. */
+export interface CostWriter {
   /** Newest stored day for a tag key, if any. */
   latestCostDay(tagKey: string): Promise<string | undefined>;
-  /** Newest stored usage hour for an environment, if any. */
-  latestUsageHour(environment: string): Promise<string | undefined>;
-  latestSliHour(environment: string): Promise<string | undefined>;
-
   /** Writes a run's data atomically and returns the number of rows written. */
   write(batch: CollectionBatch): Promise<number>;
+}
 
+/**
+ * Reading cost: days are UTC `YYYY-MM-DD`, ranges [from, to] inclusive of
+ * both (whole days; the facts are keyed by day).
+ */
+export interface CostQueries {
   /**
    * Daily cost per tag value of one key in [from, to] (inclusive); with
    * tagValue or tagValues, only those tag values'.
@@ -133,7 +145,7 @@ export interface CostStore {
     }[]
   >;
   /** Daily cost per AWS service in [from, to]; with tagValue, only that tag value's. */
-  dailyByService(q: {
+  dailyByAwsService(q: {
     tagKey: string;
     from: string;
     to: string;
@@ -144,7 +156,7 @@ export interface CostStore {
     tagKey: string;
     fromMonth: string;
     toMonth: string;
-    groupBy: 'tag' | 'service';
+    groupBy: 'tag' | 'awsService';
     tagValue?: string;
   }): Promise<AmountByKey[]>;
   /** Total per day in [from, to] (inclusive) of one tag key, or of one tag value. */
@@ -159,7 +171,7 @@ export interface CostStore {
     tagKey: string;
     from: string;
     to: string;
-    by: 'tag' | 'service';
+    by: 'tag' | 'awsService';
     tagValue?: string;
   }): Promise<{ key: string; amount: number }[]>;
   /**
@@ -169,7 +181,7 @@ export interface CostStore {
    */
   sumsByKeyOverRanges(q: {
     tagKey: string;
-    by: 'tag' | 'service';
+    by: 'tag' | 'awsService';
     tagValue?: string;
     ranges: { from: string; to: string }[];
   }): Promise<{ key: string; amount: number }[][]>;
@@ -186,6 +198,16 @@ export interface CostStore {
   estimates(
     fromHour: string,
   ): Promise<{ environment: string; hour: string; amount: number }[]>;
+}
+
+/**
+ * Usage and uptime (SLI) series. Hours are `YYYY-MM-DDTHH` (UTC); a day's
+ * hours are [dayT00, next dayT00).
+ */
+export interface UsageSliStore {
+  /** Newest stored usage hour for an environment, if any. */
+  latestUsageHour(environment: string): Promise<string | undefined>;
+  latestSliHour(environment: string): Promise<string | undefined>;
 
   usage(q: {
     granularity: 'hour' | 'day';
@@ -205,3 +227,10 @@ export interface CostStore {
     }[]
   >;
 }
+
+/** Storage of collected cost, usage and uptime, and of the runs that collected them. */
+export interface CostStore
+  extends RunStore,
+    CostWriter,
+    CostQueries,
+    UsageSliStore {}

@@ -51,7 +51,7 @@ function facts(
           tagKey,
           day,
           tagValue,
-          service,
+          awsService: service,
           amount:
             ((t + 1) * 3.1234567 + (s + 1) * 1.0987654 + (n % 7) * 0.3333333) *
             (opts.factor ?? 1),
@@ -99,14 +99,14 @@ function restatement(): CollectionBatch {
       !(
         r.day === '2026-11-18' &&
         r.tagValue === 'prod' &&
-        r.service === 'Amazon EKS'
+        r.awsService === 'Amazon EKS'
       ),
   );
   rows.push({
     tagKey: 'environment',
     day: '2026-11-19',
     tagValue: 'dev-c',
-    service: 'Amazon EC2',
+    awsService: 'Amazon EC2',
     amount: 7.777777,
     estimated: false,
   });
@@ -152,7 +152,7 @@ async function factSums(
     tagKey: string;
     from: string;
     to: string;
-    by: 'tag' | 'service';
+    by: 'tag' | 'awsService';
     tagValue?: string;
   },
 ) {
@@ -256,7 +256,7 @@ describe.each(databases.eachSupportedId())(
             tagKey: 'service',
             day: '2026-11-19',
             tagValue: 'broken',
-            service: 'Amazon EC2',
+            awsService: 'Amazon EC2',
             amount: null as unknown as number,
             estimated: false,
           },
@@ -284,7 +284,7 @@ describe.each(databases.eachSupportedId())(
         ['2026-11-20', '2026-11-19'], // empty
       ];
       for (const [from, to] of ranges) {
-        for (const by of ['tag', 'service'] as const) {
+        for (const by of ['tag', 'awsService'] as const) {
           for (const tagValue of [undefined, 'dev-b', 'prod']) {
             const q = { tagKey, from, to, by, tagValue };
             expect({ q, sums: await store.sumsByKey(q) }).toEqual({
@@ -316,7 +316,7 @@ describe.each(databases.eachSupportedId())(
         }
       }
       const expected = await rollupsFromFacts(knex);
-      for (const groupBy of ['tag', 'service'] as const) {
+      for (const groupBy of ['tag', 'awsService'] as const) {
         for (const tagValue of [undefined, 'prod']) {
           const rows = await store.monthly({
             tagKey,

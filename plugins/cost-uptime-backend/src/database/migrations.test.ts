@@ -183,6 +183,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('20261203120000_cost_allocation stores cents exactly, keeps one row per key, and goes down and up', async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrationsDir });
+    await migrateDownOnce(knex); // 20261203140000_run_warnings, tested below
     await knex('cost_daily').insert({
       tag_key: 'environment',
       day: '2026-12-01',
@@ -232,6 +233,35 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex('cost_allocation_days').count({ n: '*' })).toEqual([
       { n: 0 },
     ]);
+    await knex.destroy();
+  });
+
+  it('20261203140000_run_warnings keeps the runs in place, up and down', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrationsDir });
+    await migrateDownOnce(knex);
+    await knex('collection_runs').insert({
+      trigger: 'schedule',
+      status: 'partial',
+      started_at: '2026-12-03T00:00:00.000Z',
+      error: 'Prometheus dev-a: ECONNREFUSED',
+      rows_written: 1,
+      cost_explorer_requests: 1,
+    });
+    await migrateUpOnce(knex);
+    const [before] = await knex('collection_runs').select();
+    expect(before.warnings).toBeNull();
+    expect(before.error).toBe('Prometheus dev-a: ECONNREFUSED');
+    const warnings = JSON.stringify([
+      { code: 'prometheus-failed', source: 'prometheus', message: 'x' },
+    ]);
+    await knex('collection_runs').update({ warnings });
+    expect((await knex('collection_runs').first()).warnings).toBe(warnings);
+    await migrateDownOnce(knex);
+    expect(await knex.schema.hasColumn('collection_runs', 'warnings')).toBe(
+      false,
+    );
+    expect(await knex('collection_runs').count({ n: '*' })).toEqual([{ n: 1 }]);
     await knex.destroy();
   });
 });

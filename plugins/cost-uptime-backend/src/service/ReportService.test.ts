@@ -33,7 +33,7 @@ describe('ReportService series with top', () => {
             tagKey: 'environment',
             day,
             tagValue,
-            service,
+            awsService: service,
             amount: (60 - e * 10) * (service === 'AWS Lambda' ? 0.1 : 1) + d,
             estimated: day === '2026-11-19' && tagValue === 'env-5',
           });
@@ -146,7 +146,7 @@ describe('ReportService summary', () => {
             tagKey: 'environment',
             day,
             tagValue,
-            service,
+            awsService: service,
             amount: 10 + e * 3.3333 + s * 1.25 + ((d * 7 + e) % 5) * 0.77,
             estimated: false,
           });
@@ -178,7 +178,7 @@ describe('ReportService summary', () => {
   });
 
   const money = (n: number) => Math.round(n * 100) / 100;
-  function sums(by: 'tagValue' | 'service', from: string, to: string) {
+  function sums(by: 'tagValue' | 'awsService', from: string, to: string) {
     const out = new Map<string, number>();
     for (const r of rows)
       if (r.day >= from && r.day <= to)
@@ -190,7 +190,7 @@ describe('ReportService summary', () => {
     const s = await report.summary();
     for (const [by, list] of [
       ['tagValue', s.byEnvironment],
-      ['service', s.byService],
+      ['awsService', s.byService],
     ] as const) {
       const now = sums(by, '2026-11-01', '2026-11-19');
       const before = sums(by, '2026-10-01', '2026-10-19');
@@ -207,7 +207,7 @@ describe('ReportService summary', () => {
       ),
     });
     const all = (from: string, to: string) =>
-      [...sums('service', from, to).values()].reduce((a, b) => a + b, 0);
+      [...sums('awsService', from, to).values()].reduce((a, b) => a + b, 0);
     expect(s.lastMonth).toBe(money(all('2026-10-01', '2026-10-31')));
     expect(s.previousMonthToDate).toBe(money(all('2026-10-01', '2026-10-19')));
     expect(s.trend.map(t => t.period)[0]).toBe('2026-10-21');
@@ -219,7 +219,7 @@ describe('ReportService summary', () => {
     const expected = [];
     for (const [dimension, by] of [
       ['environment', 'tagValue'],
-      ['service', 'service'],
+      ['service', 'awsService'],
     ] as const) {
       const now = sums(by, '2026-11-13', '2026-11-19');
       const before = sums(by, '2026-11-06', '2026-11-12');

@@ -125,7 +125,7 @@ describe('every day of 2027 and 2028', () => {
             tagKey: 'environment',
             day,
             tagValue,
-            service,
+            awsService: service,
             amount: dailyCost(MODEL, 'environment', tagValue, service, day),
             estimated: false,
           });

@@ -175,3 +175,22 @@ describe('GET /allocation', () => {
     expect(allocation).not.toHaveBeenCalled();
   });
 });
+
+describe('POST /runs', () => {
+  it('answers what the client resolves to, once the run is queued', async () => {
+    const { api } = await app();
+    const res = await api.post('/runs');
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'triggered' });
+  });
+
+  it('is refused without cost-uptime.collection.run', async () => {
+    const { api } = await app(
+      mockServices.permissions.mock({
+        authorize: async () => [{ result: AuthorizeResult.DENY }],
+      }),
+    );
+    const res = await api.post('/runs');
+    expect(res.status).toBe(403);
+  });
+});

@@ -9,6 +9,7 @@ import {
   costUptimeCollectionRunPermission,
   type CollectionRun,
   type TagRef,
+  type TriggerRunResponse,
 } from '@internal/plugin-cost-uptime-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -252,7 +253,8 @@ export async function createRouter(
       );
     }
     await options.triggerRun();
-    res.status(202).json({ status: 'triggered' });
+    const answer: TriggerRunResponse = { status: 'triggered' };
+    res.status(202).json(answer);
   });
 
   return router;

@@ -110,5 +110,6 @@ export const runs: CollectionRun[] = [
     costExplorerCostUsd: 0.03,
     prometheusRequests: 12,
     error: null,
+    warnings: [],
   },
 ];

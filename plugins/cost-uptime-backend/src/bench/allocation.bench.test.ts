@@ -1,0 +1,62 @@
+/*
+ * Benchmark of the cluster cost allocation on MariaDB, run by
+ * scripts/bench/cost-uptime.mjs beside the collector's other figures
+ * (skipped in normal test runs, like costUptime.bench.test.ts).
+ * COST_UPTIME_BENCH_ALLOC_NODES (50) x _PODS (600) x _DAYS (30).
+ */
+import knexFactory, { type Knex } from 'knex';
+import {
+  allocationBenchLines,
+  runAllocationBench,
+  type AllocationBenchSize,
+} from '../__testUtils__/allocationBench';
+
+const enabled = process.env.COST_UPTIME_BENCH === '1';
+const describeBench = enabled ? describe : describe.skip;
+jest.setTimeout(60 * 60 * 1000);
+
+const SIZE: AllocationBenchSize = {
+  nodes: Number(process.env.COST_UPTIME_BENCH_ALLOC_NODES ?? 50),
+  pods: Number(process.env.COST_UPTIME_BENCH_ALLOC_PODS ?? 600),
+  days: Number(process.env.COST_UPTIME_BENCH_ALLOC_DAYS ?? 30),
+  services: 40,
+};
+
+describeBench('cost-uptime allocation benchmark', () => {
+  let knex: Knex;
+  const dbName = 'cost_uptime_alloc_bench';
+
+  beforeAll(async () => {
+    const url = new URL(
+      process.env.BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING!,
+    );
+    const conn = {
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    };
+    const admin = knexFactory({ client: 'mysql2', connection: conn });
+    await admin.raw(`DROP DATABASE IF EXISTS ${dbName}`);
+    await admin.raw(`CREATE DATABASE ${dbName}`);
+    await admin.destroy();
+    knex = knexFactory({
+      client: 'mysql2',
+      connection: { ...conn, database: dbName },
+    });
+  });
+
+  afterAll(async () => {
+    await knex?.raw(`DROP DATABASE IF EXISTS ${dbName}`);
+    await knex?.destroy();
+  });
+
+  it('prints the figures', async () => {
+    const result = await runAllocationBench(knex, SIZE);
+    // Every allocated day and its services were stored.
+    expect(result.rowsStored).toBeGreaterThan(SIZE.days);
+    process.stdout.write(
+      `\n${allocationBenchLines(SIZE, result).join('\n')}\n`,
+    );
+  });
+});
