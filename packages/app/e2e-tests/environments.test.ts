@@ -133,6 +133,46 @@ test.describe.serial('environments', () => {
   const ownName = environmentName('e2e');
   const adminName = environmentName('e2e-adm');
 
+  test('the example environments show their recorded state and pipeline runs', async ({
+    page,
+    shot,
+  }) => {
+    await signIn(page, 'minsu.park');
+    // After start-up the backend runs each example's create pipeline through
+    // the Jenkins stand-in (platform.environments.examples); until that run
+    // is recorded the page may show no run yet, so look again.
+    const runs = page.getByRole('table', { name: 'Pipeline runs' });
+    await expect(async () => {
+      await page.goto('/catalog/default/resource/dev-a');
+      await expect(runs.getByRole('row').nth(1)).toContainText('SUCCESS', {
+        timeout: 15_000,
+      });
+    }).toPass({ timeout: 180_000 });
+    const state = page.getByRole('table', { name: 'Environment state' });
+    await expect(state).toContainText('ready');
+    await expect(state).not.toContainText('unknown');
+    const run = runs.getByRole('row').nth(1);
+    await expect(run).toContainText('create');
+    await expect(run).toContainText('examples');
+    await expect(run.getByRole('link', { name: /^#\d+/ })).toHaveAttribute(
+      'href',
+      new RegExp(`^${JENKINS_URL}/job/platform/job/environment/\\d+/$`),
+    );
+    await shot('dev-a with its state and runs');
+
+    // Staging (a Resource of type environment) has its card and state too.
+    await expect(async () => {
+      await page.goto('/catalog/default/resource/staging');
+      await expect(runs.getByRole('row').nth(1)).toContainText('SUCCESS', {
+        timeout: 15_000,
+      });
+    }).toPass({ timeout: 180_000 });
+    await expect(
+      page.getByRole('table', { name: 'Environment state' }),
+    ).toContainText('ready');
+    await shot('staging with its state and runs');
+  });
+
   test('a bad name is refused in the form', async ({
     page,
     shot,
