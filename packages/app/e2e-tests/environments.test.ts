@@ -160,6 +160,21 @@ test.describe.serial('environments', () => {
     );
     await shot('dev-a with its state and runs');
 
+    // What runs in dev-a: the Argo CD applications of the shop's services,
+    // with sync and health, linked to the services' pages.
+    const apps = page.getByRole('table', {
+      name: 'Argo CD applications in this environment',
+    });
+    const backend = apps.getByRole('row').filter({ hasText: 'Shop backend' });
+    await expect(backend).toContainText('Degraded');
+    await expect(
+      apps.getByRole('row').filter({ hasText: 'Shop web' }),
+    ).toHaveCount(1);
+    await backend.scrollIntoViewIfNeeded();
+    await shot('what runs in dev-a');
+    await backend.getByRole('link', { name: 'Shop backend' }).click();
+    await expect(page).toHaveURL(/\/catalog\/default\/component\/shop-backend/);
+
     // Staging (a Resource of type environment) has its card and state too.
     await expect(async () => {
       await page.goto('/catalog/default/resource/staging');

@@ -65,7 +65,11 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
   const fmt = useFormatters();
   const annotations = entity.metadata.annotations ?? {};
   const purpose = annotations[A.purpose];
-  const lastRunUrl = annotations[A.lastRunUrl];
+  // The newest recorded run's console log, else the catalog's annotation.
+  const lastBuild = history.history?.runs.find(r => r.build)?.build;
+  const lastRunUrl = lastBuild
+    ? `${lastBuild.url}console`
+    : annotations[A.lastRunUrl];
   const [expiresAt, setExpiresAt] = useState(annotations[A.expiresAt]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();

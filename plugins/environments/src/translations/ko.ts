@@ -43,6 +43,18 @@ export default createTranslationMessages({
     'card.runs.running': '실행 중',
     'card.runs.empty': '아직 기록된 파이프라인 실행이 없습니다.',
     'card.runs.error': '파이프라인 실행을 불러오지 못했습니다: {{message}}',
+    'whatRunsHere.title': '여기서 실행 중인 것',
+    'whatRunsHere.tableLabel': '이 환경의 Argo CD 애플리케이션',
+    'whatRunsHere.service': '서비스',
+    'whatRunsHere.application': 'Argo CD 애플리케이션',
+    'whatRunsHere.sync': '동기화',
+    'whatRunsHere.health': '상태',
+    'whatRunsHere.empty':
+      '이 환경에 배포된 카탈로그 서비스의 Argo CD 애플리케이션이 없습니다.',
+    'whatRunsHere.noArgo': '포털 설정에 이 환경의 Argo CD 인스턴스가 없습니다.',
+    'whatRunsHere.error': '실행 중인 항목을 읽지 못했습니다: {{message}}',
+    'whatRunsHere.argoError': 'Argo CD가 응답하지 않았습니다: {{message}}',
+    'whatRunsHere.unknown': '응답 없음',
     'estimate.label': '월 예상 비용',
     'estimate.perMonth': '월 {{amount}}',
     'estimate.breakdown':
