@@ -95,6 +95,8 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
       if (!res.ok) throw await ResponseError.fromResponse(res);
       const body = (await res.json()) as { expiresAt: string };
       setExpiresAt(body.expiresAt);
+      // The extension is a recorded run: list it.
+      history.reload();
       setMessage(
         t('card.extended', { date: fmt.dateTime(Date.parse(body.expiresAt)) }),
       );

@@ -35,6 +35,7 @@ function Runs({ name, pollMs }: { name: string; pollMs: number }) {
     <>
       {state.history && <EnvironmentStateChip value={state.history.state} />}
       <RecentRuns state={state} />
+      <button onClick={state.reload}>reload</button>
     </>
   );
 }
@@ -152,5 +153,21 @@ describe('RecentRuns', () => {
     // Ended: no more requests.
     await new Promise(resolve => setTimeout(resolve, 100));
     await waitFor(() => expect(urls).toHaveLength(asked));
+  });
+
+  it('asks again when the card reloads it (after an extension)', async () => {
+    const before = { name: 'dev-a', state: 'ready' as const, runs: [run(1)] };
+    const after = {
+      name: 'dev-a',
+      state: 'ready' as const,
+      runs: [run(2, { operation: 'extend', build: undefined }), run(1)],
+    };
+    const { api, urls } = fetchReturning([before, after]);
+    await render(api);
+    const table = await screen.findByRole('table', { name: 'Pipeline runs' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    screen.getByRole('button', { name: 'reload' }).click();
+    expect(await screen.findByText('extend')).toBeInTheDocument();
+    expect(urls).toHaveLength(2);
   });
 });

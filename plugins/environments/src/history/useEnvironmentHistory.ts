@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   discoveryApiRef,
   fetchApiRef,
@@ -20,6 +20,11 @@ export interface HistoryState {
   error?: Error;
 }
 
+/** The history and a way to ask again (after the card changed something). */
+export interface HistoryWithReload extends HistoryState {
+  reload(): void;
+}
+
 /**
  * The environment's state and runs; asked again every `pollMs` while a run
  * is in progress, and no more once it has ended. A failed refresh keeps the
@@ -28,7 +33,7 @@ export interface HistoryState {
 export function useEnvironmentHistory(
   name: string,
   pollMs = POLL_MS,
-): HistoryState {
+): HistoryWithReload {
   const discoveryApi = useApi(discoveryApiRef);
   const fetchApi = useApi(fetchApiRef);
   const client = useMemo(
@@ -36,6 +41,8 @@ export function useEnvironmentHistory(
     [discoveryApi, fetchApi],
   );
   const [state, setState] = useState<HistoryState>({ loading: true });
+  const [asked, setAsked] = useState(0);
+  const reload = useCallback(() => setAsked(n => n + 1), []);
 
   useEffect(() => {
     let stopped = false;
@@ -57,7 +64,7 @@ export function useEnvironmentHistory(
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [client, name, pollMs]);
+  }, [client, name, pollMs, asked]);
 
-  return state;
+  return { ...state, reload };
 }
