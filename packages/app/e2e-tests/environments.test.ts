@@ -269,6 +269,13 @@ test.describe.serial('environments', () => {
     // A week past the old expiry (whole days, so up to a day more).
     expect(after - before).toBeGreaterThanOrEqual(7 * 24 * 3600_000 - 60_000);
     expect(after - before).toBeLessThanOrEqual(8 * 24 * 3600_000);
+    // The extension is a run of its own, listed first on the card.
+    await expect(
+      page
+        .getByRole('table', { name: 'Pipeline runs' })
+        .getByRole('row')
+        .nth(1),
+    ).toContainText('extend');
     await shot('environment card after extending');
 
     // Its history: the create run with its Jenkins build, then the extension.
