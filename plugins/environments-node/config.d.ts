@@ -69,6 +69,13 @@ export interface Config {
         /** @visibility frontend */
         instancePerHour?: { [instanceType: string]: number };
       };
+      /**
+       * Example environments (catalog entity names) that the environments
+       * plugin provisions through the create pipeline after start-up when
+       * they have no recorded history, so a local portal shows real state
+       * and runs. For local and test configs only; none by default.
+       */
+      examples?: string[];
       expiry?: {
         /** Whether the portal destroys expired non-prod environments. Default true. */
         enabled?: boolean;

@@ -133,6 +133,61 @@ test.describe.serial('environments', () => {
   const ownName = environmentName('e2e');
   const adminName = environmentName('e2e-adm');
 
+  test('the example environments show their recorded state and pipeline runs', async ({
+    page,
+    shot,
+  }) => {
+    await signIn(page, 'minsu.park');
+    // After start-up the backend runs each example's create pipeline through
+    // the Jenkins stand-in (platform.environments.examples); until that run
+    // is recorded the page may show no run yet, so look again.
+    const runs = page.getByRole('table', { name: 'Pipeline runs' });
+    await expect(async () => {
+      await page.goto('/catalog/default/resource/dev-a');
+      await expect(runs.getByRole('row').nth(1)).toContainText('SUCCESS', {
+        timeout: 15_000,
+      });
+    }).toPass({ timeout: 180_000 });
+    const state = page.getByRole('table', { name: 'Environment state' });
+    await expect(state).toContainText('ready');
+    await expect(state).not.toContainText('unknown');
+    const run = runs.getByRole('row').nth(1);
+    await expect(run).toContainText('create');
+    await expect(run).toContainText('examples');
+    await expect(run.getByRole('link', { name: /^#\d+/ })).toHaveAttribute(
+      'href',
+      new RegExp(`^${JENKINS_URL}/job/platform/job/environment/\\d+/$`),
+    );
+    await shot('dev-a with its state and runs');
+
+    // What runs in dev-a: the Argo CD applications of the shop's services,
+    // with sync and health, linked to the services' pages.
+    const apps = page.getByRole('table', {
+      name: 'Argo CD applications in this environment',
+    });
+    const backend = apps.getByRole('row').filter({ hasText: 'Shop backend' });
+    await expect(backend).toContainText('Degraded');
+    await expect(
+      apps.getByRole('row').filter({ hasText: 'Shop web' }),
+    ).toHaveCount(1);
+    await backend.scrollIntoViewIfNeeded();
+    await shot('what runs in dev-a');
+    await backend.getByRole('link', { name: 'Shop backend' }).click();
+    await expect(page).toHaveURL(/\/catalog\/default\/component\/shop-backend/);
+
+    // Staging (a Resource of type environment) has its card and state too.
+    await expect(async () => {
+      await page.goto('/catalog/default/resource/staging');
+      await expect(runs.getByRole('row').nth(1)).toContainText('SUCCESS', {
+        timeout: 15_000,
+      });
+    }).toPass({ timeout: 180_000 });
+    await expect(
+      page.getByRole('table', { name: 'Environment state' }),
+    ).toContainText('ready');
+    await shot('staging with its state and runs');
+  });
+
   test('a bad name is refused in the form', async ({
     page,
     shot,
@@ -214,6 +269,13 @@ test.describe.serial('environments', () => {
     // A week past the old expiry (whole days, so up to a day more).
     expect(after - before).toBeGreaterThanOrEqual(7 * 24 * 3600_000 - 60_000);
     expect(after - before).toBeLessThanOrEqual(8 * 24 * 3600_000);
+    // The extension is a run of its own, listed first on the card.
+    await expect(
+      page
+        .getByRole('table', { name: 'Pipeline runs' })
+        .getByRole('row')
+        .nth(1),
+    ).toContainText('extend');
     await shot('environment card after extending');
 
     // Its history: the create run with its Jenkins build, then the extension.

@@ -13,6 +13,10 @@ import {
 } from '@internal/plugin-environments-common';
 import { EnvironmentService } from '@internal/plugin-environments-node';
 import { registerEnvironmentActions } from './actions';
+import {
+  ExampleEnvironments,
+  readExampleEnvironments,
+} from './examples/ExampleEnvironments';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { StoreRunRecorder } from './database/StoreRunRecorder';
 import { ExpiryTask } from './expiry/ExpiryTask';
@@ -42,6 +46,7 @@ export const environmentsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         httpRouter: coreServices.httpRouter,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
@@ -77,6 +82,18 @@ export const environmentsPlugin = createBackendPlugin({
           scaffolder: deps.scaffolderService,
           auditor: deps.auditor,
           appBaseUrl: config.getString('app.baseUrl'),
+        });
+        // Local portals only (platform.environments.examples): after start-up,
+        // without holding it up.
+        const examples = new ExampleEnvironments({
+          names: readExampleEnvironments(config),
+          service,
+          store,
+          recorder: new StoreRunRecorder(store),
+          logger: logger.child({ task: 'example-environments' }),
+        });
+        deps.lifecycle.addStartupHook(() => {
+          void examples.provisionAll();
         });
         if (
           config.getOptionalBoolean('platform.environments.expiry.enabled') ??

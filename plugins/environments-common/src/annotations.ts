@@ -13,7 +13,18 @@ export const ENVIRONMENT_ANNOTATIONS = {
   costEnvironment: 'cost-uptime.io/environment',
 } as const;
 
-/** An environment: a Resource of spec.type kubernetes-cluster. */
+/**
+ * The Resource types of environments: `kubernetes-cluster` for those the
+ * Kubernetes plugin's catalog locator reaches (it reads that type only),
+ * `environment` for the others (staging in catalog/environments.yaml).
+ */
+export const ENVIRONMENT_TYPES = ['kubernetes-cluster', 'environment'] as const;
+
+/** Whether a Resource's spec.type is an environment's. */
+export const isEnvironmentType = (type: unknown) =>
+  (ENVIRONMENT_TYPES as readonly unknown[]).includes(type);
+
+/** An environment: a Resource of one of the ENVIRONMENT_TYPES. */
 export const isEnvironment = (entity: Entity) =>
   entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
-  entity.spec?.type === 'kubernetes-cluster';
+  isEnvironmentType(entity.spec?.type);

@@ -6,7 +6,12 @@
  *
  * @packageDocumentation
  */
-export { ENVIRONMENT_ANNOTATIONS, isEnvironment } from './annotations';
+export {
+  ENVIRONMENT_ANNOTATIONS,
+  ENVIRONMENT_TYPES,
+  isEnvironment,
+  isEnvironmentType,
+} from './annotations';
 export {
   ADD_ONS,
   DEFAULT_TTL_DAYS,

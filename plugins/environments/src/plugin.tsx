@@ -27,6 +27,17 @@ const environmentCard = EntityCardBlueprint.make({
   },
 });
 
+const whatRunsHereCard = EntityCardBlueprint.make({
+  name: 'what-runs-here',
+  params: {
+    filter: isEnvironment,
+    loader: () =>
+      import('./whatRunsHere/WhatRunsHereCard').then(m => (
+        <m.WhatRunsHereCard />
+      )),
+  },
+});
+
 /**
  * Korean for the card and the estimate, loaded when a user picks 한국어.
  * The app's translations input only takes extensions of the app plugin, so
@@ -45,5 +56,5 @@ export const environmentsTranslations = TranslationBlueprint.make({
 /** The environment templates' own form fields and the environment page. */
 export default createFrontendPlugin({
   pluginId: 'environments',
-  extensions: [costEstimateField, environmentCard],
+  extensions: [costEstimateField, environmentCard, whatRunsHereCard],
 });

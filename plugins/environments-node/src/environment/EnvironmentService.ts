@@ -31,6 +31,7 @@ import {
   EXPIRING_PURPOSES,
   EnvironmentStatus,
   MAX_TTL_DAYS,
+  isEnvironmentType,
 } from '@internal/plugin-environments-common';
 import {
   CATALOG_INFO_FILE,
@@ -203,7 +204,7 @@ export class EnvironmentService {
     const entity =
       (await this.catalog.getEntityByRef(environmentEntityRef(name), await this.serviceCredentials())) ??
       (await this.readFromRepo(name));
-    if (!entity || entity.spec?.type !== 'kubernetes-cluster') {
+    if (!entity || !isEnvironmentType(entity.spec?.type)) {
       throw new NotFoundError(`There is no environment named ${JSON.stringify(name)}`);
     }
     return entity;

@@ -1,12 +1,5 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Link,
-  StatusAborted,
-  StatusError,
-  StatusOK,
-  StatusPending,
-} from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import {
   discoveryApiRef,
   fetchApiRef,
@@ -24,22 +17,9 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { ENVIRONMENT_ANNOTATIONS as A } from '@internal/plugin-environments-common';
 import { environmentsTranslationRef } from '../translation';
-
-function Status({ value }: { value: string | undefined }) {
-  const { t } = useTranslationRef(environmentsTranslationRef);
-  switch (value) {
-    case 'ready':
-      return <StatusOK>{t('card.state.ready')}</StatusOK>;
-    case 'failed':
-      return <StatusError>{t('card.state.failed')}</StatusError>;
-    case 'provisioning':
-    case 'destroying':
-      return <StatusPending>{t(`card.state.${value}`)}</StatusPending>;
-    default:
-      // A status this card does not know is shown as the annotation has it.
-      return <StatusAborted>{value ?? t('card.state.unknown')}</StatusAborted>;
-  }
-}
+import { EnvironmentStateChip } from '../history/EnvironmentStateChip';
+import { RecentRuns } from '../history/RecentRuns';
+import { useEnvironmentHistory } from '../history/useEnvironmentHistory';
 
 /**
  * A moment in the user's language and time zone, the ISO value in
@@ -71,11 +51,13 @@ export function extensionDays(expiresAt: string | undefined, now = Date.now()) {
 }
 
 /**
- * An environment's state on its catalog page: status, last pipeline run,
+ * An environment's state on its catalog page: the recorded lifecycle state
+ * and last runs (refreshed while one is in progress), purpose, region,
  * expiry; its owners extend the expiry by a week.
  */
-export const EnvironmentCard = () => {
+export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
   const { entity } = useEntity();
+  const history = useEnvironmentHistory(entity.metadata.name, pollMs);
   const { loading: ownershipLoading, isOwnedEntity } = useEntityOwnership();
   const fetchApi = useApi(fetchApiRef);
   const discoveryApi = useApi(discoveryApiRef);
@@ -83,7 +65,11 @@ export const EnvironmentCard = () => {
   const fmt = useFormatters();
   const annotations = entity.metadata.annotations ?? {};
   const purpose = annotations[A.purpose];
-  const lastRunUrl = annotations[A.lastRunUrl];
+  // The newest recorded run's console log, else the catalog's annotation.
+  const lastBuild = history.history?.runs.find(r => r.build)?.build;
+  const lastRunUrl = lastBuild
+    ? `${lastBuild.url}console`
+    : annotations[A.lastRunUrl];
   const [expiresAt, setExpiresAt] = useState(annotations[A.expiresAt]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
@@ -109,6 +95,8 @@ export const EnvironmentCard = () => {
       if (!res.ok) throw await ResponseError.fromResponse(res);
       const body = (await res.json()) as { expiresAt: string };
       setExpiresAt(body.expiresAt);
+      // The extension is a recorded run: list it.
+      history.reload();
       setMessage(
         t('card.extended', { date: fmt.dateTime(Date.parse(body.expiresAt)) }),
       );
@@ -126,7 +114,12 @@ export const EnvironmentCard = () => {
           <TableRow>
             <TableCell component="th">{t('card.status')}</TableCell>
             <TableCell>
-              <Status value={annotations[A.status]} />
+              {/* Until the recorded state arrives nothing is shown, not "unknown". */}
+              {history.loading ? null : (
+                <EnvironmentStateChip
+                  value={history.history?.state ?? annotations[A.status]}
+                />
+              )}
             </TableCell>
           </TableRow>
           <TableRow>
@@ -157,6 +150,7 @@ export const EnvironmentCard = () => {
           </TableRow>
         </TableBody>
       </Table>
+      <RecentRuns state={history} />
       {canExtend && (
         <Button
           variant="outlined"

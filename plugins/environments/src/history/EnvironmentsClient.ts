@@ -1,0 +1,27 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { EnvironmentHistory } from '@internal/plugin-environments-common';
+
+/** The environments backend as the environment card uses it. */
+export class EnvironmentsClient {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  /**
+   * `GET /api/environments/environments/:name`: the recorded state and the
+   * pipeline runs, newest first. Throws a ResponseError on a failed answer.
+   */
+  async getHistory(name: string): Promise<EnvironmentHistory> {
+    const base = await this.discoveryApi.getBaseUrl('environments');
+    const res = await this.fetchApi.fetch(
+      `${base}/environments/${encodeURIComponent(name)}`,
+    );
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return (await res.json()) as EnvironmentHistory;
+  }
+}

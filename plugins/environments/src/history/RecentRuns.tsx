@@ -1,0 +1,108 @@
+import { Link, Progress, StatusRunning } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { ResponseError } from '@backstage/errors';
+import { useFormatters } from '@internal/i18n-react';
+import type { EnvironmentRun } from '@internal/plugin-environments-common';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { environmentsTranslationRef } from '../translation';
+import type { HistoryState } from './useEnvironmentHistory';
+
+/** How many runs the card lists, newest first. */
+export const SHOWN_RUNS = 5;
+
+/** The backend's own message (its error body) rather than the HTTP status line. */
+const problemOf = (error: Error) =>
+  (error as Partial<ResponseError>).body?.error?.message ?? error.message;
+
+/** `user:default/minsu.park` reads as `minsu.park`; `expiry` stays. */
+const who = (ref: string) => ref.replace(/^[a-z]+:(default\/)?/i, '');
+
+function When({ iso }: { iso: string }) {
+  const fmt = useFormatters();
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return <>{iso}</>;
+  return (
+    <time dateTime={iso} title={iso}>
+      {fmt.dateTime(ms)}
+    </time>
+  );
+}
+
+function Row({ run }: { run: EnvironmentRun }) {
+  const { t } = useTranslationRef(environmentsTranslationRef);
+  return (
+    <TableRow>
+      <TableCell>{t(`card.operation.${run.operation}`)}</TableCell>
+      <TableCell>{who(run.requestedBy)}</TableCell>
+      <TableCell>
+        <When iso={run.requestedAt} />
+      </TableCell>
+      <TableCell>
+        {run.result ?? <StatusRunning>{t('card.runs.running')}</StatusRunning>}
+      </TableCell>
+      <TableCell>
+        {run.build ? (
+          <Link to={run.build.url}>
+            {t('card.runs.buildLink', { number: String(run.build.number) })}
+          </Link>
+        ) : (
+          '-'
+        )}
+      </TableCell>
+      <TableCell>
+        {run.gitCommit ? (
+          <code title={run.gitCommit}>{run.gitCommit.slice(0, 7)}</code>
+        ) : (
+          '-'
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** The environment's last pipeline runs, with loading, empty and error states. */
+export function RecentRuns({ state }: { state: HistoryState }) {
+  const { t } = useTranslationRef(environmentsTranslationRef);
+  const { loading, history, error } = state;
+  const runs = history?.runs.slice(0, SHOWN_RUNS) ?? [];
+  return (
+    <>
+      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+        {t('card.runs.title')}
+      </Typography>
+      {loading && <Progress />}
+      {error && (
+        <Typography role="alert" variant="body2" color="error">
+          {t('card.runs.error', { message: problemOf(error) })}
+        </Typography>
+      )}
+      {!loading && history && runs.length === 0 && (
+        <Typography variant="body2">{t('card.runs.empty')}</Typography>
+      )}
+      {runs.length > 0 && (
+        <Table size="small" aria-label={t('card.runs.tableLabel')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('card.runs.operation')}</TableCell>
+              <TableCell>{t('card.runs.by')}</TableCell>
+              <TableCell>{t('card.runs.when')}</TableCell>
+              <TableCell>{t('card.runs.result')}</TableCell>
+              <TableCell>{t('card.runs.build')}</TableCell>
+              <TableCell>{t('card.runs.commit')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {runs.map(run => (
+              <Row key={run.id} run={run} />
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

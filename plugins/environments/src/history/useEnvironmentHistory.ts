@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+  useApi,
+} from '@backstage/frontend-plugin-api';
+import type { EnvironmentHistory } from '@internal/plugin-environments-common';
+import { EnvironmentsClient } from './EnvironmentsClient';
+
+/** How often the card asks again while a run is in progress. */
+export const POLL_MS = 5000;
+
+/** A run without a result is still going (the recorder sets it at the end). */
+export const isInProgress = (history: EnvironmentHistory | undefined) =>
+  !!history?.runs.some(run => run.result === undefined);
+
+export interface HistoryState {
+  loading: boolean;
+  history?: EnvironmentHistory;
+  error?: Error;
+}
+
+/** The history and a way to ask again (after the card changed something). */
+export interface HistoryWithReload extends HistoryState {
+  reload(): void;
+}
+
+/**
+ * The environment's state and runs; asked again every `pollMs` while a run
+ * is in progress, and no more once it has ended. A failed refresh keeps the
+ * last answer and shows the error.
+ */
+export function useEnvironmentHistory(
+  name: string,
+  pollMs = POLL_MS,
+): HistoryWithReload {
+  const discoveryApi = useApi(discoveryApiRef);
+  const fetchApi = useApi(fetchApiRef);
+  const client = useMemo(
+    () => new EnvironmentsClient({ discoveryApi, fetchApi }),
+    [discoveryApi, fetchApi],
+  );
+  const [state, setState] = useState<HistoryState>({ loading: true });
+  const [asked, setAsked] = useState(0);
+  const reload = useCallback(() => setAsked(n => n + 1), []);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      try {
+        const history = await client.getHistory(name);
+        if (stopped) return;
+        setState({ loading: false, history });
+        if (isInProgress(history)) timer = setTimeout(load, pollMs);
+      } catch (e) {
+        if (!stopped) {
+          setState(s => ({ ...s, loading: false, error: e as Error }));
+        }
+      }
+    };
+    load();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [client, name, pollMs, asked]);
+
+  return { ...state, reload };
+}
