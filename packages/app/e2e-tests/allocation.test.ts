@@ -155,6 +155,7 @@ test.describe('cluster cost allocation', () => {
         .getByTestId('environment-allocation')
         .getByText(/^No allocation yet: it needs billed days/),
     ).toBeVisible();
+    await shot('dev-a not allocated yet');
     await page.goto('/catalog/default/component/shop-backend/cost-uptime');
     await expect(
       page.getByText('No allocation for this service in any environment yet.'),
@@ -177,9 +178,12 @@ test.describe('cluster cost allocation', () => {
     await expect(
       page
         .getByTestId('environment-allocation')
-        .getByText(/allocation store unavailable/)
-        .first(),
+        .getByRole('heading', { name: /500 Internal Server Error/ }),
     ).toBeVisible();
+    await page
+      .getByTestId('environment-allocation')
+      .getByRole('heading', { name: /500 Internal Server Error/ })
+      .scrollIntoViewIfNeeded();
     await shot('allocation error');
   });
 });

@@ -173,7 +173,7 @@ export default createTranslationMessages({
     'allocation.total': '합계',
     'allocation.cpuEfficiency': 'CPU 효율',
     'allocation.memoryEfficiency': '메모리 효율',
-    'allocation.saving': '적정 크기 조정 시 월 절감액',
+    'allocation.saving': '적정화 시 월 절감액',
     'allocation.shared': '공유',
     'allocation.idle': '유휴',
     'allocation.billed': '청구된 클러스터 비용',

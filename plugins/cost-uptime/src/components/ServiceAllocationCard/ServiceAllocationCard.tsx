@@ -33,10 +33,11 @@ function AllocationByEnvironmentTable(props: {
       {
         title: f.t('allocation.environment'),
         field: 'environment',
+        // The name and its chip on one line, in every language.
         render: r => (
-          <>
+          <span style={{ whiteSpace: 'nowrap' }}>
             {r.environment} {r.estimatedDays.length ? <EstimateChip /> : null}
-          </>
+          </span>
         ),
       },
       {
