@@ -10,7 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costUptimeApiRef } from '../../api';
 import { useCostFormat } from '../format';
-import { AsyncSection } from '../parts';
+import { AllocationSection } from '../EnvironmentAllocationCard/AllocationSection';
 import { allocationCsv } from './allocationCsv';
 import { coverageOf } from './coverage';
 
@@ -92,9 +92,8 @@ export function CoverageCard(props: { summary: CostSummary }) {
         </Button>
       }
     >
-      <AsyncSection
+      <AllocationSection
         state={state}
-        title={f.t('allocation.coverageTitle')}
         isEmpty={v => v.length === 0}
         empty={f.t('allocation.empty')}
       >
@@ -105,7 +104,7 @@ export function CoverageCard(props: { summary: CostSummary }) {
             ))}
           </Box>
         )}
-      </AsyncSection>
+      </AllocationSection>
     </InfoCard>
   );
 }

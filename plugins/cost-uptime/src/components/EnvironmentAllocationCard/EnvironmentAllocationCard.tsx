@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costUptimeApiRef } from '../../api';
 import { useCostFormat } from '../format';
-import { AsyncSection } from '../parts';
+import { AllocationSection } from './AllocationSection';
 import { AllocationBars } from './AllocationBars';
 import { allocationRows, partTitle } from './allocationRows';
 
@@ -128,9 +128,8 @@ export function EnvironmentAllocationCard(props: { environment: string }) {
       }
     >
       <div data-testid="environment-allocation">
-        <AsyncSection
+        <AllocationSection
           state={state}
-          title={f.t('allocation.environmentTitle')}
           isEmpty={v => v.days === 0}
           empty={f.t('allocation.empty')}
         >
@@ -142,7 +141,7 @@ export function EnvironmentAllocationCard(props: { environment: string }) {
               <AllocationSourceNote report={report} />
             </>
           )}
-        </AsyncSection>
+        </AllocationSection>
       </div>
     </InfoCard>
   );

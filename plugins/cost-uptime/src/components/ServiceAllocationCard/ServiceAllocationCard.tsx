@@ -5,7 +5,8 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costUptimeApiRef, type CostUptimeApi } from '../../api';
 import { useCostFormat } from '../format';
-import { AsyncSection, EstimateChip } from '../parts';
+import { EstimateChip } from '../parts';
+import { AllocationSection } from '../EnvironmentAllocationCard/AllocationSection';
 import {
   serviceAllocations,
   type ServiceEnvironmentAllocation,
@@ -115,9 +116,8 @@ export function ServiceAllocationCard(props: { service: string }) {
       subheader={f.t('allocation.serviceSubheader')}
     >
       <div data-testid="service-allocation">
-        <AsyncSection
+        <AllocationSection
           state={state}
-          title={f.t('allocation.serviceTitle')}
           isEmpty={v => v.rows.length === 0}
           empty={f.t('allocation.emptyService')}
         >
@@ -132,7 +132,7 @@ export function ServiceAllocationCard(props: { service: string }) {
               </Typography>
             </>
           )}
-        </AsyncSection>
+        </AllocationSection>
       </div>
     </InfoCard>
   );
