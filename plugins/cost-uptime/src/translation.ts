@@ -198,5 +198,50 @@ export const costUptimeTranslationRef = createTranslationRef({
       noCost: 'No cost under this tag yet.',
       usageTitle: 'Usage, last 48 hours',
     },
+    allocation: {
+      environmentTitle: 'Cluster cost by service',
+      environmentSubheader:
+        '{{environment}}, this month so far ({{range}}): services + shared + idle = {{billed}} billed cluster cost',
+      serviceTitle: 'Cost per environment: allocated and direct',
+      serviceSubheader:
+        "This month so far. Allocated: its share of the cluster (max(request, usage) of CPU and memory, volumes, load balancers). Direct: its own resources under its service tag.",
+      loading: 'Loading the allocation…',
+      empty:
+        'No allocation yet: it needs billed days and Prometheus metrics of the cluster. The next collection computes it.',
+      emptyService: 'No allocation for this service in any environment yet.',
+      service: 'Service',
+      environment: 'Environment',
+      amount: 'Cost',
+      share: 'Share',
+      allocated: 'Allocated',
+      direct: 'Direct',
+      total: 'Total',
+      cpuEfficiency: 'CPU efficiency',
+      memoryEfficiency: 'Memory efficiency',
+      saving: 'Right-sizing saving / month',
+      shared: 'Shared',
+      idle: 'Idle',
+      billed: 'Billed cluster cost',
+      sharedHint: 'system namespaces, pods without a service, the control plane',
+      idleHint: 'node capacity no pod requested or used',
+      efficiencyHint:
+        'Efficiency is usage ÷ request. The saving is what requests at the observed p95 usage would save in an average month.',
+      estimatedDays: 'Estimated days (replaced when billed): {{days}}',
+      noEstimatedDays: 'Every day shown is billed.',
+      source: {
+        metrics: 'Source: cluster metrics (Prometheus), priced by the AWS bill',
+        estimate:
+          'Source: cluster metrics priced by the hourly estimate (not billed yet)',
+        'aws-split-cost': 'Source: AWS split cost allocation data for EKS',
+        mixed:
+          'Source: AWS split cost allocation data on some days, cluster metrics on others',
+        none: 'Source: none yet',
+      },
+      coverageTitle: 'Where each environment’s bill goes',
+      coverageLine:
+        'Of {{total}} billed to {{environment}} this month: {{services}} to services, {{shared}} shared, {{idle}} idle, {{untagged}} untagged',
+      coverageEmpty: '{{environment}}: no allocation yet.',
+      exportCsv: 'Export allocation CSV',
+    },
   },
 });

@@ -27,6 +27,8 @@ import { MoversCard } from './MoversCard';
 import { Change, EstimateChip } from './parts';
 import { monthToDateText, notBilledYet } from './periodText';
 import { UptimeTable } from './UptimeCard';
+import { EnvironmentAllocationCard } from './EnvironmentAllocationCard';
+import { ServiceAllocationCard } from './ServiceAllocationCard';
 
 function useTagRef(): TagRef {
   const { entity } = useEntity();
@@ -254,6 +256,13 @@ export function EntityCostUptimeContent() {
             <Typography color="textSecondary">{t('entity.noCost')}</Typography>
           )}
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        {filter.tagKey === 'environment' ? (
+          <EnvironmentAllocationCard environment={filter.tagValue} />
+        ) : (
+          <ServiceAllocationCard service={filter.tagValue} />
+        )}
       </Grid>
       <Grid item xs={12} xl={6}>
         <MoversCard movers={s.movers} currency={s.currency} />

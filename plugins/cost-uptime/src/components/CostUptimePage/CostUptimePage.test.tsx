@@ -7,6 +7,7 @@ import {
   summaryOn,
   uptimeRows,
 } from '../../__testUtils__/fixtures';
+import { devAAllocation } from '../../__testUtils__/allocation';
 import { CostUptimePage } from './CostUptimePage';
 
 function api(overrides: Partial<CostUptimeApi> = {}): CostUptimeApi {
@@ -34,6 +35,10 @@ function api(overrides: Partial<CostUptimeApi> = {}): CostUptimeApi {
     getRuns: jest.fn(async () => runs),
     triggerRun: jest.fn(async () => ({ started: true })),
     exportCsv: jest.fn(async () => 'day,key,amount\n'),
+    getAllocation: jest.fn(async ({ environment }) => ({
+      ...devAAllocation,
+      environment,
+    })),
     ...overrides,
   } as unknown as CostUptimeApi;
 }
@@ -54,6 +59,7 @@ describe('CostUptimePage', () => {
       'Uptime against SLO',
       'Usage',
       'Collection runs',
+      'Where each environment’s bill goes',
     ]) {
       expect(screen.getAllByText(title).length).toBeGreaterThan(0);
     }

@@ -18,6 +18,7 @@ import { ByServiceCard } from '../ByServiceCard';
 import { CHART_KEYS } from '../charts';
 import { CostTrendCard, type TrendRange } from '../CostTrendCard';
 import { CostFormat, useCostFormat } from '../format';
+import { CoverageCard } from '../CoverageCard';
 import { MoversCard } from '../MoversCard';
 import { ErrorCard, Loading } from '../parts';
 import { todayUtc } from '../periodText';
@@ -173,6 +174,9 @@ export function CostUptimePage() {
             uptimeRows={uptime.value?.rows ?? []}
             problem={prometheusProblem}
           />
+          <Grid item xs={12}>
+            <CoverageCard summary={s} />
+          </Grid>
           <Grid item xs={12}>
             <CostTrendCard
               state={series}

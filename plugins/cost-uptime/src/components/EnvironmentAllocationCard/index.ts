@@ -1,0 +1,1 @@
+export { EnvironmentAllocationCard } from './EnvironmentAllocationCard';

@@ -1,0 +1,1 @@
+export { ServiceAllocationCard } from './ServiceAllocationCard';
