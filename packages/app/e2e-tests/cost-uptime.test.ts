@@ -226,6 +226,22 @@ test.describe('cost and uptime', () => {
           movers: [],
           trend: [],
         },
+        // No allocation yet: nothing billed, nothing split.
+        '/allocation': {
+          currency: 'USD',
+          environment: 'dev-a',
+          from: '2026-11-01',
+          to: '2026-11-25',
+          billed: 0,
+          shared: 0,
+          idle: 0,
+          untagged: 0,
+          environmentTotal: 0,
+          services: [],
+          source: 'none',
+          estimatedDays: [],
+          days: 0,
+        },
         '/series': {
           currency: 'USD',
           granularity: 'day',
