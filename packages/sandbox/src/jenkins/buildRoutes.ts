@@ -57,8 +57,8 @@ function replay({ res, root, state, job, build }: BuildRequest) {
     id,
     job,
     parameters: { ...build.parameters },
-    inQueueSince: Date.now(),
-    readyAt: Date.now(),
+    inQueueSince: state.now(),
+    readyAt: state.now(),
     cancelled: false,
   };
   state.queue.set(id, item);

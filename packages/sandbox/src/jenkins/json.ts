@@ -322,7 +322,7 @@ export function jenkinsJson(root: string, state: JenkinsState) {
         },
       };
     }
-    const left = Math.max(0, item.readyAt - Date.now());
+    const left = Math.max(0, item.readyAt - state.now());
     return {
       _class: 'hudson.model.Queue$WaitingItem',
       ...base,

@@ -108,8 +108,8 @@ function enqueue(
     id,
     job,
     parameters,
-    inQueueSince: Date.now(),
-    readyAt: Date.now() + quiet,
+    inQueueSince: state.now(),
+    readyAt: state.now() + quiet,
     cancelled: false,
   };
   state.queue.set(id, item);

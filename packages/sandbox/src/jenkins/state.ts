@@ -55,6 +55,8 @@ export interface Build {
 export interface JenkinsStandInOptions {
   lineDelayMs?: number;
   quietPeriodMs?: number;
+  /** The stand-in's clock (ms since the epoch); tests set it. */
+  now?: () => number;
   /** Jenkins' configured root URL, when it differs from the URL it listens on. */
   rootUrl?: string;
   /** The status of the answer to a duplicate trigger: 200 (default) or 303. */
@@ -78,9 +80,14 @@ export class JenkinsState {
   timers = new Set<NodeJS.Timeout>();
   /** Simulated outage: every connection is dropped. */
   down = false;
-  private readonly defaults: Required<Omit<JenkinsStandInOptions, 'rootUrl'>>;
+  private readonly defaults: Required<
+    Omit<JenkinsStandInOptions, 'rootUrl' | 'now'>
+  >;
+
+  readonly now: () => number;
 
   constructor(options: JenkinsStandInOptions = {}) {
+    this.now = options.now ?? Date.now;
     this.defaults = {
       lineDelayMs: options.lineDelayMs ?? 40,
       quietPeriodMs: options.quietPeriodMs ?? 1000,
@@ -95,7 +102,7 @@ export class JenkinsState {
 
   /** The example jobs' history, timed relative to now. */
   seedExamples() {
-    const now = Date.now();
+    const now = this.now();
     for (const job of EXAMPLE_JOBS) {
       for (const b of job.builds) {
         const lines = exampleLogLines(job, b);
@@ -175,7 +182,7 @@ export function startBuild(state: JenkinsState, item: QueueItem) {
     number,
     parameters: item.parameters,
     result,
-    timestamp: Date.now(),
+    timestamp: state.now(),
     lines: exampleJob
       ? exampleLogLines(exampleJob, {
           number,
@@ -202,7 +209,7 @@ export function startBuild(state: JenkinsState, item: QueueItem) {
     build.shown += 1;
     if (build.shown >= build.lines.length) {
       build.done = true;
-      build.finishedAt = Date.now();
+      build.finishedAt = state.now();
       return;
     }
     state.later(state.lineDelayMs, tick);
