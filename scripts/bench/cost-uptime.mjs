@@ -59,7 +59,9 @@ const result = spawnSync(
   },
 );
 if (result.error) {
-  console.error(`could not run the benchmark: ${result.error.message} (is yarn on the PATH?)`);
+  console.error(
+    `could not run the benchmark: ${result.error.message} (is yarn on the PATH?)`,
+  );
   process.exit(1);
 }
 // Jest prints the figures on stdout; keep only those lines.

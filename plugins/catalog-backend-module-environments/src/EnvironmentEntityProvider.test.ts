@@ -67,7 +67,11 @@ describe('EnvironmentEntityProvider', () => {
   });
 
   it('runs refreshes that overlap a running one once more, not once each', async () => {
-    await Promise.all([provider.refresh(), provider.refresh(), provider.refresh()]);
+    await Promise.all([
+      provider.refresh(),
+      provider.refresh(),
+      provider.refresh(),
+    ]);
     expect(mutations).toHaveLength(2);
   });
 });

@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
 import {
   IacRepository,
   readEnvironmentEntities,
@@ -54,7 +57,10 @@ export class EnvironmentEntityProvider implements EntityProvider {
     const entities = await readEnvironmentEntities(this.repo, this.logger);
     await this.connection.applyMutation({
       type: 'full',
-      entities: entities.map(entity => ({ entity, locationKey: this.getProviderName() })),
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: this.getProviderName(),
+      })),
     });
     this.logger.debug(`Environments in the IaC repository: ${entities.length}`);
   }

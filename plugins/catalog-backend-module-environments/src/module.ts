@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
@@ -23,11 +26,16 @@ export const catalogModuleEnvironments = createBackendModule({
       },
       async init({ catalog, config, logger, scheduler, events }) {
         if (!config.has('platform.iac')) {
-          logger.info('platform.iac is not configured; no environments are read');
+          logger.info(
+            'platform.iac is not configured; no environments are read',
+          );
           return;
         }
         const platform = readPlatformConfig(config);
-        const provider = new EnvironmentEntityProvider(new IacRepository(platform.iac), logger);
+        const provider = new EnvironmentEntityProvider(
+          new IacRepository(platform.iac),
+          logger,
+        );
         catalog.addEntityProvider(provider);
         await scheduler.scheduleTask({
           id: 'platform-environments-refresh',
@@ -41,7 +49,11 @@ export const catalogModuleEnvironments = createBackendModule({
           id: 'platform-environments',
           topics: [ENVIRONMENTS_CHANGED_TOPIC],
           onEvent: async () => {
-            await provider.refresh().catch(error => logger.warn(`Environment refresh failed: ${error}`));
+            await provider
+              .refresh()
+              .catch(error =>
+                logger.warn(`Environment refresh failed: ${error}`),
+              );
           },
         });
       },

@@ -204,7 +204,7 @@ export const costUptimeTranslationRef = createTranslationRef({
         '{{environment}}, this month so far ({{range}}): services + shared + idle = {{billed}} billed cluster cost',
       serviceTitle: 'Cost per environment: allocated and direct',
       serviceSubheader:
-        "This month so far. Allocated: its share of the cluster (max(request, usage) of CPU and memory, volumes, load balancers). Direct: its own resources under its service tag.",
+        'This month so far. Allocated: its share of the cluster (max(request, usage) of CPU and memory, volumes, load balancers). Direct: its own resources under its service tag.',
       loading: 'Loading the allocation…',
       empty:
         'No allocation yet: it needs billed days and Prometheus metrics of the cluster. The next collection computes it.',
@@ -222,7 +222,8 @@ export const costUptimeTranslationRef = createTranslationRef({
       shared: 'Shared',
       idle: 'Idle',
       billed: 'Billed cluster cost',
-      sharedHint: 'system namespaces, pods without a service, the control plane',
+      sharedHint:
+        'system namespaces, pods without a service, the control plane',
       idleHint: 'node capacity no pod requested or used',
       efficiencyHint:
         'Efficiency is usage ÷ request. The saving is what requests at the observed p95 usage would save in an average month.',

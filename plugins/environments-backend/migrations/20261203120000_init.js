@@ -13,7 +13,9 @@ exports.up = async function up(knex) {
     table
       .string('name', 63)
       .primary()
-      .comment('The environment name (a DNS label), also its catalog entity name');
+      .comment(
+        'The environment name (a DNS label), also its catalog entity name',
+      );
     table
       .string('state', 16)
       .notNullable()
@@ -23,11 +25,15 @@ exports.up = async function up(knex) {
     table
       .timestamp('updated_at', { precision: 3 })
       .notNullable()
-      .comment("When the state last changed (the clock of the portal, not of the database)");
+      .comment(
+        'When the state last changed (the clock of the portal, not of the database)',
+      );
     table
       .string('updated_by', 255)
       .notNullable()
-      .comment('Entity ref of who caused the change, or expiry for the expiry task');
+      .comment(
+        'Entity ref of who caused the change, or expiry for the expiry task',
+      );
   });
   await knex.schema.createTable('environments_runs', table => {
     table.comment(
@@ -49,7 +55,9 @@ exports.up = async function up(knex) {
     table
       .string('result', 16)
       .nullable()
-      .comment('Jenkins result (SUCCESS, FAILURE, ...); null while the run is open');
+      .comment(
+        'Jenkins result (SUCCESS, FAILURE, ...); null while the run is open',
+      );
     table
       .string('git_commit', 40)
       .nullable()

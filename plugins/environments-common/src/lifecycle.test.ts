@@ -12,11 +12,11 @@ describe('canTransition', () => {
       'destroyed',
     ] as const;
     for (let i = 1; i < path.length; i++) {
-      expect([path[i - 1], path[i], canTransition(path[i - 1], path[i])]).toEqual([
+      expect([
         path[i - 1],
         path[i],
-        true,
-      ]);
+        canTransition(path[i - 1], path[i]),
+      ]).toEqual([path[i - 1], path[i], true]);
     }
   });
 
@@ -38,6 +38,7 @@ describe('canTransition', () => {
   });
 
   it('lets an environment without history start anywhere', () => {
-    for (const s of ENVIRONMENT_STATES) expect(canTransition(undefined, s)).toBe(true);
+    for (const s of ENVIRONMENT_STATES)
+      expect(canTransition(undefined, s)).toBe(true);
   });
 });

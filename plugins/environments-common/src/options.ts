@@ -39,4 +39,8 @@ export const DEFAULT_TTL_DAYS = 7;
 /** Purposes that must expire. */
 export const EXPIRING_PURPOSES: readonly Purpose[] = ['dev', 'test'];
 
-export type EnvironmentStatus = 'provisioning' | 'ready' | 'failed' | 'destroying';
+export type EnvironmentStatus =
+  | 'provisioning'
+  | 'ready'
+  | 'failed'
+  | 'destroying';

@@ -52,7 +52,9 @@ export function readPlatformConfig(config: Config): PlatformConfig {
   }
   const baseUrl = jenkins.getString('baseUrl').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(baseUrl)) {
-    throw new Error(`platform.jenkins.baseUrl must be an http(s) URL, got ${baseUrl}`);
+    throw new Error(
+      `platform.jenkins.baseUrl must be an http(s) URL, got ${baseUrl}`,
+    );
   }
   return {
     iac: {
@@ -61,7 +63,8 @@ export function readPlatformConfig(config: Config): PlatformConfig {
       username: iac.getOptionalString('username'),
       token: iac.getOptionalString('token'),
       authorName: iac.getOptionalString('authorName') ?? 'EKS Developer Portal',
-      authorEmail: iac.getOptionalString('authorEmail') ?? 'portal@acme.example',
+      authorEmail:
+        iac.getOptionalString('authorEmail') ?? 'portal@acme.example',
     },
     jenkins: {
       baseUrl,
@@ -77,8 +80,11 @@ export function readPlatformConfig(config: Config): PlatformConfig {
       'group:default/platform-admins',
     refreshSeconds:
       config.getOptionalNumber('platform.environments.refreshSeconds') ?? 60,
-    vpcName: config.getOptionalString('platform.environments.vpcName') ?? 'platform-vpc',
+    vpcName:
+      config.getOptionalString('platform.environments.vpcName') ??
+      'platform-vpc',
     awsAccountId:
-      config.getOptionalString('platform.environments.awsAccountId') ?? '123456789012',
+      config.getOptionalString('platform.environments.awsAccountId') ??
+      '123456789012',
   };
 }

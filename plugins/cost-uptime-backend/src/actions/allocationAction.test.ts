@@ -7,27 +7,29 @@ const NOW = new Date('2027-01-01T10:00:00Z');
 
 function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   const actions = actionsRegistryServiceMock();
-  const allocation = jest.fn(async (q: { environment: string; from: string; to: string }) => ({
-    currency: 'USD' as const,
-    ...q,
-    billed: 30,
-    shared: 5,
-    idle: 10,
-    untagged: 1,
-    environmentTotal: 33,
-    services: [
-      {
-        service: 'shop-backend',
-        allocated: 15,
-        direct: 2,
-        efficiency: { cpu: 0.5, memory: 0.8 },
-        rightsizingSavingPerMonth: 12.5,
-      },
-    ],
-    source: 'metrics' as const,
-    estimatedDays: [q.to],
-    days: 1,
-  }));
+  const allocation = jest.fn(
+    async (q: { environment: string; from: string; to: string }) => ({
+      currency: 'USD' as const,
+      ...q,
+      billed: 30,
+      shared: 5,
+      idle: 10,
+      untagged: 1,
+      environmentTotal: 33,
+      services: [
+        {
+          service: 'shop-backend',
+          allocated: 15,
+          direct: 2,
+          efficiency: { cpu: 0.5, memory: 0.8 },
+          rightsizingSavingPerMonth: 12.5,
+        },
+      ],
+      source: 'metrics' as const,
+      estimatedDays: [q.to],
+      days: 1,
+    }),
+  );
   registerAllocationAction({
     actionsRegistry: actions,
     permissions: mockServices.permissions.mock({

@@ -28,10 +28,7 @@ import {
   KakaoStandIn,
 } from '@internal/sandbox/kakao';
 import { Sandbox } from '@internal/sandbox';
-import {
-  SLACK_SANDBOX_TOKEN,
-  SlackStandIn,
-} from '@internal/sandbox/slack';
+import { SLACK_SANDBOX_TOKEN, SlackStandIn } from '@internal/sandbox/slack';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { costUptimePlugin } from '../plugin';

@@ -1,9 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import {
-  billerOf,
-  exampleAccount,
-} from '@internal/sandbox/cost-explorer';
+import { billerOf, exampleAccount } from '@internal/sandbox/cost-explorer';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { readCostUptimeOptions } from '../config';

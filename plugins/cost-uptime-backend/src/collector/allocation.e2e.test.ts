@@ -8,10 +8,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { toCents } from '@internal/plugin-cost-uptime-common';
-import {
-  billerOf,
-  exampleAccount,
-} from '@internal/sandbox/cost-explorer';
+import { billerOf, exampleAccount } from '@internal/sandbox/cost-explorer';
 import { clusterMetricLines } from '@internal/sandbox/eks';
 import type { Knex } from 'knex';
 import { readCostUptimeOptions } from '../config';

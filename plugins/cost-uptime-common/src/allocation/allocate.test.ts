@@ -11,7 +11,11 @@ function byService(result: ReturnType<typeof allocateDay>) {
 
 describe('allocateDay', () => {
   it('prices day 1 by hand: n1 $2/h, n2 $1/h, volume to its pod, ALB to its service', () => {
-    const result = allocateDay(day1, FIXTURE_BILLS['2026-11-02'], FIXTURE_SETTINGS);
+    const result = allocateDay(
+      day1,
+      FIXTURE_BILLS['2026-11-02'],
+      FIXTURE_SETTINGS,
+    );
     // n1: a 1.00/h, b 0.50/h, idle 0.50/h; n2: c 0.375/h, d 0.25/h, e 0.25/h, idle 0.125/h.
     expect(byService(result)).toEqual({
       'shop-backend': 37.8, // 24 × (1 + 0.375) + the whole volume 4.80
@@ -23,7 +27,11 @@ describe('allocateDay', () => {
   });
 
   it('prices day 2 with a spot node joining and pod c moving to it', () => {
-    const result = allocateDay(day2, FIXTURE_BILLS['2026-11-03'], FIXTURE_SETTINGS);
+    const result = allocateDay(
+      day2,
+      FIXTURE_BILLS['2026-11-03'],
+      FIXTURE_SETTINGS,
+    );
     // Weights n1 2, n2 1, n3 (spot m.big) 1: $100.01 / 96 per weight-hour.
     // Exact: backend 36.7784375, web 19.361875, shared 9.260625, idle 43.0290625;
     // the two missing cents go to the largest remainders (idle, backend).
@@ -42,14 +50,20 @@ describe('allocateDay', () => {
       [day2, FIXTURE_BILLS['2026-11-03']],
     ] as const) {
       const r = allocateDay([...hours], bill, FIXTURE_SETTINGS);
-      const cents = Math.round(r.shared * 100) + Math.round(r.idle * 100) +
+      const cents =
+        Math.round(r.shared * 100) +
+        Math.round(r.idle * 100) +
         r.services.reduce((s, x) => s + Math.round(x.allocated * 100), 0);
       expect(cents).toBe(Math.round(r.billed * 100));
     }
   });
 
   it('counts requests and usage, and what p95 requests would save', () => {
-    const result = allocateDay(day1, FIXTURE_BILLS['2026-11-02'], FIXTURE_SETTINGS);
+    const result = allocateDay(
+      day1,
+      FIXTURE_BILLS['2026-11-02'],
+      FIXTURE_SETTINGS,
+    );
     const backend = result.services.find(s => s.service === 'shop-backend')!;
     expect(backend.cpuRequestCoreHours).toBe(72); // a 2 + c 1, 24 h
     expect(backend.cpuUsageCoreHours).toBe(36);

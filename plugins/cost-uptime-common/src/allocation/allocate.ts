@@ -53,10 +53,29 @@ function allocateNodeHour(
 ) {
   const cpuWeight = node.cpuCores * settings.cpuHourPrice;
   const memWeight = (node.memoryBytes / GIB) * settings.memoryGibHourPrice;
-  const cpuShare = cpuWeight + memWeight ? cpuWeight / (cpuWeight + memWeight) : 0.5;
-  const parts: [number, number, keyof PodHour, keyof PodHour, Map<string, number>][] = [
-    [cost * cpuShare, node.cpuCores, 'cpuRequestCores', 'cpuUsageCores', tally.cpuUsd],
-    [cost * (1 - cpuShare), node.memoryBytes, 'memoryRequestBytes', 'memoryUsageBytes', tally.memoryUsd],
+  const cpuShare =
+    cpuWeight + memWeight ? cpuWeight / (cpuWeight + memWeight) : 0.5;
+  const parts: [
+    number,
+    number,
+    keyof PodHour,
+    keyof PodHour,
+    Map<string, number>,
+  ][] = [
+    [
+      cost * cpuShare,
+      node.cpuCores,
+      'cpuRequestCores',
+      'cpuUsageCores',
+      tally.cpuUsd,
+    ],
+    [
+      cost * (1 - cpuShare),
+      node.memoryBytes,
+      'memoryRequestBytes',
+      'memoryUsageBytes',
+      tally.memoryUsd,
+    ],
   ];
   for (const [partCost, capacity, request, usage, byResource] of parts) {
     const taken = pods.map(p =>
@@ -165,7 +184,10 @@ function serviceUsage(hours: ClusterHour[], settings: AllocationSettings) {
   for (const hour of hours) {
     for (const pod of hour.pods) {
       const key = `${pod.namespace}/${pod.pod}`;
-      const entry = pods.get(key) ?? { bucket: bucketOf(pod, settings), hours: [] };
+      const entry = pods.get(key) ?? {
+        bucket: bucketOf(pod, settings),
+        hours: [],
+      };
       entry.hours.push(pod);
       pods.set(key, entry);
     }
@@ -193,8 +215,14 @@ interface ResourceFigures {
 
 function emptyFigures(): ResourceFigures {
   return {
-    cpuRequest: 0, cpuUsage: 0, cpuCharged: 0, cpuRightsized: 0,
-    memRequest: 0, memUsage: 0, memCharged: 0, memRightsized: 0,
+    cpuRequest: 0,
+    cpuUsage: 0,
+    cpuCharged: 0,
+    cpuRightsized: 0,
+    memRequest: 0,
+    memUsage: 0,
+    memCharged: 0,
+    memRightsized: 0,
   };
 }
 
@@ -208,23 +236,33 @@ export function percentile(values: number[], p: number): number {
 /** One pod's hours: requested, used, charged and charged at p95 requests. */
 function accumulate(f: ResourceFigures, hours: PodHour[]) {
   const cpuP95 = Math.min(
-    percentile(hours.map(h => h.cpuUsageCores), 95),
+    percentile(
+      hours.map(h => h.cpuUsageCores),
+      95,
+    ),
     Math.max(...hours.map(h => h.cpuRequestCores)),
   );
   const memP95 = Math.min(
-    percentile(hours.map(h => h.memoryUsageBytes), 95),
+    percentile(
+      hours.map(h => h.memoryUsageBytes),
+      95,
+    ),
     Math.max(...hours.map(h => h.memoryRequestBytes)),
   );
   for (const h of hours) {
     f.cpuRequest += h.cpuRequestCores;
     f.cpuUsage += h.cpuUsageCores;
     f.cpuCharged += Math.max(h.cpuRequestCores, h.cpuUsageCores);
-    f.cpuRightsized += Math.max(Math.min(cpuP95, h.cpuRequestCores), h.cpuUsageCores);
+    f.cpuRightsized += Math.max(
+      Math.min(cpuP95, h.cpuRequestCores),
+      h.cpuUsageCores,
+    );
     f.memRequest += h.memoryRequestBytes / GIB;
     f.memUsage += h.memoryUsageBytes / GIB;
     f.memCharged += Math.max(h.memoryRequestBytes, h.memoryUsageBytes) / GIB;
     f.memRightsized +=
-      Math.max(Math.min(memP95, h.memoryRequestBytes), h.memoryUsageBytes) / GIB;
+      Math.max(Math.min(memP95, h.memoryRequestBytes), h.memoryUsageBytes) /
+      GIB;
   }
 }
 
@@ -242,7 +280,11 @@ export function allocateDay(
   bill: ClusterBill,
   settings: AllocationSettings,
 ): DayAllocation {
-  const tally: Tally = { usd: new Map(), cpuUsd: new Map(), memoryUsd: new Map() };
+  const tally: Tally = {
+    usd: new Map(),
+    cpuUsd: new Map(),
+    memoryUsd: new Map(),
+  };
   const perGbHour = storageRate(hours, bill, settings);
   allocateCompute(hours, bill, perGbHour, settings, tally);
   allocateClaims(hours, perGbHour, settings, tally);
@@ -251,8 +293,10 @@ export function allocateDay(
   add(tally.usd, SHARED, bill.controlPlane);
 
   const billedCents =
-    toCents(bill.compute) + toCents(bill.storage) +
-    toCents(bill.controlPlane) + toCents(bill.loadBalancers);
+    toCents(bill.compute) +
+    toCents(bill.storage) +
+    toCents(bill.controlPlane) +
+    toCents(bill.loadBalancers);
   const keys = [...new Set([SHARED, IDLE, ...tally.usd.keys()])].sort();
   const cents = distributeCents(
     keys.map(key => ({ key, amount: tally.usd.get(key) ?? 0 })),

@@ -77,6 +77,16 @@ export function fixtureHour(i: number): ClusterHour {
 
 /** The billed cluster cost of the two days. */
 export const FIXTURE_BILLS = {
-  '2026-11-02': { compute: 72, storage: 4.8, controlPlane: 2.4, loadBalancers: 1.2 },
-  '2026-11-03': { compute: 100.01, storage: 4.8, controlPlane: 2.4, loadBalancers: 1.22 },
+  '2026-11-02': {
+    compute: 72,
+    storage: 4.8,
+    controlPlane: 2.4,
+    loadBalancers: 1.2,
+  },
+  '2026-11-03': {
+    compute: 100.01,
+    storage: 4.8,
+    controlPlane: 2.4,
+    loadBalancers: 1.22,
+  },
 };

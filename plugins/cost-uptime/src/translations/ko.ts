@@ -163,7 +163,8 @@ export default createTranslationMessages({
     'allocation.loading': '비용 배분을 불러오는 중…',
     'allocation.empty':
       '아직 비용 배분이 없습니다. 청구된 일자와 클러스터의 Prometheus 지표가 있어야 하며, 다음 수집 때 계산됩니다.',
-    'allocation.emptyService': '아직 어느 환경에도 이 서비스의 비용 배분이 없습니다.',
+    'allocation.emptyService':
+      '아직 어느 환경에도 이 서비스의 비용 배분이 없습니다.',
     'allocation.service': '서비스',
     'allocation.environment': '환경',
     'allocation.amount': '비용',
@@ -177,14 +178,17 @@ export default createTranslationMessages({
     'allocation.shared': '공유',
     'allocation.idle': '유휴',
     'allocation.billed': '청구된 클러스터 비용',
-    'allocation.sharedHint': '시스템 네임스페이스, 서비스가 없는 파드, 컨트롤 플레인',
+    'allocation.sharedHint':
+      '시스템 네임스페이스, 서비스가 없는 파드, 컨트롤 플레인',
     'allocation.idleHint': '어떤 파드도 요청하거나 사용하지 않은 노드 용량',
     'allocation.efficiencyHint':
       '효율은 사용량 ÷ 요청량입니다. 절감액은 요청량을 관측된 p95 사용량으로 맞췄을 때 평균적인 한 달에 줄어드는 비용입니다.',
     'allocation.estimatedDays': '추정치인 일자(청구되면 대체됨): {{days}}',
     'allocation.noEstimatedDays': '표시된 모든 일자가 청구되었습니다.',
-    'allocation.source.metrics': '출처: 클러스터 지표(Prometheus), AWS 청구액 기준',
-    'allocation.source.estimate': '출처: 시간별 추정치로 계산한 클러스터 지표(아직 청구 전)',
+    'allocation.source.metrics':
+      '출처: 클러스터 지표(Prometheus), AWS 청구액 기준',
+    'allocation.source.estimate':
+      '출처: 시간별 추정치로 계산한 클러스터 지표(아직 청구 전)',
     'allocation.source.aws-split-cost': '출처: EKS용 AWS 분할 비용 할당 데이터',
     'allocation.source.mixed':
       '출처: 일부 일자는 AWS 분할 비용 할당 데이터, 나머지는 클러스터 지표',

@@ -37,7 +37,10 @@ const history: EnvironmentHistory = {
       operation: 'create',
       requestedBy: 'user:default/jiyoung.kim',
       requestedAt: '2026-11-30T09:00:00.000Z',
-      build: { number: 7, url: 'http://jenkins/job/platform/job/environment/7/' },
+      build: {
+        number: 7,
+        url: 'http://jenkins/job/platform/job/environment/7/',
+      },
       result: 'SUCCESS',
       gitCommit: '0dbc954a',
       finishedAt: '2026-11-30T09:20:00.000Z',

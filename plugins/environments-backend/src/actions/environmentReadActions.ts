@@ -23,7 +23,10 @@ import {
   type Pricing,
 } from '@internal/plugin-environments-common';
 import type { EnvironmentReader } from '../service/EnvironmentReader';
-import { environmentSummary, environmentSummarySchema } from './environmentSummary';
+import {
+  environmentSummary,
+  environmentSummarySchema,
+} from './environmentSummary';
 
 type Zod = typeof import('zod/v3').z;
 
@@ -42,11 +45,18 @@ export const createInputSchema = (z: Zod) =>
   z.object({
     name: z
       .string()
-      .describe('A DNS label of at most 20 characters, e.g. "dev-b"; unique among environments'),
-    purpose: z.enum(PURPOSES).default('dev').describe('prod is for platform admins only'),
+      .describe(
+        'A DNS label of at most 20 characters, e.g. "dev-b"; unique among environments',
+      ),
+    purpose: z
+      .enum(PURPOSES)
+      .default('dev')
+      .describe('prod is for platform admins only'),
     owner: z
       .string()
-      .describe('Owner group, e.g. "group:default/developers"; one of your own groups'),
+      .describe(
+        'Owner group, e.g. "group:default/developers"; one of your own groups',
+      ),
     ttlDays: z
       .number()
       .int()
@@ -66,14 +76,21 @@ export const createInputSchema = (z: Zod) =>
 function ownerRef(owner: string) {
   try {
     return stringifyEntityRef(
-      parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' }),
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
     );
   } catch {
-    throw new InputError(`owner ${JSON.stringify(owner)} is not a group reference`);
+    throw new InputError(
+      `owner ${JSON.stringify(owner)} is not a group reference`,
+    );
   }
 }
 
-export function registerEnvironmentReadActions(options: EnvironmentActionsOptions) {
+export function registerEnvironmentReadActions(
+  options: EnvironmentActionsOptions,
+) {
   const { actionsRegistry, service, catalog, reader, pricing } = options;
 
   actionsRegistry.register({
@@ -86,10 +103,13 @@ Filter by owner group (e.g. "group:default/developers" or "developers"), state (
       input: z =>
         z.object({
           owner: z.string().max(200).optional(),
-          state: z.enum(['provisioning', 'ready', 'failed', 'destroying']).optional(),
+          state: z
+            .enum(['provisioning', 'ready', 'failed', 'destroying'])
+            .optional(),
           purpose: z.enum(PURPOSES).optional(),
         }),
-      output: z => z.object({ environments: z.array(environmentSummarySchema(z)) }),
+      output: z =>
+        z.object({ environments: z.array(environmentSummarySchema(z)) }),
     },
     action: async ({ input, credentials }) => {
       const owner = input.owner ? ownerRef(input.owner) : undefined;
@@ -114,17 +134,27 @@ Filter by owner group (e.g. "group:default/developers" or "developers"), state (
 For what is deployed in it, call services.get-deployments with the environment.`,
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
-      input: z => z.object({ name: z.string().describe('Environment name or entity ref') }),
+      input: z =>
+        z.object({
+          name: z.string().describe('Environment name or entity ref'),
+        }),
       output: z =>
         environmentSummarySchema(z).extend({
           runs: z
             .array(
               z.object({
-                operation: z.string().describe('create, update, extend or destroy'),
+                operation: z
+                  .string()
+                  .describe('create, update, extend or destroy'),
                 requestedBy: z.string(),
                 requestedAt: z.string(),
-                build: z.object({ number: z.number(), url: z.string() }).optional(),
-                result: z.string().optional().describe('Jenkins result; absent while it runs'),
+                build: z
+                  .object({ number: z.number(), url: z.string() })
+                  .optional(),
+                result: z
+                  .string()
+                  .optional()
+                  .describe('Jenkins result; absent while it runs'),
                 gitCommit: z.string().optional(),
                 finishedAt: z.string().optional(),
               }),
@@ -138,7 +168,9 @@ For what is deployed in it, call services.get-deployments with the environment.`
         credentials,
       });
       if (!entity || entity.spec?.type !== 'kubernetes-cluster') {
-        throw new NotFoundError(`There is no environment named ${JSON.stringify(name)}`);
+        throw new NotFoundError(
+          `There is no environment named ${JSON.stringify(name)}`,
+        );
       }
       const history = await reader.read(name, credentials);
       return {
@@ -168,7 +200,9 @@ Call it before create-environment; a refused request comes back as an error sayi
             owner: z.string(),
             expiresAt: z.string().optional(),
           }),
-          files: z.array(z.string()).describe('IaC files the create would commit'),
+          files: z
+            .array(z.string())
+            .describe('IaC files the create would commit'),
           estimate: z
             .object({
               total: z.number(),

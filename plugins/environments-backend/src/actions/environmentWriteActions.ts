@@ -19,12 +19,16 @@ import {
 } from '@internal/plugin-environments-common';
 import { environmentEntityRef } from '@internal/plugin-environments-node';
 import type { ExpiryExtender } from '../service/ExpiryExtender';
-import { createInputSchema, type EnvironmentActionsOptions } from './environmentReadActions';
+import {
+  createInputSchema,
+  type EnvironmentActionsOptions,
+} from './environmentReadActions';
 
 export const CREATE_TEMPLATE_REF = 'template:default/create-environment';
 export const DELETE_TEMPLATE_REF = 'template:default/delete-environment';
 
-export interface EnvironmentWriteActionsOptions extends EnvironmentActionsOptions {
+export interface EnvironmentWriteActionsOptions
+  extends EnvironmentActionsOptions {
   scaffolder: Pick<ScaffolderService, 'scaffold'>;
   auditor: AuditorService;
   /** Extends an expiry after asking the permission framework. */
@@ -42,7 +46,8 @@ async function audited<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   const actor =
-    credentials.principal && 'userEntityRef' in (credentials.principal as object)
+    credentials.principal &&
+    'userEntityRef' in (credentials.principal as object)
       ? (credentials.principal as { userEntityRef: string }).userEntityRef
       : 'unknown';
   const event = await options.auditor.createEvent({
@@ -75,10 +80,15 @@ const taskOutput = (z: typeof import('zod/v3').z) =>
     taskUrl: z.string().describe('Where a person can follow the task'),
   });
 
-export function registerEnvironmentWriteActions(options: EnvironmentWriteActionsOptions) {
-  const { actionsRegistry, service, scaffolder, appBaseUrl, extender } = options;
+export function registerEnvironmentWriteActions(
+  options: EnvironmentWriteActionsOptions,
+) {
+  const { actionsRegistry, service, scaffolder, appBaseUrl, extender } =
+    options;
   const taskUrl = (taskId: string) =>
-    `${appBaseUrl.replace(/\/$/, '')}/create/tasks/${encodeURIComponent(taskId)}`;
+    `${appBaseUrl.replace(/\/$/, '')}/create/tasks/${encodeURIComponent(
+      taskId,
+    )}`;
 
   actionsRegistry.register({
     name: 'create-environment',
@@ -88,15 +98,26 @@ The request is checked first (call dry-run-create-environment to see problems wi
     attributes: { readOnly: false, destructive: false, idempotent: false },
     schema: { input: createInputSchema, output: taskOutput },
     action: async ({ input, credentials }) =>
-      audited(options, 'environment-create', credentials, { environment: input.name }, async () => {
-        // The template's first step checks again; this makes a refusal immediate.
-        const req = await service.validateCreate(input, credentials);
-        const { taskId } = await scaffolder.scaffold(
-          { templateRef: CREATE_TEMPLATE_REF, values: { ...input, owner: req.owner } },
-          { credentials },
-        );
-        return { output: { environment: req.name, taskId, taskUrl: taskUrl(taskId) } };
-      }),
+      audited(
+        options,
+        'environment-create',
+        credentials,
+        { environment: input.name },
+        async () => {
+          // The template's first step checks again; this makes a refusal immediate.
+          const req = await service.validateCreate(input, credentials);
+          const { taskId } = await scaffolder.scaffold(
+            {
+              templateRef: CREATE_TEMPLATE_REF,
+              values: { ...input, owner: req.owner },
+            },
+            { credentials },
+          );
+          return {
+            output: { environment: req.name, taskId, taskUrl: taskUrl(taskId) },
+          };
+        },
+      ),
   });
 
   actionsRegistry.register({
@@ -109,14 +130,25 @@ Setting the same number of days again gives the same expiry (counted from now).`
       input: z =>
         z.object({
           name: z.string().describe('Environment name, e.g. "dev-b"'),
-          days: z.number().int().min(1).max(MAX_TTL_DAYS).describe('Days from now'),
+          days: z
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_TTL_DAYS)
+            .describe('Days from now'),
         }),
       output: z => z.object({ name: z.string(), expiresAt: z.string() }),
     },
     action: async ({ input, credentials }) =>
-      audited(options, 'environment-extend', credentials, { environment: input.name, days: input.days }, async () => ({
-        output: await extender.extend(input.name, input.days, credentials),
-      })),
+      audited(
+        options,
+        'environment-extend',
+        credentials,
+        { environment: input.name, days: input.days },
+        async () => ({
+          output: await extender.extend(input.name, input.days, credentials),
+        }),
+      ),
   });
 
   actionsRegistry.register({
@@ -135,24 +167,40 @@ Pass the name twice (name and confirmation) as a person types it to confirm.`,
       output: taskOutput,
     },
     action: async ({ input, credentials }) =>
-      audited(options, 'environment-destroy', credentials, { environment: input.name }, async () => {
-        const { name, entity } = await service.authorizeChange(input.name, credentials);
-        if (isProduction(entity)) {
-          throw new NotAllowedError(
-            `${name} is a production environment; it is not destroyed through an agent's tool. Use the delete-environment template in the portal.`,
+      audited(
+        options,
+        'environment-destroy',
+        credentials,
+        { environment: input.name },
+        async () => {
+          const { name, entity } = await service.authorizeChange(
+            input.name,
+            credentials,
           );
-        }
-        if (input.confirmation !== name) {
-          throw new InputError(`confirmation must repeat the name ${name}; nothing was destroyed`);
-        }
-        const { taskId } = await scaffolder.scaffold(
-          {
-            templateRef: DELETE_TEMPLATE_REF,
-            values: { environment: environmentEntityRef(name), confirmation: name },
-          },
-          { credentials },
-        );
-        return { output: { environment: name, taskId, taskUrl: taskUrl(taskId) } };
-      }),
+          if (isProduction(entity)) {
+            throw new NotAllowedError(
+              `${name} is a production environment; it is not destroyed through an agent's tool. Use the delete-environment template in the portal.`,
+            );
+          }
+          if (input.confirmation !== name) {
+            throw new InputError(
+              `confirmation must repeat the name ${name}; nothing was destroyed`,
+            );
+          }
+          const { taskId } = await scaffolder.scaffold(
+            {
+              templateRef: DELETE_TEMPLATE_REF,
+              values: {
+                environment: environmentEntityRef(name),
+                confirmation: name,
+              },
+            },
+            { credentials },
+          );
+          return {
+            output: { environment: name, taskId, taskUrl: taskUrl(taskId) },
+          };
+        },
+      ),
   });
 }

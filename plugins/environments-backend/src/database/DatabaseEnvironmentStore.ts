@@ -71,7 +71,9 @@ function toRun(row: RunRow): EnvironmentRun {
 export class DatabaseEnvironmentStore implements EnvironmentStore {
   private readonly db: Knex;
 
-  static async create(database: DatabaseService): Promise<DatabaseEnvironmentStore> {
+  static async create(
+    database: DatabaseService,
+  ): Promise<DatabaseEnvironmentStore> {
     const db = await database.getClient();
     if (!database.migrations?.skip) {
       await db.migrate.latest({ directory: migrationsDir });
@@ -93,7 +95,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       ])
       .limit(RUNS_SHOWN);
     return {
-      ...(state ? { state: state.state, updatedAt: iso(state.updated_at) } : {}),
+      ...(state
+        ? { state: state.state, updatedAt: iso(state.updated_at) }
+        : {}),
       runs: runs.map(toRun),
     };
   }
@@ -115,7 +119,13 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
             ? await tx('environments_runs').insert(row, ['id'])
             : await tx('environments_runs').insert(row);
         if (request.state) {
-          await this.moveState(tx, request.environment, request.state, request.requestedBy, request.requestedAt);
+          await this.moveState(
+            tx,
+            request.environment,
+            request.state,
+            request.requestedBy,
+            request.requestedAt,
+          );
         }
         return { id: Number(typeof id === 'object' ? id.id : id) };
       });
@@ -129,7 +139,10 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     }
   }
 
-  async setBuild(id: number, build: { number: number; url: string }): Promise<void> {
+  async setBuild(
+    id: number,
+    build: { number: number; url: string },
+  ): Promise<void> {
     const updated = await this.db('environments_runs')
       .where({ id })
       .update({ build_number: build.number, build_url: build.url });
@@ -149,7 +162,13 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
           ...(end.gitCommit ? { git_commit: end.gitCommit } : {}),
         });
       if (end.state) {
-        await this.moveState(tx, run.environment, end.state, end.by, end.finishedAt);
+        await this.moveState(
+          tx,
+          run.environment,
+          end.state,
+          end.by,
+          end.finishedAt,
+        );
       }
     });
   }
@@ -163,7 +182,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   ) {
     const current = await tx('environments_state').where({ name }).first();
     if (!canTransition(current?.state, to)) {
-      throw new InputError(`Environment ${name} cannot go from ${current.state} to ${to}`);
+      throw new InputError(
+        `Environment ${name} cannot go from ${current.state} to ${to}`,
+      );
     }
     await tx('environments_state')
       .insert({ name, state: to, updated_at: at, updated_by: by })

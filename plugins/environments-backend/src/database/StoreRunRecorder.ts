@@ -7,7 +7,10 @@ import type { EnvironmentStore } from './EnvironmentStore';
 
 /** The recorder inside the environments plugin: straight to its store, on its clock. */
 export class StoreRunRecorder implements EnvironmentRunRecorder {
-  private readonly store: Pick<EnvironmentStore, 'startRun' | 'setBuild' | 'finishRun'>;
+  private readonly store: Pick<
+    EnvironmentStore,
+    'startRun' | 'setBuild' | 'finishRun'
+  >;
   private readonly now: () => Date;
 
   constructor(
@@ -19,7 +22,11 @@ export class StoreRunRecorder implements EnvironmentRunRecorder {
   }
 
   start(environment: string, run: RunStart) {
-    return this.store.startRun({ ...run, environment, requestedAt: this.now() });
+    return this.store.startRun({
+      ...run,
+      environment,
+      requestedAt: this.now(),
+    });
   }
 
   setBuild(id: number, build: { number: number; url: string }) {

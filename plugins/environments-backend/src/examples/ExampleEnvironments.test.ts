@@ -4,11 +4,20 @@
  */
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { IacRepository, JenkinsClient } from '@internal/plugin-environments-node';
-import { platformConfig, startJenkins } from '@internal/plugin-environments-node/testUtils';
+import {
+  IacRepository,
+  JenkinsClient,
+} from '@internal/plugin-environments-node';
+import {
+  platformConfig,
+  startJenkins,
+} from '@internal/plugin-environments-node/testUtils';
 import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
 import { StoreRunRecorder } from '../database/StoreRunRecorder';
-import { ExampleEnvironments, readExampleEnvironments } from './ExampleEnvironments';
+import {
+  ExampleEnvironments,
+  readExampleEnvironments,
+} from './ExampleEnvironments';
 
 jest.setTimeout(60_000);
 
@@ -45,7 +54,9 @@ describe('ExampleEnvironments', () => {
   it('reads the names from platform.environments.examples, none by default', () => {
     expect(
       readExampleEnvironments(
-        new ConfigReader({ platform: { environments: { examples: ['dev-a', 'prod'] } } }),
+        new ConfigReader({
+          platform: { environments: { examples: ['dev-a', 'prod'] } },
+        }),
       ),
     ).toEqual(['dev-a', 'prod']);
     expect(readExampleEnvironments(new ConfigReader({}))).toEqual([]);
@@ -62,11 +73,16 @@ describe('ExampleEnvironments', () => {
       requestedBy: 'examples',
       requestedAt: T0.toISOString(),
       result: 'SUCCESS',
-      build: { number: expect.any(Number), url: expect.stringContaining('/job/platform/job/environment/') },
+      build: {
+        number: expect.any(Number),
+        url: expect.stringContaining('/job/platform/job/environment/'),
+      },
     });
     expect((await store.get('prod')).state).toBe('ready');
     const builds = (await jenkins.builds()).builds;
-    expect(builds.map(b => [b.parameters.ENV_NAME, b.parameters.ACTION, b.result])).toEqual([
+    expect(
+      builds.map(b => [b.parameters.ENV_NAME, b.parameters.ACTION, b.result]),
+    ).toEqual([
       ['dev-a', 'apply', 'SUCCESS'],
       ['prod', 'apply', 'SUCCESS'],
     ]);

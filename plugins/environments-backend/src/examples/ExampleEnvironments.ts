@@ -50,7 +50,9 @@ export class ExampleEnvironments {
       try {
         await this.provision(name);
       } catch (e) {
-        this.logger.warn(`Example environment ${name} was not provisioned: ${e}`);
+        this.logger.warn(
+          `Example environment ${name} was not provisioned: ${e}`,
+        );
       }
     }
   }
@@ -71,11 +73,20 @@ export class ExampleEnvironments {
       await jenkins.checkJob();
       const queueUrl = await jenkins.trigger(
         { ENV_NAME: name, ACTION: 'apply', GIT_REF: repo.branch },
-        { requestId: JenkinsClient.requestId(EXAMPLES_REQUESTER, 'apply', name, String(run.id)) },
+        {
+          requestId: JenkinsClient.requestId(
+            EXAMPLES_REQUESTER,
+            'apply',
+            name,
+            String(run.id),
+          ),
+        },
       );
       const build = await jenkins.waitForBuild(queueUrl);
       await this.recorder.setBuild(run.id, build);
-      this.logger.info(`Example environment ${name}: build #${build.number} ${build.url}`);
+      this.logger.info(
+        `Example environment ${name}: build #${build.number} ${build.url}`,
+      );
       const { result } = await jenkins.followBuild(build, {
         onText: () => {},
         onHeartbeat: () => {},
@@ -87,7 +98,11 @@ export class ExampleEnvironments {
       });
     } catch (e) {
       // The run is closed either way, so the environment may have another.
-      await this.recorder.finish(run.id, { result: 'FAILURE', state: 'failed', by: EXAMPLES_REQUESTER });
+      await this.recorder.finish(run.id, {
+        result: 'FAILURE',
+        state: 'failed',
+        by: EXAMPLES_REQUESTER,
+      });
       throw e;
     }
     return 'provisioned';

@@ -82,7 +82,12 @@ describe('ExpiryTask', () => {
     );
     recorder = new StoreRunRecorder(store, () => T0.toJSDate());
     task = () =>
-      new ExpiryTask({ service, alerts, logger: mockServices.logger.mock(), recorder });
+      new ExpiryTask({
+        service,
+        alerts,
+        logger: mockServices.logger.mock(),
+        recorder,
+      });
   });
   afterEach(async () => {
     await jenkins.stop();
@@ -190,7 +195,10 @@ describe('ExpiryTask', () => {
         operation: 'destroy',
         requestedBy: 'expiry',
         result: 'SUCCESS',
-        build: { number: expect.any(Number), url: expect.stringContaining('/job/') },
+        build: {
+          number: expect.any(Number),
+          url: expect.stringContaining('/job/'),
+        },
       }),
     ]);
 
@@ -227,7 +235,10 @@ describe('ExpiryTask', () => {
     await sync();
     await task().run(expiresAt.plus({ minutes: 11 }));
     expect((await jenkins.builds()).builds).toHaveLength(2);
-    expect((await store.get('fail-e')).runs.map(r => r.result)).toEqual(['FAILURE', 'FAILURE']);
+    expect((await store.get('fail-e')).runs.map(r => r.result)).toEqual([
+      'FAILURE',
+      'FAILURE',
+    ]);
     expect(alerts.raised).toHaveLength(2);
     expect(alerts.sent).toHaveLength(1);
   });

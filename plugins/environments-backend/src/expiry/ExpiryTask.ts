@@ -4,7 +4,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { ForwardedError } from '@backstage/errors';
 import { AlertsService } from '@internal/plugin-alerts-node';
 import { DateTime } from 'luxon';
@@ -24,17 +28,22 @@ export type ExpiryDecision =
 /** What to do with one environment now. Pure, so it is easy to test. */
 export function decideExpiry(entity: Entity, now: DateTime): ExpiryDecision {
   const a = entity.metadata.annotations ?? {};
-  if (a[ANNOTATIONS.purpose] === 'prod' || !a[ANNOTATIONS.expiresAt]) return { kind: 'none' };
+  if (a[ANNOTATIONS.purpose] === 'prod' || !a[ANNOTATIONS.expiresAt])
+    return { kind: 'none' };
   if (a[ANNOTATIONS.status] === 'destroying') return { kind: 'none' };
   const expiresAt = DateTime.fromISO(a[ANNOTATIONS.expiresAt], { zone: 'utc' });
   if (!expiresAt.isValid) return { kind: 'none' };
   if (expiresAt <= now) return { kind: 'destroy', expiresAt };
   const notified = a[NOTIFIED_ANNOTATION];
   if (expiresAt.diff(now).as('hours') <= 1) {
-    return notified === 'hour' ? { kind: 'none' } : { kind: 'notify', window: 'hour', expiresAt };
+    return notified === 'hour'
+      ? { kind: 'none' }
+      : { kind: 'notify', window: 'hour', expiresAt };
   }
   if (expiresAt.diff(now).as('hours') <= 24) {
-    return notified === 'day' || notified === 'hour' ? { kind: 'none' } : { kind: 'notify', window: 'day', expiresAt };
+    return notified === 'day' || notified === 'hour'
+      ? { kind: 'none' }
+      : { kind: 'notify', window: 'day', expiresAt };
   }
   return { kind: 'none' };
 }
@@ -102,16 +111,24 @@ export class ExpiryTask {
       const decision = decideExpiry(entity, now);
       const name = entity.metadata.name;
       try {
-        if (decision.kind === 'notify') await this.notify(entity, decision.window, decision.expiresAt);
-        if (decision.kind === 'destroy') await this.destroy(entity, decision.expiresAt);
+        if (decision.kind === 'notify')
+          await this.notify(entity, decision.window, decision.expiresAt);
+        if (decision.kind === 'destroy')
+          await this.destroy(entity, decision.expiresAt);
       } catch (error) {
         // One environment's failure must not stop the others.
-        this.logger.error(new ForwardedError(`Expiry of ${name} failed`, error).message);
+        this.logger.error(
+          new ForwardedError(`Expiry of ${name} failed`, error).message,
+        );
       }
     }
   }
 
-  private async notify(entity: Entity, window: 'day' | 'hour', expiresAt: DateTime) {
+  private async notify(
+    entity: Entity,
+    window: 'day' | 'hour',
+    expiresAt: DateTime,
+  ) {
     const name = entity.metadata.name;
     const expiry = expiresAt.toISO()!;
     const result = await this.alerts.raise({
@@ -124,22 +141,40 @@ export class ExpiryTask {
     });
     if (result.status === 'failed') {
       // Not marked as told: the next run raises it again, with the same id.
-      this.logger.warn(`Could not warn the owners of ${name} of its expiry (${window}); trying again next run`);
+      this.logger.warn(
+        `Could not warn the owners of ${name} of its expiry (${window}); trying again next run`,
+      );
       return;
     }
-    await this.service.updateAnnotations(name, { [NOTIFIED_ANNOTATION]: window }, `${name}: owners told of expiry (${window})`);
-    this.logger.info(`Warned the owners of ${name} it expires at ${expiry} (${result.status})`);
+    await this.service.updateAnnotations(
+      name,
+      { [NOTIFIED_ANNOTATION]: window },
+      `${name}: owners told of expiry (${window})`,
+    );
+    this.logger.info(
+      `Warned the owners of ${name} it expires at ${expiry} (${result.status})`,
+    );
   }
 
   private async destroy(entity: Entity, expiresAt: DateTime) {
     const name = entity.metadata.name;
     this.logger.info(`${name} expired; destroying it`);
     // A run going (someone's update or destroy) makes this a ConflictError: the next run tries again.
-    const run = await this.recorder.start(name, { operation: 'destroy', requestedBy: 'expiry', state: 'destroying' });
+    const run = await this.recorder.start(name, {
+      operation: 'destroy',
+      requestedBy: 'expiry',
+      state: 'destroying',
+    });
     const result = await this.service
-      .destroy(name, { info: m => this.logger.info(`[${name}] ${m}`) }, build => this.recorder.setBuild(run.id, build))
+      .destroy(name, { info: m => this.logger.info(`[${name}] ${m}`) }, build =>
+        this.recorder.setBuild(run.id, build),
+      )
       .catch(async error => {
-        await this.recorder.finish(run.id, { result: 'FAILURE', state: 'failed', by: 'expiry' });
+        await this.recorder.finish(run.id, {
+          result: 'FAILURE',
+          state: 'failed',
+          by: 'expiry',
+        });
         throw error;
       });
     await this.recorder.finish(run.id, {
@@ -157,19 +192,32 @@ export class ExpiryTask {
       status: result === 'SUCCESS' ? 'completed' : 'failed',
       taskId: `expiry-${name}`,
       entityRef: ownerRef(entity),
-      link: result === 'SUCCESS' ? '/catalog?filters[kind]=resource' : `/catalog/default/resource/${name}`,
-      logTail: result === 'SUCCESS' ? undefined : `The destroy pipeline ended ${result}; the environment is marked failed.`,
+      link:
+        result === 'SUCCESS'
+          ? '/catalog?filters[kind]=resource'
+          : `/catalog/default/resource/${name}`,
+      logTail:
+        result === 'SUCCESS'
+          ? undefined
+          : `The destroy pipeline ended ${result}; the environment is marked failed.`,
     });
   }
 }
 
 /** One id per environment, expiry and warning window. */
-export function expiryAlertId(name: string, expiresAt: string, window: 'day' | 'hour') {
+export function expiryAlertId(
+  name: string,
+  expiresAt: string,
+  window: 'day' | 'hour',
+) {
   return `environment.expiry:${name}:${expiresAt}:${window}`;
 }
 
 function ownerRef(entity: Entity): string {
   return stringifyEntityRef(
-    parseEntityRef(String(entity.spec?.owner), { defaultKind: 'group', defaultNamespace: 'default' }),
+    parseEntityRef(String(entity.spec?.owner), {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    }),
   );
 }

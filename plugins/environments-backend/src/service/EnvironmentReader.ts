@@ -25,7 +25,10 @@ import type { EnvironmentStore } from '../database/EnvironmentStore';
  * is ready.
  */
 export class EnvironmentReader {
-  private readonly service: Pick<EnvironmentService, 'nameOf' | 'findEnvironment'>;
+  private readonly service: Pick<
+    EnvironmentService,
+    'nameOf' | 'findEnvironment'
+  >;
   private readonly permissions: PermissionsService;
   private readonly store: Pick<EnvironmentStore, 'get'>;
 
@@ -39,10 +42,18 @@ export class EnvironmentReader {
     this.store = options.store;
   }
 
-  async read(nameOrRef: string, credentials: BackstageCredentials): Promise<EnvironmentHistory> {
+  async read(
+    nameOrRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EnvironmentHistory> {
     const name = this.service.nameOf(nameOrRef);
     const [decision] = await this.permissions.authorize(
-      [{ permission: environmentReadPermission, resourceRef: environmentEntityRef(name) }],
+      [
+        {
+          permission: environmentReadPermission,
+          resourceRef: environmentEntityRef(name),
+        },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
@@ -50,7 +61,8 @@ export class EnvironmentReader {
     }
     const entity = await this.service.findEnvironment(name);
     const recorded = await this.store.get(name);
-    const annotated = entity.metadata.annotations?.[ENVIRONMENT_ANNOTATIONS.status];
+    const annotated =
+      entity.metadata.annotations?.[ENVIRONMENT_ANNOTATIONS.status];
     const state: EnvironmentState =
       recorded.state ??
       ((ENVIRONMENT_STATES as readonly string[]).includes(annotated ?? '')

@@ -32,7 +32,10 @@ export class ExpiryExtender {
   private readonly now: () => Date;
 
   constructor(options: {
-    service: Pick<EnvironmentService, 'nameOf' | 'findEnvironment' | 'setExpiry'>;
+    service: Pick<
+      EnvironmentService,
+      'nameOf' | 'findEnvironment' | 'setExpiry'
+    >;
     permissions: PermissionsService;
     auth: AuthService;
     store: Pick<EnvironmentStore, 'startRun' | 'finishRun'>;
@@ -82,7 +85,11 @@ export class ExpiryExtender {
       requestedAt: this.now(),
     });
     try {
-      const { expiresAt, commitSha } = await this.service.setExpiry(name, entity, days);
+      const { expiresAt, commitSha } = await this.service.setExpiry(
+        name,
+        entity,
+        days,
+      );
       await this.store.finishRun(run.id, {
         result: 'SUCCESS',
         finishedAt: this.now(),
@@ -91,7 +98,11 @@ export class ExpiryExtender {
       });
       return { name, expiresAt };
     } catch (error) {
-      await this.store.finishRun(run.id, { result: 'FAILURE', finishedAt: this.now(), by });
+      await this.store.finishRun(run.id, {
+        result: 'FAILURE',
+        finishedAt: this.now(),
+        by,
+      });
       throw error;
     }
   }

@@ -72,23 +72,30 @@ describe('the environments routes', () => {
     });
     asked = [];
     const owners = async (ref: string) =>
-      ((await catalog.catalog.getEntityByRef(ref, {
-        credentials: mockCredentials.service(),
-      })) as Entity | undefined)?.spec?.owner;
+      (
+        (await catalog.catalog.getEntityByRef(ref, {
+          credentials: mockCredentials.service(),
+        })) as Entity | undefined
+      )?.spec?.owner;
     const permissions: PermissionsService = {
       async authorize(requests, { credentials }) {
-        const user = (credentials as BackstageCredentials<{ userEntityRef: string }>)
-          .principal.userEntityRef;
+        const user = (
+          credentials as BackstageCredentials<{ userEntityRef: string }>
+        ).principal.userEntityRef;
         const claims = USERS[user] ?? [];
         return Promise.all(
           requests.map(async r => {
             asked.push(r as AuthorizePermissionRequest);
-            const owner = r.resourceRef ? await owners(r.resourceRef) : undefined;
+            const owner = r.resourceRef
+              ? await owners(r.resourceRef)
+              : undefined;
             const allowed =
               r.permission.attributes.action === 'read' ||
               claims.includes('group:default/platform-admins') ||
               (!!owner && claims.includes(String(owner)));
-            return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+            return {
+              result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+            };
           }),
         );
       },
@@ -123,7 +130,13 @@ describe('the environments routes', () => {
     ]) {
       await service.commitFiles(
         name,
-        service.render({ ...GOOD_REQUEST, name, owner, purpose: 'dev', expiresAt: new Date(Date.now() + DAY_MS).toISOString() } as any),
+        service.render({
+          ...GOOD_REQUEST,
+          name,
+          owner,
+          purpose: 'dev',
+          expiresAt: new Date(Date.now() + DAY_MS).toISOString(),
+        } as any),
         `Create environment ${name}`,
       );
     }
@@ -179,9 +192,15 @@ describe('the environments routes', () => {
   });
 
   it('refuses bad input before asking anyone', async () => {
-    expect((await extend('dev-a', 'user:default/minsu.park', { days: 91 })).status).toBe(400);
-    expect((await extend('dev-a', 'user:default/minsu.park', { days: '7' })).status).toBe(400);
-    expect((await extend('Dev_A;rm', 'user:default/minsu.park')).status).toBe(400);
+    expect(
+      (await extend('dev-a', 'user:default/minsu.park', { days: 91 })).status,
+    ).toBe(400);
+    expect(
+      (await extend('dev-a', 'user:default/minsu.park', { days: '7' })).status,
+    ).toBe(400);
+    expect((await extend('Dev_A;rm', 'user:default/minsu.park')).status).toBe(
+      400,
+    );
     expect((await extend('dev-z', 'user:default/minsu.park')).status).toBe(404);
     expect(asked).toEqual([]);
   });
@@ -190,10 +209,17 @@ describe('the environments routes', () => {
     const get = () =>
       request(app)
         .get('/environments/dev-a')
-        .set('Authorization', mockCredentials.user.header('user:default/sora.lee'));
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/sora.lee'),
+        );
     const before = await get();
     expect(before.status).toBe(200);
-    expect(before.body).toEqual({ name: 'dev-a', state: 'provisioning', runs: [] });
+    expect(before.body).toEqual({
+      name: 'dev-a',
+      state: 'provisioning',
+      runs: [],
+    });
 
     const extended = await extend('dev-a', 'user:default/minsu.park');
     expect(extended.status).toBe(200);
@@ -211,8 +237,20 @@ describe('the environments routes', () => {
     ]);
     // The refused one is not a run.
     expect((await extend('dev-b', 'user:default/minsu.park')).status).toBe(403);
-    expect((await request(app).get('/environments/dev-b').set('Authorization', mockCredentials.user.header())).body.runs).toEqual([]);
-    expect((await request(app).get('/environments/dev-z').set('Authorization', mockCredentials.user.header())).status).toBe(404);
+    expect(
+      (
+        await request(app)
+          .get('/environments/dev-b')
+          .set('Authorization', mockCredentials.user.header())
+      ).body.runs,
+    ).toEqual([]);
+    expect(
+      (
+        await request(app)
+          .get('/environments/dev-z')
+          .set('Authorization', mockCredentials.user.header())
+      ).status,
+    ).toBe(404);
   });
 
   it('takes only user tokens: a service is refused before anything is asked', async () => {

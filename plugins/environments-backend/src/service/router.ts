@@ -43,7 +43,9 @@ export async function createRouter(options: {
       throw new InputError(`Expected { days: 1..90 }: ${parsed.error.message}`);
     }
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await extender.extend(req.params.name, parsed.data.days, credentials));
+    res.json(
+      await extender.extend(req.params.name, parsed.data.days, credentials),
+    );
   });
 
   addRunRoutes(router, { ...options, now: options.now ?? (() => new Date()) });

@@ -50,7 +50,10 @@ describe('run routes', () => {
     });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     recorder = new HttpEnvironmentRunRecorder({
-      discovery: { getBaseUrl: async () => base, getExternalBaseUrl: async () => base },
+      discovery: {
+        getBaseUrl: async () => base,
+        getExternalBaseUrl: async () => base,
+      },
       auth: mockServices.auth({ pluginId: 'scaffolder' }),
     });
   });
@@ -66,9 +69,16 @@ describe('run routes', () => {
       state: 'provisioning',
       gitCommit: 'abcdef1',
     });
-    await recorder.setBuild(id, { number: 3, url: 'http://jenkins.test/job/env/3/' });
+    await recorder.setBuild(id, {
+      number: 3,
+      url: 'http://jenkins.test/job/env/3/',
+    });
     clock = new Date(T0.getTime() + 600_000);
-    await recorder.finish(id, { result: 'SUCCESS', state: 'ready', by: 'user:default/minsu.park' });
+    await recorder.finish(id, {
+      result: 'SUCCESS',
+      state: 'ready',
+      by: 'user:default/minsu.park',
+    });
     expect(await store.get('dev-a')).toEqual({
       state: 'ready',
       updatedAt: clock.toISOString(),
@@ -89,31 +99,51 @@ describe('run routes', () => {
 
   it('refuses a second run while one goes, as a ConflictError', async () => {
     const start = () =>
-      recorder.start('dev-a', { operation: 'destroy', requestedBy: 'expiry', state: 'destroying' });
+      recorder.start('dev-a', {
+        operation: 'destroy',
+        requestedBy: 'expiry',
+        state: 'destroying',
+      });
     const results = await Promise.allSettled([start(), start()]);
-    expect(results.map(r => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((results.find(r => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(
-      ConflictError,
-    );
+    expect(results.map(r => r.status).sort()).toEqual([
+      'fulfilled',
+      'rejected',
+    ]);
+    expect(
+      (results.find(r => r.status === 'rejected') as PromiseRejectedResult)
+        .reason,
+    ).toBeInstanceOf(ConflictError);
     expect((await store.get('dev-a')).runs).toHaveLength(1);
   });
 
   it('takes service tokens only, and checks what it is given', async () => {
     const user = await request(app)
       .post('/environments/dev-a/runs')
-      .set('Authorization', mockCredentials.user.header('user:default/jiyoung.kim'))
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/jiyoung.kim'),
+      )
       .send({ operation: 'create', requestedBy: 'user:default/jiyoung.kim' });
     expect(user.status).toBe(403);
     const service = mockCredentials.service.header();
     for (const [path, body] of [
-      ['/environments/Dev_A;rm/runs', { operation: 'create', requestedBy: 'x' }],
+      [
+        '/environments/Dev_A;rm/runs',
+        { operation: 'create', requestedBy: 'x' },
+      ],
       ['/environments/dev-a/runs', { operation: 'delete', requestedBy: 'x' }],
-      ['/environments/dev-a/runs', { operation: 'create', requestedBy: 'x', gitCommit: '$(id)' }],
+      [
+        '/environments/dev-a/runs',
+        { operation: 'create', requestedBy: 'x', gitCommit: '$(id)' },
+      ],
       ['/runs/x/build', { number: 1, url: 'http://j/1/' }],
       ['/runs/1/build', { number: 1, url: 'not a url' }],
       ['/runs/1/finish', { result: 'GREAT', by: 'x' }],
     ] as const) {
-      const res = await request(app).post(path).set('Authorization', service).send(body);
+      const res = await request(app)
+        .post(path)
+        .set('Authorization', service)
+        .send(body);
       expect([path, res.status]).toEqual([path, 400]);
     }
     expect((await store.get('dev-a')).runs).toEqual([]);

@@ -20,7 +20,10 @@ const startBody = z.object({
   operation: z.enum(ENVIRONMENT_OPERATIONS),
   requestedBy: ref,
   state: z.enum(ENVIRONMENT_STATES).optional(),
-  gitCommit: z.string().regex(/^[0-9a-f]{7,40}$/).optional(),
+  gitCommit: z
+    .string()
+    .regex(/^[0-9a-f]{7,40}$/)
+    .optional(),
 });
 const buildBody = z.object({
   number: z.number().int().min(1),
@@ -40,7 +43,8 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 function runId(value: string): number {
   const id = Number(value);
-  if (!Number.isInteger(id) || id < 1) throw new InputError(`${JSON.stringify(value)} is not a run id`);
+  if (!Number.isInteger(id) || id < 1)
+    throw new InputError(`${JSON.stringify(value)} is not a run id`);
   return id;
 }
 
@@ -77,7 +81,11 @@ export function addRunRoutes(
     if (problems.length) throw new InputError(problems.join('; '));
     const body = parse(startBody, req.body);
     res.status(201).json(
-      await store.startRun({ ...body, environment: req.params.name, requestedAt: now() }),
+      await store.startRun({
+        ...body,
+        environment: req.params.name,
+        requestedAt: now(),
+      }),
     );
   });
 
@@ -89,7 +97,10 @@ export function addRunRoutes(
 
   router.post('/runs/:id/finish', async (req, res) => {
     await authorize(req);
-    await store.finishRun(runId(req.params.id), { ...parse(finishBody, req.body), finishedAt: now() });
+    await store.finishRun(runId(req.params.id), {
+      ...parse(finishBody, req.body),
+      finishedAt: now(),
+    });
     res.json({});
   });
 }

@@ -3,8 +3,15 @@
  * a real bare Git repository, the Jenkins stand-in in-process, an action context.
  */
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { BackstageCredentials, UserInfoService } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   jenkinsStandIn,
@@ -26,35 +33,72 @@ import { IacRepository } from '../git/IacRepository';
 import { JenkinsClient } from '../jenkins/JenkinsClient';
 
 export const ORG: Entity[] = [
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'platform-admins', namespace: 'default' }, spec: { type: 'team', children: [] } },
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'developers', namespace: 'default' }, spec: { type: 'team', children: [] } },
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'data', namespace: 'default' }, spec: { type: 'team', children: [] } },
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name: 'shop-db', namespace: 'default' }, spec: { type: 'database', owner: 'group:default/developers' } },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'platform-admins', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'developers', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'data', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'shop-db', namespace: 'default' },
+    spec: { type: 'database', owner: 'group:default/developers' },
+  },
 ];
 
 /** Ownership of the example users (catalog/org.yaml). */
 export const USERS: Record<string, string[]> = {
-  'user:default/minsu.park': ['user:default/minsu.park', 'group:default/developers'],
+  'user:default/minsu.park': [
+    'user:default/minsu.park',
+    'group:default/developers',
+  ],
   'user:default/sora.lee': ['user:default/sora.lee', 'group:default/data'],
-  'user:default/jiyoung.kim': ['user:default/jiyoung.kim', 'group:default/platform-admins'],
+  'user:default/jiyoung.kim': [
+    'user:default/jiyoung.kim',
+    'group:default/platform-admins',
+  ],
 };
 
 export const userInfo: UserInfoService = {
   async getUserInfo(credentials: BackstageCredentials) {
-    const ref = (credentials.principal as { userEntityRef: string }).userEntityRef;
+    const ref = (credentials.principal as { userEntityRef: string })
+      .userEntityRef;
     return { userEntityRef: ref, ownershipEntityRefs: USERS[ref] ?? [ref] };
   },
 };
 
 export function createBareRepo() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iac-bare-'));
-  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', dir]);
+  execFileSync('git', [
+    'init',
+    '--quiet',
+    '--bare',
+    '--initial-branch=main',
+    dir,
+  ]);
   return dir;
 }
 
 export function gitLog(bare: string): string[] {
   try {
-    return execFileSync('git', ['--git-dir', bare, 'log', '--format=%s', 'main'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    return execFileSync(
+      'git',
+      ['--git-dir', bare, 'log', '--format=%s', 'main'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    )
       .trim()
       .split('\n')
       .filter(Boolean);
@@ -65,7 +109,11 @@ export function gitLog(bare: string): string[] {
 
 export function gitFiles(bare: string): string[] {
   try {
-    return execFileSync('git', ['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'main'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    return execFileSync(
+      'git',
+      ['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'main'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    )
       .trim()
       .split('\n')
       .filter(Boolean);
@@ -75,14 +123,25 @@ export function gitFiles(bare: string): string[] {
 }
 
 export async function startJenkins(options: JenkinsStandInOptions = {}) {
-  const standIn = jenkinsStandIn({ lineDelayMs: 1, quietPeriodMs: 60, ...options });
-  const server: Server = await standIn.start({ host: '127.0.0.1', port: 0, url: '' });
+  const standIn = jenkinsStandIn({
+    lineDelayMs: 1,
+    quietPeriodMs: 60,
+    ...options,
+  });
+  const server: Server = await standIn.start({
+    host: '127.0.0.1',
+    port: 0,
+    url: '',
+  });
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
   return {
     url,
     state: standIn.state,
     control: (body: Record<string, unknown>) =>
-      fetch(`${url}/__sandbox/control`, { method: 'POST', body: JSON.stringify(body) }),
+      fetch(`${url}/__sandbox/control`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      }),
     async builds() {
       return (await (await fetch(`${url}/__sandbox/builds`)).json()) as {
         queue: unknown[];
@@ -93,9 +152,18 @@ export async function startJenkins(options: JenkinsStandInOptions = {}) {
   };
 }
 
-export function platformConfig(repoUrl: string, jenkinsUrl: string, overrides: Partial<PlatformConfig['jenkins']> = {}): PlatformConfig {
+export function platformConfig(
+  repoUrl: string,
+  jenkinsUrl: string,
+  overrides: Partial<PlatformConfig['jenkins']> = {},
+): PlatformConfig {
   return {
-    iac: { url: repoUrl, branch: 'main', authorName: 'Portal', authorEmail: 'portal@acme.example' },
+    iac: {
+      url: repoUrl,
+      branch: 'main',
+      authorName: 'Portal',
+      authorEmail: 'portal@acme.example',
+    },
     jenkins: {
       baseUrl: jenkinsUrl,
       job: 'platform/environment',
@@ -133,7 +201,12 @@ export function createService(
 
 export function actionContext<T>(
   input: T,
-  options: { user?: string; dryRun?: boolean; checkpoints?: Record<string, unknown>; workspacePath?: string } = {},
+  options: {
+    user?: string;
+    dryRun?: boolean;
+    checkpoints?: Record<string, unknown>;
+    workspacePath?: string;
+  } = {},
 ) {
   const logs: string[] = [];
   const outputs: Record<string, unknown> = {};
@@ -149,7 +222,8 @@ export function actionContext<T>(
   const ctx = {
     input,
     logger,
-    workspacePath: options.workspacePath ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ws-')),
+    workspacePath:
+      options.workspacePath ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ws-')),
     output: (k: string, v: unknown) => {
       outputs[k] = v;
     },
@@ -159,7 +233,8 @@ export function actionContext<T>(
       checkpoints[key] = value;
       return value;
     },
-    createTemporaryDirectory: async () => fs.mkdtempSync(path.join(os.tmpdir(), 'tmp-')),
+    createTemporaryDirectory: async () =>
+      fs.mkdtempSync(path.join(os.tmpdir(), 'tmp-')),
     getInitiatorCredentials: async () => mockCredentials.user(user),
     task: { id: 'task-1' },
     user: { ref: user },
@@ -201,7 +276,11 @@ export function repoCatalog(repo: IacRepository) {
   const catalog = catalogServiceMock.mock({
     getEntities: async () => ({ items: entities }),
     getEntityByRef: async (ref: string | CompoundEntityRef) =>
-      entities.find(e => stringifyEntityRef(e) === (typeof ref === 'string' ? ref : stringifyEntityRef(ref))),
+      entities.find(
+        e =>
+          stringifyEntityRef(e) ===
+          (typeof ref === 'string' ? ref : stringifyEntityRef(ref)),
+      ),
   });
   const sync = async () => {
     entities = await readEnvironmentEntities(repo, mockServices.logger.mock());

@@ -35,7 +35,9 @@ export async function readEnvironmentEntities(
         entity.metadata?.name !== match[1] ||
         entity.spec?.type !== 'kubernetes-cluster'
       ) {
-        logger.warn(`Skipping ${file}: not an environment Resource named after its directory`);
+        logger.warn(
+          `Skipping ${file}: not an environment Resource named after its directory`,
+        );
         continue;
       }
       const location = locationOf(repo, file);

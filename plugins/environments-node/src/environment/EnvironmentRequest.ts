@@ -63,17 +63,25 @@ export function nameProblems(name: unknown): string[] {
     return ['name is required'];
   }
   if (name.length > 20) {
-    return [`name ${show(name)} is ${name.length} characters long; at most 20 are allowed`];
+    return [
+      `name ${show(name)} is ${
+        name.length
+      } characters long; at most 20 are allowed`,
+    ];
   }
   if (!NAME_RE.test(name)) {
     // eslint-disable-next-line no-control-regex
     if (/[^\x20-\x7e]/.test(name)) {
       return [
-        `name ${show(name)} contains characters outside a-z, 0-9 and '-' (look-alike or control characters are not allowed)`,
+        `name ${show(
+          name,
+        )} contains characters outside a-z, 0-9 and '-' (look-alike or control characters are not allowed)`,
       ];
     }
     return [
-      `name ${show(name)} must be a DNS label: lowercase letters, digits and '-', starting with a letter and not ending with '-'`,
+      `name ${show(
+        name,
+      )} must be a DNS label: lowercase letters, digits and '-', starting with a letter and not ending with '-'`,
     ];
   }
   return [];
@@ -97,7 +105,11 @@ export function gitRefProblems(gitRef: unknown, branch: string): string[] {
  */
 export function environmentFileProblems(name: string, file: unknown): string[] {
   const prefix = `environments/${name}/`;
-  if (nameProblems(name).length || typeof file !== 'string' || !file.startsWith(prefix)) {
+  if (
+    nameProblems(name).length ||
+    typeof file !== 'string' ||
+    !file.startsWith(prefix)
+  ) {
     return [`${show(file)} is not a file of environment ${show(name)}`];
   }
   const plain = (segment: string) =>
@@ -118,7 +130,10 @@ function oneOf(field: string, value: unknown, allowed: readonly string[]) {
 }
 
 function integer(field: string, value: unknown, min: number, max: number) {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+  return typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= min &&
+    value <= max
     ? []
     : [`${field} ${show(value)} must be a whole number from ${min} to ${max}`];
 }
@@ -138,7 +153,9 @@ export function validateEnvironmentRequest(
   const nameIssues = nameProblems(name);
   problems.push(...nameIssues);
   if (nameIssues.length === 0 && existing.takenNames.has(name as string)) {
-    problems.push(`an environment or resource named ${show(name)} already exists`);
+    problems.push(
+      `an environment or resource named ${show(name)} already exists`,
+    );
   }
 
   problems.push(...oneOf('purpose', input.purpose, PURPOSES));
@@ -148,35 +165,65 @@ export function validateEnvironmentRequest(
 
   let owner: string | undefined;
   if (typeof input.owner !== 'string' || input.owner.length > 200) {
-    problems.push(`owner ${show(input.owner)} must be a group reference such as group:default/developers`);
+    problems.push(
+      `owner ${show(
+        input.owner,
+      )} must be a group reference such as group:default/developers`,
+    );
   } else {
     try {
-      const ref = parseEntityRef(input.owner, { defaultKind: 'group', defaultNamespace: 'default' });
-      if (ref.kind.toLocaleLowerCase('en-US') !== 'group') throw new Error('not a group');
+      const ref = parseEntityRef(input.owner, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      });
+      if (ref.kind.toLocaleLowerCase('en-US') !== 'group')
+        throw new Error('not a group');
       owner = stringifyEntityRef(ref);
     } catch {
-      problems.push(`owner ${show(input.owner)} must be a group reference such as group:default/developers`);
+      problems.push(
+        `owner ${show(
+          input.owner,
+        )} must be a group reference such as group:default/developers`,
+      );
     }
     if (owner && !existing.groups.has(owner)) {
       problems.push(`owner group ${show(owner)} does not exist in the catalog`);
       owner = undefined;
     }
-    if (owner && !requester.isAdmin && !requester.ownershipRefs.includes(owner)) {
-      problems.push(`you are not a member of ${owner}; choose one of your own groups`);
+    if (
+      owner &&
+      !requester.isAdmin &&
+      !requester.ownershipRefs.includes(owner)
+    ) {
+      problems.push(
+        `you are not a member of ${owner}; choose one of your own groups`,
+      );
     }
   }
 
   problems.push(...oneOf('region', input.region, REGIONS));
-  problems.push(...oneOf('Kubernetes version', input.kubernetesVersion, KUBERNETES_VERSIONS));
-  problems.push(...oneOf('node instance type', input.instanceType, INSTANCE_TYPES));
+  problems.push(
+    ...oneOf(
+      'Kubernetes version',
+      input.kubernetesVersion,
+      KUBERNETES_VERSIONS,
+    ),
+  );
+  problems.push(
+    ...oneOf('node instance type', input.instanceType, INSTANCE_TYPES),
+  );
 
   const counts = ['minNodes', 'desiredNodes', 'maxNodes'] as const;
-  const countProblems = counts.flatMap(f => integer(f, input[f], f === 'minNodes' ? 1 : 1, MAX_NODES));
+  const countProblems = counts.flatMap(f =>
+    integer(f, input[f], f === 'minNodes' ? 1 : 1, MAX_NODES),
+  );
   problems.push(...countProblems);
   if (countProblems.length === 0) {
     const [min, desired, max] = counts.map(f => input[f] as number);
     if (!(min <= desired && desired <= max)) {
-      problems.push(`node counts must satisfy min (${min}) <= desired (${desired}) <= max (${max})`);
+      problems.push(
+        `node counts must satisfy min (${min}) <= desired (${desired}) <= max (${max})`,
+      );
     }
   }
 
@@ -185,7 +232,8 @@ export function validateEnvironmentRequest(
     problems.push(`add-ons ${show(addOns)} must be a list`);
   } else {
     for (const a of addOns) problems.push(...oneOf('add-on', a, ADD_ONS));
-    if (new Set(addOns).size !== addOns.length) problems.push('add-ons are listed twice');
+    if (new Set(addOns).size !== addOns.length)
+      problems.push('add-ons are listed twice');
   }
 
   let expiresAt: string | undefined;

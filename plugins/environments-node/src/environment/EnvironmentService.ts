@@ -9,7 +9,12 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import { DateTime } from 'luxon';
@@ -112,7 +117,9 @@ export class EnvironmentService {
   /** Who is asking: their ownership refs decide what they may do. */
   async requester(credentials: BackstageCredentials): Promise<Requester> {
     if (!this.auth.isPrincipal(credentials, 'user')) {
-      throw new NotAllowedError('Environments can only be created or changed by a signed-in user');
+      throw new NotAllowedError(
+        'Environments can only be created or changed by a signed-in user',
+      );
     }
     const info = await this.userInfo.getUserInfo(credentials);
     return {
@@ -131,11 +138,17 @@ export class EnvironmentService {
     const options = await this.serviceCredentials();
     const [resources, groups, repoNames] = await Promise.all([
       this.catalog.getEntities(
-        { filter: { kind: 'Resource' }, fields: ['metadata.name', 'metadata.namespace'] },
+        {
+          filter: { kind: 'Resource' },
+          fields: ['metadata.name', 'metadata.namespace'],
+        },
         options,
       ),
       this.catalog.getEntities(
-        { filter: { kind: 'Group' }, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+        {
+          filter: { kind: 'Group' },
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
         options,
       ),
       this.repo.listEnvironmentNames(),
@@ -145,7 +158,9 @@ export class EnvironmentService {
         ...resources.items.map(e => e.metadata.name),
         ...repoNames,
       ]),
-      groups: new Set(groups.items.map(g => stringifyEntityRef({ ...g, kind: 'Group' }))),
+      groups: new Set(
+        groups.items.map(g => stringifyEntityRef({ ...g, kind: 'Group' })),
+      ),
     };
   }
 
@@ -202,10 +217,14 @@ export class EnvironmentService {
    */
   async findEnvironment(name: string): Promise<Entity> {
     const entity =
-      (await this.catalog.getEntityByRef(environmentEntityRef(name), await this.serviceCredentials())) ??
-      (await this.readFromRepo(name));
+      (await this.catalog.getEntityByRef(
+        environmentEntityRef(name),
+        await this.serviceCredentials(),
+      )) ?? (await this.readFromRepo(name));
     if (!entity || !isEnvironmentType(entity.spec?.type)) {
-      throw new NotFoundError(`There is no environment named ${JSON.stringify(name)}`);
+      throw new NotFoundError(
+        `There is no environment named ${JSON.stringify(name)}`,
+      );
     }
     return entity;
   }
@@ -215,7 +234,10 @@ export class EnvironmentService {
     const owner = String(entity.spec?.owner ?? '');
     try {
       const ref = stringifyEntityRef(
-        parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' }),
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
       );
       return requester.ownershipRefs.includes(ref);
     } catch {
@@ -228,13 +250,21 @@ export class EnvironmentService {
     let name = nameOrRef;
     if (nameOrRef.includes(':') || nameOrRef.includes('/')) {
       try {
-        const ref = parseEntityRef(nameOrRef, { defaultKind: 'resource', defaultNamespace: 'default' });
-        if (ref.kind.toLocaleLowerCase('en-US') !== 'resource' || ref.namespace !== 'default') {
+        const ref = parseEntityRef(nameOrRef, {
+          defaultKind: 'resource',
+          defaultNamespace: 'default',
+        });
+        if (
+          ref.kind.toLocaleLowerCase('en-US') !== 'resource' ||
+          ref.namespace !== 'default'
+        ) {
           throw new Error('not an environment');
         }
         name = ref.name;
       } catch {
-        throw new InputError(`${JSON.stringify(nameOrRef)} is not an environment reference`);
+        throw new InputError(
+          `${JSON.stringify(nameOrRef)} is not an environment reference`,
+        );
       }
     }
     const problems = nameProblems(name);
@@ -257,7 +287,8 @@ export class EnvironmentService {
     const envDir = environmentDir(checked);
     for (const f of Object.keys(files)) {
       const problems = environmentFileProblems(checked, f);
-      if (problems.length) throw new InputError(`Refusing to write: ${problems.join('; ')}`);
+      if (problems.length)
+        throw new InputError(`Refusing to write: ${problems.join('; ')}`);
     }
     const result = await this.repo.commit(async tree => {
       if (options.create && (await tree.exists(envDir))) {
@@ -283,7 +314,11 @@ export class EnvironmentService {
    * Updates annotations in the committed catalog-info.yaml, read from the
    * branch each time the commit is attempted so concurrent changes stay.
    */
-  async updateAnnotations(name: string, annotations: Record<string, string | undefined>, message: string) {
+  async updateAnnotations(
+    name: string,
+    annotations: Record<string, string | undefined>,
+    message: string,
+  ) {
     if (nameProblems(name).length) return undefined;
     const file = `${environmentDir(name)}/${CATALOG_INFO_FILE}`;
     let found = false;
@@ -305,8 +340,16 @@ export class EnvironmentService {
     return result;
   }
 
-  async setStatus(name: string, status: EnvironmentStatus, extra: Record<string, string> = {}) {
-    return this.updateAnnotations(name, { [ANNOTATIONS.status]: status, ...extra }, `${name}: ${status}`);
+  async setStatus(
+    name: string,
+    status: EnvironmentStatus,
+    extra: Record<string, string> = {},
+  ) {
+    return this.updateAnnotations(
+      name,
+      { [ANNOTATIONS.status]: status, ...extra },
+      `${name}: ${status}`,
+    );
   }
 
   /**
@@ -316,16 +359,27 @@ export class EnvironmentService {
    */
   async setExpiry(name: string, entity: Entity, days: number) {
     if (!Number.isInteger(days) || days < 1 || days > MAX_TTL_DAYS) {
-      throw new InputError(`days must be a whole number from 1 to ${MAX_TTL_DAYS}`);
+      throw new InputError(
+        `days must be a whole number from 1 to ${MAX_TTL_DAYS}`,
+      );
     }
     const purpose = entity.metadata.annotations?.[ANNOTATIONS.purpose];
-    if (!purpose || !(EXPIRING_PURPOSES as string[]).includes(purpose) && purpose !== 'staging') {
-      throw new InputError(`${name} is a ${purpose ?? 'unknown'} environment and does not expire`);
+    if (
+      !purpose ||
+      (!(EXPIRING_PURPOSES as string[]).includes(purpose) &&
+        purpose !== 'staging')
+    ) {
+      throw new InputError(
+        `${name} is a ${purpose ?? 'unknown'} environment and does not expire`,
+      );
     }
     const expiresAt = DateTime.utc().plus({ days }).toISO()!;
     const commit = await this.updateAnnotations(
       name,
-      { [ANNOTATIONS.expiresAt]: expiresAt, [ANNOTATIONS.expiryNotified]: undefined },
+      {
+        [ANNOTATIONS.expiresAt]: expiresAt,
+        [ANNOTATIONS.expiryNotified]: undefined,
+      },
       `${name}: expiry extended to ${expiresAt}`,
     );
     return { name, expiresAt, commitSha: commit?.sha };
@@ -334,26 +388,44 @@ export class EnvironmentService {
   async announceChange() {
     await this.events
       ?.publish({ topic: ENVIRONMENTS_CHANGED_TOPIC, eventPayload: {} })
-      .catch(error => this.logger.warn(`Could not announce the IaC change: ${error}`));
+      .catch(error =>
+        this.logger.warn(`Could not announce the IaC change: ${error}`),
+      );
   }
 
   /** Waits until the catalog has (or no longer has) the environment. */
-  async waitForCatalog(name: string, present: boolean, log: PipelineLog, timeoutMs = 180_000) {
+  async waitForCatalog(
+    name: string,
+    present: boolean,
+    log: PipelineLog,
+    timeoutMs = 180_000,
+  ) {
     const ref = environmentEntityRef(name);
     const started = Date.now();
     let lastLog = Date.now();
     await this.announceChange();
     for (;;) {
-      const entity = await this.catalog.getEntityByRef(ref, await this.serviceCredentials());
+      const entity = await this.catalog.getEntityByRef(
+        ref,
+        await this.serviceCredentials(),
+      );
       if (!!entity === present) return entity;
       if (Date.now() - started > timeoutMs) {
         throw new Error(
-          `The catalog did not ${present ? 'show' : 'drop'} ${ref} within ${timeoutMs / 1000} s; it reads the IaC repository every ${this.config.refreshSeconds} s, so it may still appear`,
+          `The catalog did not ${present ? 'show' : 'drop'} ${ref} within ${
+            timeoutMs / 1000
+          } s; it reads the IaC repository every ${
+            this.config.refreshSeconds
+          } s, so it may still appear`,
         );
       }
       if (Date.now() - lastLog > 15_000) {
         lastLog = Date.now();
-        log.info(`Still waiting for the catalog to ${present ? 'show' : 'drop'} ${ref}…`);
+        log.info(
+          `Still waiting for the catalog to ${
+            present ? 'show' : 'drop'
+          } ${ref}…`,
+        );
       }
       await new Promise(r => setTimeout(r, this.catalogPollMs));
     }
@@ -361,15 +433,24 @@ export class EnvironmentService {
 
   /** Reads the cluster's API server and CA from the pipeline's output line. */
   static clusterFromLog(log: string): Record<string, string> {
-    const line = log.split('\n').reverse().find(l => l.startsWith('portal-output: '));
+    const line = log
+      .split('\n')
+      .reverse()
+      .find(l => l.startsWith('portal-output: '));
     if (!line) return {};
     try {
       const out = JSON.parse(line.slice('portal-output: '.length));
       const result: Record<string, string> = {};
-      if (typeof out.apiServer === 'string' && /^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/i.test(out.apiServer)) {
+      if (
+        typeof out.apiServer === 'string' &&
+        /^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/i.test(out.apiServer)
+      ) {
         result['kubernetes.io/api-server'] = out.apiServer;
       }
-      if (typeof out.caData === 'string' && /^[A-Za-z0-9+/=]{1,20000}$/.test(out.caData)) {
+      if (
+        typeof out.caData === 'string' &&
+        /^[A-Za-z0-9+/=]{1,20000}$/.test(out.caData)
+      ) {
         result['kubernetes.io/api-server-certificate-authority'] = out.caData;
       }
       return result;
@@ -398,13 +479,23 @@ export class EnvironmentService {
   async destroy(
     name: string,
     log: PipelineLog,
-    onBuild: (build: { number: number; url: string }) => Promise<void> | void = () => {},
+    onBuild: (build: {
+      number: number;
+      url: string;
+    }) => Promise<void> | void = () => {},
   ): Promise<JenkinsResult> {
     await this.jenkins.checkJob();
     const marked = await this.setStatus(name, 'destroying');
     const queueUrl = await this.jenkins.trigger(
       { ENV_NAME: name, ACTION: 'destroy', GIT_REF: this.repo.branch },
-      { requestId: JenkinsClient.requestId('expiry', 'destroy', name, marked?.sha ?? '') },
+      {
+        requestId: JenkinsClient.requestId(
+          'expiry',
+          'destroy',
+          name,
+          marked?.sha ?? '',
+        ),
+      },
     );
     const build = await this.jenkins.waitForBuild(queueUrl);
     log.info(`Build #${build.number}: ${build.url}`);
@@ -414,7 +505,9 @@ export class EnvironmentService {
       onHeartbeat: s => log.info(`still destroying (${s} s)`),
     });
     if (result !== 'SUCCESS') {
-      await this.setStatus(name, 'failed', { [ANNOTATIONS.lastRunUrl]: `${build.url}console` });
+      await this.setStatus(name, 'failed', {
+        [ANNOTATIONS.lastRunUrl]: `${build.url}console`,
+      });
       return result;
     }
     await this.removeFiles(name, `Delete expired environment ${name}`);

@@ -101,10 +101,19 @@ export function renderEnvironmentFiles(
 ): Record<string, string> {
   const dir = environmentDir(req.name);
   return {
-    [`${dir}/${TFVARS_FILE}`]: `${JSON.stringify(renderTfvars(req, options.vpcName), null, 2)}\n`,
-    [`${dir}/${ANSIBLE_VARS_FILE}`]: `# Written by the portal; secrets come from the environment or Vault.\n${stringify(renderAnsibleVars(req))}`,
+    [`${dir}/${TFVARS_FILE}`]: `${JSON.stringify(
+      renderTfvars(req, options.vpcName),
+      null,
+      2,
+    )}\n`,
+    [`${dir}/${ANSIBLE_VARS_FILE}`]: `# Written by the portal; secrets come from the environment or Vault.\n${stringify(
+      renderAnsibleVars(req),
+    )}`,
     [`${dir}/${CATALOG_INFO_FILE}`]: stringify(
-      renderCatalogInfo(req, { status: 'provisioning', accountId: options.accountId }),
+      renderCatalogInfo(req, {
+        status: 'provisioning',
+        accountId: options.accountId,
+      }),
     ),
   };
 }

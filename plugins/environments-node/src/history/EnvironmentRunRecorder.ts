@@ -53,10 +53,16 @@ export class HttpEnvironmentRunRecorder implements EnvironmentRunRecorder {
   }
 
   async start(environment: string, run: RunStart): Promise<{ id: number }> {
-    return this.post(`/environments/${encodeURIComponent(environment)}/runs`, run);
+    return this.post(
+      `/environments/${encodeURIComponent(environment)}/runs`,
+      run,
+    );
   }
 
-  async setBuild(id: number, build: { number: number; url: string }): Promise<void> {
+  async setBuild(
+    id: number,
+    build: { number: number; url: string },
+  ): Promise<void> {
     await this.post(`/runs/${encodeURIComponent(String(id))}/build`, build);
   }
 
@@ -72,7 +78,10 @@ export class HttpEnvironmentRunRecorder implements EnvironmentRunRecorder {
     const base = await this.discovery.getBaseUrl('environments');
     const res = await fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify(body),
     });
     if (res.status === 409) {

@@ -36,7 +36,11 @@ const CASES: [string, Record<string, unknown>, RegExp, string?][] = [
   ['space', { name: 'dev a' }, /must be a DNS label/],
   ['tab', { name: 'dev\ta' }, /outside a-z/],
   // names: HCL and template metacharacters
-  ['HCL interpolation', { name: '${file("/etc/passwd")}' }, /(must be a DNS label|at most 20)/],
+  [
+    'HCL interpolation',
+    { name: '${file("/etc/passwd")}' },
+    /(must be a DNS label|at most 20)/,
+  ],
   ['HCL directive', { name: '%{if true}x' }, /must be a DNS label/],
   ['HCL brace', { name: 'a}b' }, /must be a DNS label/],
   ['HCL comment', { name: 'a#b' }, /must be a DNS label/],
@@ -50,7 +54,11 @@ const CASES: [string, Record<string, unknown>, RegExp, string?][] = [
   ['absolute', { name: '/tmp/x' }, /must be a DNS label/],
   ['dot', { name: 'a.b' }, /must be a DNS label/],
   // names: newlines and control characters
-  ['newline', { name: 'dev\nACTION=destroy' }, /"dev\\nACTION=destroy" contains characters outside a-z/],
+  [
+    'newline',
+    { name: 'dev\nACTION=destroy' },
+    /"dev\\nACTION=destroy" contains characters outside a-z/,
+  ],
   ['carriage return', { name: 'dev\r' }, /outside a-z/],
   ['NUL', { name: 'dev\u0000a' }, /outside a-z/],
   ['escape', { name: 'dev\u001b[31m' }, /outside a-z/],
@@ -75,34 +83,120 @@ const CASES: [string, Record<string, unknown>, RegExp, string?][] = [
   ['trailing hyphen', { name: 'dev-' }, /must be a DNS label/],
   ['underscore', { name: 'dev_a' }, /must be a DNS label/],
   // duplicates
-  ['duplicate in catalog', { name: 'taken-env' }, /named "taken-env" already exists/],
-  ['duplicate in IaC repo', { name: 'seeded' }, /named "seeded" already exists/],
-  ['duplicate of another Resource', { name: 'shop-db' }, /named "shop-db" already exists/],
+  [
+    'duplicate in catalog',
+    { name: 'taken-env' },
+    /named "taken-env" already exists/,
+  ],
+  [
+    'duplicate in IaC repo',
+    { name: 'seeded' },
+    /named "seeded" already exists/,
+  ],
+  [
+    'duplicate of another Resource',
+    { name: 'shop-db' },
+    /named "shop-db" already exists/,
+  ],
   // who may ask for what
-  ['prod by a developer', { purpose: 'prod' }, /only platform admins may create prod environments/],
-  ['owner group not mine', { owner: 'group:default/data' }, /not a member of group:default\/data/],
-  ['owner is a user', { owner: 'user:default/minsu.park' }, /must be a group reference/],
-  ['owner unknown', { owner: 'group:default/ghosts' }, /does not exist in the catalog/, admin],
-  ['owner injection', { owner: 'group:default/dev";rm' }, /(must be a group reference|does not exist)/, admin],
+  [
+    'prod by a developer',
+    { purpose: 'prod' },
+    /only platform admins may create prod environments/,
+  ],
+  [
+    'owner group not mine',
+    { owner: 'group:default/data' },
+    /not a member of group:default\/data/,
+  ],
+  [
+    'owner is a user',
+    { owner: 'user:default/minsu.park' },
+    /must be a group reference/,
+  ],
+  [
+    'owner unknown',
+    { owner: 'group:default/ghosts' },
+    /does not exist in the catalog/,
+    admin,
+  ],
+  [
+    'owner injection',
+    { owner: 'group:default/dev";rm' },
+    /(must be a group reference|does not exist)/,
+    admin,
+  ],
   // other parameters
-  ['purpose unknown', { purpose: 'qa' }, /purpose "qa" is not one of dev, test, staging, prod/],
+  [
+    'purpose unknown',
+    { purpose: 'qa' },
+    /purpose "qa" is not one of dev, test, staging, prod/,
+  ],
   ['purpose case', { purpose: 'PROD' }, /purpose "PROD" is not one of/],
-  ['region injection', { region: 'ap-northeast-2"; rm -rf /' }, /region .* is not one of/],
+  [
+    'region injection',
+    { region: 'ap-northeast-2"; rm -rf /' },
+    /region .* is not one of/,
+  ],
   ['region unknown', { region: 'mars-1' }, /region "mars-1" is not one of/],
-  ['Kubernetes version', { kubernetesVersion: '1.20' }, /Kubernetes version "1.20" is not one of/],
-  ['Kubernetes HCL', { kubernetesVersion: '${var.x}' }, /Kubernetes version .* is not one of/],
-  ['instance type', { instanceType: 'p5.48xlarge' }, /node instance type "p5.48xlarge" is not one of/],
-  ['nodes as text', { minNodes: '1; drop' }, /minNodes .* must be a whole number from 1 to 20/],
+  [
+    'Kubernetes version',
+    { kubernetesVersion: '1.20' },
+    /Kubernetes version "1.20" is not one of/,
+  ],
+  [
+    'Kubernetes HCL',
+    { kubernetesVersion: '${var.x}' },
+    /Kubernetes version .* is not one of/,
+  ],
+  [
+    'instance type',
+    { instanceType: 'p5.48xlarge' },
+    /node instance type "p5.48xlarge" is not one of/,
+  ],
+  [
+    'nodes as text',
+    { minNodes: '1; drop' },
+    /minNodes .* must be a whole number from 1 to 20/,
+  ],
   ['nodes zero', { minNodes: 0 }, /minNodes 0 must be a whole number/],
-  ['nodes fraction', { desiredNodes: 1.5 }, /desiredNodes 1.5 must be a whole number/],
-  ['nodes too many', { maxNodes: 500 }, /maxNodes 500 must be a whole number from 1 to 20/],
+  [
+    'nodes fraction',
+    { desiredNodes: 1.5 },
+    /desiredNodes 1.5 must be a whole number/,
+  ],
+  [
+    'nodes too many',
+    { maxNodes: 500 },
+    /maxNodes 500 must be a whole number from 1 to 20/,
+  ],
   ['nodes negative', { maxNodes: -1 }, /maxNodes -1 must be/],
-  ['nodes order', { minNodes: 3, desiredNodes: 2, maxNodes: 4 }, /min \(3\) <= desired \(2\) <= max \(4\)/],
+  [
+    'nodes order',
+    { minNodes: 3, desiredNodes: 2, maxNodes: 4 },
+    /min \(3\) <= desired \(2\) <= max \(4\)/,
+  ],
   ['add-on unknown', { addOns: ['istio'] }, /add-on "istio" is not one of/],
-  ['add-on not a list', { addOns: 'monitoring' }, /add-ons "monitoring" must be a list/],
-  ['add-on twice', { addOns: ['monitoring', 'monitoring'] }, /add-ons are listed twice/],
-  ['add-on injection', { addOns: ['monitoring\n- evil'] }, /add-on .* is not one of/],
-  ['ttl zero', { ttlDays: 0 }, /time-to-live \(days\) 0 must be a whole number from 1 to 90/],
+  [
+    'add-on not a list',
+    { addOns: 'monitoring' },
+    /add-ons "monitoring" must be a list/,
+  ],
+  [
+    'add-on twice',
+    { addOns: ['monitoring', 'monitoring'] },
+    /add-ons are listed twice/,
+  ],
+  [
+    'add-on injection',
+    { addOns: ['monitoring\n- evil'] },
+    /add-on .* is not one of/,
+  ],
+  [
+    'ttl zero',
+    { ttlDays: 0 },
+    /time-to-live \(days\) 0 must be a whole number from 1 to 90/,
+  ],
   ['ttl too long', { ttlDays: 365 }, /time-to-live \(days\) 365/],
   ['ttl text', { ttlDays: '7 days' }, /time-to-live \(days\) "7 days"/],
 ];
@@ -160,12 +254,17 @@ describe('bad input to the create path', () => {
 
   it('lets an admin create prod, and a good request through', async () => {
     const { service } = createService(platformConfig(bare, jenkins.url));
-    const prod = actionContext({ ...GOOD_REQUEST, name: 'prod-a', purpose: 'prod', ttlDays: undefined }, { user: admin });
+    const prod = actionContext(
+      { ...GOOD_REQUEST, name: 'prod-a', purpose: 'prod', ttlDays: undefined },
+      { user: admin },
+    );
     await createRenderEnvironmentAction(service).handler(prod.ctx);
     expect(prod.outputs.expiresAt).toBeUndefined();
     const dev = actionContext({ ...GOOD_REQUEST, ttlDays: undefined });
     await createRenderEnvironmentAction(service).handler(dev.ctx);
     // dev and test default to 7 days.
-    expect(Date.parse(dev.outputs.expiresAt as string) - Date.now()).toBeGreaterThan(6.9 * 86400_000);
+    expect(
+      Date.parse(dev.outputs.expiresAt as string) - Date.now(),
+    ).toBeGreaterThan(6.9 * 86400_000);
   });
 });

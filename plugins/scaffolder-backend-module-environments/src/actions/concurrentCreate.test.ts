@@ -69,7 +69,9 @@ describe('many people creating environments at the same moment', () => {
   /** One person's create task: render, publish, pipeline, each on its own service. */
   async function create(name: string, taskId: string, replica: number) {
     const config = platformConfig(bare, jenkins.url);
-    const repo = replica ? new Replica(config.iac) : new IacRepository(config.iac);
+    const repo = replica
+      ? new Replica(config.iac)
+      : new IacRepository(config.iac);
     const { service } = createService(config, undefined, { repo });
     const render = actionContext({ ...GOOD_REQUEST, name });
     render.ctx.task.id = taskId;

@@ -4,10 +4,7 @@
  * a catalog name: each is refused with an InputError, nothing is committed
  * and no build is triggered.
  */
-import {
-  HOSTILE_INPUTS,
-  hostileCases,
-} from '@internal/sandbox';
+import { HOSTILE_INPUTS, hostileCases } from '@internal/sandbox';
 import fs from 'node:fs';
 import {
   createAuthorizeEnvironmentChangeAction,

@@ -30,7 +30,10 @@ export const examples: TemplateExample[] = [
           id: 'destroy',
           action: 'platform:environment:pipeline',
           name: 'Run the Jenkins pipeline (terraform destroy)',
-          input: { name: '${{ steps.authorize.output.name }}', action: 'destroy' },
+          input: {
+            name: '${{ steps.authorize.output.name }}',
+            action: 'destroy',
+          },
         },
       ],
     }),

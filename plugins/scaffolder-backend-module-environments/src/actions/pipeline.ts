@@ -200,7 +200,10 @@ export function createEnvironmentPipelineAction(
             });
           }
           log(`Jenkins build #${build.number} finished: ${result}`);
-          await recording.finish(result, action === 'apply' ? 'ready' : 'destroyed');
+          await recording.finish(
+            result,
+            action === 'apply' ? 'ready' : 'destroyed',
+          );
           await alerts?.raise({
             type: 'environment.task',
             action: action === 'apply' ? 'create' : 'delete',

@@ -27,10 +27,17 @@ import {
 jest.setTimeout(60_000);
 
 class RecordingRecorder implements EnvironmentRunRecorder {
-  readonly runs: ({ id: number; environment: string; build?: object; end?: RunFinish } & RunStart)[] = [];
+  readonly runs: ({
+    id: number;
+    environment: string;
+    build?: object;
+    end?: RunFinish;
+  } & RunStart)[] = [];
   async start(environment: string, run: RunStart) {
     if (this.runs.some(r => r.environment === environment && !r.end)) {
-      throw new ConflictError(`Environment ${environment} has a pipeline run going already`);
+      throw new ConflictError(
+        `Environment ${environment} has a pipeline run going already`,
+      );
     }
     const id = this.runs.length + 1;
     this.runs.push({ id, environment, ...run });
@@ -63,19 +70,34 @@ describe('the pipeline step in the environment history', () => {
     const { service } = createService(platformConfig(bare, jenkins.url));
     const render = actionContext({ ...GOOD_REQUEST, name });
     await createRenderEnvironmentAction(service).handler(render.ctx);
-    const publish = actionContext({ name }, { workspacePath: render.ctx.workspacePath });
+    const publish = actionContext(
+      { name },
+      { workspacePath: render.ctx.workspacePath },
+    );
     await createPublishEnvironmentAction(service).handler(publish.ctx);
     return { service, sha: publish.outputs.commitSha as string };
   }
 
   const pipeline = (service: any, input: Record<string, unknown>) => {
     const step = actionContext(input);
-    return { step, run: createEnvironmentPipelineAction(service, undefined, recorder).handler(step.ctx) };
+    return {
+      step,
+      run: createEnvironmentPipelineAction(
+        service,
+        undefined,
+        recorder,
+      ).handler(step.ctx),
+    };
   };
 
   it('records a create from provisioning to ready with its build and commit, then the destroy', async () => {
     const { service, sha } = await committed('dev-a');
-    await pipeline(service, { name: 'dev-a', action: 'apply', gitRef: sha, revertOnNoBuild: true }).run;
+    await pipeline(service, {
+      name: 'dev-a',
+      action: 'apply',
+      gitRef: sha,
+      revertOnNoBuild: true,
+    }).run;
     await pipeline(service, { name: 'dev-a', action: 'destroy' }).run;
     expect(recorder.runs).toEqual([
       {
@@ -85,14 +107,25 @@ describe('the pipeline step in the environment history', () => {
         requestedBy: 'user:default/minsu.park',
         state: 'provisioning',
         gitCommit: sha,
-        build: { number: 1, url: expect.stringContaining('/job/platform/job/environment/1/') },
-        end: { result: 'SUCCESS', state: 'ready', by: 'user:default/minsu.park' },
+        build: {
+          number: 1,
+          url: expect.stringContaining('/job/platform/job/environment/1/'),
+        },
+        end: {
+          result: 'SUCCESS',
+          state: 'ready',
+          by: 'user:default/minsu.park',
+        },
       },
       expect.objectContaining({
         operation: 'destroy',
         state: 'destroying',
         build: expect.objectContaining({ number: 2 }),
-        end: { result: 'SUCCESS', state: 'destroyed', by: 'user:default/minsu.park' },
+        end: {
+          result: 'SUCCESS',
+          state: 'destroyed',
+          by: 'user:default/minsu.park',
+        },
       }),
     ]);
   });
@@ -100,7 +133,12 @@ describe('the pipeline step in the environment history', () => {
   it('records a failed build as failed', async () => {
     const { service, sha } = await committed('fail-c');
     await expect(
-      pipeline(service, { name: 'fail-c', action: 'apply', gitRef: sha, revertOnNoBuild: true }).run,
+      pipeline(service, {
+        name: 'fail-c',
+        action: 'apply',
+        gitRef: sha,
+        revertOnNoBuild: true,
+      }).run,
     ).rejects.toThrow(/ended FAILURE/);
     expect(recorder.runs.map(r => r.end)).toEqual([
       { result: 'FAILURE', state: 'failed', by: 'user:default/minsu.park' },
@@ -109,12 +147,22 @@ describe('the pipeline step in the environment history', () => {
 
   it('starts no second build while a run of the environment goes', async () => {
     const { service, sha } = await committed('dev-a');
-    const first = pipeline(service, { name: 'dev-a', action: 'apply', gitRef: sha, revertOnNoBuild: true });
+    const first = pipeline(service, {
+      name: 'dev-a',
+      action: 'apply',
+      gitRef: sha,
+      revertOnNoBuild: true,
+    });
     const second = pipeline(service, { name: 'dev-a', action: 'destroy' });
     const results = await Promise.allSettled([first.run, second.run]);
     // Either may come first; the other is refused before its trigger.
-    expect(results.map(r => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const refused = results.find(r => r.status === 'rejected') as PromiseRejectedResult;
+    expect(results.map(r => r.status).sort()).toEqual([
+      'fulfilled',
+      'rejected',
+    ]);
+    const refused = results.find(
+      r => r.status === 'rejected',
+    ) as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(ConflictError);
     const { builds } = await jenkins.builds();
     expect(builds).toHaveLength(1);

@@ -9,7 +9,10 @@ import type {
 type PipelineOperation = 'create' | 'update' | 'destroy';
 
 interface StepContext {
-  checkpoint<T extends JsonValue>(options: { key: string; fn: () => Promise<T> }): Promise<T>;
+  checkpoint<T extends JsonValue>(options: {
+    key: string;
+    fn: () => Promise<T>;
+  }): Promise<T>;
   logger: { warn(message: string): void };
   user?: { ref?: string };
 }
@@ -26,7 +29,12 @@ interface StepContext {
 export function runRecording(
   recorder: EnvironmentRunRecorder | undefined,
   ctx: StepContext,
-  step: { name: string; action: 'apply' | 'destroy'; create: boolean; gitRef: string },
+  step: {
+    name: string;
+    action: 'apply' | 'destroy';
+    create: boolean;
+    gitRef: string;
+  },
 ) {
   const by = ctx.user?.ref ?? 'unknown user';
   let id: number | undefined;
@@ -42,7 +50,9 @@ export function runRecording(
     try {
       await fn();
     } catch (error) {
-      ctx.logger.warn(`Could not record ${what} in the history of ${step.name}: ${error}`);
+      ctx.logger.warn(
+        `Could not record ${what} in the history of ${step.name}: ${error}`,
+      );
     }
   };
 
@@ -56,7 +66,9 @@ export function runRecording(
             operation,
             requestedBy: by,
             state: running[operation],
-            ...(/^[0-9a-f]{7,40}$/.test(step.gitRef) ? { gitCommit: step.gitRef } : {}),
+            ...(/^[0-9a-f]{7,40}$/.test(step.gitRef)
+              ? { gitCommit: step.gitRef }
+              : {}),
           }),
       }));
     },
@@ -69,7 +81,9 @@ export function runRecording(
       if (!recorder || id === undefined || finished) return;
       finished = true;
       const runId = id;
-      await quietly('the result', () => recorder.finish(runId, { result, state, by }));
+      await quietly('the result', () =>
+        recorder.finish(runId, { result, state, by }),
+      );
     },
   };
 }

@@ -28,7 +28,11 @@ function CoverageLine(props: { report: AllocationReport }) {
   const f = useCostFormat();
   if (r.days === 0) {
     return (
-      <Typography variant="body2" color="textSecondary" data-testid="coverage-line">
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        data-testid="coverage-line"
+      >
         {f.t('allocation.coverageEmpty', { environment: r.environment })}
       </Typography>
     );

@@ -39,7 +39,9 @@ describe('allocationCsv', () => {
   });
 
   it('writes an environment without allocation as zero parts', () => {
-    const lines = allocationCsv([emptyAllocation('qa')]).trim().split('\n');
+    const lines = allocationCsv([emptyAllocation('qa')])
+      .trim()
+      .split('\n');
     expect(lines.slice(1).map(l => l.split(',').slice(4, 9))).toEqual([
       ['none', '', 'shared', '', '0'],
       ['none', '', 'idle', '', '0'],

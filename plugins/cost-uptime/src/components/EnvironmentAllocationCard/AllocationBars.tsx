@@ -27,7 +27,10 @@ export function AllocationBars(props: { report: AllocationReport }) {
     return colorFor(i);
   };
   return (
-    <ResponsiveContainer width="100%" height={Math.max(140, rows.length * 30 + 40)}>
+    <ResponsiveContainer
+      width="100%"
+      height={Math.max(140, rows.length * 30 + 40)}
+    >
       <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
         <CartesianGrid
           strokeDasharray="3 3"
@@ -39,7 +42,12 @@ export function AllocationBars(props: { report: AllocationReport }) {
           tickFormatter={v => f.money(v, props.report.currency, true)}
           tick={{ fontSize: 12 }}
         />
-        <YAxis type="category" dataKey="title" width={160} tick={{ fontSize: 12 }} />
+        <YAxis
+          type="category"
+          dataKey="title"
+          width={160}
+          tick={{ fontSize: 12 }}
+        />
         <Tooltip
           formatter={(v: any) => [
             f.money(Number(v), props.report.currency),

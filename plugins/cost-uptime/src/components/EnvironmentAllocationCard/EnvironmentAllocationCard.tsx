@@ -82,7 +82,12 @@ function AllocationTable(props: { report: AllocationReport }) {
   ];
   return (
     <Table
-      options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        toolbar: false,
+        padding: 'dense',
+      }}
       data={rows}
       columns={columns}
     />

@@ -21,7 +21,9 @@ export function allocationRows(report: AllocationReport): AllocationRow[] {
     report.billed > 0 ? amount / report.billed : null;
   const services = report.services
     .filter(s => s.allocated !== 0)
-    .sort((a, b) => b.allocated - a.allocated || a.service.localeCompare(b.service))
+    .sort(
+      (a, b) => b.allocated - a.allocated || a.service.localeCompare(b.service),
+    )
     .map(s => ({
       key: s.service,
       kind: 'service' as const,
@@ -30,8 +32,18 @@ export function allocationRows(report: AllocationReport): AllocationRow[] {
     }));
   return [
     ...services,
-    { key: 'shared', kind: 'shared', amount: report.shared, share: share(report.shared) },
-    { key: 'idle', kind: 'idle', amount: report.idle, share: share(report.idle) },
+    {
+      key: 'shared',
+      kind: 'shared',
+      amount: report.shared,
+      share: share(report.shared),
+    },
+    {
+      key: 'idle',
+      kind: 'idle',
+      amount: report.idle,
+      share: share(report.idle),
+    },
   ];
 }
 

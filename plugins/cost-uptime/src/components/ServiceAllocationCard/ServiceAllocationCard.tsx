@@ -16,9 +16,7 @@ import {
  * The environments to ask about: those with cost this month (the
  * dashboard's breakdown), without the untagged row.
  */
-async function environmentsWithCost(
-  api: Pick<CostUptimeApi, 'getSummary'>,
-) {
+async function environmentsWithCost(api: Pick<CostUptimeApi, 'getSummary'>) {
   const summary = await api.getSummary();
   return summary.byEnvironment.map(r => r.key).filter(k => k !== '');
 }
