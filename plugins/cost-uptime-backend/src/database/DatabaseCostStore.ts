@@ -95,7 +95,7 @@ export class DatabaseCostStore implements CostStore {
     return this.db.transaction(async trx => {
       let rows = 0;
       for (const window of batch.costs) {
-        rows += await writeCostWindow(trx, window, this.chunk);
+        rows += await writeCostWindow(trx, window);
       }
       if (batch.forecast) {
         await trx('cost_forecasts')

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import type { CollectionBatch } from './CostStore';
+import { insertRows, MAX_BINDINGS } from './insertRows';
 
 /** First day of each month touched by [from, to) (days, YYYY-MM-DD). */
 function monthsOf(from: string, to: string): string[] {
@@ -13,6 +14,15 @@ function monthsOf(from: string, to: string): string[] {
   }
   return months;
 }
+
+const FACT_COLUMNS = [
+  'tag_key',
+  'day',
+  'tag_value',
+  'service',
+  'amount',
+  'estimated',
+] as const;
 
 function nextMonthFirstDay(month: string): string {
   return DateTime.fromFormat(month, 'yyyy-MM', { zone: 'utc' })
@@ -29,7 +39,6 @@ function nextMonthFirstDay(month: string): string {
 export async function writeCostWindow(
   trx: Knex.Transaction,
   window: CollectionBatch['costs'][number],
-  chunk: number,
 ): Promise<number> {
   const { tagKey, from, to } = window;
   await trx('cost_daily')
@@ -50,17 +59,15 @@ export async function writeCostWindow(
       prev.estimated = prev.estimated || r.estimated;
     } else merged.set(k, { ...r });
   }
-  const rows = [...merged.values()].map(r => ({
-    tag_key: tagKey,
-    day: r.day,
-    tag_value: r.tagValue,
-    service: r.awsService,
-    amount: r.amount,
-    estimated: r.estimated,
-  }));
-  for (let i = 0; i < rows.length; i += chunk) {
-    await trx('cost_daily').insert(rows.slice(i, i + chunk));
-  }
+  const rows = [...merged.values()].map(r => [
+    tagKey,
+    r.day,
+    r.tagValue,
+    r.awsService,
+    r.amount,
+    r.estimated,
+  ]);
+  await insertRows(trx, 'cost_daily', FACT_COLUMNS, rows, MAX_BINDINGS);
 
   // Rollups for the same window, from the facts just written.
   for (const table of ['cost_daily_totals', 'cost_daily_services']) {

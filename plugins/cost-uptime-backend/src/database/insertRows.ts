@@ -1,0 +1,38 @@
+import type { Knex } from 'knex';
+
+/**
+ * Most bound values one statement carries: below SQLite's 32,766 host
+ * parameters and PostgreSQL's 65,535; on MariaDB well under the default
+ * max_allowed_packet (16 MiB) for short values.
+ */
+export const MAX_BINDINGS = 30_000;
+
+/**
+ * Inserts rows of plain values as few multi-row `INSERT … VALUES (…),(…)`
+ * statements as the binding limit allows. Builds the SQL once per statement
+ * size instead of letting the query builder inspect every row's keys, which
+ * is what a bulk write of a month of cost facts spends most of its time on.
+ * Returns the number of rows inserted.
+ */
+export async function insertRows(
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  maxBindings: number,
+): Promise<number> {
+  const perStatement = Math.max(1, Math.floor(maxBindings / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `insert into ?? (${columns.map(() => '??').join(', ')}) values `;
+  let sql = '';
+  let sqlRows = -1;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const part = rows.slice(i, i + perStatement);
+    if (part.length !== sqlRows) {
+      sql = head + new Array(part.length).fill(tuple).join(', ');
+      sqlRows = part.length;
+    }
+    await trx.raw(sql, [table, ...columns, ...part.flat()]);
+  }
+  return rows.length;
+}
