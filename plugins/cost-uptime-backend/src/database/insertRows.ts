@@ -18,7 +18,7 @@ export async function insertRows(
   trx: Knex.Transaction,
   table: string,
   columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
+  rows: readonly (readonly Knex.Value[])[],
   maxBindings: number,
 ): Promise<number> {
   const perStatement = Math.max(1, Math.floor(maxBindings / columns.length));
@@ -32,7 +32,8 @@ export async function insertRows(
       sql = head + new Array(part.length).fill(tuple).join(', ');
       sqlRows = part.length;
     }
-    await trx.raw(sql, [table, ...columns, ...part.flat()]);
+    const values: Knex.Value[] = part.flat();
+    await trx.raw(sql, [table, ...columns, ...values]);
   }
   return rows.length;
 }
