@@ -18,7 +18,7 @@ const devA = {
     namespace: 'default',
     annotations: { 'platform.io/status': 'ready' },
   },
-  spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-admins' },
+  spec: { type: 'environment', owner: 'group:default/platform-admins' },
 };
 
 const history: EnvironmentHistory = {
