@@ -89,8 +89,10 @@ async function showLogs(page: Page) {
 }
 
 /** Catalog list of Resources, filtered to `name`. */
-async function findInCatalog(page: Page, name: string) {
-  await page.goto('/catalog?filters%5Bkind%5D=resource&filters%5Buser%5D=all');
+async function findInCatalog(page: Page, name: string, type = 'environment') {
+  await page.goto(
+    `/catalog?filters%5Bkind%5D=resource&filters%5Btype%5D=${type}&filters%5Buser%5D=all`,
+  );
   await page.getByPlaceholder('Search').fill(name);
   return page.getByRole('row').filter({ hasText: name });
 }
@@ -240,12 +242,18 @@ test.describe.serial('environments', () => {
     ).toBeVisible({ timeout: 30_000 });
     await shot('notification after the environment task');
 
-    // The catalog has it: a Resource of type kubernetes-cluster, owned by developers.
+    // The catalog has its cluster for the Kubernetes view (resource:cluster/<name>)…
+    await expect(
+      await findInCatalog(page, ownName, 'kubernetes-cluster'),
+    ).toHaveCount(1);
+    // …and the environment: a Resource of type environment, owned by developers.
     const row = await findInCatalog(page, ownName);
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText('kubernetes-cluster');
+    await expect(row).toContainText('environment');
     await row.getByRole('link', { name: ownName }).click();
-    await expect(page.getByText('kubernetes-cluster').first()).toBeVisible();
+    await expect(
+      page.getByText('environment', { exact: true }).first(),
+    ).toBeVisible();
     await expect(page.getByText('developers').first()).toBeVisible();
     await shot('environment in the catalog');
 

@@ -58,7 +58,24 @@ describe('EnvironmentEntityProvider', () => {
     await provider.refresh();
     expect(mutations).toHaveLength(1);
     const entities = mutations[0].map(d => d.entity as Entity);
-    expect(entities.map(e => e.metadata.name)).toEqual(['dev-a']);
+    // The environment, and its cluster for the Kubernetes plugin's locator.
+    expect(
+      entities.map(e => [e.metadata.namespace, e.metadata.name, e.spec?.type]),
+    ).toEqual([
+      ['default', 'dev-a', 'environment'],
+      ['cluster', 'dev-a', 'kubernetes-cluster'],
+    ]);
+    expect(entities[0].spec?.dependsOn).toEqual(['resource:cluster/dev-a']);
+    expect(entities[1].metadata.annotations).toMatchObject({
+      'kubernetes.io/auth-provider': 'aws',
+      'kubernetes.io/x-k8s-aws-id': 'dev-a',
+      'backstage.io/managed-by-location': `file:${bare}/environments/dev-a/catalog-info.yaml`,
+    });
+    expect(
+      Object.keys(entities[0].metadata.annotations ?? {}).filter(k =>
+        k.startsWith('kubernetes.io/'),
+      ),
+    ).toEqual([]);
     expect(mutations[0][0].locationKey).toBe('platform-environments');
     expect(entities[0].metadata.annotations).toMatchObject({
       'backstage.io/managed-by-location': `file:${bare}/environments/dev-a/catalog-info.yaml`,

@@ -28,7 +28,7 @@ const entities: Entity[] = [
       title: 'Production',
       annotations: { 'cost-uptime.io/environment': 'prod' },
     },
-    spec: { type: 'kubernetes-cluster', owner: 'platform-admins' },
+    spec: { type: 'environment', owner: 'platform-admins' },
   },
   {
     apiVersion: 'backstage.io/v1alpha1',

@@ -2,7 +2,7 @@
  * Catalog annotations that tie an entity to its cost and uptime data.
  *
  * - `cost-uptime.io/environment: dev-a`: the entity (an environment Resource of
- *   spec.type kubernetes-cluster, or a System) is the cost under the
+ *   spec.type environment, or a System) is the cost under the
  *   cost-allocation tag `environment=dev-a` and the Prometheus usage of that
  *   environment.
  * - `cost-uptime.io/service: shop-backend`: the entity (a Component) is the cost

@@ -7,10 +7,15 @@
  * @packageDocumentation
  */
 export {
+  CLUSTER_NAMESPACE,
+  CLUSTER_TYPE,
+  clusterEntityRef,
   ENVIRONMENT_ANNOTATIONS,
+  ENVIRONMENT_TYPE,
   ENVIRONMENT_TYPES,
   isEnvironment,
   isEnvironmentType,
+  splitEnvironmentEntity,
 } from './annotations';
 export {
   ADD_ONS,

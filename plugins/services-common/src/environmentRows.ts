@@ -5,7 +5,7 @@
  *
  * An environment is named the same in both places: the Argo CD instance's
  * `name` in config and the cluster's name (the environment's
- * kubernetes-cluster Resource).
+ * kubernetes-cluster Resource `resource:cluster/<name>`).
  */
 import type { ObjectsByEntityResponse } from '@backstage/plugin-kubernetes-common';
 import { serviceImage } from './serviceImage';

@@ -103,7 +103,7 @@ const entities: Entity[] = [
         'cost-uptime.io/monthly-budget': '1',
       },
     },
-    spec: { type: 'kubernetes-cluster', owner: 'group:default/developers' },
+    spec: { type: 'environment', owner: 'group:default/developers' },
     relations: ownedBy('developers'),
   },
   {

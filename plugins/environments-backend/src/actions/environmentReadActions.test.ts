@@ -18,7 +18,7 @@ const devA = {
     namespace: 'default',
     annotations: { 'platform.io/status': 'ready' },
   },
-  spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-admins' },
+  spec: { type: 'environment', owner: 'group:default/platform-admins' },
 };
 
 const history: EnvironmentHistory = {
@@ -48,6 +48,21 @@ const history: EnvironmentHistory = {
   ],
 };
 
+/** The cluster Resource of dev-a: not an environment, though named the same. */
+const devACluster = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'dev-a', namespace: 'cluster' },
+  spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-admins' },
+};
+
+const staging = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'staging', namespace: 'default' },
+  spec: { type: 'environment', owner: 'group:default/platform-admins' },
+};
+
 function setUp(read = jest.fn(async () => history)) {
   const actions = actionsRegistryServiceMock();
   const service = {
@@ -62,7 +77,7 @@ function setUp(read = jest.fn(async () => history)) {
   registerEnvironmentReadActions({
     actionsRegistry: actions,
     service,
-    catalog: catalogServiceMock({ entities: [devA] }),
+    catalog: catalogServiceMock({ entities: [devA, devACluster, staging] }),
     reader: { read },
     pricing: DEFAULT_PRICING,
   });
@@ -90,6 +105,19 @@ describe('environment read actions', () => {
       ],
     });
     expect((output as { runs: object[] }).runs[0]).not.toHaveProperty('id');
+  });
+
+  it('list-environments lists the environment type only, not the clusters', async () => {
+    const { actions } = setUp();
+    const { output } = await actions.invoke({
+      id: 'test:list-environments',
+      input: {},
+      credentials,
+    });
+    const { environments } = output as {
+      environments: Array<{ name: string }>;
+    };
+    expect(environments.map(e => e.name)).toEqual(['dev-a', 'staging']);
   });
 
   it('get-environment passes on a refusal of environment.read', async () => {

@@ -19,7 +19,9 @@ import {
   ADD_ONS,
   MAX_NODES,
   MAX_TTL_DAYS,
+  ENVIRONMENT_TYPE,
   estimateMonthlyCost,
+  isEnvironmentType,
   type Pricing,
 } from '@internal/plugin-environments-common';
 import type { EnvironmentReader } from '../service/EnvironmentReader';
@@ -114,7 +116,7 @@ Filter by owner group (e.g. "group:default/developers" or "developers"), state (
     action: async ({ input, credentials }) => {
       const owner = input.owner ? ownerRef(input.owner) : undefined;
       const { items } = await catalog.getEntities(
-        { filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' } },
+        { filter: { kind: 'Resource', 'spec.type': ENVIRONMENT_TYPE } },
         { credentials },
       );
       const environments = items
@@ -167,7 +169,7 @@ For what is deployed in it, call services.get-deployments with the environment.`
       const entity = await catalog.getEntityByRef(environmentEntityRef(name), {
         credentials,
       });
-      if (!entity || entity.spec?.type !== 'kubernetes-cluster') {
+      if (!entity || !isEnvironmentType(entity.spec?.type)) {
         throw new NotFoundError(
           `There is no environment named ${JSON.stringify(name)}`,
         );

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { parse } from 'yaml';
+import { splitEnvironmentEntity } from '@internal/plugin-environments-common';
 import { nameProblems } from '../environment/EnvironmentRequest';
 import { IacRepository } from '../git/IacRepository';
 
@@ -15,8 +16,9 @@ function locationOf(repo: IacRepository, file: string) {
 /**
  * The environments committed in the IaC repository, as catalog entities:
  * every `environments/{name}/catalog-info.yaml` that is a Resource of type
- * kubernetes-cluster named after its directory. Other files are skipped
- * with a warning.
+ * environment (or the older kubernetes-cluster) named after its directory,
+ * as the environment and its cluster Resource (splitEnvironmentEntity).
+ * Other files are skipped with a warning.
  */
 export async function readEnvironmentEntities(
   repo: IacRepository,
@@ -33,7 +35,9 @@ export async function readEnvironmentEntities(
         nameProblems(match[1]).length ||
         entity?.kind !== 'Resource' ||
         entity.metadata?.name !== match[1] ||
-        entity.spec?.type !== 'kubernetes-cluster'
+        !['environment', 'kubernetes-cluster'].includes(
+          String(entity.spec?.type),
+        )
       ) {
         logger.warn(
           `Skipping ${file}: not an environment Resource named after its directory`,
@@ -42,12 +46,15 @@ export async function readEnvironmentEntities(
       }
       const location = locationOf(repo, file);
       entity.metadata.namespace = 'default';
-      entity.metadata.annotations = {
-        ...entity.metadata.annotations,
+      const managed = {
         'backstage.io/managed-by-location': location,
         'backstage.io/managed-by-origin-location': location,
       };
-      entities.push(entity);
+      const { environment, cluster } = splitEnvironmentEntity(entity);
+      for (const e of cluster ? [environment, cluster] : [environment]) {
+        e.metadata.annotations = { ...e.metadata.annotations, ...managed };
+        entities.push(e);
+      }
     } catch (error) {
       logger.warn(`Skipping ${file}: ${error}`);
     }

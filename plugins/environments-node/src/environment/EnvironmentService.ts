@@ -36,6 +36,7 @@ import {
   EXPIRING_PURPOSES,
   EnvironmentStatus,
   MAX_TTL_DAYS,
+  ENVIRONMENT_TYPE,
   isEnvironmentType,
 } from '@internal/plugin-environments-common';
 import {
@@ -466,7 +467,7 @@ export class EnvironmentService {
   /** Environments the catalog knows about. */
   async listEnvironments(): Promise<Entity[]> {
     const { items } = await this.catalog.getEntities(
-      { filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' } },
+      { filter: { kind: 'Resource', 'spec.type': ENVIRONMENT_TYPE } },
       await this.serviceCredentials(),
     );
     return items;

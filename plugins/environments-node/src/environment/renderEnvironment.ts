@@ -66,8 +66,9 @@ export function renderCatalogInfo(
     [ANNOTATIONS.status]: options.status,
     [ANNOTATIONS.region]: req.region,
     [ANNOTATIONS.costEnvironment]: req.name,
-    // The Kubernetes plugin's catalog cluster locator reads a cluster from a
-    // `kubernetes-cluster` Resource with these annotations (EKS: auth
+    // The catalog module turns these into the environment's
+    // `kubernetes-cluster` Resource (splitEnvironmentEntity), which the
+    // Kubernetes plugin's catalog cluster locator reads (EKS: auth
     // provider `aws`, the role to assume, the cluster name). The API server
     // URL and CA are only known after terraform apply; the pipeline step
     // adds them from the build's output.
@@ -87,7 +88,7 @@ export function renderCatalogInfo(
       annotations,
     },
     spec: {
-      type: 'kubernetes-cluster',
+      type: 'environment',
       owner: req.owner,
       lifecycle: req.purpose === 'prod' ? 'production' : 'experimental',
     },

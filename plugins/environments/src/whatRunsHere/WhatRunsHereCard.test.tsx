@@ -22,7 +22,7 @@ const devA: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: { name: 'dev-a' },
-  spec: { type: 'kubernetes-cluster' },
+  spec: { type: 'environment' },
 };
 const shopBackend: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

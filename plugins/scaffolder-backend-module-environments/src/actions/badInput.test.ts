@@ -235,7 +235,7 @@ describe('bad input to the create path', () => {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
         metadata: { name: 'taken-env', namespace: 'default' },
-        spec: { type: 'kubernetes-cluster', owner: 'group:default/developers' },
+        spec: { type: 'environment', owner: 'group:default/developers' },
       },
     ]);
     const { ctx } = actionContext({ ...GOOD_REQUEST, ...change }, { user });

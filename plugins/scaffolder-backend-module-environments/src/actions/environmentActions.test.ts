@@ -318,7 +318,7 @@ describe('environment actions against a real Git repository and the Jenkins stan
     );
     expect(entity).toMatchObject({
       kind: 'Resource',
-      spec: { type: 'kubernetes-cluster', owner: 'group:default/developers' },
+      spec: { type: 'environment', owner: 'group:default/developers' },
     });
     const publish = actionContext(
       { name: 'dev-h' },

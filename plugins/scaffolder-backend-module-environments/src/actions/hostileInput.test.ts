@@ -38,7 +38,7 @@ const DEV_A = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: { name: 'dev-a', namespace: 'default' },
-  spec: { type: 'kubernetes-cluster', owner: 'group:default/developers' },
+  spec: { type: 'environment', owner: 'group:default/developers' },
 };
 
 describe('hostile input to the environment actions', () => {
