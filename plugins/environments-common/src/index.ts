@@ -27,6 +27,7 @@ export {
 } from './options';
 export {
   environmentExpiryExtendPermission,
+  environmentPausePermission,
   environmentPermissions,
   environmentReadPermission,
   environmentRunRecordPermission,
@@ -48,3 +49,4 @@ export {
   type EnvironmentChoices,
   type Pricing,
 } from './estimate';
+export { pausedMonthlyCost, type PausedCost } from './pausedCost';

@@ -27,6 +27,7 @@ export const environmentsTranslationRef = createTranslationRef({
         destroying: 'destroying',
         destroyed: 'destroyed',
         failed: 'failed',
+        paused: 'paused',
         unknown: 'unknown',
       },
       operation: {
@@ -34,6 +35,8 @@ export const environmentsTranslationRef = createTranslationRef({
         update: 'update',
         extend: 'extend',
         destroy: 'destroy',
+        pause: 'pause',
+        resume: 'resume',
       },
       runs: {
         title: 'Last pipeline runs',
