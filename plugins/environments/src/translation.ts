@@ -53,6 +53,14 @@ export const environmentsTranslationRef = createTranslationRef({
         error: 'Could not load the pipeline runs: {{message}}',
       },
     },
+    pause: {
+      title: 'Pause',
+      pausedCost:
+        'While paused (nodes at zero) it still costs {{amount}} / month: the control plane and persistent volumes.',
+      pause: 'Pause environment',
+      resume: 'Resume environment',
+      failed: 'Could not do it: {{message}}',
+    },
     whatRunsHere: {
       title: 'What runs here',
       tableLabel: 'Argo CD applications in this environment',

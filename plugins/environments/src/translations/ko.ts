@@ -46,6 +46,12 @@ export default createTranslationMessages({
     'card.runs.running': '실행 중',
     'card.runs.empty': '아직 기록된 파이프라인 실행이 없습니다.',
     'card.runs.error': '파이프라인 실행을 불러오지 못했습니다: {{message}}',
+    'pause.title': '일시 중지',
+    'pause.pausedCost':
+      '일시 중지 중(노드 0개)에도 컨트롤 플레인과 영구 볼륨 비용으로 월 {{amount}}이(가) 듭니다.',
+    'pause.pause': '환경 일시 중지',
+    'pause.resume': '환경 재개',
+    'pause.failed': '실행하지 못했습니다: {{message}}',
     'whatRunsHere.title': '여기서 실행 중인 것',
     'whatRunsHere.tableLabel': '이 환경의 Argo CD 애플리케이션',
     'whatRunsHere.service': '서비스',
