@@ -31,6 +31,7 @@ module "eks_environment" {
   min_nodes          = var.min_nodes
   desired_nodes      = var.desired_nodes
   max_nodes          = var.max_nodes
+  node_group_scale   = var.node_group_scale
   addons             = var.addons
   expires_at         = var.expires_at
 }

@@ -23,6 +23,8 @@ import { ExpiryTask } from './expiry/ExpiryTask';
 import { EnvironmentReader } from './service/EnvironmentReader';
 import { ExpiryExtender } from './service/ExpiryExtender';
 import { createRouter } from './service/router';
+import { EnvironmentPauser } from './pause/EnvironmentPauser';
+import { PipelineNodeGroupScaler } from './pause/NodeGroupScaler';
 
 /**
  * Environments: the state-and-runs and extend-expiry routes (runs and
@@ -68,8 +70,16 @@ export const environmentsPlugin = createBackendPlugin({
         const store = await DatabaseEnvironmentStore.create(deps.database);
         const extender = new ExpiryExtender({ ...deps, service, store });
         const reader = new EnvironmentReader({ ...deps, service, store });
+        const pauser = new EnvironmentPauser({
+          service,
+          permissions: deps.permissions,
+          store,
+          scaler: new PipelineNodeGroupScaler(service, logger),
+          logger: logger.child({ task: 'environment-pause' }),
+          now: () => new Date(),
+        });
         deps.httpRouter.use(
-          await createRouter({ ...deps, extender, reader, store }),
+          await createRouter({ ...deps, extender, reader, store, pauser }),
         );
         // The same operations for AI agents (MCP), as the calling user.
         registerEnvironmentActions({

@@ -32,6 +32,7 @@ export {
 } from './options';
 export {
   environmentExpiryExtendPermission,
+  environmentPausePermission,
   environmentPermissions,
   environmentReadPermission,
   environmentRunRecordPermission,
@@ -53,3 +54,4 @@ export {
   type EnvironmentChoices,
   type Pricing,
 } from './estimate';
+export { pausedMonthlyCost, type PausedCost } from './pausedCost';

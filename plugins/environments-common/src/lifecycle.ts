@@ -2,7 +2,10 @@
  * An environment's recorded lifecycle: requested → provisioning → ready →
  * (updating → ready) → destroying → destroyed, or failed at any step. A
  * failed environment may be provisioned, updated or destroyed again; a
- * destroyed one's name may be requested (or provisioned) again.
+ * destroyed one's name may be requested (or provisioned) again. A ready
+ * environment is paused by an update run that scales its node groups to
+ * zero (updating → paused) and resumed by one that scales them back
+ * (paused → updating → ready).
  */
 export const ENVIRONMENT_STATES = [
   'requested',
@@ -12,6 +15,7 @@ export const ENVIRONMENT_STATES = [
   'destroying',
   'destroyed',
   'failed',
+  'paused',
 ] as const;
 export type EnvironmentState = (typeof ENVIRONMENT_STATES)[number];
 
@@ -21,6 +25,8 @@ export const ENVIRONMENT_OPERATIONS = [
   'update',
   'extend',
   'destroy',
+  'pause',
+  'resume',
 ] as const;
 export type EnvironmentOperation = (typeof ENVIRONMENT_OPERATIONS)[number];
 
@@ -28,11 +34,12 @@ const NEXT: Record<EnvironmentState, readonly EnvironmentState[]> = {
   requested: ['provisioning', 'failed'],
   provisioning: ['ready', 'failed'],
   ready: ['updating', 'destroying'],
-  updating: ['ready', 'failed'],
+  updating: ['ready', 'failed', 'paused'],
   destroying: ['destroyed', 'failed'],
   // A new environment of the same name: its request and first run may be one step.
   destroyed: ['requested', 'provisioning'],
   failed: ['provisioning', 'updating', 'destroying'],
+  paused: ['updating', 'destroying'],
 };
 
 /**

@@ -32,9 +32,21 @@ export const environmentRunRecordPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Pause an environment (node groups to zero) or resume it. A resource
+ * permission on its catalog entity with action `update`: the portal's
+ * policy gives it to the entity's owners and platform admins.
+ */
+export const environmentPausePermission = createPermission({
+  name: 'environment.pause',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
 /** Every permission of the environments plugin. */
 export const environmentPermissions = [
   environmentExpiryExtendPermission,
+  environmentPausePermission,
   environmentReadPermission,
   environmentRunRecordPermission,
 ];

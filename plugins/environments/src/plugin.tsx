@@ -38,6 +38,14 @@ const whatRunsHereCard = EntityCardBlueprint.make({
   },
 });
 
+const pauseCard = EntityCardBlueprint.make({
+  name: 'pause',
+  params: {
+    filter: isEnvironment,
+    loader: () => import('./pauseCard/PauseCard').then(m => <m.PauseCard />),
+  },
+});
+
 /**
  * Korean for the card and the estimate, loaded when a user picks 한국어.
  * The app's translations input only takes extensions of the app plugin, so
@@ -56,5 +64,5 @@ export const environmentsTranslations = TranslationBlueprint.make({
 /** The environment templates' own form fields and the environment page. */
 export default createFrontendPlugin({
   pluginId: 'environments',
-  extensions: [costEstimateField, environmentCard, whatRunsHereCard],
+  extensions: [costEstimateField, environmentCard, whatRunsHereCard, pauseCard],
 });

@@ -27,6 +27,7 @@ export const environmentsTranslationRef = createTranslationRef({
         destroying: 'destroying',
         destroyed: 'destroyed',
         failed: 'failed',
+        paused: 'paused',
         unknown: 'unknown',
       },
       operation: {
@@ -34,6 +35,8 @@ export const environmentsTranslationRef = createTranslationRef({
         update: 'update',
         extend: 'extend',
         destroy: 'destroy',
+        pause: 'pause',
+        resume: 'resume',
       },
       runs: {
         title: 'Last pipeline runs',
@@ -49,6 +52,14 @@ export const environmentsTranslationRef = createTranslationRef({
         empty: 'No pipeline run recorded yet.',
         error: 'Could not load the pipeline runs: {{message}}',
       },
+    },
+    pause: {
+      title: 'Pause',
+      pausedCost:
+        'While paused (nodes at zero) it still costs {{amount}} / month: the control plane and persistent volumes.',
+      pause: 'Pause environment',
+      resume: 'Resume environment',
+      failed: 'Could not do it: {{message}}',
     },
     whatRunsHere: {
       title: 'What runs here',

@@ -174,7 +174,7 @@ resource "aws_eks_node_group" "default" {
   capacity_type   = "ON_DEMAND"
 
   scaling_config {
-    min_size     = var.min_nodes
+    min_size     = var.min_nodes * var.node_group_scale
     desired_size = var.desired_nodes
     max_size     = var.max_nodes
   }
@@ -259,4 +259,15 @@ resource "aws_eks_addon" "ebs_csi" {
   tags                     = local.tags
 
   depends_on = [aws_eks_node_group.default, aws_iam_role_policy_attachment.ebs_csi]
+}
+
+# Pause and resume: desired_size is ignored after creation (the autoscaler
+# owns it), so a change of node_group_scale sets the node group's size with
+# the EKS API during terraform apply (the pipeline's AWS credentials).
+resource "terraform_data" "node_group_scale" {
+  triggers_replace = [var.node_group_scale]
+
+  provisioner "local-exec" {
+    command = "aws eks update-nodegroup-config --region ${var.region} --cluster-name ${aws_eks_cluster.this.name} --nodegroup-name ${aws_eks_node_group.default.node_group_name} --scaling-config minSize=${var.min_nodes * var.node_group_scale},maxSize=${var.max_nodes},desiredSize=${var.desired_nodes * var.node_group_scale}"
+  }
 }

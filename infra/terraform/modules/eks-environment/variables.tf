@@ -136,3 +136,14 @@ variable "expires_at" {
     error_message = "expires_at must be empty or an ISO 8601 timestamp."
   }
 }
+
+variable "node_group_scale" {
+  description = "1 runs the node group as asked; 0 pauses the environment (node group at zero, the control plane and Argo CD applications stay)."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.node_group_scale == 0 || var.node_group_scale == 1
+    error_message = "node_group_scale must be 0 (paused) or 1."
+  }
+}

@@ -10,6 +10,8 @@ import type { EnvironmentStore } from '../database/EnvironmentStore';
 import type { EnvironmentReader } from './EnvironmentReader';
 import type { ExpiryExtender } from './ExpiryExtender';
 import { addRunRoutes } from './runRoutes';
+import type { EnvironmentPauser } from '../pause/EnvironmentPauser';
+import { addPauseRoutes } from '../pause/pauseRoutes';
 
 const extendBody = z.object({ days: z.number().int().min(1).max(90) });
 
@@ -21,6 +23,8 @@ export async function createRouter(options: {
   extender: Pick<ExpiryExtender, 'extend'>;
   reader: Pick<EnvironmentReader, 'read'>;
   store: Pick<EnvironmentStore, 'startRun' | 'setBuild' | 'finishRun'>;
+  /** Pause and resume; absent, those routes are not served. */
+  pauser?: Pick<EnvironmentPauser, 'start'>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   /** The clock for recorded runs; tests set it. */
@@ -47,6 +51,10 @@ export async function createRouter(options: {
       await extender.extend(req.params.name, parsed.data.days, credentials),
     );
   });
+
+  if (options.pauser) {
+    addPauseRoutes(router, { pauser: options.pauser, httpAuth });
+  }
 
   addRunRoutes(router, { ...options, now: options.now ?? (() => new Date()) });
 

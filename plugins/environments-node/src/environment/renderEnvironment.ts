@@ -39,6 +39,8 @@ export function renderTfvars(req: EnvironmentRequest, vpcName: string) {
     max_nodes: req.maxNodes,
     addons: req.addOns,
     expires_at: req.expiresAt ?? '',
+    // 0 while paused (environments-backend's pause commits it).
+    node_group_scale: 1,
   };
 }
 
