@@ -34,6 +34,17 @@ export const appTranslationRef = createTranslationRef({
       },
     },
     home: {
+      myEnvironments: {
+        title: 'My environments',
+        loading: 'Loading your environments',
+        error: "Couldn't load your environments",
+        empty: 'You own no environments yet.',
+        create: 'Create one',
+        noExpiry: 'Does not expire',
+        // relative: "in 3 days"; date: the date and time in the user's zone.
+        expires: 'Expires {{relative}} ({{date}})',
+        stateUnknown: 'unknown',
+      },
       widgetTitle: 'Getting started',
       widgetDescription: 'What the portal offers and where to start',
       welcome: `## Welcome to the EKS developer portal

@@ -5,6 +5,7 @@ import {
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 import { appTranslationRef } from '../../translation';
+import { MyEnvironmentsCard } from './myEnvironments/MyEnvironmentsCard';
 
 // Links stay inside the portal: this machine class has no internet, and the
 // people using the portal want their own tools, not Backstage's project pages.
@@ -25,7 +26,19 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+const myEnvironmentsWidget = HomePageWidgetBlueprint.make({
+  name: 'my-environments',
+  params: {
+    name: 'MyEnvironments',
+    title: 'My environments',
+    description: 'The environments your groups own, with state and expiry',
+    components: async () => ({
+      Content: () => <MyEnvironmentsCard />,
+    }),
+  },
+});
+
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [gettingStartedWidget, myEnvironmentsWidget],
 });
