@@ -74,7 +74,10 @@ export interface CostSummary {
   /** Month to date + Cost Explorer's forecast for the rest of the month. */
   forecast: {
     amount: number;
-    /** 'cost-explorer' (GetCostForecast) or 'extrapolated' (as the original did). */
+    /**
+     * 'cost-explorer' (GetCostForecast) or 'extrapolated' (the billed days
+     * plus the run rate for the days not billed yet, see forecastMonth).
+     */
     source: 'cost-explorer' | 'extrapolated';
   };
   /** Today's near-real-time estimate (nodes x price + EKS + EBS), hourly. */

@@ -329,7 +329,10 @@ export class Collector {
     }).map(d => ({ ...d, environment: env }));
   }
 
-  /** The original's estimate for hours Cost Explorer has not billed yet. */
+  /**
+   * Estimated cost of the hours Cost Explorer has not billed yet (nodes x
+   * instance price + EKS + EBS, see estimateHour); replaced once billed.
+   */
   private estimates(
     environment: string,
     usage: CollectionBatch['usage'],
