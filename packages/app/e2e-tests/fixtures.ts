@@ -13,7 +13,11 @@ import { execFileSync } from 'node:child_process';
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../../e2e-screenshots');
 
 type Fixtures = {
-  /** Console errors a test expects (e.g. a deliberate 404), matched by substring or pattern. */
+  /**
+   * Console errors a test expects (e.g. a deliberate 404), matched by
+   * substring or pattern against the message followed by the URL it is
+   * about (`<message> @ <url>`).
+   */
   allowConsoleErrors: (...patterns: (string | RegExp)[]) => void;
   /** Saves a full-page screenshot named after the test and `name`. */
   shot: (name: string) => Promise<void>;
@@ -51,11 +55,8 @@ export const test = base.extend<Fixtures & Internal>({
         const sessionProbe =
           message.location().url.includes('/api/auth/oidc/refresh') &&
           message.text().includes('401');
-        if (
-          message.type() === 'error' &&
-          !sessionProbe &&
-          !isAllowed(message.text())
-        ) {
+        const about = `${message.text()} @ ${message.location().url}`;
+        if (message.type() === 'error' && !sessionProbe && !isAllowed(about)) {
           problems.push(`console.error: ${message.text()}`);
         }
       });
