@@ -18,6 +18,7 @@ export const costUptimeTranslationRef = createTranslationRef({
       runNow: 'Run collection now',
       runStarted: 'Collection started; figures refresh when it ends.',
       runFailed: 'Could not start a collection: {{message}}',
+      prometheusFailed: 'Prometheus of {{environment}} could not be read',
       noData: {
         title: 'No cost data yet',
         failed:

@@ -15,6 +15,7 @@ export default createTranslationMessages({
     'page.runNow': '지금 수집 실행',
     'page.runStarted': '수집을 시작했습니다. 끝나면 수치가 갱신됩니다.',
     'page.runFailed': '수집을 시작하지 못했습니다: {{message}}',
+    'page.prometheusFailed': '{{environment}}의 Prometheus를 읽지 못했습니다',
     'page.noData.title': '아직 비용 데이터가 없습니다',
     'page.noData.failed':
       '마지막 수집이 실패했습니다: {{error}} Cost Explorer 설정(costUptime.costExplorer)을 확인하고 다시 실행하세요.',

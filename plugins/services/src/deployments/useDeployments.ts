@@ -10,14 +10,13 @@ import {
   discoveryApiRef,
   fetchApiRef,
   useApi,
+  useApiHolder,
 } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { kubernetesApiRef } from '@backstage/plugin-kubernetes-react';
-import {
-  ANNOTATION_SERVICE,
-  CostUptimeClient,
-} from '@internal/plugin-cost-uptime-common';
+import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
+import { ANNOTATION_SERVICE } from '@internal/plugin-cost-uptime-common';
 import {
   argoAnnotations,
   buildEnvironmentRows,
@@ -38,6 +37,8 @@ export function useDeployments(entity: Entity) {
   const discovery = useApi(discoveryApiRef);
   const { fetch } = useApi(fetchApiRef);
   const kubernetes = useApi(kubernetesApiRef);
+  // The cost plugin's own client; absent when the app runs without that plugin.
+  const costApi = useApiHolder().get(costUptimeApiRef);
   const annotations = entity.metadata.annotations ?? {};
   const { appName, appNamespace } = argoAnnotations(annotations);
   const hasKubernetes = hasKubernetesAnnotation(annotations);
@@ -56,12 +57,9 @@ export function useDeployments(entity: Entity) {
 
   const costService = annotations[ANNOTATION_SERVICE];
   const loadCost = useCallback(async (): Promise<CostResult> => {
-    if (!costService) return { state: 'none' };
+    if (!costService || !costApi) return { state: 'none' };
     try {
-      const costs = await new CostUptimeClient({
-        discoveryApi: discovery,
-        fetchApi: { fetch },
-      }).getServiceCostByEnvironment(costService);
+      const costs = await costApi.getServiceCostByEnvironment(costService);
       return {
         state: 'found',
         currency: costs.currency,
@@ -83,7 +81,7 @@ export function useDeployments(entity: Entity) {
         e instanceof ResponseError ? e.body.error.message : String(e);
       return { state: 'error', message };
     }
-  }, [costService, discovery, fetch]);
+  }, [costService, costApi]);
 
   const state = useAsyncRetry(async (): Promise<EnvironmentRow[]> => {
     const [argo, k8s, cost] = await Promise.all([

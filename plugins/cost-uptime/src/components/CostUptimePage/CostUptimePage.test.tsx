@@ -1,5 +1,11 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { SWRConfig } from 'swr';
+import type {
+  CollectionRun,
+  UptimeReport,
+} from '@internal/plugin-cost-uptime-common';
 import { costUptimeApiRef, type CostUptimeApi } from '../../api';
 import {
   midMonth,
@@ -8,7 +14,16 @@ import {
   uptimeRows,
 } from '../../__testUtils__/fixtures';
 import { devAAllocation } from '../../__testUtils__/allocation';
-import { CostUptimePage } from './CostUptimePage';
+import { CostUptimePage as Page } from './CostUptimePage';
+
+/** The page with its own permission cache, so each test's decision counts. */
+function CostUptimePage() {
+  return (
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <Page />
+    </SWRConfig>
+  );
+}
 
 function api(overrides: Partial<CostUptimeApi> = {}): CostUptimeApi {
   return {
@@ -43,7 +58,97 @@ function api(overrides: Partial<CostUptimeApi> = {}): CostUptimeApi {
   } as unknown as CostUptimeApi;
 }
 
+const allowRun = mockApis.permission({
+  authorize: request =>
+    request.permission.name === 'cost-uptime.collection.run'
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY,
+});
+
+const noUptime = jest.fn(
+  async (): Promise<UptimeReport> => ({
+    days: 30,
+    from: '2026-11-15',
+    to: '2026-12-15',
+    rows: [],
+  }),
+);
+
+function partialRun(warnings: CollectionRun['warnings'], error: string) {
+  return [{ ...runs[0], status: 'partial' as const, error, warnings }];
+}
+
 describe('CostUptimePage', () => {
+  it('shows "Run collection now" to a user who holds the run permission', async () => {
+    await renderInTestApp(<CostUptimePage />, {
+      apis: [[costUptimeApiRef, api()], allowRun],
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Run collection now' }),
+    ).toBeInTheDocument();
+  });
+
+  it('hides "Run collection now" from a user without the run permission', async () => {
+    await renderInTestApp(<CostUptimePage />, {
+      apis: [
+        [costUptimeApiRef, api()],
+        mockApis.permission({ authorize: AuthorizeResult.DENY }),
+      ],
+    });
+    expect(await screen.findByTestId('stat-month-to-date')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
+    expect(
+      screen.queryByRole('button', { name: 'Run collection now' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("names the environment of a 'prometheus-failed' warning on the uptime card", async () => {
+    const getRuns = jest.fn(async () =>
+      partialRun(
+        [
+          {
+            code: 'prometheus-failed',
+            source: 'prometheus',
+            environment: 'dev-a',
+            message: 'connect ECONNREFUSED',
+          },
+        ],
+        'connect ECONNREFUSED',
+      ),
+    );
+    await renderInTestApp(<CostUptimePage />, {
+      apis: [[costUptimeApiRef, api({ getRuns, getUptime: noUptime })]],
+    });
+    expect(
+      await screen.findByText(
+        'Uptime is unavailable: Prometheus of dev-a could not be read',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('does not read a Prometheus outage out of other warnings’ text', async () => {
+    const getRuns = jest.fn(async () =>
+      partialRun(
+        [
+          {
+            code: 'alerts-failed',
+            source: 'alerts',
+            message: 'Prometheus alert rules missing',
+          },
+        ],
+        'Prometheus alert rules missing',
+      ),
+    );
+    await renderInTestApp(<CostUptimePage />, {
+      apis: [[costUptimeApiRef, api({ getRuns, getUptime: noUptime })]],
+    });
+    expect(await screen.findByTestId('stat-month-to-date')).toBeInTheDocument();
+    expect(screen.queryByText(/Uptime is unavailable/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('Unavailable: Prometheus could not be read'),
+    ).not.toBeInTheDocument();
+  });
+
   it('puts every card on the page from the API', async () => {
     await renderInTestApp(<CostUptimePage />, {
       apis: [[costUptimeApiRef, api()]],
@@ -75,7 +180,7 @@ describe('CostUptimePage', () => {
     const costUptime = api();
     const alerts = mockApis.alert();
     await renderInTestApp(<CostUptimePage />, {
-      apis: [[costUptimeApiRef, costUptime], alerts],
+      apis: [[costUptimeApiRef, costUptime], alerts, allowRun],
     });
     fireEvent.click(
       (await screen.findAllByRole('button', { name: 'Run collection now' }))[0],

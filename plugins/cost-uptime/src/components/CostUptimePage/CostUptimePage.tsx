@@ -1,6 +1,8 @@
 import { EmptyState } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  costUptimeCollectionRunPermission,
   trendRange,
   type CollectionRun,
   type GroupBy,
@@ -48,6 +50,22 @@ function noDataText(f: CostFormat, lastRun: CollectionRun | undefined) {
     : f.t('page.noData.nothing');
 }
 
+/**
+ * The last run's Prometheus problem, chosen by its warnings' codes: one line
+ * per 'prometheus-failed' warning naming the environment, or undefined.
+ */
+export function prometheusProblemOf(
+  f: CostFormat,
+  run: CollectionRun | undefined,
+): string | undefined {
+  const lines = (run?.warnings ?? [])
+    .filter(w => w.code === 'prometheus-failed')
+    .map(w =>
+      f.t('page.prometheusFailed', { environment: w.environment ?? '' }),
+    );
+  return lines.length ? lines.join('\n') : undefined;
+}
+
 /** The Cost & Uptime page: figures, trend, breakdowns, uptime, usage, runs. */
 export function CostUptimePage() {
   const api = useApi(costUptimeApiRef);
@@ -72,9 +90,10 @@ export function CostUptimePage() {
   const runs = useAsyncRetry(() => api.getRuns(10), [api]);
 
   const lastRun = runs.value?.[0];
-  const prometheusProblem =
-    runs.value?.slice(0, 1).find(r => r.error?.includes('Prometheus'))?.error ??
-    undefined;
+  const prometheusProblem = prometheusProblemOf(f, lastRun);
+  const { allowed: canRun } = usePermission({
+    permission: costUptimeCollectionRunPermission,
+  });
 
   const runNow = async () => {
     try {
@@ -151,9 +170,11 @@ export function CostUptimePage() {
         <Button variant="outlined" onClick={exportCsv} disabled={noData}>
           {t('page.exportCsv')}
         </Button>
-        <Button variant="contained" color="primary" onClick={runNow}>
-          {t('page.runNow')}
-        </Button>
+        {canRun ? (
+          <Button variant="contained" color="primary" onClick={runNow}>
+            {t('page.runNow')}
+          </Button>
+        ) : null}
       </Box>
 
       {noData ? (
@@ -162,9 +183,11 @@ export function CostUptimePage() {
           title={t('page.noData.title')}
           description={noDataText(f, lastRun)}
           action={
-            <Button variant="contained" color="primary" onClick={runNow}>
-              {t('page.runNow')}
-            </Button>
+            canRun ? (
+              <Button variant="contained" color="primary" onClick={runNow}>
+                {t('page.runNow')}
+              </Button>
+            ) : undefined
           }
         />
       ) : (
