@@ -139,6 +139,30 @@ test.describe('cost and uptime', () => {
     await shot('trend by service, 12 months');
   });
 
+  test('only a platform admin is offered to run the collection now', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    // A developer sees the figures but no run button (cost-uptime.collection.run).
+    await signIn(page, 'sora.lee');
+    await openDashboardWithData(page);
+    await expect(page.getByTestId('stat-month-to-date')).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Run collection now' }),
+    ).toHaveCount(0);
+
+    const context = await browser.newContext({ baseURL });
+    const admin = await context.newPage();
+    await signIn(admin, 'jiyoung.kim');
+    await openDashboardWithData(admin);
+    await admin.getByRole('button', { name: 'Run collection now' }).click();
+    await expect(
+      admin.getByText('Collection started; figures refresh when it ends.'),
+    ).toBeVisible();
+    await context.close();
+  });
+
   test('the entity card and tab show figures for an example service', async ({
     page,
     shot,
