@@ -1,22 +1,11 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import type { APIRequestContext } from '@playwright/test';
+import { backstageToken, expect, signIn, test } from './fixtures';
 // The same port table playwright.config.ts starts the stand-ins with.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { standInUrls } from '@internal/sandbox';
 
 const STAND_INS = standInUrls(Number(process.env.E2E_PORT_BASE ?? 7100) + 10);
 const ARGOCD_URL = STAND_INS.SANDBOX_ARGOCD_URL;
-
-/** The signed-in person's Backstage token, as the app gets it. */
-async function backstageToken(page: Page): Promise<string> {
-  const res = await page.request.get(
-    '/api/auth/oidc/refresh?optional&env=development',
-    { headers: { 'x-requested-with': 'XMLHttpRequest' } },
-  );
-  expect(res.status()).toBe(200);
-  const body = await res.json();
-  return body.backstageIdentity.token;
-}
 
 /** Every request that reached the Argo CD stand-in other than a read. */
 async function argoWrites(request: APIRequestContext) {

@@ -5,7 +5,14 @@ import {
   describeRange,
   isoDayOf,
 } from '@internal/plugin-cost-uptime-common';
-import { expect, sidebarLink, signIn, test, type Page } from './fixtures';
+import {
+  backstageToken,
+  expect,
+  sidebarLink,
+  signIn,
+  test,
+  type Page,
+} from './fixtures';
 
 /**
  * Today's billing periods as the backend sees them: the stand-in bills every
@@ -160,6 +167,17 @@ test.describe('cost and uptime', () => {
     await expect(
       admin.getByText('Collection started; figures refresh when it ends.'),
     ).toBeVisible();
+    // The run writes in one transaction: wait for it so the next tests read
+    // a settled store.
+    const authorization = `Bearer ${await backstageToken(admin)}`;
+    await expect(async () => {
+      const res = await admin.request.get('/api/cost-uptime/runs?limit=1', {
+        headers: { authorization },
+      });
+      const [latest] = (await res.json()).runs;
+      expect(latest).toMatchObject({ trigger: 'manual' });
+      expect(latest.status).not.toBe('running');
+    }).toPass({ timeout: 180_000, intervals: [2_000] });
     await context.close();
   });
 

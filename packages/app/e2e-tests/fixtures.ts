@@ -163,3 +163,13 @@ export function reportFailedBuild(
   );
   return { build, out };
 }
+
+/** The signed-in person's Backstage token, as the app gets it. */
+export async function backstageToken(page: Page): Promise<string> {
+  const res = await page.request.get(
+    '/api/auth/oidc/refresh?optional&env=development',
+    { headers: { 'x-requested-with': 'XMLHttpRequest' } },
+  );
+  expect(res.status()).toBe(200);
+  return (await res.json()).backstageIdentity.token;
+}

@@ -16,7 +16,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 // The hostile spellings the create template refuses.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { HOSTILE_INPUTS } from '@internal/sandbox';
-import { expect, signIn, test } from './fixtures';
+import { backstageToken, expect, signIn, test } from './fixtures';
 
 const BASE = `http://localhost:${Number(process.env.E2E_PORT_BASE ?? 7100)}`;
 const MCP = `${BASE}/api/mcp-actions/v1`;
@@ -35,18 +35,6 @@ const SERVICE_TOOLS = [
   'services.get-environment-deployments',
   'jenkins.get-latest-build',
 ];
-
-/** The signed-in person's Backstage token, as the app gets it. */
-async function backstageToken(page: Page): Promise<string> {
-  const res = await page.request.get(
-    '/api/auth/oidc/refresh?optional&env=development',
-    {
-      headers: { 'x-requested-with': 'XMLHttpRequest' },
-    },
-  );
-  expect(res.status()).toBe(200);
-  return (await res.json()).backstageIdentity.token;
-}
 
 const exchanges: { request: unknown; response: unknown }[] = [];
 
