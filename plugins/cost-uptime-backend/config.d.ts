@@ -34,8 +34,13 @@ export interface Config {
       /** UnblendedCost (default), AmortizedCost, NetUnblendedCost, ... */
       metric?: string;
       /**
-       * Cost-allocation tag keys to group by. The first is the primary one
-       * (totals and the environment breakdown). Default [environment, service].
+       * The account's cost-allocation tag keys: first the tag naming a
+       * resource's environment (the primary one: totals, environments,
+       * budgets), then optionally the tag naming the application service of
+       * a dedicated resource. The catalog annotations
+       * `cost-uptime.io/environment` and `cost-uptime.io/service` take these
+       * tags' values, whatever the keys are called. Default
+       * [environment, service].
        */
       tagKeys?: string[];
       /** Days the first run backfills (default 90, at most 396 ~ 13 months). */

@@ -11,12 +11,26 @@ import {
   type UsageMetric,
 } from '@internal/plugin-cost-uptime-common';
 
+/**
+ * The two cost-allocation tags the portal reads, by what they mean to it:
+ * `environment` (the primary tag: totals, environments, budgets) and
+ * `service` (the application a dedicated resource belongs to). Stored cost,
+ * the API and the catalog annotations speak of these roles; only the
+ * Cost Explorer requests use the account's own tag keys.
+ */
+export type CostTagRole = 'environment' | 'service';
+
 export interface CostExplorerOptions {
   endpoint?: string;
   region: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
   metric: string;
-  tagKeys: string[];
+  /**
+   * The account's tag key for each role (`costExplorer.tagKeys`: the
+   * environment tag first, then the service tag). Without a service tag,
+   * only environments are collected.
+   */
+  tags: { environment: string; service?: string };
   /** Fetch month-to-date cost per service tag and environment tag too. */
   serviceByEnvironment: boolean;
   /** Read AWS split cost allocation data for EKS (`aws:eks:*` tags) for the allocation. */
@@ -141,10 +155,7 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
           }
         : undefined,
       metric: ce.getOptionalString('metric') ?? 'UnblendedCost',
-      tagKeys: ce.getOptionalStringArray('tagKeys') ?? [
-        'environment',
-        'service',
-      ],
+      tags: readTagKeys(ce),
       serviceByEnvironment:
         ce.getOptionalBoolean('serviceByEnvironment') ?? false,
       eksSplitCost: ce.getOptionalBoolean('eksSplitCost') ?? false,
@@ -153,11 +164,6 @@ export function readCostUptimeOptions(root: Config): CostUptimeOptions {
       maxAttempts: ce.getOptionalNumber('maxAttempts') ?? 6,
       retryBaseDelayMs: ce.getOptionalNumber('retryBaseDelayMs') ?? 1000,
     };
-    if (costExplorer.tagKeys.length === 0) {
-      throw new InputError(
-        'costUptime.costExplorer.tagKeys needs at least one tag key',
-      );
-    }
   }
 
   const prom = config?.getOptionalConfig('prometheus');
@@ -284,4 +290,24 @@ function readAlertOptions(
     availabilityWindowDays,
     availabilityMinimumHours: nonNegative('availabilityMinimumHours', 24),
   };
+}
+
+/** `costExplorer.tagKeys`: [environment tag, service tag?], distinct. */
+function readTagKeys(ce: Config): CostExplorerOptions['tags'] {
+  const keys = ce.getOptionalStringArray('tagKeys') ?? [
+    'environment',
+    'service',
+  ];
+  const [environment, service, ...rest] = keys.map(k => k.trim());
+  if (!environment || rest.length > 0 || service === '') {
+    throw new InputError(
+      'costUptime.costExplorer.tagKeys must name the environment tag, then optionally the service tag',
+    );
+  }
+  if (service === environment) {
+    throw new InputError(
+      `costUptime.costExplorer.tagKeys names ${environment} twice`,
+    );
+  }
+  return { environment, service };
 }

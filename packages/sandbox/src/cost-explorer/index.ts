@@ -12,3 +12,4 @@ export {
   type LineModel,
 } from './exampleAccount.ts';
 export { billerOf, type Biller, type CostModel } from './billing.ts';
+export { renameTagKeys } from './renameTagKeys.ts';

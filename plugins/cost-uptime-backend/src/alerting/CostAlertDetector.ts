@@ -108,8 +108,8 @@ export class CostAlertDetector implements AlertDetector {
   }
 
   private async costEvents(entities: CostEntity[]): Promise<AlertEvent[]> {
-    const { store, options } = this.deps;
-    const tagKey = options.costExplorer?.tagKeys[0] ?? 'environment';
+    const { store } = this.deps;
+    const tagKey = 'environment';
     const { lastBilled, today } = billingPeriods(
       this.now(),
       await store.latestCostDay(tagKey),

@@ -3,7 +3,7 @@ import { stringifyError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import type { RunWarning } from '@internal/plugin-cost-uptime-common';
 import type { AlertDetector } from '../alerting/AlertDetector';
-import type { CostUptimeOptions } from '../config';
+import type { CostTagRole, CostUptimeOptions } from '../config';
 import type {
   CollectionBatch,
   CostStore,
@@ -145,7 +145,10 @@ export class Collector {
     let billedThrough: string | undefined;
     if (ce && options.costExplorer) {
       const cfg = options.costExplorer;
-      for (const [index, tagKey] of cfg.tagKeys.entries()) {
+      const roles: CostTagRole[] = cfg.tags.service
+        ? ['environment', 'service']
+        : ['environment'];
+      for (const tagKey of roles) {
         const latest = await store.latestCostDay(tagKey);
         const earliest = today.minus({ days: cfg.backfillDays });
         let from = latest
@@ -159,7 +162,7 @@ export class Collector {
         if (fromIso >= todayIso) continue;
         const rows = await ce.dailyCosts(tagKey, fromIso, todayIso);
         batch.costs.push({ tagKey, from: fromIso, to: todayIso, rows });
-        if (index === 0) {
+        if (tagKey === 'environment') {
           const days = rows.map(r => r.day).sort();
           billedThrough = days[days.length - 1] ?? latest;
         }
@@ -189,7 +192,7 @@ export class Collector {
     batch.billedThrough =
       billedThrough ??
       (options.costExplorer
-        ? await store.latestCostDay(options.costExplorer.tagKeys[0])
+        ? await store.latestCostDay('environment')
         : undefined);
 
     const end = Math.floor(started.getTime() / 1000 / HOUR) * HOUR;
@@ -286,9 +289,8 @@ export class Collector {
     const settings = this.deps.options.allocation;
     if (!settings) return [];
     const env = prom.environment;
-    const tagKey = this.deps.options.costExplorer?.tagKeys[0];
     const rows = batch.costs
-      .filter(c => c.tagKey === tagKey)
+      .filter(c => c.tagKey === 'environment')
       .flatMap(c => c.rows);
     const bills = clusterBills(rows, env);
     const isUnbilled = (day: string) =>
@@ -306,12 +308,8 @@ export class Collector {
       window.end,
     );
     const split =
-      ce &&
-      tagKey &&
-      days.length &&
-      this.deps.options.costExplorer?.eksSplitCost
+      ce && days.length && this.deps.options.costExplorer?.eksSplitCost
         ? await ce.splitCosts(
-            tagKey,
             env,
             days[0],
             hourKey(

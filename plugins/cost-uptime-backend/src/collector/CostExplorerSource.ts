@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
-import type { CostExplorerOptions } from '../config';
+import type { CostExplorerOptions, CostTagRole } from '../config';
 import type { CostRow, ServiceEnvironmentCostRow } from '../database/CostStore';
 
 /** One day's EC2 cost of a workload by AWS split cost allocation data for EKS. */
@@ -46,12 +46,17 @@ export class CostExplorerSource {
     });
   }
 
-  /** Daily cost in [from, to) grouped by the tag key and SERVICE, every page. */
+  /**
+   * Daily cost in [from, to) grouped by the account's tag for `role` and by
+   * SERVICE, every page. Rows carry the role as their tag key, whatever the
+   * account calls the tag.
+   */
   async dailyCosts(
-    tagKey: string,
+    role: CostTagRole,
     from: string,
     to: string,
   ): Promise<CostRow[]> {
+    const tagKey = this.tagKeyOf(role);
     const rows: CostRow[] = [];
     let token: string | undefined;
     let pages = 0;
@@ -74,15 +79,12 @@ export class CostExplorerSource {
         if (!day) continue;
         for (const group of result.Groups ?? []) {
           const [tagPart = '', service = ''] = group.Keys ?? [];
-          // Tag keys come as `environment$dev-a`; `environment$` is untagged.
-          const tagValue = tagPart.startsWith(`${tagKey}$`)
-            ? tagPart.slice(tagKey.length + 1)
-            : tagPart;
+          const tagValue = tagValueOf(tagPart, tagKey);
           const amount = Number(
             group.Metrics?.[this.options.metric]?.Amount ?? 0,
           );
           rows.push({
-            tagKey,
+            tagKey: role,
             day,
             tagValue,
             awsService: service,
@@ -100,13 +102,15 @@ export class CostExplorerSource {
   }
 
   /**
-   * Daily cost in [from, to) of each `service` tag value in each
-   * `environment` tag value (GroupBy on both tags), every page.
+   * Daily cost in [from, to) of each service tag value in each environment
+   * tag value (GroupBy on both of the account's tags), every page.
    */
   async serviceEnvironmentCosts(
     from: string,
     to: string,
   ): Promise<ServiceEnvironmentCostRow[]> {
+    const serviceKey = this.tagKeyOf('service');
+    const environmentKey = this.tagKeyOf('environment');
     const rows: ServiceEnvironmentCostRow[] = [];
     let token: string | undefined;
     do {
@@ -116,8 +120,8 @@ export class CostExplorerSource {
           Granularity: 'DAILY',
           Metrics: [this.options.metric],
           GroupBy: [
-            { Type: 'TAG', Key: 'service' },
-            { Type: 'TAG', Key: 'environment' },
+            { Type: 'TAG', Key: serviceKey },
+            { Type: 'TAG', Key: environmentKey },
           ],
           NextPageToken: token,
         }),
@@ -129,8 +133,8 @@ export class CostExplorerSource {
           const [servicePart = '', environmentPart = ''] = group.Keys ?? [];
           rows.push({
             day,
-            service: servicePart.replace(/^service\$/, ''),
-            environment: environmentPart.replace(/^environment\$/, ''),
+            service: tagValueOf(servicePart, serviceKey),
+            environment: tagValueOf(environmentPart, environmentKey),
             amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
             estimated: Boolean(result.Estimated),
           });
@@ -148,7 +152,6 @@ export class CostExplorerSource {
    * a workload are the environment's other cost.
    */
   async splitCosts(
-    tagKey: string,
     environment: string,
     from: string,
     to: string,
@@ -161,7 +164,9 @@ export class CostExplorerSource {
           TimePeriod: { Start: from, End: to },
           Granularity: 'DAILY',
           Metrics: [this.options.metric],
-          Filter: { Tags: { Key: tagKey, Values: [environment] } },
+          Filter: {
+            Tags: { Key: this.tagKeyOf('environment'), Values: [environment] },
+          },
           GroupBy: [
             { Type: 'TAG', Key: 'aws:eks:namespace' },
             { Type: 'TAG', Key: 'aws:eks:workload-name' },
@@ -176,8 +181,8 @@ export class CostExplorerSource {
           const [ns = '', workload = ''] = group.Keys ?? [];
           rows.push({
             day,
-            namespace: ns.replace(/^aws:eks:namespace\$/, ''),
-            workload: workload.replace(/^aws:eks:workload-name\$/, ''),
+            namespace: tagValueOf(ns, 'aws:eks:namespace'),
+            workload: tagValueOf(workload, 'aws:eks:workload-name'),
             amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
             estimated: Boolean(result.Estimated),
           });
@@ -186,6 +191,15 @@ export class CostExplorerSource {
       token = page.NextPageToken;
     } while (token);
     return rows;
+  }
+
+  /** The account's cost-allocation tag key for a role. */
+  private tagKeyOf(role: CostTagRole): string {
+    const key = this.options.tags[role];
+    if (!key) {
+      throw new Error(`costUptime.costExplorer.tagKeys names no ${role} tag`);
+    }
+    return key;
   }
 
   /** Forecast (account total, USD) from `from` (today) to `to` (exclusive). */
@@ -237,4 +251,11 @@ export class CostExplorerSource {
 function metricToForecastMetric(metric: string) {
   // GetCostAndUsage metric names are CamelCase; GetCostForecast wants UPPER_SNAKE.
   return metric.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() as any;
+}
+
+/** Group keys come as `environment$dev-a`; `environment$` is untagged. */
+function tagValueOf(groupKey: string, tagKey: string): string {
+  return groupKey.startsWith(`${tagKey}$`)
+    ? groupKey.slice(tagKey.length + 1)
+    : groupKey;
 }

@@ -26,7 +26,7 @@ export class AllocationReportService {
     const days = await this.allocations.days(q);
     const direct = await this.allocations.direct(q);
     const totals = await this.costs.totalsByDay({
-      tagKey: this.options.costExplorer?.tagKeys[0] ?? 'environment',
+      tagKey: 'environment',
       tagValue: q.environment,
       from: q.from,
       to: q.to,

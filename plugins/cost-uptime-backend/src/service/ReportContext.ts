@@ -25,9 +25,12 @@ export class ReportContext {
     this.now = now ?? (() => new Date());
   }
 
-  /** The first configured tag key (`costExplorer.tagKeys[0]`). */
+  /**
+   * The primary tag role: cost is stored under roles, not the account's own
+   * tag keys (see `CostTagRole`).
+   */
   get primaryTagKey() {
-    return this.options.costExplorer?.tagKeys[0] ?? 'environment';
+    return 'environment' as const;
   }
 
   /** USD to the portal's currency, to the cent. */
