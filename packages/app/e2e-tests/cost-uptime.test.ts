@@ -264,7 +264,7 @@ test.describe('cost and uptime', () => {
           forecast: { amount: 0, source: 'extrapolated' },
           todayEstimate: null,
           byEnvironment: [],
-          byService: [],
+          byAwsService: [],
           movers: [],
           trend: [],
         },

@@ -243,7 +243,7 @@ describe('cost-uptime backend plugin', () => {
         entityRef: 'resource:default/env-prod',
       });
       // Every AWS service of the stand-in's example account has cost.
-      expect(summary.body.byService.length).toBe(
+      expect(summary.body.byAwsService.length).toBe(
         exampleAccount().awsServices.length,
       );
 
@@ -260,7 +260,7 @@ describe('cost-uptime backend plugin', () => {
 
       const monthly = await api
         .get(
-          '/api/cost-uptime/series?granularity=month&groupBy=service&tagKey=service&tagValue=shop-backend',
+          '/api/cost-uptime/series?granularity=month&groupBy=awsService&tagKey=service&tagValue=shop-backend',
         )
         .set('authorization', auth);
       expect(monthly.status).toBe(200);
@@ -387,7 +387,7 @@ describe('cost of a service per environment', () => {
       // Together they are the service's own cost over the same days.
       const series = await api
         .get(
-          `/api/cost-uptime/series?granularity=day&groupBy=service&tagKey=service&tagValue=shop-backend&from=${res.body.from}&to=${res.body.to}`,
+          `/api/cost-uptime/series?granularity=day&groupBy=awsService&tagKey=service&tagValue=shop-backend&from=${res.body.from}&to=${res.body.to}`,
         )
         .set('authorization', auth);
       const total = series.body.points.reduce(

@@ -36,7 +36,7 @@ export interface BreakdownRow {
 
 export interface MoverRow {
   /** The dimension the key belongs to. */
-  dimension: 'environment' | 'service' | 'entity';
+  dimension: 'environment' | 'awsService' | 'entity';
   key: string;
   title?: string;
   amount: number;
@@ -88,7 +88,7 @@ export interface CostSummary {
    * this month has no billed day.
    */
   byEnvironment: BreakdownRow[];
-  byService: BreakdownRow[];
+  byAwsService: BreakdownRow[];
   /** Days of `periods.breakdown.previous` with stored cost (fewer: no change is given). */
   breakdownPreviousDaysStored: number;
   /** Largest absolute changes over the last 7 days vs. the 7 days before. */
@@ -116,7 +116,7 @@ export interface ServiceEnvironmentCosts {
 }
 
 export type Granularity = 'day' | 'month';
-export type GroupBy = 'service' | 'environment' | 'entity';
+export type GroupBy = 'awsService' | 'environment' | 'entity';
 
 export interface CostSeriesPoint {
   /** YYYY-MM-DD for days, YYYY-MM for months. */

@@ -55,7 +55,7 @@ export const costUptimeTranslationRef = createTranslationRef({
         "Paler bars are estimates (Cost Explorer's recent days, today's node estimate)",
       groupBy: {
         environment: 'Environment',
-        service: 'AWS service',
+        awsService: 'AWS service',
         entity: 'Catalog entity',
       },
       range: {
@@ -72,7 +72,7 @@ export const costUptimeTranslationRef = createTranslationRef({
     },
     breakdown: {
       byEnvironment: 'By environment',
-      byService: 'By AWS service',
+      byAwsService: 'By AWS service',
       compared: '{{current}} vs {{previous}}',
       comparedNotBilled: '{{current}} vs {{previous}}: {{notBilled}}',
       nothingCollected: 'Nothing collected for {{range}}: no change shown.',
@@ -115,7 +115,7 @@ export const costUptimeTranslationRef = createTranslationRef({
       },
       dimension: {
         environment: 'environment',
-        service: 'service',
+        awsService: 'AWS service',
         entity: 'entity',
       },
     },

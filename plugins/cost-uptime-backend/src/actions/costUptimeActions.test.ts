@@ -123,7 +123,7 @@ describe('cost and uptime actions', () => {
       billedToDate: rest.body.billedToDate,
       lastMonth: rest.body.lastMonth,
       forecast: rest.body.forecast,
-      byService: rest.body.byService,
+      byAwsService: rest.body.byAwsService,
     });
     // Four billed days of prod: 40 + 41 + 42 + 43.
     expect((output as any).billedToDate).toBe(166);

@@ -103,7 +103,7 @@ These are the figures of the portal's Cost & Uptime page and /api/cost-uptime/su
             source: z.enum(['cost-explorer', 'extrapolated']),
           }),
           byEnvironment: z.array(breakdownRow(z)),
-          byService: z.array(breakdownRow(z)),
+          byAwsService: z.array(breakdownRow(z)),
         }),
     },
     action: async ({ input }) => {
@@ -121,7 +121,7 @@ These are the figures of the portal's Cost & Uptime page and /api/cost-uptime/su
           lastMonth: s.lastMonth,
           forecast: s.forecast,
           byEnvironment: s.byEnvironment,
-          byService: s.byService,
+          byAwsService: s.byAwsService,
         },
       };
     },
@@ -145,9 +145,11 @@ Same figures as /api/cost-uptime/series and the page's charts.`,
         z.object({
           granularity: z.enum(['day', 'month']).default('day'),
           groupBy: z
-            .enum(['environment', 'service', 'entity'])
+            .enum(['environment', 'awsService', 'entity'])
             .default('environment')
-            .describe('One series per environment, service or catalog entity'),
+            .describe(
+              'One series per environment, AWS service or catalog entity',
+            ),
           from: z.string().optional().describe('First day, YYYY-MM-DD'),
           to: z.string().optional().describe('Last day, YYYY-MM-DD'),
           top: z
@@ -163,7 +165,7 @@ Same figures as /api/cost-uptime/series and the page's charts.`,
         z.object({
           currency: z.string(),
           granularity: z.enum(['day', 'month']),
-          groupBy: z.enum(['environment', 'service', 'entity']),
+          groupBy: z.enum(['environment', 'awsService', 'entity']),
           from: z.string(),
           to: z.string(),
           keys: z.array(

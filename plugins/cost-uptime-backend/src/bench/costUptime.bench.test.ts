@@ -315,7 +315,7 @@ describeBench('cost-uptime benchmark', () => {
         name: 'series: 12 months by service',
         api: () =>
           get(
-            `/series?granularity=month&groupBy=service&from=${firstDay.toISODate()}&to=${to}`,
+            `/series?granularity=month&groupBy=awsService&from=${firstDay.toISODate()}&to=${to}`,
           ),
         rollup: () =>
           knex('cost_monthly')

@@ -110,7 +110,7 @@ describe('ReportService series with top', () => {
     expect(await report.series({ ...query, top: 6 })).toEqual(all);
     const byService = await report.series({
       ...query,
-      groupBy: 'service',
+      groupBy: 'awsService',
       top: 2,
     });
     expect(byService.keys.map(k => k.key)).toEqual([
@@ -190,7 +190,7 @@ describe('ReportService summary', () => {
     const s = await report.summary();
     for (const [by, list] of [
       ['tagValue', s.byEnvironment],
-      ['awsService', s.byService],
+      ['awsService', s.byAwsService],
     ] as const) {
       const now = sums(by, '2026-11-01', '2026-11-19');
       const before = sums(by, '2026-10-01', '2026-10-19');
@@ -219,7 +219,7 @@ describe('ReportService summary', () => {
     const expected = [];
     for (const [dimension, by] of [
       ['environment', 'tagValue'],
-      ['service', 'awsService'],
+      ['awsService', 'awsService'],
     ] as const) {
       const now = sums(by, '2026-11-13', '2026-11-19');
       const before = sums(by, '2026-11-06', '2026-11-12');

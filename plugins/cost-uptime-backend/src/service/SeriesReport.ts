@@ -53,7 +53,7 @@ export class SeriesReport {
             tagValue,
           });
 
-    if (q.groupBy === 'service') {
+    if (q.groupBy === 'awsService') {
       const tagKey = q.filter?.tagKey ?? this.ctx.primaryTagKey;
       points = day
         ? await this.ctx.store.dailyByAwsService({
@@ -122,7 +122,7 @@ export class SeriesReport {
           });
       }
     }
-    if (q.groupBy === 'service') {
+    if (q.groupBy === 'awsService') {
       for (const key of new Set(points.map(p => p.key)))
         keys.push({ key, title: key });
     }

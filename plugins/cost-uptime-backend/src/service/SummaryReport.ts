@@ -102,7 +102,7 @@ export class SummaryReport {
       .at(0)!;
 
     // Independent queries: run them side by side.
-    const [allDays, estimates, stored, byTag, byServiceSums, titles] =
+    const [allDays, estimates, stored, byTag, byAwsServiceSums, titles] =
       await Promise.all([
         this.ctx.store.totalsByDay({
           tagKey,
@@ -133,10 +133,14 @@ export class SummaryReport {
     const byEnvironment = byTag
       ? this.breakdown(byTag, titles, comparable)
       : [];
-    const byService = this.breakdown(byServiceSums, new Map(), comparable);
+    const byAwsService = this.breakdown(
+      byAwsServiceSums,
+      new Map(),
+      comparable,
+    );
     const movers = this.movers([
       ...(byTag ? [{ dimension: 'environment' as const, sums: byTag }] : []),
-      { dimension: 'service' as const, sums: byServiceSums },
+      { dimension: 'awsService' as const, sums: byAwsServiceSums },
     ]);
 
     const billed = sum(p.billed);
@@ -181,7 +185,7 @@ export class SummaryReport {
           }
         : null,
       byEnvironment,
-      byService,
+      byAwsService,
       breakdownPreviousDaysStored: previousDaysStored,
       movers,
       trend: allDays

@@ -204,7 +204,7 @@ describe('every day of 2027 and 2028', () => {
         );
       }
       check(day, s.byEnvironment.length === ENVIRONMENTS.length, 'by env');
-      check(day, s.byService.length === SERVICES.length, 'by service');
+      check(day, s.byAwsService.length === SERVICES.length, 'by service');
       check(
         day,
         s.byEnvironment.every(r => r.change !== null),

@@ -40,7 +40,9 @@ const filterSchema = {
 const summaryQuery = z.object(filterSchema);
 const seriesQuery = z.object({
   granularity: z.enum(['day', 'month']).default('day'),
-  groupBy: z.enum(['service', 'environment', 'entity']).default('environment'),
+  groupBy: z
+    .enum(['awsService', 'environment', 'entity'])
+    .default('environment'),
   from: day.optional(),
   to: day.optional(),
   /** Only the biggest keys, the rest summed as "Other": what a chart draws. */

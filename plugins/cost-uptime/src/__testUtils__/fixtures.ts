@@ -25,7 +25,7 @@ export function summaryOn(
     forecast: { amount: 9600, source: 'extrapolated' },
     todayEstimate: null,
     byEnvironment: [],
-    byService: [],
+    byAwsService: [],
     breakdownPreviousDaysStored: periods.breakdown.previous.days,
     movers: [],
     trend: [],
@@ -57,7 +57,7 @@ export const midMonth = summaryOn('2026-12-15', '2026-12-14', {
       change: -0.056,
     },
   ],
-  byService: [
+  byAwsService: [
     {
       key: 'Amazon EC2',
       title: 'Amazon EC2',

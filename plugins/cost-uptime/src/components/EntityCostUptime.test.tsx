@@ -6,7 +6,10 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { costUptimeApiRef, type CostUptimeApi } from '../api';
 import { midMonth, uptimeRows } from '../__testUtils__/fixtures';
-import { EntityCostUptimeCard } from './EntityCostUptime';
+import {
+  EntityCostUptimeCard,
+  EntityCostUptimeContent,
+} from './EntityCostUptime';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -47,5 +50,48 @@ describe('EntityCostUptimeCard', () => {
       days: 30,
       key: 'shop-backend',
     });
+  });
+});
+
+describe('EntityCostUptimeContent', () => {
+  it("asks once for the entity's summary and availability, also for the card it embeds", async () => {
+    const getSummary = jest.fn(async (filter?: { tagKey: string }) =>
+      filter ? midMonth : { ...midMonth, byEnvironment: [] },
+    );
+    const api: Partial<CostUptimeApi> = {
+      getSummary,
+      getUptime: jest.fn(async () => ({
+        days: 30,
+        from: '2026-11-15',
+        to: '2026-12-15',
+        rows: uptimeRows,
+      })),
+      getSeries: jest.fn(async () => ({
+        currency: 'USD' as const,
+        granularity: 'day' as const,
+        groupBy: 'awsService' as const,
+        from: '2026-11-15',
+        to: '2026-12-14',
+        keys: [],
+        points: [],
+      })),
+      getAllocation: jest.fn(),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[costUptimeApiRef, api]]}>
+        <EntityProvider entity={entity}>
+          <EntityCostUptimeContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByTestId('entity-month-to-date')).toHaveTextContent(
+      '$4,321.50',
+    );
+    expect(screen.getByTestId('entity-uptime')).toBeInTheDocument();
+    const filtered = getSummary.mock.calls.filter(([filter]) => filter);
+    expect(filtered).toEqual([
+      [{ tagKey: 'service', tagValue: 'shop-backend' }],
+    ]);
+    expect(api.getUptime).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,6 +8,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   tagRefOfAnnotations,
   USAGE_METRICS,
+  type CostUptimeApi,
   type CostSummary,
   type TagRef,
 } from '@internal/plugin-cost-uptime-common';
@@ -77,24 +78,41 @@ function MonthSoFar(props: { summary: CostSummary }) {
   );
 }
 
+type EntityCostData = {
+  summary: CostSummary;
+  uptime?: Awaited<ReturnType<CostUptimeApi['getUptime']>>;
+  usage?: Awaited<ReturnType<CostUptimeApi['getUsage']>>;
+};
+
+/**
+ * The entity's summary, and its availability (a service) or usage (an
+ * environment): what the overview card shows. The tab asks for these once
+ * and hands them to the card it embeds.
+ */
+function fetchEntityCostData(
+  api: CostUptimeApi,
+  filter: TagRef,
+): Promise<EntityCostData> {
+  return Promise.all([
+    api.getSummary(filter),
+    filter.tagKey === 'service'
+      ? api.getUptime({ days: 30, key: filter.tagValue })
+      : undefined,
+    filter.tagKey === 'environment'
+      ? api.getUsage({ granularity: 'hour', environment: filter.tagValue })
+      : undefined,
+  ]).then(([summary, uptime, usage]) => ({ summary, uptime, usage }));
+}
+
 /** Small card on the entity's overview: this month's cost, trend and availability. */
 export function EntityCostUptimeCard() {
   const api = useApi(costUptimeApiRef);
   const filter = useTagRef();
-  const f = useCostFormat();
-  const { t } = f;
-  const state = useAsync(async () => {
-    const [summary, uptime, usage] = await Promise.all([
-      api.getSummary(filter),
-      filter.tagKey === 'service'
-        ? api.getUptime({ days: 30, key: filter.tagValue })
-        : undefined,
-      filter.tagKey === 'environment'
-        ? api.getUsage({ granularity: 'hour', environment: filter.tagValue })
-        : undefined,
-    ]);
-    return { summary, uptime, usage };
-  }, [api, filter.tagKey, filter.tagValue]);
+  const { t } = useCostFormat();
+  const state = useAsync(
+    () => fetchEntityCostData(api, filter),
+    [api, filter.tagKey, filter.tagValue],
+  );
 
   const title = t('page.title');
   if (state.loading) {
@@ -111,7 +129,18 @@ export function EntityCostUptimeCard() {
       </InfoCard>
     );
   }
-  const { summary: s, uptime, usage } = state.value!;
+  return <EntityCostUptimeCardView filter={filter} data={state.value!} />;
+}
+
+function EntityCostUptimeCardView(props: {
+  filter: TagRef;
+  data: EntityCostData;
+}) {
+  const { filter } = props;
+  const f = useCostFormat();
+  const { t } = f;
+  const title = t('page.title');
+  const { summary: s, uptime, usage } = props.data;
   const lastOf = (metric: string) => {
     const pts = usage?.points.filter(p => p.metric === metric) ?? [];
     return pts[pts.length - 1]?.value;
@@ -217,31 +246,26 @@ export function EntityCostUptimeContent() {
   const f = useCostFormat();
   const { t } = f;
   const state = useAsync(async () => {
-    const [summary, series, uptime, usage] = await Promise.all([
-      api.getSummary(filter),
+    const [data, series] = await Promise.all([
+      fetchEntityCostData(api, filter),
       api.getSeries({
         granularity: 'day',
-        groupBy: 'service',
+        groupBy: 'awsService',
         filter,
         top: CHART_KEYS,
       }),
-      filter.tagKey === 'service'
-        ? api.getUptime({ days: 30, key: filter.tagValue })
-        : undefined,
-      filter.tagKey === 'environment'
-        ? api.getUsage({ granularity: 'hour', environment: filter.tagValue })
-        : undefined,
     ]);
-    return { summary, series, uptime, usage };
+    return { data, series };
   }, [api, filter.tagKey, filter.tagValue]);
 
   if (state.loading) return <Progress />;
   if (state.error) return <ResponseErrorPanel error={state.error} />;
-  const { summary: s, series, uptime, usage } = state.value!;
+  const { data, series } = state.value!;
+  const { summary: s, uptime, usage } = data;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={4}>
-        <EntityCostUptimeCard />
+        <EntityCostUptimeCardView filter={filter} data={data} />
       </Grid>
       <Grid item xs={12} md={8}>
         <InfoCard

@@ -33,7 +33,7 @@ function summary(
     forecast: { amount: 9600, source: 'extrapolated' },
     todayEstimate: null,
     byEnvironment: [],
-    byService: [],
+    byAwsService: [],
     breakdownPreviousDaysStored: periods.breakdown.previous.days,
     movers: [],
     trend: [],

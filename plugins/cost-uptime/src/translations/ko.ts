@@ -43,7 +43,7 @@ export default createTranslationMessages({
     'trend.subheader':
       '옅은 막대는 추정치입니다 (Cost Explorer의 최근 일자, 오늘의 노드 기준 추정)',
     'trend.groupBy.environment': '환경',
-    'trend.groupBy.service': 'AWS 서비스',
+    'trend.groupBy.awsService': 'AWS 서비스',
     'trend.groupBy.entity': '카탈로그 엔티티',
     'trend.range.days30': '30일',
     'trend.range.days90': '90일',
@@ -53,7 +53,7 @@ export default createTranslationMessages({
     'charts.untagged': '태그 없음',
     'charts.estimate': '{{day}} (추정)',
     'breakdown.byEnvironment': '환경별',
-    'breakdown.byService': 'AWS 서비스별',
+    'breakdown.byAwsService': 'AWS 서비스별',
     'breakdown.compared': '{{current}} 대 {{previous}}',
     'breakdown.comparedNotBilled': '{{current}} 대 {{previous}}: {{notBilled}}',
     'breakdown.nothingCollected':
@@ -91,7 +91,7 @@ export default createTranslationMessages({
     'movers.columns.before7': '이전 7일',
     'movers.columns.change': '변화',
     'movers.dimension.environment': '환경',
-    'movers.dimension.service': '서비스',
+    'movers.dimension.awsService': 'AWS 서비스',
     'movers.dimension.entity': '엔티티',
     'uptime.title': 'SLO 대비 가동률',
     'uptime.subheader': '서비스와 환경별 가용성 SLI',

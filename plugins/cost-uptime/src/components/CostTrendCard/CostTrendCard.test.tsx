@@ -28,7 +28,7 @@ describe('CostTrendCard', () => {
     expect(await screen.findByText('Cost trend')).toBeInTheDocument();
     expect(screen.getByText('No cost in this range.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'AWS service' }));
-    expect(onGroupBy).toHaveBeenCalledWith('service');
+    expect(onGroupBy).toHaveBeenCalledWith('awsService');
     fireEvent.click(screen.getByRole('button', { name: '12 months' }));
     expect(onRange).toHaveBeenCalledWith('12m');
   });

@@ -34,8 +34,8 @@ export function CostTrendCard(props: {
             <ToggleButton value="environment">
               {t('trend.groupBy.environment')}
             </ToggleButton>
-            <ToggleButton value="service">
-              {t('trend.groupBy.service')}
+            <ToggleButton value="awsService">
+              {t('trend.groupBy.awsService')}
             </ToggleButton>
             <ToggleButton value="entity">
               {t('trend.groupBy.entity')}

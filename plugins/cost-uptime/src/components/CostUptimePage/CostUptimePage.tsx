@@ -16,7 +16,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costUptimeApiRef } from '../../api';
 import { ByEnvironmentCard } from '../ByEnvironmentCard';
-import { ByServiceCard } from '../ByServiceCard';
+import { ByAwsServiceCard } from '../ByAwsServiceCard';
 import { CHART_KEYS } from '../charts';
 import { CostTrendCard, type TrendRange } from '../CostTrendCard';
 import { CostFormat, useCostFormat } from '../format';
@@ -213,7 +213,7 @@ export function CostUptimePage() {
             <ByEnvironmentCard summary={s} />
           </Grid>
           <Grid item xs={12} md={7}>
-            <ByServiceCard summary={s} />
+            <ByAwsServiceCard summary={s} />
           </Grid>
           <Grid item xs={12} xl={5}>
             <MoversCard movers={s.movers} currency={s.currency} />

@@ -1,11 +1,11 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { midMonth, summaryOn } from '../../__testUtils__/fixtures';
-import { ByServiceCard } from './ByServiceCard';
+import { ByAwsServiceCard } from './ByAwsServiceCard';
 
-describe('ByServiceCard', () => {
+describe('ByAwsServiceCard', () => {
   it('titles the card with the compared days', async () => {
-    await renderInTestApp(<ByServiceCard summary={midMonth} />);
+    await renderInTestApp(<ByAwsServiceCard summary={midMonth} />);
     expect(await screen.findByText('By AWS service')).toBeInTheDocument();
     expect(screen.getByText('Dec 1–14 vs Nov 1–14')).toBeInTheDocument();
     expect(screen.queryByTestId('breakdown-empty')).not.toBeInTheDocument();
@@ -13,7 +13,7 @@ describe('ByServiceCard', () => {
 
   it('says when the comparison is not all collected', async () => {
     await renderInTestApp(
-      <ByServiceCard
+      <ByAwsServiceCard
         summary={{ ...midMonth, breakdownPreviousDaysStored: 0 }}
       />,
     );
@@ -26,7 +26,7 @@ describe('ByServiceCard', () => {
 
   it('explains an empty breakdown', async () => {
     await renderInTestApp(
-      <ByServiceCard summary={summaryOn('2026-12-15', '2026-12-14')} />,
+      <ByAwsServiceCard summary={summaryOn('2026-12-15', '2026-12-14')} />,
     );
     expect(await screen.findByTestId('breakdown-empty')).toHaveTextContent(
       'No billed cost collected for Dec 1–14 2026.',

@@ -6,15 +6,15 @@ import { BreakdownEmpty, BreakdownNote } from '../parts';
 import { breakdownSubheader } from '../periodText';
 
 /** The page's "By AWS service" card: each service, this period and the last. */
-export function ByServiceCard(props: { summary: CostSummary }) {
+export function ByAwsServiceCard(props: { summary: CostSummary }) {
   const s = props.summary;
   const f = useCostFormat();
   return (
     <InfoCard
-      title={f.t('breakdown.byService')}
+      title={f.t('breakdown.byAwsService')}
       subheader={breakdownSubheader(s, f)}
     >
-      {s.byService.length === 0 ? (
+      {s.byAwsService.length === 0 ? (
         <BreakdownEmpty summary={s} />
       ) : (
         <>
@@ -22,7 +22,7 @@ export function ByServiceCard(props: { summary: CostSummary }) {
             currency={s.currency}
             currentLabel={f.range(s.periods.breakdown.current)}
             previousLabel={f.range(s.periods.breakdown.previous)}
-            data={s.byService.map(r => ({
+            data={s.byAwsService.map(r => ({
               key: r.key,
               title: r.title ?? r.key,
               amount: r.amount,

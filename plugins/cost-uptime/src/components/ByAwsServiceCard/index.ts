@@ -1,0 +1,1 @@
+export { ByAwsServiceCard } from './ByAwsServiceCard';

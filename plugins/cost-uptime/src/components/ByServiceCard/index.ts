@@ -1,1 +1,0 @@
-export { ByServiceCard } from './ByServiceCard';
