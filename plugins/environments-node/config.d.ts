@@ -45,7 +45,12 @@ export interface Config {
       timeoutMinutes?: number;
     };
     environments?: {
-      /** Group whose members may do everything (default group:default/platform-admins). */
+      /**
+       * Group whose members may do everything (default
+       * group:default/platform-admins). The home page reads it too, to show
+       * its members every environment that needs attention.
+       * @visibility frontend
+       */
       adminGroup?: string;
       /** Name tag of the existing VPC (default platform-vpc). */
       vpcName?: string;

@@ -44,6 +44,41 @@ export const appTranslationRef = createTranslationRef({
         // relative: "in 3 days"; date: the date and time in the user's zone.
         expires: 'Expires {{relative}} ({{date}})',
         stateUnknown: 'unknown',
+        cost: '{{amount}} this month',
+        costEstimated: '{{amount}} this month (estimated)',
+        costUnavailable: 'cost unavailable',
+        attentionTitle: 'Needs attention (all environments)',
+        attentionNone: 'No environment failed or expires today.',
+        attentionFailed: 'Failed',
+        attentionExpiresToday: 'Expires today',
+      },
+      myServices: {
+        title: 'My services',
+        widgetDescription:
+          'Your services: health per environment, SLO and latest build',
+        loading: 'Loading your services',
+        error: "Couldn't load your services",
+        empty: 'You own no services yet.',
+        create: 'Create one',
+        unreachable: 'unreachable',
+        notDeployed: 'Not deployed by Argo CD',
+        // availability and target as percentages; environment: the worst one.
+        sloMet:
+          'SLO met: {{availability}} in {{environment}} (target {{target}}, 30 days)',
+        sloMissed:
+          'SLO missed: {{availability}} in {{environment}} (target {{target}}, 30 days)',
+        noSlo: 'No availability data yet',
+        uptimeError: 'Availability unavailable: {{message}}',
+        build: 'Build #{{number}}: {{result}}',
+      },
+      notifications: {
+        title: 'Unread notifications',
+        widgetDescription: 'Your newest unread notifications',
+        loading: 'Loading your notifications',
+        error: "Couldn't load your notifications",
+        empty: 'No unread notifications.',
+        more: '{{count}} more unread',
+        all: 'All notifications',
       },
       widgetTitle: 'Getting started',
       widgetDescription: 'What the portal offers and where to start',

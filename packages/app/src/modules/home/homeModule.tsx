@@ -6,6 +6,8 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 import { appTranslationRef } from '../../translation';
 import { MyEnvironmentsCard } from './myEnvironments/MyEnvironmentsCard';
+import { MyServicesCard } from './myServices/MyServicesCard';
+import { UnreadNotificationsCard } from './notifications/UnreadNotificationsCard';
 
 // Links stay inside the portal: this machine class has no internet, and the
 // people using the portal want their own tools, not Backstage's project pages.
@@ -38,7 +40,36 @@ const myEnvironmentsWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+const myServicesWidget = HomePageWidgetBlueprint.make({
+  name: 'my-services',
+  params: {
+    name: 'MyServices',
+    title: 'My services',
+    description: 'Your services: health per environment, SLO and latest build',
+    components: async () => ({
+      Content: () => <MyServicesCard />,
+    }),
+  },
+});
+
+const unreadNotificationsWidget = HomePageWidgetBlueprint.make({
+  name: 'unread-notifications',
+  params: {
+    name: 'UnreadNotifications',
+    title: 'Unread notifications',
+    description: 'Your newest unread notifications',
+    components: async () => ({
+      Content: () => <UnreadNotificationsCard />,
+    }),
+  },
+});
+
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget, myEnvironmentsWidget],
+  extensions: [
+    gettingStartedWidget,
+    myEnvironmentsWidget,
+    myServicesWidget,
+    unreadNotificationsWidget,
+  ],
 });

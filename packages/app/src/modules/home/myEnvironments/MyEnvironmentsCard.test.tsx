@@ -1,5 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
-import { identityApiRef } from '@backstage/frontend-plugin-api';
+import { configApiRef, identityApiRef } from '@backstage/frontend-plugin-api';
+import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
+import type { CostUptimeApi } from '@internal/plugin-cost-uptime-common';
 import {
   mockApis,
   renderInTestApp,
@@ -25,6 +27,10 @@ function environment(name: string, owner: string, annotations = {}): Entity {
 const mine = environment('team-a-dev', 'group:default/team-a', {
   'platform.acme.io/status': 'ready',
   'platform.acme.io/expires-at': '2027-01-03T10:00:00Z',
+  'cost-uptime.io/environment': 'team-a-dev',
+});
+const broken = environment('team-b-test', 'group:default/team-b', {
+  'platform.acme.io/status': 'failed',
 });
 const theirs = environment('other-dev', 'group:default/team-b');
 
@@ -34,15 +40,18 @@ function catalogOf(entities: Entity[]) {
     getEntities: async ({ filter }: { filter: Record<string, string[]> }) => {
       const owners = filter['relations.ownedBy'];
       return {
-        items: entities.filter(e =>
-          e.relations?.some(r => owners.includes(r.targetRef)),
+        items: entities.filter(
+          e => !owners || e.relations?.some(r => owners.includes(r.targetRef)),
         ),
       };
     },
   };
 }
 
-async function render(catalogApi: unknown) {
+async function render(
+  catalogApi: unknown,
+  options: { groups?: string[]; costApi?: Partial<CostUptimeApi> } = {},
+) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -53,10 +62,14 @@ async function render(catalogApi: unknown) {
             userEntityRef: 'user:default/minsu.park',
             ownershipEntityRefs: [
               'user:default/minsu.park',
-              'group:default/team-a',
+              ...(options.groups ?? ['group:default/team-a']),
             ],
           }),
         ],
+        [configApiRef, mockApis.config()],
+        ...(options.costApi
+          ? [[costUptimeApiRef, options.costApi] as const]
+          : []),
       ]}
     >
       <MyEnvironmentsCard clock={clock} />
@@ -108,5 +121,52 @@ describe('MyEnvironmentsCard', () => {
     expect(
       await screen.findByText(/Couldn't load your environments/),
     ).toBeInTheDocument();
+  });
+
+  it("shows each environment's cost this month, and says when it is unknown", async () => {
+    const second = environment('team-a-stg', 'group:default/team-a', {
+      'cost-uptime.io/environment': 'team-a-stg',
+    });
+    const getSummary = jest.fn(async (filter?: { tagValue: string }) => {
+      if (filter?.tagValue === 'team-a-stg') throw new Error('no data');
+      return {
+        currency: 'USD',
+        monthToDate: { amount: 1234.5, estimated: true },
+      } as any;
+    });
+    await render(catalogOf([mine, second, theirs]), {
+      costApi: { getSummary },
+    });
+    const list = await screen.findByRole('list', { name: 'My environments' });
+    expect(
+      within(list).getByRole('listitem', { name: 'team-a-dev' }),
+    ).toHaveTextContent('$1,234.50 this month (estimated)');
+    expect(
+      within(list).getByRole('listitem', { name: 'team-a-stg' }),
+    ).toHaveTextContent('cost unavailable');
+    expect(getSummary).toHaveBeenCalledWith({
+      tagKey: 'environment',
+      tagValue: 'team-a-dev',
+    });
+  });
+
+  it('shows platform admins every environment that failed, apart from their own', async () => {
+    await render(catalogOf([mine, broken, theirs]), {
+      groups: ['group:default/platform-admins'],
+    });
+    const attention = await screen.findByTestId('home-attention');
+    expect(attention).toHaveTextContent('Needs attention (all environments)');
+    const item = within(attention).getByRole('listitem', {
+      name: 'team-b-test',
+    });
+    expect(item).toHaveTextContent('Failed');
+    // The admin owns none of them: the own list stays empty.
+    expect(screen.getByText(/You own no environments yet/)).toBeInTheDocument();
+  });
+
+  it('shows developers no attention list', async () => {
+    await render(catalogOf([mine, broken]));
+    await screen.findByRole('list', { name: 'My environments' });
+    expect(screen.queryByTestId('home-attention')).not.toBeInTheDocument();
   });
 });

@@ -1,8 +1,12 @@
 import {
+  configApiRef,
   identityApiRef,
   useApi,
+  useApiHolder,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
+import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
+import type { CostUptimeApi } from '@internal/plugin-cost-uptime-common';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Link, Progress, WarningPanel } from '@backstage/core-components';
 import { Box, Chip, Typography } from '@material-ui/core';
@@ -12,29 +16,112 @@ import { useFormatters, useLanguage } from '@internal/i18n-react';
 import { localeOf } from '@internal/i18n-common';
 import { appTranslationRef } from '../../../translation';
 import { Clock, systemClock } from '../clock';
-import { environmentRow, EnvironmentRow, untilExpiry } from './environmentRows';
+import {
+  environmentRow,
+  EnvironmentRow,
+  needsAttention,
+  untilExpiry,
+  type AttentionReason,
+} from './environmentRows';
+
+/** An environment's cost this month so far, as the cost plugin reports it. */
+export type EnvironmentCost =
+  | { state: 'found'; amount: number; currency: string; estimated: boolean }
+  | { state: 'error' };
+
+/** What the card shows: the user's environments, and for admins all that need attention. */
+export interface MyEnvironments {
+  rows: EnvironmentRow[];
+  costs: Record<string, EnvironmentCost>;
+  /** Present for members of the platform admin group. */
+  attention?: { row: EnvironmentRow; reason: AttentionReason }[];
+}
+
+const DEFAULT_ADMIN_GROUP = 'group:default/platform-admins';
 
 /** Where the empty state sends people to create an environment. */
 export const CREATE_ENVIRONMENT_PATH =
   '/create/templates/default/create-environment';
 
-/** The environments owned by the signed-in user or their groups. */
-export function useMyEnvironments() {
+/**
+ * The environments owned by the signed-in user or their groups, with their
+ * cost this month; for platform admins (`platform.environments.adminGroup`)
+ * also every environment that failed or expires today.
+ */
+export function useMyEnvironments(clock: Clock = systemClock) {
   const identityApi = useApi(identityApiRef);
   const catalogApi = useApi(catalogApiRef);
-  return useAsync(async () => {
+  const config = useApi(configApiRef);
+  const apis = useApiHolder();
+  return useAsync(async (): Promise<MyEnvironments> => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+    const adminGroup =
+      config.getOptionalString('platform.environments.adminGroup') ??
+      DEFAULT_ADMIN_GROUP;
+    const isAdmin = ownershipEntityRefs.includes(adminGroup);
     const { items } = await catalogApi.getEntities({
       filter: {
         kind: 'resource',
         'spec.type': [...ENVIRONMENT_TYPES],
-        'relations.ownedBy': ownershipEntityRefs,
+        ...(isAdmin ? {} : { 'relations.ownedBy': ownershipEntityRefs }),
       },
     });
-    return items
-      .map(environmentRow)
+    const all = items.map(environmentRow);
+    const owned = new Set(
+      items
+        .filter(e =>
+          e.relations?.some(
+            r =>
+              r.type === 'ownedBy' && ownershipEntityRefs.includes(r.targetRef),
+          ),
+        )
+        .map(e => environmentRow(e).ref),
+    );
+    const rows = all
+      .filter(r => owned.has(r.ref))
       .sort((a, b) => a.name.localeCompare(b.name));
-  }, [identityApi, catalogApi]);
+    const costs = await costsOf(apis.get(costUptimeApiRef), rows);
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return {
+      rows,
+      costs,
+      attention: isAdmin
+        ? needsAttention(all, clock.now(), timeZone)
+        : undefined,
+    };
+  }, [identityApi, catalogApi, config, apis, clock]);
+}
+
+/** This month's cost of each environment with a cost tag; one failure is that row's. */
+async function costsOf(
+  api: CostUptimeApi | undefined,
+  rows: EnvironmentRow[],
+): Promise<Record<string, EnvironmentCost>> {
+  if (!api) return {};
+  const entries = await Promise.all(
+    rows
+      .filter(r => r.costTag)
+      .map(async (r): Promise<[string, EnvironmentCost]> => {
+        try {
+          const s = await api.getSummary({
+            tagKey: 'environment',
+            tagValue: r.costTag!,
+          });
+          return [
+            r.ref,
+            {
+              state: 'found',
+              amount: s.monthToDate.amount,
+              currency: s.currency,
+              estimated: s.monthToDate.estimated,
+            },
+          ];
+        } catch {
+          return [r.ref, { state: 'error' }];
+        }
+      }),
+  );
+  return Object.fromEntries(entries);
 }
 
 function Expiry({ row, now }: { row: EnvironmentRow; now: Date }) {
@@ -58,8 +145,39 @@ function Expiry({ row, now }: { row: EnvironmentRow; now: Date }) {
   );
 }
 
-/** One environment: link, state chip, expiry. */
-function EnvironmentItem({ row, now }: { row: EnvironmentRow; now: Date }) {
+function Cost({ cost }: { cost?: EnvironmentCost }) {
+  const { t } = useTranslationRef(appTranslationRef);
+  const fmt = useFormatters();
+  if (!cost) return null;
+  if (cost.state === 'error') {
+    return <> · {t('home.myEnvironments.costUnavailable')}</>;
+  }
+  const amount = fmt.money(cost.amount, cost.currency);
+  return (
+    <>
+      {' · '}
+      {t(
+        cost.estimated
+          ? 'home.myEnvironments.costEstimated'
+          : 'home.myEnvironments.cost',
+        { amount },
+      )}
+    </>
+  );
+}
+
+/** One environment: link, state chip, expiry and cost this month. */
+function EnvironmentItem({
+  row,
+  now,
+  cost,
+  note,
+}: {
+  row: EnvironmentRow;
+  now: Date;
+  cost?: EnvironmentCost;
+  note?: string;
+}) {
   const { t } = useTranslationRef(appTranslationRef);
   return (
     <Box
@@ -74,7 +192,9 @@ function EnvironmentItem({ row, now }: { row: EnvironmentRow; now: Date }) {
       <Box minWidth={0}>
         <EntityRefLink entityRef={row.ref} title={row.title} />
         <Typography variant="body2" color="textSecondary">
+          {note ? `${note} · ` : null}
           <Expiry row={row} now={now} />
+          <Cost cost={cost} />
         </Typography>
       </Box>
       <Chip
@@ -86,10 +206,43 @@ function EnvironmentItem({ row, now }: { row: EnvironmentRow; now: Date }) {
   );
 }
 
-/** "My environments": each with its state and expiry, linked to its page. */
+/** For platform admins: every environment that failed or expires today. */
+function Attention({ value, now }: { value: MyEnvironments; now: Date }) {
+  const { t } = useTranslationRef(appTranslationRef);
+  if (!value.attention) return null;
+  return (
+    <Box mb={2} data-testid="home-attention">
+      <Typography variant="subtitle2">
+        {t('home.myEnvironments.attentionTitle')}
+      </Typography>
+      {value.attention.length ? (
+        <Box role="list" aria-label={t('home.myEnvironments.attentionTitle')}>
+          {value.attention.map(({ row, reason }) => (
+            <EnvironmentItem
+              key={row.ref}
+              row={row}
+              now={now}
+              note={t(
+                reason === 'failed'
+                  ? 'home.myEnvironments.attentionFailed'
+                  : 'home.myEnvironments.attentionExpiresToday',
+              )}
+            />
+          ))}
+        </Box>
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          {t('home.myEnvironments.attentionNone')}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** "My environments": each with its state, expiry and cost, linked to its page. */
 export function MyEnvironmentsCard({ clock = systemClock }: { clock?: Clock }) {
   const { t } = useTranslationRef(appTranslationRef);
-  const { loading, error, value } = useMyEnvironments();
+  const { loading, error, value } = useMyEnvironments(clock);
   if (loading) {
     return <Progress aria-label={t('home.myEnvironments.loading')} />;
   }
@@ -102,22 +255,29 @@ export function MyEnvironmentsCard({ clock = systemClock }: { clock?: Clock }) {
       />
     );
   }
-  if (!value?.length) {
-    return (
-      <Typography>
-        {t('home.myEnvironments.empty')}{' '}
-        <Link to={CREATE_ENVIRONMENT_PATH}>
-          {t('home.myEnvironments.create')}
-        </Link>
-      </Typography>
-    );
-  }
   const now = clock.now();
   return (
-    <Box role="list" aria-label={t('home.myEnvironments.title')}>
-      {value.map(row => (
-        <EnvironmentItem key={row.ref} row={row} now={now} />
-      ))}
-    </Box>
+    <>
+      {value ? <Attention value={value} now={now} /> : null}
+      {!value?.rows.length ? (
+        <Typography>
+          {t('home.myEnvironments.empty')}{' '}
+          <Link to={CREATE_ENVIRONMENT_PATH}>
+            {t('home.myEnvironments.create')}
+          </Link>
+        </Typography>
+      ) : (
+        <Box role="list" aria-label={t('home.myEnvironments.title')}>
+          {value.rows.map(row => (
+            <EnvironmentItem
+              key={row.ref}
+              row={row}
+              now={now}
+              cost={value.costs[row.ref]}
+            />
+          ))}
+        </Box>
+      )}
+    </>
   );
 }

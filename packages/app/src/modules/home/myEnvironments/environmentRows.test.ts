@@ -1,4 +1,9 @@
-import { environmentRow, expiresToday, untilExpiry } from './environmentRows';
+import {
+  environmentRow,
+  expiresToday,
+  needsAttention,
+  untilExpiry,
+} from './environmentRows';
 
 const row = (expiresAt?: string) =>
   environmentRow({
@@ -39,5 +44,44 @@ describe('untilExpiry', () => {
       value: 3,
       unit: 'day',
     });
+  });
+});
+
+describe('needsAttention', () => {
+  const env = (name: string, annotations: Record<string, string>) =>
+    environmentRow({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name, annotations },
+    });
+  const now = new Date('2026-12-31T10:00:00Z');
+
+  it('lists failed environments first, then those expiring today in the zone', () => {
+    const rows = [
+      env('fine', { 'platform.acme.io/status': 'ready' }),
+      env('expiring', {
+        'platform.acme.io/status': 'ready',
+        'platform.acme.io/expires-at': '2026-12-31T20:00:00Z',
+      }),
+      env('broken', { 'platform.acme.io/status': 'failed' }),
+      env('gone', {
+        'platform.acme.io/status': 'destroyed',
+        'platform.acme.io/expires-at': '2026-12-31T11:00:00Z',
+      }),
+      env('tomorrow', {
+        'platform.acme.io/expires-at': '2027-01-01T00:30:00Z',
+      }),
+    ];
+    expect(
+      needsAttention(rows, now, 'UTC').map(a => [a.row.name, a.reason]),
+    ).toEqual([
+      ['broken', 'failed'],
+      ['expiring', 'expiresToday'],
+    ]);
+    // In Seoul it is 19:00 on the 31st: 20:00 UTC on the 31st is already
+    // 05:00 on 1 January there, so not today.
+    expect(
+      needsAttention(rows, now, 'Asia/Seoul').map(a => a.row.name),
+    ).toEqual(['broken']);
   });
 });

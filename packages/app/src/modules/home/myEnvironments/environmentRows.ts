@@ -11,6 +11,8 @@ export interface EnvironmentRow {
   state?: string;
   /** When the environment is destroyed, if it expires. */
   expiresAt?: Date;
+  /** The environment's value of the cost plugin's environment tag, if it has one. */
+  costTag?: string;
 }
 
 /** The row of an environment's catalog entity. */
@@ -25,6 +27,7 @@ export function environmentRow(entity: Entity): EnvironmentRow {
     state: annotations[ENVIRONMENT_ANNOTATIONS.status],
     expiresAt:
       expiresAt && !Number.isNaN(expiresAt.getTime()) ? expiresAt : undefined,
+    costTag: annotations[ENVIRONMENT_ANNOTATIONS.costEnvironment],
   };
 }
 
@@ -59,4 +62,29 @@ export function untilExpiry(
   return Math.abs(hours) < 24
     ? { value: Math.round(hours), unit: 'hour' }
     : { value: Math.round(hours / 24), unit: 'day' };
+}
+
+/** Why an environment needs a platform admin's eye. */
+export type AttentionReason = 'failed' | 'expiresToday';
+
+/**
+ * Environments that failed, or expire on today's calendar day in
+ * `timeZone` (the admin's), failed first; each with its reason.
+ */
+export function needsAttention(
+  rows: EnvironmentRow[],
+  now: Date,
+  timeZone: string,
+): { row: EnvironmentRow; reason: AttentionReason }[] {
+  const failed = rows.filter(r => r.state === 'failed');
+  const expiring = rows.filter(
+    r =>
+      r.state !== 'failed' &&
+      r.state !== 'destroyed' &&
+      expiresToday(r, now, timeZone),
+  );
+  return [
+    ...failed.map(row => ({ row, reason: 'failed' as const })),
+    ...expiring.map(row => ({ row, reason: 'expiresToday' as const })),
+  ];
 }
