@@ -7,25 +7,13 @@
  * their pods), through the backend's first collection.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, switchLanguage, test } from './fixtures';
 
 /** Cents of every money figure (`$1,234.56`) in a text, in order. */
 function centsIn(text: string): number[] {
   return [...text.matchAll(/\$([\d,]+\.\d\d)/g)].map(m =>
     Math.round(Number(m[1].replace(/,/g, '')) * 100),
   );
-}
-
-/** Sets the language in Settings to `wanted`, whichever it was. */
-async function useLanguage(page: Page, wanted: 'English' | '한국어') {
-  await page.goto('/settings');
-  const picker = page.getByRole('button', { name: /^(English|한국어)$/ });
-  await expect(picker).toBeVisible();
-  if ((await picker.textContent())?.trim() !== wanted) {
-    await picker.click();
-    await page.getByRole('option', { name: wanted }).click();
-  }
-  await expect(picker).toHaveText(wanted);
 }
 
 /** The dashboard once the first collection has allocated dev-a. */
@@ -103,7 +91,7 @@ test.describe('cluster cost allocation', () => {
     await shot('shop-backend allocated and direct');
 
     try {
-      await useLanguage(page, '한국어');
+      await switchLanguage(page, '한국어');
       await page.goto('/cost-uptime');
       await expect(
         page.getByTestId('coverage-line').filter({ hasText: 'dev-a' }),
@@ -121,7 +109,7 @@ test.describe('cluster cost allocation', () => {
       await expect(svc).toContainText('메모리 효율');
       await shot('shop-backend allocated and direct, Korean');
     } finally {
-      await useLanguage(page, 'English');
+      await switchLanguage(page, 'English');
     }
   });
 

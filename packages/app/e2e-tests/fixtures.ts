@@ -173,3 +173,15 @@ export async function backstageToken(page: Page): Promise<string> {
   expect(res.status()).toBe(200);
   return (await res.json()).backstageIdentity.token;
 }
+
+/** Sets the language in Settings to `wanted`, whichever it was. */
+export async function switchLanguage(page: Page, wanted: 'English' | '한국어') {
+  await page.goto('/settings');
+  const picker = page.getByRole('button', { name: /^(English|한국어)$/ });
+  await expect(picker).toBeVisible();
+  if ((await picker.textContent())?.trim() !== wanted) {
+    await picker.click();
+    await page.getByRole('option', { name: wanted }).click();
+  }
+  await expect(picker).toHaveText(wanted);
+}

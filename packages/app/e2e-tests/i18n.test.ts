@@ -14,6 +14,7 @@ import {
   sidebarLink,
   signIn,
   submitKeycloakLogin,
+  switchLanguage,
   test,
 } from './fixtures';
 
@@ -30,18 +31,6 @@ async function chooseLanguage(page: Page, current: string, wanted: string) {
   await page.goto('/settings');
   await page.getByRole('button', { name: current }).click();
   await page.getByRole('option', { name: wanted }).click();
-}
-
-/** Sets the language in Settings to `wanted`, whichever it was. */
-async function useLanguage(page: Page, wanted: 'English' | '한국어') {
-  await page.goto('/settings');
-  const picker = page.getByRole('button', { name: /^(English|한국어)$/ });
-  await expect(picker).toBeVisible();
-  if ((await picker.textContent())?.trim() !== wanted) {
-    await picker.click();
-    await page.getByRole('option', { name: wanted }).click();
-  }
-  await expect(picker).toHaveText(wanted);
 }
 
 /** The cost page once the first collection has brought its figures. */
@@ -183,7 +172,7 @@ test.describe('languages', () => {
     await signIn(page, 'sora.lee');
 
     // English first, for the screenshots to compare with.
-    await useLanguage(page, 'English');
+    await switchLanguage(page, 'English');
     await openCostPage(page);
     await expect(page.getByText('Cost trend', { exact: true })).toBeVisible();
     await expect(page.getByTestId('stat-forecast')).toContainText(
@@ -202,7 +191,7 @@ test.describe('languages', () => {
     ).toContainText('$201.67 / month');
     await shot('create form in English');
 
-    await useLanguage(page, '한국어');
+    await switchLanguage(page, '한국어');
 
     // The cost page: Korean headings, ko-KR money (USD is US$ in ko-KR).
     await openCostPage(page);

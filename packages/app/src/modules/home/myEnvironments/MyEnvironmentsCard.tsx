@@ -81,7 +81,7 @@ export function useMyEnvironments(clock: Clock = systemClock) {
       .filter(r => owned.has(r.ref))
       .sort((a, b) => a.name.localeCompare(b.name));
     const costs = await costsOf(apis.get(costUptimeApiRef), rows);
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const timeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
     return {
       rows,
       costs,
