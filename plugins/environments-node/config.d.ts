@@ -59,6 +59,18 @@ export interface Config {
       /** How often the catalog re-reads the IaC repository. Default 60 s. */
       refreshSeconds?: number;
       /**
+       * URL templates of an environment's tools for its page; `{name}` is
+       * the environment's name. Without `argocd`, the Argo CD instance of
+       * the same name in `argocd.appLocatorMethods` is linked. The Jenkins
+       * job is always linked (`platform.jenkins`).
+       */
+      links?: {
+        /** E.g. https://argocd.{name}.acme.io */
+        argocd?: string;
+        /** E.g. https://grafana.acme.io/d/k8s-cluster?var-cluster={name} */
+        grafana?: string;
+      };
+      /**
        * Estimated prices (USD) shown in the create form.
        * @visibility frontend
        */

@@ -162,6 +162,22 @@ test.describe.serial('environments', () => {
     );
     await shot('dev-a with its state and runs');
 
+    // Its cluster as declared in the IaC repository, with its tools.
+    const cluster = page.getByRole('table', { name: 'Cluster' });
+    await expect(cluster).toContainText(/Kubernetes version\s*1\.\d+/);
+    await expect(page.getByTestId('cluster-node-group')).toContainText(
+      /\S+, \d+ nodes \(\d+ to \d+\)/,
+    );
+    await expect(page.getByRole('link', { name: 'Argo CD' })).toHaveAttribute(
+      'href',
+      /^http/,
+    );
+    await expect(
+      page.getByRole('link', { name: 'Jenkins job' }),
+    ).toHaveAttribute('href', `${JENKINS_URL}/job/platform/job/environment/`);
+    await cluster.scrollIntoViewIfNeeded();
+    await shot('dev-a cluster');
+
     // What runs in dev-a: the Argo CD applications of the shop's services,
     // with sync and health, linked to the services' pages.
     const apps = page.getByRole('table', {

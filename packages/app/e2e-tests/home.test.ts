@@ -45,7 +45,8 @@ test.describe('home', () => {
     await expect(backend.getByTestId('home-service-slo')).toContainText(
       /SLO (met|missed): [\d.]+% in |No availability data yet/,
     );
-    await expect(page.getByText(/Unread notifications/).first()).toBeVisible();
+    // The notifications plugin's own widget.
+    await expect(page.getByText(/Last unread notifications/)).toBeVisible();
     await shot('home (platform admin)');
 
     await switchLanguage(page, '한국어');

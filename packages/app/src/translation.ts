@@ -71,15 +71,6 @@ export const appTranslationRef = createTranslationRef({
         uptimeError: 'Availability unavailable: {{message}}',
         build: 'Build #{{number}}: {{result}}',
       },
-      notifications: {
-        title: 'Unread notifications',
-        widgetDescription: 'Your newest unread notifications',
-        loading: 'Loading your notifications',
-        error: "Couldn't load your notifications",
-        empty: 'No unread notifications.',
-        more: '{{count}} more unread',
-        all: 'All notifications',
-      },
       widgetTitle: 'Getting started',
       widgetDescription: 'What the portal offers and where to start',
       welcome: `## Welcome to the EKS developer portal

@@ -19,6 +19,10 @@ import {
 } from './examples/ExampleEnvironments';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { StoreRunRecorder } from './database/StoreRunRecorder';
+import {
+  ClusterReader,
+  readClusterLinkTemplates,
+} from './cluster/ClusterReader';
 import { ExpiryTask } from './expiry/ExpiryTask';
 import { EnvironmentReader } from './service/EnvironmentReader';
 import { ExpiryExtender } from './service/ExpiryExtender';
@@ -78,8 +82,20 @@ export const environmentsPlugin = createBackendPlugin({
           logger: logger.child({ task: 'environment-pause' }),
           now: () => new Date(),
         });
+        const clusters = new ClusterReader({
+          service,
+          reader,
+          links: readClusterLinkTemplates(config),
+        });
         deps.httpRouter.use(
-          await createRouter({ ...deps, extender, reader, store, pauser }),
+          await createRouter({
+            ...deps,
+            extender,
+            reader,
+            store,
+            pauser,
+            clusters,
+          }),
         );
         // The same operations for AI agents (MCP), as the calling user.
         registerEnvironmentActions({

@@ -55,3 +55,8 @@ export {
   type Pricing,
 } from './estimate';
 export { pausedMonthlyCost, type PausedCost } from './pausedCost';
+export {
+  clusterOfTfVars,
+  environmentLink,
+  type EnvironmentCluster,
+} from './cluster';

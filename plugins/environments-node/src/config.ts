@@ -29,6 +29,11 @@ export interface PlatformConfig {
   vpcName: string;
   /** AWS account the environments live in (for IAM role ARNs). */
   awsAccountId: string;
+  /**
+   * URL templates of an environment's tools (`{name}` is its name), for the
+   * environment page: `platform.environments.links`.
+   */
+  links: { argocd?: string; grafana?: string };
 }
 
 function resolveGitUrl(url: string) {
@@ -86,5 +91,9 @@ export function readPlatformConfig(config: Config): PlatformConfig {
     awsAccountId:
       config.getOptionalString('platform.environments.awsAccountId') ??
       '123456789012',
+    links: {
+      argocd: config.getOptionalString('platform.environments.links.argocd'),
+      grafana: config.getOptionalString('platform.environments.links.grafana'),
+    },
   };
 }

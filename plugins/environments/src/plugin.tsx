@@ -38,6 +38,15 @@ const whatRunsHereCard = EntityCardBlueprint.make({
   },
 });
 
+const clusterCard = EntityCardBlueprint.make({
+  name: 'cluster',
+  params: {
+    filter: isEnvironment,
+    loader: () =>
+      import('./clusterCard/ClusterCard').then(m => <m.ClusterCard />),
+  },
+});
+
 const pauseCard = EntityCardBlueprint.make({
   name: 'pause',
   params: {
@@ -64,5 +73,11 @@ export const environmentsTranslations = TranslationBlueprint.make({
 /** The environment templates' own form fields and the environment page. */
 export default createFrontendPlugin({
   pluginId: 'environments',
-  extensions: [costEstimateField, environmentCard, whatRunsHereCard, pauseCard],
+  extensions: [
+    costEstimateField,
+    environmentCard,
+    clusterCard,
+    whatRunsHereCard,
+    pauseCard,
+  ],
 });

@@ -61,6 +61,22 @@ export const environmentsTranslationRef = createTranslationRef({
       resume: 'Resume environment',
       failed: 'Could not do it: {{message}}',
     },
+    cluster: {
+      title: 'Cluster',
+      subheader: 'As declared in the IaC repository',
+      kubernetes: 'Kubernetes version',
+      nodes: 'Node group',
+      unknown: 'not declared',
+      noNodeGroup: 'none declared',
+      range: '{{min}} to {{max}}',
+      nodeGroup: '{{instanceType}}, {{nodes}} nodes ({{range}})',
+      nodeGroupPaused: 'paused: scaled to 0 nodes ({{range}} when resumed)',
+      link: {
+        argocd: 'Argo CD',
+        grafana: 'Grafana',
+        jenkins: 'Jenkins job',
+      },
+    },
     whatRunsHere: {
       title: 'What runs here',
       tableLabel: 'Argo CD applications in this environment',

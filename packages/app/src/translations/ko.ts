@@ -59,13 +59,6 @@ export default createTranslationMessages({
     'home.myServices.noSlo': '아직 가용성 데이터가 없습니다',
     'home.myServices.uptimeError': '가용성을 불러오지 못했습니다: {{message}}',
     'home.myServices.build': '빌드 #{{number}}: {{result}}',
-    'home.notifications.title': '읽지 않은 알림',
-    'home.notifications.widgetDescription': '읽지 않은 최신 알림',
-    'home.notifications.loading': '알림을 불러오는 중',
-    'home.notifications.error': '알림을 불러오지 못했습니다',
-    'home.notifications.empty': '읽지 않은 알림이 없습니다.',
-    'home.notifications.more': '읽지 않은 알림 {{count}}개 더 보기',
-    'home.notifications.all': '모든 알림',
     'home.widgetTitle': '시작하기',
     'home.widgetDescription': '포털에서 할 수 있는 일과 시작할 곳',
     'home.welcome': `## EKS 개발자 포털에 오신 것을 환영합니다

@@ -2,7 +2,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import type { ExpiryExtender } from './ExpiryExtender';
 import { addRunRoutes } from './runRoutes';
 import type { EnvironmentPauser } from '../pause/EnvironmentPauser';
 import { addPauseRoutes } from '../pause/pauseRoutes';
+import type { ClusterReader } from '../cluster/ClusterReader';
 
 const extendBody = z.object({ days: z.number().int().min(1).max(90) });
 
@@ -25,6 +26,8 @@ export async function createRouter(options: {
   store: Pick<EnvironmentStore, 'startRun' | 'setBuild' | 'finishRun'>;
   /** Pause and resume; absent, those routes are not served. */
   pauser?: Pick<EnvironmentPauser, 'start'>;
+  /** The declared cluster and its tools' links; absent, not served. */
+  clusters?: Pick<ClusterReader, 'read'>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   /** The clock for recorded runs; tests set it. */
@@ -38,6 +41,13 @@ export async function createRouter(options: {
   router.get('/environments/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(await reader.read(req.params.name, credentials));
+  });
+
+  // The permission framework decides (environment.read), in the reader.
+  router.get('/environments/:name/cluster', async (req, res) => {
+    if (!options.clusters) throw new NotFoundError('No cluster reader');
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await options.clusters.read(req.params.name, credentials));
   });
 
   // The permission framework decides (environment.expiry.extend), in the extender.

@@ -177,6 +177,7 @@ export function platformConfig(
     refreshSeconds: 60,
     vpcName: 'platform-vpc',
     awsAccountId: '123456789012',
+    links: {},
   };
 }
 

@@ -1,6 +1,9 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { EnvironmentHistory } from '@internal/plugin-environments-common';
+import type {
+  EnvironmentCluster,
+  EnvironmentHistory,
+} from '@internal/plugin-environments-common';
 
 /** The environments backend as the environment card uses it. */
 export class EnvironmentsClient {
@@ -23,5 +26,18 @@ export class EnvironmentsClient {
     );
     if (!res.ok) throw await ResponseError.fromResponse(res);
     return (await res.json()) as EnvironmentHistory;
+  }
+
+  /**
+   * `GET /api/environments/environments/:name/cluster`: the declared node
+   * group and Kubernetes version, and the links to the environment's tools.
+   */
+  async getCluster(name: string): Promise<EnvironmentCluster> {
+    const base = await this.discoveryApi.getBaseUrl('environments');
+    const res = await this.fetchApi.fetch(
+      `${base}/environments/${encodeURIComponent(name)}/cluster`,
+    );
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return (await res.json()) as EnvironmentCluster;
   }
 }

@@ -7,7 +7,6 @@ import { MarkdownContent } from '@backstage/core-components';
 import { appTranslationRef } from '../../translation';
 import { MyEnvironmentsCard } from './myEnvironments/MyEnvironmentsCard';
 import { MyServicesCard } from './myServices/MyServicesCard';
-import { UnreadNotificationsCard } from './notifications/UnreadNotificationsCard';
 
 // Links stay inside the portal: this machine class has no internet, and the
 // people using the portal want their own tools, not Backstage's project pages.
@@ -52,24 +51,9 @@ const myServicesWidget = HomePageWidgetBlueprint.make({
   },
 });
 
-const unreadNotificationsWidget = HomePageWidgetBlueprint.make({
-  name: 'unread-notifications',
-  params: {
-    name: 'UnreadNotifications',
-    title: 'Unread notifications',
-    description: 'Your newest unread notifications',
-    components: async () => ({
-      Content: () => <UnreadNotificationsCard />,
-    }),
-  },
-});
-
+// Unread notifications: the notifications plugin's own home widget
+// (UnreadNotifications), placed by app-config.yaml.
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [
-    gettingStartedWidget,
-    myEnvironmentsWidget,
-    myServicesWidget,
-    unreadNotificationsWidget,
-  ],
+  extensions: [gettingStartedWidget, myEnvironmentsWidget, myServicesWidget],
 });

@@ -1,5 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
-import { configApiRef, identityApiRef } from '@backstage/frontend-plugin-api';
+import {
+  configApiRef,
+  discoveryApiRef,
+  fetchApiRef,
+  identityApiRef,
+} from '@backstage/frontend-plugin-api';
 import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
 import type { CostUptimeApi } from '@internal/plugin-cost-uptime-common';
 import {
@@ -34,6 +39,9 @@ const broken = environment('team-b-test', 'group:default/team-b', {
 });
 const theirs = environment('other-dev', 'group:default/team-b');
 
+/** The environments backend without recorded history (404). */
+const noHistory = async () => new Response('{}', { status: 404 });
+
 /** A catalog that answers the card's query: environments owned by the refs. */
 function catalogOf(entities: Entity[]) {
   return {
@@ -50,7 +58,11 @@ function catalogOf(entities: Entity[]) {
 
 async function render(
   catalogApi: unknown,
-  options: { groups?: string[]; costApi?: Partial<CostUptimeApi> } = {},
+  options: {
+    groups?: string[];
+    costApi?: Partial<CostUptimeApi>;
+    fetch?: typeof globalThis.fetch;
+  } = {},
 ) {
   await renderInTestApp(
     <TestApiProvider
@@ -67,6 +79,8 @@ async function render(
           }),
         ],
         [configApiRef, mockApis.config()],
+        [discoveryApiRef, mockApis.discovery()],
+        [fetchApiRef, { fetch: options.fetch ?? noHistory }],
         ...(options.costApi
           ? [[costUptimeApiRef, options.costApi] as const]
           : []),
@@ -168,5 +182,20 @@ describe('MyEnvironmentsCard', () => {
     await render(catalogOf([mine, broken]));
     await screen.findByRole('list', { name: 'My environments' });
     expect(screen.queryByTestId('home-attention')).not.toBeInTheDocument();
+  });
+
+  it('shows the state the environments backend recorded over the annotation', async () => {
+    const fetch = jest.fn(async (url: string) =>
+      url.endsWith('/environments/team-a-dev')
+        ? new Response(JSON.stringify({ state: 'paused', runs: [] }), {
+            status: 200,
+          })
+        : new Response('{}', { status: 404 }),
+    );
+    await render(catalogOf([mine]), { fetch: fetch as any });
+    const list = await screen.findByRole('list', { name: 'My environments' });
+    expect(
+      within(list).getByRole('listitem', { name: 'team-a-dev' }),
+    ).toHaveTextContent('paused');
   });
 });

@@ -1,5 +1,7 @@
 import {
   configApiRef,
+  discoveryApiRef,
+  fetchApiRef,
   identityApiRef,
   useApi,
   useApiHolder,
@@ -52,6 +54,8 @@ export function useMyEnvironments(clock: Clock = systemClock) {
   const identityApi = useApi(identityApiRef);
   const catalogApi = useApi(catalogApiRef);
   const config = useApi(configApiRef);
+  const discovery = useApi(discoveryApiRef);
+  const { fetch } = useApi(fetchApiRef);
   const apis = useApiHolder();
   return useAsync(async (): Promise<MyEnvironments> => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
@@ -77,19 +81,54 @@ export function useMyEnvironments(clock: Clock = systemClock) {
         )
         .map(e => environmentRow(e).ref),
     );
-    const rows = all
-      .filter(r => owned.has(r.ref))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const rows = await withRecordedStates(
+      all.filter(r => owned.has(r.ref)),
+      discovery,
+      fetch,
+    );
+    rows.sort((a, b) => a.name.localeCompare(b.name));
     const costs = await costsOf(apis.get(costUptimeApiRef), rows);
     const timeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
     return {
       rows,
       costs,
       attention: isAdmin
-        ? needsAttention(all, clock.now(), timeZone)
+        ? needsAttention(
+            all.map(r => rows.find(o => o.ref === r.ref) ?? r),
+            clock.now(),
+            timeZone,
+          )
         : undefined,
     };
-  }, [identityApi, catalogApi, config, apis, clock]);
+  }, [identityApi, catalogApi, config, discovery, fetch, apis, clock]);
+}
+
+/**
+ * The state the environments backend recorded for each environment (its
+ * lifecycle, e.g. ready or paused), over the catalog annotation, which
+ * environments provisioned by the portal's pipeline do not always carry.
+ * An environment the backend cannot answer for keeps the annotation's.
+ */
+async function withRecordedStates(
+  rows: EnvironmentRow[],
+  discovery: { getBaseUrl(pluginId: string): Promise<string> },
+  fetch: typeof globalThis.fetch,
+): Promise<EnvironmentRow[]> {
+  const base = await discovery.getBaseUrl('environments');
+  return Promise.all(
+    rows.map(async row => {
+      try {
+        const res = await fetch(
+          `${base}/environments/${encodeURIComponent(row.name)}`,
+        );
+        if (!res.ok) return row;
+        const { state } = (await res.json()) as { state?: string };
+        return state ? { ...row, state } : row;
+      } catch {
+        return row;
+      }
+    }),
+  );
 }
 
 /** This month's cost of each environment with a cost tag; one failure is that row's. */
