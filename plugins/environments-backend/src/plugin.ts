@@ -117,6 +117,7 @@ export const environmentsPlugin = createBackendPlugin({
           store,
           recorder: new StoreRunRecorder(store),
           logger: logger.child({ task: 'example-environments' }),
+          vpcName: config.getOptionalString('platform.environments.vpcName'),
         });
         deps.lifecycle.addStartupHook(() => {
           void examples.provisionAll();

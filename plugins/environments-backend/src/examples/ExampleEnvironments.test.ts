@@ -9,6 +9,9 @@ import {
   JenkinsClient,
 } from '@internal/plugin-environments-node';
 import {
+  createBareRepo,
+  gitFiles,
+  gitLog,
   platformConfig,
   startJenkins,
 } from '@internal/plugin-environments-node/testUtils';
@@ -27,8 +30,10 @@ const T0 = new Date('2026-11-25T09:00:00Z');
 describe('ExampleEnvironments', () => {
   let jenkins: Awaited<ReturnType<typeof startJenkins>>;
   let store: DatabaseEnvironmentStore;
+  let bare: string;
 
   beforeEach(async () => {
+    bare = createBareRepo();
     jenkins = await startJenkins();
     const knex = await databases.init('SQLITE_3');
     store = await DatabaseEnvironmentStore.create(
@@ -38,7 +43,7 @@ describe('ExampleEnvironments', () => {
   afterEach(() => jenkins.stop());
 
   function examples(names: string[]) {
-    const config = platformConfig('unused.git', jenkins.url);
+    const config = platformConfig(bare, jenkins.url);
     return new ExampleEnvironments({
       names,
       service: {
@@ -109,5 +114,18 @@ describe('ExampleEnvironments', () => {
     expect(devA.state).toBe('failed');
     expect(devA.runs[0]).toMatchObject({ result: 'FAILURE' });
     jenkins = await startJenkins();
+  });
+
+  it("commits each example's Terraform and Ansible variables once, and no catalog file", async () => {
+    await examples(['dev-a']).provisionAll();
+    expect(gitFiles(bare)).toEqual([
+      'environments/dev-a/ansible-vars.yaml',
+      'environments/dev-a/terraform.tfvars.json',
+    ]);
+    const log = gitLog(bare);
+    expect(log).toEqual(['dev-a: variables of the example environment']);
+    // A second start: the variables are there, nothing new is committed.
+    await examples(['dev-a']).provisionAll();
+    expect(gitLog(bare)).toEqual(log);
   });
 });

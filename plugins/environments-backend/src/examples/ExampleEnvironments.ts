@@ -1,11 +1,17 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import {
+  ANSIBLE_VARS_FILE,
+  environmentDir,
   JenkinsClient,
+  renderEnvironmentFiles,
+  TFVARS_FILE,
   type EnvironmentRunRecorder,
   type EnvironmentService,
 } from '@internal/plugin-environments-node';
 import type { EnvironmentStore } from '../database/EnvironmentStore';
+
+import { exampleRequest } from './exampleRequests';
 
 /** Who the example runs are recorded as: the start command, not a person. */
 export const EXAMPLES_REQUESTER = 'examples';
@@ -29,6 +35,7 @@ export class ExampleEnvironments {
   private readonly store: Pick<EnvironmentStore, 'get'>;
   private readonly recorder: EnvironmentRunRecorder;
   private readonly logger: LoggerService;
+  private readonly vpcName: string;
 
   constructor(options: {
     names: string[];
@@ -36,7 +43,10 @@ export class ExampleEnvironments {
     store: Pick<EnvironmentStore, 'get'>;
     recorder: EnvironmentRunRecorder;
     logger: LoggerService;
+    /** The VPC the Terraform variables name (`platform.environments.vpcName`). */
+    vpcName?: string;
   }) {
+    this.vpcName = options.vpcName ?? 'platform-vpc';
     this.names = options.names;
     this.service = options.service;
     this.store = options.store;
@@ -71,6 +81,7 @@ export class ExampleEnvironments {
     });
     try {
       await jenkins.checkJob();
+      await this.commitVariables(name);
       const queueUrl = await jenkins.trigger(
         { ENV_NAME: name, ACTION: 'apply', GIT_REF: repo.branch },
         {
@@ -106,5 +117,26 @@ export class ExampleEnvironments {
       throw e;
     }
     return 'provisioned';
+  }
+
+  /**
+   * Commits the example's Terraform and Ansible variables to the IaC
+   * repository, as the create template does for a new environment, unless
+   * they are there: the pipeline applies them and the environment page
+   * shows its node group from them. Its catalog entity stays in
+   * catalog/environments.yaml, so no catalog-info.yaml is written.
+   */
+  private async commitVariables(name: string) {
+    const files = renderEnvironmentFiles(exampleRequest(name), {
+      vpcName: this.vpcName,
+      accountId: '123456789012',
+    });
+    const dir = environmentDir(name);
+    await this.service.repo.commit(async tree => {
+      if (await tree.read(`${dir}/${TFVARS_FILE}`)) return;
+      for (const file of [TFVARS_FILE, ANSIBLE_VARS_FILE]) {
+        await tree.write(`${dir}/${file}`, files[`${dir}/${file}`]);
+      }
+    }, `${name}: variables of the example environment`);
   }
 }
