@@ -44,6 +44,16 @@ export const appTranslationRef = createTranslationRef({
         // relative: "in 3 days"; date: the date and time in the user's zone.
         expires: 'Expires {{relative}} ({{date}})',
         stateUnknown: 'unknown',
+        states: {
+          requested: 'requested',
+          provisioning: 'provisioning',
+          ready: 'ready',
+          updating: 'updating',
+          paused: 'paused',
+          destroying: 'destroying',
+          destroyed: 'destroyed',
+          failed: 'failed',
+        },
         cost: '{{amount}} this month',
         costEstimated: '{{amount}} this month (estimated)',
         costUnavailable: 'cost unavailable',

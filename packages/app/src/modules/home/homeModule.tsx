@@ -1,26 +1,50 @@
+import type { ReactNode } from 'react';
 import {
   createFrontendModule,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
-import { MarkdownContent } from '@backstage/core-components';
+import { InfoCard, MarkdownContent } from '@backstage/core-components';
 import { appTranslationRef } from '../../translation';
 import { MyEnvironmentsCard } from './myEnvironments/MyEnvironmentsCard';
 import { MyServicesCard } from './myServices/MyServicesCard';
+
+type TitleKey =
+  | 'home.widgetTitle'
+  | 'home.myEnvironments.title'
+  | 'home.myServices.title';
+
+/**
+ * The home grid draws a widget's `title` as given, in English only; these
+ * widgets draw their own card instead, with the title in the user's
+ * language (the Renderer below hands the grid cell to the content).
+ */
+function WidgetCard(props: { titleKey: TitleKey; children: ReactNode }) {
+  const { t } = useTranslationRef(appTranslationRef);
+  return <InfoCard title={t(props.titleKey)}>{props.children}</InfoCard>;
+}
+
+const OWN_CARD = {
+  Renderer: ({ Content }: { Content: () => JSX.Element }) => <Content />,
+};
 
 // Links stay inside the portal: this machine class has no internet, and the
 // people using the portal want their own tools, not Backstage's project pages.
 function GettingStarted() {
   const { t } = useTranslationRef(appTranslationRef);
-  return <MarkdownContent content={t('home.welcome')} />;
+  return (
+    <WidgetCard titleKey="home.widgetTitle">
+      <MarkdownContent content={t('home.welcome')} />
+    </WidgetCard>
+  );
 }
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting started',
     description: 'What the portal offers and where to start',
+    componentProps: OWN_CARD,
     components: async () => ({
       Content: GettingStarted,
     }),
@@ -31,10 +55,14 @@ const myEnvironmentsWidget = HomePageWidgetBlueprint.make({
   name: 'my-environments',
   params: {
     name: 'MyEnvironments',
-    title: 'My environments',
     description: 'The environments your groups own, with state and expiry',
+    componentProps: OWN_CARD,
     components: async () => ({
-      Content: () => <MyEnvironmentsCard />,
+      Content: () => (
+        <WidgetCard titleKey="home.myEnvironments.title">
+          <MyEnvironmentsCard />
+        </WidgetCard>
+      ),
     }),
   },
 });
@@ -43,10 +71,14 @@ const myServicesWidget = HomePageWidgetBlueprint.make({
   name: 'my-services',
   params: {
     name: 'MyServices',
-    title: 'My services',
     description: 'Your services: health per environment, SLO and latest build',
+    componentProps: OWN_CARD,
     components: async () => ({
-      Content: () => <MyServicesCard />,
+      Content: () => (
+        <WidgetCard titleKey="home.myServices.title">
+          <MyServicesCard />
+        </WidgetCard>
+      ),
     }),
   },
 });

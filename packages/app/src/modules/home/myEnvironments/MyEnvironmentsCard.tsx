@@ -205,6 +205,27 @@ function Cost({ cost }: { cost?: EnvironmentCost }) {
   );
 }
 
+const KNOWN_STATES = [
+  'requested',
+  'provisioning',
+  'ready',
+  'updating',
+  'paused',
+  'destroying',
+  'destroyed',
+  'failed',
+] as const;
+
+/** The state's label in the user's language; an unknown one as it is. */
+function useStateLabel() {
+  const { t } = useTranslationRef(appTranslationRef);
+  return (state?: string) => {
+    if (!state) return t('home.myEnvironments.stateUnknown');
+    const known = KNOWN_STATES.find(k => k === state);
+    return known ? t(`home.myEnvironments.states.${known}`) : state;
+  };
+}
+
 /** One environment: link, state chip, expiry and cost this month. */
 function EnvironmentItem({
   row,
@@ -217,7 +238,7 @@ function EnvironmentItem({
   cost?: EnvironmentCost;
   note?: string;
 }) {
-  const { t } = useTranslationRef(appTranslationRef);
+  const stateLabel = useStateLabel();
   return (
     <Box
       display="flex"
@@ -238,7 +259,7 @@ function EnvironmentItem({
       </Box>
       <Chip
         size="small"
-        label={row.state ?? t('home.myEnvironments.stateUnknown')}
+        label={stateLabel(row.state)}
         color={row.state === 'failed' ? 'secondary' : 'default'}
       />
     </Box>
