@@ -65,9 +65,9 @@ export interface Config {
        * job is always linked (`platform.jenkins`).
        */
       links?: {
-        /** E.g. https://argocd.{name}.acme.io */
+        /** E.g. `https://argocd.{name}.acme.io` */
         argocd?: string;
-        /** E.g. https://grafana.acme.io/d/k8s-cluster?var-cluster={name} */
+        /** E.g. `https://grafana.acme.io/d/k8s-cluster?var-cluster={name}` */
         grafana?: string;
       };
       /**
