@@ -102,7 +102,29 @@ export interface Config {
        * @visibility frontend
        */
       ttl?: {
-        [purpose in 'dev' | 'test' | 'staging' | 'prod']?: {
+        /** @visibility frontend */
+        dev?: {
+          /** @visibility frontend */
+          defaultDays?: number;
+          /** @visibility frontend */
+          maxDays?: number;
+        };
+        /** @visibility frontend */
+        test?: {
+          /** @visibility frontend */
+          defaultDays?: number;
+          /** @visibility frontend */
+          maxDays?: number;
+        };
+        /** @visibility frontend */
+        staging?: {
+          /** @visibility frontend */
+          defaultDays?: number;
+          /** @visibility frontend */
+          maxDays?: number;
+        };
+        /** @visibility frontend */
+        prod?: {
           /** @visibility frontend */
           defaultDays?: number;
           /** @visibility frontend */

@@ -68,3 +68,12 @@ export {
   type PurposeTtl,
   type TtlPolicy,
 } from './ttl';
+export {
+  checkTtlDays,
+  DEFAULT_TTL_POLICY,
+  defaultTtlDays,
+  maxTtlDays,
+  readTtlPolicy,
+  type PurposeTtl,
+  type TtlPolicy,
+} from './ttl';
