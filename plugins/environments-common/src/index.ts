@@ -68,12 +68,3 @@ export {
   type PurposeTtl,
   type TtlPolicy,
 } from './ttl';
-export {
-  checkTtlDays,
-  DEFAULT_TTL_POLICY,
-  defaultTtlDays,
-  maxTtlDays,
-  readTtlPolicy,
-  type PurposeTtl,
-  type TtlPolicy,
-} from './ttl';

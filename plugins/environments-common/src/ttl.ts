@@ -2,17 +2,20 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { MAX_TTL_DAYS, PURPOSES, type Purpose } from './options';
 
-/** How long environments of one purpose live, in days. */
+/**
+ * How long an environment of one purpose lives: the time-to-live a create
+ * request gets when it names none, and the most a create request or an
+ * extension may ask for. Absent: no default (the environment does not
+ * expire unless asked) and no limit beyond MAX_TTL_DAYS.
+ */
 export interface PurposeTtl {
-  /** Time to live of a new environment; undefined: it does not expire. */
   defaultDays?: number;
-  /** The longest an expiry may be set from now; undefined: no maximum. */
   maxDays?: number;
 }
 
 export type TtlPolicy = Record<Purpose, PurposeTtl>;
 
-/** The policy without `platform.environments.ttl`. */
+/** Used where `platform.environments.ttl.<purpose>` is not configured. */
 export const DEFAULT_TTL_POLICY: TtlPolicy = {
   dev: { defaultDays: 7, maxDays: 30 },
   test: { defaultDays: 3, maxDays: 14 },
@@ -23,9 +26,9 @@ export const DEFAULT_TTL_POLICY: TtlPolicy = {
 function days(config: Config, key: string): number | undefined {
   const value = config.getOptionalNumber(key);
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1) {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TTL_DAYS) {
     throw new InputError(
-      `platform.environments.ttl.${key} must be a whole number of days, at least 1; got ${value}`,
+      `platform.environments.ttl: ${key} must be a whole number of days from 1 to ${MAX_TTL_DAYS}, not ${value}`,
     );
   }
   return value;
@@ -33,8 +36,9 @@ function days(config: Config, key: string): number | undefined {
 
 /**
  * Reads `platform.environments.ttl.<purpose>.{defaultDays,maxDays}`; a
- * purpose or key left out keeps its value of DEFAULT_TTL_POLICY. A default
- * above the maximum is a configuration error.
+ * purpose (or key) left out keeps its DEFAULT_TTL_POLICY value. Throws
+ * InputError for a value that is not 1..MAX_TTL_DAYS or a default above
+ * the maximum.
  */
 export function readTtlPolicy(config?: Config): TtlPolicy {
   const root = config?.getOptionalConfig('platform.environments.ttl');
@@ -43,12 +47,12 @@ export function readTtlPolicy(config?: Config): TtlPolicy {
   for (const purpose of PURPOSES) {
     const c = root.getOptionalConfig(purpose);
     if (!c) continue;
-    const base = DEFAULT_TTL_POLICY[purpose];
+    const d = DEFAULT_TTL_POLICY[purpose];
     const ttl: PurposeTtl = {
       defaultDays: c.has('defaultDays')
         ? days(c, 'defaultDays')
-        : base.defaultDays,
-      maxDays: c.has('maxDays') ? days(c, 'maxDays') : base.maxDays,
+        : d.defaultDays,
+      maxDays: c.has('maxDays') ? days(c, 'maxDays') : d.maxDays,
     };
     if (
       ttl.defaultDays !== undefined &&
@@ -64,58 +68,38 @@ export function readTtlPolicy(config?: Config): TtlPolicy {
   return policy;
 }
 
-function ttlOf(policy: TtlPolicy, purpose: string): PurposeTtl {
-  return (policy as Record<string, PurposeTtl | undefined>)[purpose] ?? {};
-}
-
-/** Days a new environment of the purpose lives; undefined when it does not expire. */
-export function defaultTtlDays(
-  policy: TtlPolicy,
-  purpose: string,
-): number | undefined {
-  return ttlOf(policy, purpose).defaultDays;
-}
-
-/**
- * The most days from now an expiry of the purpose may be set to: its
- * configured maximum, or MAX_TTL_DAYS when it has none.
- */
+/** The most days an environment of this purpose may be given. */
 export function maxTtlDays(policy: TtlPolicy, purpose: string): number {
-  return ttlOf(policy, purpose).maxDays ?? MAX_TTL_DAYS;
+  return policy[purpose as Purpose]?.maxDays ?? MAX_TTL_DAYS;
 }
 
 /**
- * Checks an expiry of `requestedDays` from now (a create's time to live or
- * an extension) for an environment of the purpose. Throws InputError with
- * the reason, e.g. "dev environments live at most 30 days; asked for 45".
- * Prod environments never expire.
+ * Checks a requested time-to-live (a create request's, or an extension's:
+ * both count whole days from now) against the purpose's maximum. Throws
+ * InputError with the reason, e.g. "dev environments live at most 30
+ * days; asked for 45".
  */
 export function checkTtlDays(
   policy: TtlPolicy,
   purpose: string,
-  requestedDays: unknown,
+  requested: unknown,
 ): number {
-  if (purpose === 'prod') {
-    throw new InputError(
-      `prod environments do not expire; asked for ${String(requestedDays)} days`,
-    );
-  }
   if (
-    typeof requestedDays !== 'number' ||
-    !Number.isInteger(requestedDays) ||
-    requestedDays < 1
+    typeof requested !== 'number' ||
+    !Number.isInteger(requested) ||
+    requested < 1
   ) {
     throw new InputError(
-      `the time to live must be a whole number of days, at least 1; asked for ${JSON.stringify(
-        requestedDays,
+      `time-to-live must be a whole number of days, at least 1; asked for ${JSON.stringify(
+        requested,
       )}`,
     );
   }
   const max = maxTtlDays(policy, purpose);
-  if (requestedDays > max) {
+  if (requested > max) {
     throw new InputError(
-      `${purpose} environments live at most ${max} days; asked for ${requestedDays}`,
+      `${purpose} environments live at most ${max} days; asked for ${requested}`,
     );
   }
-  return requestedDays;
+  return requested;
 }
