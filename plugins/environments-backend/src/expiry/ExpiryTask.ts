@@ -190,8 +190,6 @@ export class ExpiryTask {
       const decision = decideExpiry(entity, now);
       const name = entity.metadata.name;
       try {
-        // Before the destroy: a destroy that starts now records a run.
-        await this.checkOverdue(entity, now);
         if (decision.kind === 'notify')
           await this.notify(entity, decision.window, decision.expiresAt);
         if (decision.kind === 'destroy')
@@ -202,6 +200,12 @@ export class ExpiryTask {
           new ForwardedError(`Expiry of ${name} failed`, error).message,
         );
       }
+      // After the destroy: one that started just now has recorded its run.
+      await this.checkOverdue(entity, now).catch(error =>
+        this.logger.error(
+          new ForwardedError(`Overdue check of ${name} failed`, error).message,
+        ),
+      );
     }
   }
 
