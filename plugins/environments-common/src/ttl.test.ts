@@ -1,4 +1,4 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, type JsonObject } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   checkTtlDays,
@@ -7,7 +7,7 @@ import {
   readTtlPolicy,
 } from './ttl';
 
-const config = (ttl: unknown) =>
+const config = (ttl: JsonObject) =>
   new ConfigReader({ platform: { environments: { ttl } } });
 
 describe('readTtlPolicy', () => {
