@@ -93,12 +93,51 @@ export interface Config {
        * and runs. For local and test configs only; none by default.
        */
       examples?: string[];
+      /**
+       * Time-to-live per purpose in whole days (1 to 90): `defaultDays` is
+       * what a create request naming none gets, `maxDays` the most a create
+       * request or an extension may ask for. Defaults: dev 7/30, test 3/14;
+       * staging and prod have neither (no expiry unless asked, at most 90).
+       * The environment page reads it to offer extensions within the maximum.
+       * @visibility frontend
+       */
+      ttl?: {
+        /** @visibility frontend */
+        dev?: {
+          /** @visibility frontend */
+          defaultDays?: number;
+          /** @visibility frontend */
+          maxDays?: number;
+        };
+        /** @visibility frontend */
+        test?: {
+          /** @visibility frontend */
+          defaultDays?: number;
+          /** @visibility frontend */
+          maxDays?: number;
+        };
+        /** @visibility frontend */
+        staging?: {
+          /** @visibility frontend */
+          defaultDays?: number;
+          /** @visibility frontend */
+          maxDays?: number;
+        };
+        /** @visibility frontend */
+        prod?: {
+          /** @visibility frontend */
+          defaultDays?: number;
+          /** @visibility frontend */
+          maxDays?: number;
+        };
+      };
       expiry?: {
         /** Whether the portal destroys expired non-prod environments. Default true. */
         enabled?: boolean;
         /**
-         * How often to look. Default every 10 minutes, 2 hour timeout (a
-         * destroy waits for its pipeline), 1 minute initial delay.
+         * How often to look. Default every minute (a destroy starts within
+         * minutes of the expiry), 2 hour timeout (a destroy waits for its
+         * pipeline), 1 minute initial delay.
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };

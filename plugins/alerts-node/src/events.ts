@@ -50,6 +50,11 @@ export interface EnvironmentExpiryEvent extends AlertEventBase {
   environment: string;
   /** ISO timestamp when it will be deleted. */
   expiresAt: string;
+  /**
+   * Set when the expiry passed more than an hour ago and no destroy run
+   * started: the alert then goes to the platform admins.
+   */
+  overdue?: boolean;
 }
 
 /** Argo CD could not sync an application, or its health is degraded. */

@@ -23,7 +23,7 @@ import {
   ClusterReader,
   readClusterLinkTemplates,
 } from './cluster/ClusterReader';
-import { ExpiryTask } from './expiry/ExpiryTask';
+import { ExpiryTask, storeDestroyRuns } from './expiry/ExpiryTask';
 import { EnvironmentReader } from './service/EnvironmentReader';
 import { ExpiryExtender } from './service/ExpiryExtender';
 import { createRouter } from './service/router';
@@ -133,6 +133,7 @@ export const environmentsPlugin = createBackendPlugin({
             logger: logger.child({ task: 'environment-expiry' }),
             config,
             recorder: new StoreRunRecorder(store),
+            runs: storeDestroyRuns(store),
           });
         }
       },

@@ -60,3 +60,11 @@ export {
   environmentLink,
   type EnvironmentCluster,
 } from './cluster';
+export {
+  checkTtlDays,
+  DEFAULT_TTL_POLICY,
+  maxTtlDays,
+  readTtlPolicy,
+  type PurposeTtl,
+  type TtlPolicy,
+} from './ttl';

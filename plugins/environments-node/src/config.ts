@@ -1,4 +1,8 @@
 import { Config } from '@backstage/config';
+import {
+  readTtlPolicy,
+  type TtlPolicy,
+} from '@internal/plugin-environments-common';
 import path from 'node:path';
 
 export interface IacConfig {
@@ -34,6 +38,8 @@ export interface PlatformConfig {
    * environment page: `platform.environments.links`.
    */
   links: { argocd?: string; grafana?: string };
+  /** Default and maximum time-to-live per purpose: `platform.environments.ttl`. */
+  ttl: TtlPolicy;
 }
 
 function resolveGitUrl(url: string) {
@@ -95,5 +101,6 @@ export function readPlatformConfig(config: Config): PlatformConfig {
       argocd: config.getOptionalString('platform.environments.links.argocd'),
       grafana: config.getOptionalString('platform.environments.links.grafana'),
     },
+    ttl: readTtlPolicy(config),
   };
 }

@@ -19,6 +19,12 @@ export const environmentsTranslationRef = createTranslationRef({
       extend: 'Extend by {{days}} days',
       extended: 'Expiry extended to {{date}}',
       extendFailed: 'Could not extend the expiry: {{message}}',
+      extendDialog: {
+        title: 'Extend the expiry',
+        body: 'Extend {{name}} by {{days}} days? Its purpose allows at most {{max}} days from now.',
+        cancel: 'Not now',
+        confirm: 'Extend',
+      },
       state: {
         requested: 'requested',
         provisioning: 'provisioning',

@@ -43,6 +43,7 @@ export const alertEventSchema: z.ZodType<AlertEvent> = z.discriminatedUnion(
       type: z.literal('environment.expiry'),
       environment: z.string().min(1),
       expiresAt: z.string().min(10),
+      overdue: z.boolean().optional(),
     }),
     z.object({
       ...base,

@@ -22,6 +22,31 @@ describe('renderAlert', () => {
     ).toBe('rev a1b2c3d4');
   });
 
+  it('says an expiry warning links to extending, and an overdue one is for the admins', () => {
+    const warning = {
+      type: 'environment.expiry' as const,
+      environment: 'dev-a',
+      expiresAt: '2026-12-04T09:30:00.000Z',
+      link: '/catalog/default/resource/dev-a?extend=1',
+    };
+    expect(renderAlert(warning, 'en')).toEqual({
+      title: 'Environment dev-a expires soon',
+      description:
+        'It will be deleted at 2026-12-04 09:30 UTC. Extend it in the portal.',
+      link: '/catalog/default/resource/dev-a?extend=1',
+      severity: 'normal',
+    });
+    const overdue = renderAlert({ ...warning, overdue: true }, 'en');
+    expect(overdue.title).toBe('Environment dev-a is past its expiry');
+    expect(overdue.description).toBe(
+      'It expired at 2026-12-04 09:30 UTC and no destroy run has started in over an hour.',
+    );
+    expect(overdue.severity).toBe('high');
+    expect(renderAlert({ ...warning, overdue: true }, 'ko').title).toBe(
+      '환경 dev-a 만료 후 삭제되지 않음',
+    );
+  });
+
   it('renders short English and Korean messages with a portal link', () => {
     const event = {
       type: 'cost.over-budget' as const,

@@ -118,6 +118,18 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
     }
     case 'environment.expiry': {
       const when = event.expiresAt.slice(0, 16).replace('T', ' ');
+      if (event.overdue) {
+        return {
+          title: ko
+            ? `환경 ${event.environment} 만료 후 삭제되지 않음`
+            : `Environment ${event.environment} is past its expiry`,
+          description: ko
+            ? `${when} UTC에 만료되었지만 1시간이 지나도록 삭제 실행이 없습니다.`
+            : `It expired at ${when} UTC and no destroy run has started in over an hour.`,
+          link: event.link ?? entityLink ?? '/',
+          severity: 'high',
+        };
+      }
       return {
         title: ko
           ? `환경 ${event.environment} 만료 예정`

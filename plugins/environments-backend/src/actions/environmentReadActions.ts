@@ -64,8 +64,10 @@ export const createInputSchema = (z: Zod) =>
       .int()
       .min(1)
       .max(MAX_TTL_DAYS)
-      .default(7)
-      .describe('Days until it is destroyed (dev and test)'),
+      .optional()
+      .describe(
+        "Days until it is destroyed; left out, the purpose's default (dev 7, test 3; staging and prod do not expire). At most the purpose's maximum (dev 30, test 14)",
+      ),
     region: z.enum(REGIONS).default('ap-northeast-2'),
     kubernetesVersion: z.enum(KUBERNETES_VERSIONS).default('1.32'),
     instanceType: z.enum(INSTANCE_TYPES).default('t3.large'),

@@ -123,7 +123,7 @@ The request is checked first (call dry-run-create-environment to see problems wi
   actionsRegistry.register({
     name: 'extend-environment',
     title: 'Extend an environment',
-    description: `Moves the expiry of a dev, test or staging environment to N days from now (1-${MAX_TTL_DAYS}), as the environment page's "Extend" does. Only the environment's owner group and platform admins may.
+    description: `Moves the expiry of a dev, test or staging environment to N days from now (1-${MAX_TTL_DAYS}, and at most the purpose's maximum: by default 30 days for dev, 14 for test; more is refused with the reason), as the environment page's "Extend" does. Only the environment's owner group and platform admins may.
 Setting the same number of days again gives the same expiry (counted from now).`,
     attributes: { readOnly: false, destructive: false, idempotent: true },
     schema: {

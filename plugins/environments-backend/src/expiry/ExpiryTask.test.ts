@@ -25,7 +25,12 @@ import {
 } from '@internal/plugin-environments-node/testUtils';
 import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
 import { StoreRunRecorder } from '../database/StoreRunRecorder';
-import { decideExpiry, ExpiryTask, NOTIFIED_ANNOTATION } from './ExpiryTask';
+import {
+  decideExpiry,
+  ExpiryTask,
+  NOTIFIED_ANNOTATION,
+  storeDestroyRuns,
+} from './ExpiryTask';
 
 jest.setTimeout(60_000);
 
@@ -87,6 +92,7 @@ describe('ExpiryTask', () => {
         alerts,
         logger: mockServices.logger.mock(),
         recorder,
+        runs: storeDestroyRuns(store),
       });
   });
   afterEach(async () => {
@@ -111,54 +117,57 @@ describe('ExpiryTask', () => {
     await sync();
   }
 
-  it('warns the owners a day and an hour before, each once, across runs and restarts', async () => {
-    const expiresAt = T0.plus({ hours: 30 });
+  it('warns the owners 48 hours, 2 hours and 30 minutes before, each once, across runs and restarts', async () => {
+    const expiresAt = T0.plus({ hours: 50 });
     await environment('dev-a', 'dev', expiresAt);
 
     await task().run(T0);
     expect(alerts.raised).toEqual([]);
 
-    const dayBefore = expiresAt.minus({ hours: 23 });
-    await task().run(dayBefore);
+    const first = expiresAt.minus({ hours: 47 });
+    await task().run(first);
     // The catalog has not read the expiry-notified annotation back yet: the
     // next run raises the same id, and the alerts backend drops it.
-    await task().run(dayBefore.plus({ minutes: 10 }));
+    await task().run(first.plus({ minutes: 1 }));
     await sync();
-    await task().run(dayBefore.plus({ minutes: 20 }));
+    await task().run(first.plus({ minutes: 2 }));
 
-    const hourBefore = expiresAt.minus({ minutes: 50 });
-    await task().run(hourBefore);
+    const second = expiresAt.minus({ minutes: 100 });
+    await task().run(second);
     await sync();
-    await task().run(hourBefore.plus({ minutes: 10 }));
+    await task().run(second.plus({ minutes: 1 }));
+
+    const third = expiresAt.minus({ minutes: 29 });
+    await task().run(third);
+    await sync();
+    await task().run(third.plus({ minutes: 1 }));
 
     const expiry = expiresAt.toISO()!;
+    const warning = (window: string) => ({
+      type: 'environment.expiry',
+      id: `environment.expiry:dev-a:${expiry}:${window}`,
+      environment: 'dev-a',
+      expiresAt: expiry,
+      entityRef: 'resource:default/dev-a',
+      // The environment page, with its extend dialog open.
+      link: '/catalog/default/resource/dev-a?extend=1',
+    });
     expect(alerts.sent).toEqual([
-      {
-        type: 'environment.expiry',
-        id: `environment.expiry:dev-a:${expiry}:day`,
-        environment: 'dev-a',
-        expiresAt: expiry,
-        entityRef: 'resource:default/dev-a',
-        link: '/catalog/default/resource/dev-a',
-      },
-      {
-        type: 'environment.expiry',
-        id: `environment.expiry:dev-a:${expiry}:hour`,
-        environment: 'dev-a',
-        expiresAt: expiry,
-        entityRef: 'resource:default/dev-a',
-        link: '/catalog/default/resource/dev-a',
-      },
+      warning('48h'),
+      warning('2h'),
+      warning('30m'),
     ]);
     expect(alerts.raised.map(e => e.id!.split(':').pop())).toEqual([
-      'day',
-      'day',
-      'hour',
+      '48h',
+      '48h',
+      '2h',
+      '30m',
     ]);
     expect(gitLog(bare)).toEqual(
       expect.arrayContaining([
-        'dev-a: owners told of expiry (day)',
-        'dev-a: owners told of expiry (hour)',
+        'dev-a: owners told of expiry (48h)',
+        'dev-a: owners told of expiry (2h)',
+        'dev-a: owners told of expiry (30m)',
       ]),
     );
     expect((await jenkins.builds()).builds).toEqual([]);
@@ -243,6 +252,36 @@ describe('ExpiryTask', () => {
     expect(alerts.sent).toHaveLength(1);
   });
 
+  it('tells the platform admins once when the destroy cannot start for over an hour', async () => {
+    const expiresAt = T0.plus({ hours: 2 });
+    await environment('stuck-a', 'dev', expiresAt);
+    // Someone's update is going: every destroy attempt is a ConflictError.
+    await recorder.start('stuck-a', {
+      operation: 'update',
+      requestedBy: 'user:default/minsu.park',
+      state: 'updating',
+    });
+
+    await task().run(expiresAt.plus({ minutes: 1 }));
+    await task().run(expiresAt.plus({ minutes: 59 }));
+    expect(alerts.raised).toEqual([]);
+    await task().run(expiresAt.plus({ minutes: 61 }));
+    await task().run(expiresAt.plus({ minutes: 62 }));
+
+    expect(alerts.sent).toEqual([
+      {
+        type: 'environment.expiry',
+        id: `environment.expiry-overdue:stuck-a:${expiresAt.toISO()}`,
+        environment: 'stuck-a',
+        expiresAt: expiresAt.toISO(),
+        overdue: true,
+        entityRef: 'group:default/platform-admins',
+        link: '/catalog/default/resource/stuck-a',
+      },
+    ]);
+    expect((await jenkins.builds()).builds).toEqual([]);
+  });
+
   it('never warns about or destroys a prod environment', async () => {
     // Prod has no expiry; even one written by hand is ignored.
     const expiresAt = T0.plus({ hours: 2 });
@@ -257,7 +296,7 @@ describe('ExpiryTask', () => {
   });
 
   it('warns again, once, about the new expiry after an extension', async () => {
-    const expiresAt = DateTime.utc().plus({ hours: 20 });
+    const expiresAt = DateTime.utc().plus({ hours: 40 });
     await environment('dev-a', 'dev', expiresAt);
     await task().run(DateTime.utc());
     await sync();
@@ -273,14 +312,14 @@ describe('ExpiryTask', () => {
     expect(entity?.metadata.annotations?.[NOTIFIED_ANNOTATION]).toBeUndefined();
 
     const newExpiry = DateTime.fromISO(extended, { zone: 'utc' });
-    await task().run(newExpiry.minus({ days: 2 }));
-    await task().run(newExpiry.minus({ hours: 23 }));
+    await task().run(newExpiry.minus({ days: 3 }));
+    await task().run(newExpiry.minus({ hours: 47 }));
     await sync();
-    await task().run(newExpiry.minus({ hours: 22 }));
+    await task().run(newExpiry.minus({ hours: 46 }));
 
     expect(alerts.sent.map(e => e.id)).toEqual([
-      `environment.expiry:dev-a:${expiresAt.toISO()}:day`,
-      `environment.expiry:dev-a:${newExpiry.toISO()}:day`,
+      `environment.expiry:dev-a:${expiresAt.toISO()}:48h`,
+      `environment.expiry:dev-a:${newExpiry.toISO()}:48h`,
     ]);
   });
 
@@ -305,7 +344,7 @@ describe('ExpiryTask', () => {
 
     await task().run(T0.plus({ minutes: 10 }));
     expect(alerts.sent.map(e => e.id)).toEqual([
-      `environment.expiry:dev-a:${expiresAt.toISO()}:day`,
+      `environment.expiry:dev-a:${expiresAt.toISO()}:48h`,
     ]);
   });
 });
@@ -323,40 +362,55 @@ describe('decideExpiry', () => {
     [
       {
         'platform.acme.io/purpose': 'dev',
-        'platform.acme.io/expires-at': at(30),
+        'platform.acme.io/expires-at': at(49),
       },
       'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(48),
+      },
+      'notify 48h',
     ],
     [
       {
         'platform.acme.io/purpose': 'dev',
         'platform.acme.io/expires-at': at(20),
-      },
-      'notify day',
-    ],
-    [
-      {
-        'platform.acme.io/purpose': 'dev',
-        'platform.acme.io/expires-at': at(20),
-        [NOTIFIED_ANNOTATION]: 'day',
+        [NOTIFIED_ANNOTATION]: '48h',
       },
       'none',
     ],
     [
       {
         'platform.acme.io/purpose': 'dev',
-        'platform.acme.io/expires-at': at(0.5),
-        [NOTIFIED_ANNOTATION]: 'day',
+        'platform.acme.io/expires-at': at(2),
+        [NOTIFIED_ANNOTATION]: '48h',
       },
-      'notify hour',
+      'notify 2h',
     ],
     [
       {
         'platform.acme.io/purpose': 'dev',
         'platform.acme.io/expires-at': at(0.5),
-        [NOTIFIED_ANNOTATION]: 'hour',
+        [NOTIFIED_ANNOTATION]: '2h',
+      },
+      'notify 30m',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(0.5),
+        [NOTIFIED_ANNOTATION]: '30m',
       },
       'none',
+    ],
+    [
+      {
+        'platform.acme.io/purpose': 'dev',
+        'platform.acme.io/expires-at': at(0.25),
+      },
+      'notify 30m',
     ],
     [
       {

@@ -3,9 +3,16 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { environmentExpiryExtendPermission } from '@internal/plugin-environments-common';
+import {
+  checkTtlDays,
+  ENVIRONMENT_ANNOTATIONS,
+  environmentExpiryExtendPermission,
+  readTtlPolicy,
+  type TtlPolicy,
+} from '@internal/plugin-environments-common';
 import {
   environmentEntityRef,
   type EnvironmentService,
@@ -20,6 +27,8 @@ import type { EnvironmentStore } from '../database/EnvironmentStore';
  * `extend-environment` action both come through here. Each extension is
  * recorded as a pipeline run of operation `extend` (no Jenkins build: the
  * expiry is an annotation commit), so the environment's history shows it.
+ * More days than the purpose's maximum (`platform.environments.ttl`) are
+ * refused with the reason before anyone is asked or anything recorded.
  */
 export class ExpiryExtender {
   private readonly service: Pick<
@@ -30,6 +39,7 @@ export class ExpiryExtender {
   private readonly auth: AuthService;
   private readonly store: Pick<EnvironmentStore, 'startRun' | 'finishRun'>;
   private readonly now: () => Date;
+  private readonly ttl: TtlPolicy;
 
   constructor(options: {
     service: Pick<
@@ -41,12 +51,15 @@ export class ExpiryExtender {
     store: Pick<EnvironmentStore, 'startRun' | 'finishRun'>;
     /** The clock; tests set it. */
     now?: () => Date;
+    /** Read for `platform.environments.ttl`; without it the defaults apply. */
+    config?: Config;
   }) {
     this.service = options.service;
     this.permissions = options.permissions;
     this.auth = options.auth;
     this.store = options.store;
     this.now = options.now ?? (() => new Date());
+    this.ttl = readTtlPolicy(options.config);
   }
 
   /** Accepts a name or an entity ref; throws InputError, NotFoundError or NotAllowedError. */
@@ -62,6 +75,9 @@ export class ExpiryExtender {
       );
     }
     const entity = await this.service.findEnvironment(name);
+    const purpose =
+      entity.metadata.annotations?.[ENVIRONMENT_ANNOTATIONS.purpose];
+    if (purpose) checkTtlDays(this.ttl, purpose, days);
     const [decision] = await this.permissions.authorize(
       [
         {

@@ -205,6 +205,24 @@ describe('the environments routes', () => {
     expect(asked).toEqual([]);
   });
 
+  it("refuses more days than the purpose's maximum, with the reason, recording nothing", async () => {
+    const before = await expiryInRepo('dev-a');
+    const commits = gitLog(bare).length;
+    const res = await extend('dev-a', 'user:default/minsu.park', { days: 45 });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      name: 'InputError',
+      message: 'dev environments live at most 30 days; asked for 45',
+    });
+    expect(asked).toEqual([]);
+    expect(await expiryInRepo('dev-a')).toBe(before);
+    expect(gitLog(bare)).toHaveLength(commits);
+    // The maximum itself is allowed.
+    expect(
+      (await extend('dev-a', 'user:default/minsu.park', { days: 30 })).status,
+    ).toBe(200);
+  });
+
   it('shows state and runs: the catalog status before any run, then each extension with its commit', async () => {
     const get = () =>
       request(app)

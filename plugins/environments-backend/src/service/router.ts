@@ -54,7 +54,9 @@ export async function createRouter(options: {
   router.post('/environments/:name/extend-expiry', async (req, res) => {
     const parsed = extendBody.safeParse(req.body);
     if (!parsed.success) {
-      throw new InputError(`Expected { days: 1..90 }: ${parsed.error.message}`);
+      throw new InputError(
+        `Expected { days: 1..90 } (at most the purpose's maximum): ${parsed.error.message}`,
+      );
     }
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(

@@ -28,6 +28,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readEnvironmentEntities } from '../catalog/readEnvironmentEntities';
 import { PlatformConfig } from '../config';
+import { DEFAULT_TTL_POLICY } from '@internal/plugin-environments-common';
 import { EnvironmentService } from '../environment/EnvironmentService';
 import { IacRepository } from '../git/IacRepository';
 import { JenkinsClient } from '../jenkins/JenkinsClient';
@@ -178,6 +179,7 @@ export function platformConfig(
     vpcName: 'platform-vpc',
     awsAccountId: '123456789012',
     links: {},
+    ttl: DEFAULT_TTL_POLICY,
   };
 }
 

@@ -3,8 +3,8 @@ import { InputError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import {
   ADD_ONS,
-  DEFAULT_TTL_DAYS,
-  EXPIRING_PURPOSES,
+  checkTtlDays,
+  DEFAULT_TTL_POLICY,
   INSTANCE_TYPES,
   KUBERNETES_VERSIONS,
   MAX_NODES,
@@ -12,6 +12,7 @@ import {
   PURPOSES,
   Purpose,
   REGIONS,
+  type TtlPolicy,
 } from '@internal/plugin-environments-common';
 
 /** A create request after validation: every value is known to be safe. */
@@ -147,6 +148,7 @@ export function validateEnvironmentRequest(
   requester: Requester,
   existing: ExistingEnvironments,
   now: DateTime = DateTime.utc(),
+  ttlPolicy: TtlPolicy = DEFAULT_TTL_POLICY,
 ): EnvironmentRequest {
   const problems: string[] = [];
   const name = input.name;
@@ -239,12 +241,20 @@ export function validateEnvironmentRequest(
   let expiresAt: string | undefined;
   const ttl = input.ttlDays;
   const purpose = input.purpose as Purpose;
+  const knownPurpose = (PURPOSES as readonly unknown[]).includes(purpose);
   if (ttl === undefined || ttl === null || ttl === '') {
-    if (EXPIRING_PURPOSES.includes(purpose)) {
-      expiresAt = now.plus({ days: DEFAULT_TTL_DAYS }).toISO()!;
-    }
+    // The purpose's default (dev and test have one; staging and prod none).
+    const days = knownPurpose ? ttlPolicy[purpose].defaultDays : undefined;
+    if (days !== undefined) expiresAt = now.plus({ days }).toISO()!;
   } else {
     const ttlIssues = integer('time-to-live (days)', ttl, 1, MAX_TTL_DAYS);
+    if (ttlIssues.length === 0 && knownPurpose) {
+      try {
+        checkTtlDays(ttlPolicy, purpose, ttl);
+      } catch (error) {
+        ttlIssues.push((error as Error).message);
+      }
+    }
     problems.push(...ttlIssues);
     if (ttlIssues.length === 0) {
       expiresAt = now.plus({ days: ttl as number }).toISO()!;

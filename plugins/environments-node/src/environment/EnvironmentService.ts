@@ -32,6 +32,7 @@ import {
   validateEnvironmentRequest,
 } from './EnvironmentRequest';
 import {
+  checkTtlDays,
   ENVIRONMENT_ANNOTATIONS as ANNOTATIONS,
   EXPIRING_PURPOSES,
   EnvironmentStatus,
@@ -175,7 +176,13 @@ export class EnvironmentService {
     if (early.length) {
       throw new InputError(`Environment request refused: ${early.join('; ')}`);
     }
-    return validateEnvironmentRequest(input, requester, await this.existing());
+    return validateEnvironmentRequest(
+      input,
+      requester,
+      await this.existing(),
+      DateTime.utc(),
+      this.config.ttl,
+    );
   }
 
   render(req: EnvironmentRequest) {
@@ -354,7 +361,8 @@ export class EnvironmentService {
   }
 
   /**
-   * New expiry for a non-prod environment, at most MAX_TTL_DAYS from now.
+   * New expiry for a non-prod environment, `days` from now: at most its
+   * purpose's maximum (`platform.environments.ttl`, checkTtlDays).
    * It does not check who asks: callers authorize first (environments-backend
    * asks the permission framework for environment.expiry.extend).
    */
@@ -374,6 +382,7 @@ export class EnvironmentService {
         `${name} is a ${purpose ?? 'unknown'} environment and does not expire`,
       );
     }
+    checkTtlDays(this.config.ttl, purpose, days);
     const expiresAt = DateTime.utc().plus({ days }).toISO()!;
     const commit = await this.updateAnnotations(
       name,

@@ -31,6 +31,7 @@ import {
   INSTANCE_TYPES,
   KUBERNETES_VERSIONS,
   MAX_NODES,
+  MAX_TTL_DAYS,
   PURPOSES,
   REGIONS,
 } from '@internal/plugin-environments-common';
@@ -219,6 +220,9 @@ describe('portal ↔ infra/terraform contract', () => {
     expect(properties.kubernetesVersion.enum).toEqual([...KUBERNETES_VERSIONS]);
     expect(properties.instanceType.enum).toEqual([...INSTANCE_TYPES]);
     expect(properties.addOns.items.enum).toEqual([...ADD_ONS]);
+    // Empty gets the purpose's default from platform.environments.ttl.
+    expect(properties.ttlDays.default).toBeUndefined();
+    expect(properties.ttlDays.maximum).toBe(MAX_TTL_DAYS);
   });
 });
 

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { InfoCard, Link } from '@backstage/core-components';
 import {
+  configApiRef,
   discoveryApiRef,
   fetchApiRef,
   useApi,
@@ -10,12 +11,22 @@ import { useFormatters } from '@internal/i18n-react';
 import { useEntity, useEntityOwnership } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
-import { ENVIRONMENT_ANNOTATIONS as A } from '@internal/plugin-environments-common';
+import {
+  ENVIRONMENT_ANNOTATIONS as A,
+  MAX_TTL_DAYS,
+  maxTtlDays,
+  readTtlPolicy,
+} from '@internal/plugin-environments-common';
 import { environmentsTranslationRef } from '../translation';
 import { EnvironmentStateChip } from '../history/EnvironmentStateChip';
 import { RecentRuns } from '../history/RecentRuns';
@@ -37,23 +48,34 @@ function Moment({ iso }: { iso: string }) {
 }
 
 const EXTEND_DAYS = 7;
-const MAX_DAYS = 90;
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The extend-expiry route sets the expiry to now + days; a week past the
- * current expiry is that many whole days from now (at most 90).
+ * current expiry is that many whole days from now, at most `maxDays` (the
+ * purpose's maximum, `platform.environments.ttl`).
  */
-export function extensionDays(expiresAt: string | undefined, now = Date.now()) {
+export function extensionDays(
+  expiresAt: string | undefined,
+  now = Date.now(),
+  maxDays = MAX_TTL_DAYS,
+) {
   const current = expiresAt ? Date.parse(expiresAt) : NaN;
   const left = Number.isNaN(current) ? 0 : Math.max(0, current - now);
-  return Math.min(MAX_DAYS, Math.ceil(left / DAY_MS) + EXTEND_DAYS);
+  return Math.min(maxDays, Math.ceil(left / DAY_MS) + EXTEND_DAYS);
+}
+
+/** The page's URL asks for the extend dialog (the expiry warnings link with `?extend=1`). */
+export function asksToExtend(search: string): boolean {
+  return new URLSearchParams(search).get('extend') === '1';
 }
 
 /**
  * An environment's state on its catalog page: the recorded lifecycle state
  * and last runs (refreshed while one is in progress), purpose, region,
- * expiry; its owners extend the expiry by a week.
+ * expiry; its owners extend the expiry by a week, within the purpose's
+ * maximum (from the card's button, or the dialog that `?extend=1` in the
+ * page's URL opens: the expiry warnings link there).
  */
 export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
   const { entity } = useEntity();
@@ -61,6 +83,7 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
   const { loading: ownershipLoading, isOwnedEntity } = useEntityOwnership();
   const fetchApi = useApi(fetchApiRef);
   const discoveryApi = useApi(discoveryApiRef);
+  const configApi = useApi(configApiRef);
   const { t } = useTranslationRef(environmentsTranslationRef);
   const fmt = useFormatters();
   const annotations = entity.metadata.annotations ?? {};
@@ -76,8 +99,17 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
   const expires = purpose !== 'prod' && purpose !== 'staging';
   const canExtend =
     expires && !ownershipLoading && isOwnedEntity(entity) && !!expiresAt;
+  const maxDays = useMemo(
+    () => maxTtlDays(readTtlPolicy(configApi), purpose ?? ''),
+    [configApi, purpose],
+  );
+  // Opened by the expiry warnings' link; closed for good once answered.
+  const [dialogDismissed, setDialogDismissed] = useState(false);
+  const dialogOpen =
+    canExtend && !dialogDismissed && asksToExtend(window.location.search);
 
   const extend = async () => {
+    setDialogDismissed(true);
     setBusy(true);
     setMessage(undefined);
     try {
@@ -89,7 +121,9 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
         {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ days: extensionDays(expiresAt) }),
+          body: JSON.stringify({
+            days: extensionDays(expiresAt, Date.now(), maxDays),
+          }),
         },
       );
       if (!res.ok) throw await ResponseError.fromResponse(res);
@@ -162,6 +196,26 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
           {t('card.extend', { days: String(EXTEND_DAYS) })}
         </Button>
       )}
+      <Dialog open={dialogOpen} onClose={() => setDialogDismissed(true)}>
+        <DialogTitle>{t('card.extendDialog.title')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {t('card.extendDialog.body', {
+              name: entity.metadata.name,
+              days: String(EXTEND_DAYS),
+              max: String(maxDays),
+            })}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setDialogDismissed(true)}>
+            {t('card.extendDialog.cancel')}
+          </Button>
+          <Button color="primary" disabled={busy} onClick={extend}>
+            {t('card.extendDialog.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
       {message && (
         <Typography role="status" variant="body2" style={{ marginTop: 8 }}>
           {message}

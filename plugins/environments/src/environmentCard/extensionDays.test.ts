@@ -1,4 +1,4 @@
-import { extensionDays } from './EnvironmentCard';
+import { asksToExtend, extensionDays } from './EnvironmentCard';
 
 const DAY = 24 * 3600 * 1000;
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -16,5 +16,22 @@ describe('extensionDays', () => {
     expect(extensionDays(undefined, now)).toBe(7);
     expect(extensionDays('not a date', now)).toBe(7);
     expect(extensionDays(new Date(now + 88 * DAY).toISOString(), now)).toBe(90);
+  });
+
+  it("caps at the purpose's maximum", () => {
+    const in28 = new Date(now + 28 * DAY).toISOString();
+    expect(extensionDays(in28, now, 30)).toBe(30);
+    expect(extensionDays(new Date(now + 2 * DAY).toISOString(), now, 14)).toBe(
+      9,
+    );
+  });
+});
+
+describe('asksToExtend', () => {
+  it('is true for ?extend=1 only', () => {
+    expect(asksToExtend('?extend=1')).toBe(true);
+    expect(asksToExtend('?tab=overview&extend=1')).toBe(true);
+    expect(asksToExtend('')).toBe(false);
+    expect(asksToExtend('?extend=0')).toBe(false);
   });
 });

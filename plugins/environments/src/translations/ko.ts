@@ -19,6 +19,11 @@ export default createTranslationMessages({
     'card.extend': '{{days}}일 연장',
     'card.extended': '만료를 {{date}}(으)로 연장했습니다',
     'card.extendFailed': '만료를 연장하지 못했습니다: {{message}}',
+    'card.extendDialog.title': '만료 연장',
+    'card.extendDialog.body':
+      '{{name}}을(를) {{days}}일 연장할까요? 이 용도는 지금부터 최대 {{max}}일까지 허용됩니다.',
+    'card.extendDialog.cancel': '나중에',
+    'card.extendDialog.confirm': '연장',
     'card.state.requested': '요청됨',
     'card.state.provisioning': '프로비저닝 중',
     'card.state.ready': '준비됨',

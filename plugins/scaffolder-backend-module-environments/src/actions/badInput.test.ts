@@ -199,6 +199,16 @@ const CASES: [string, Record<string, unknown>, RegExp, string?][] = [
   ],
   ['ttl too long', { ttlDays: 365 }, /time-to-live \(days\) 365/],
   ['ttl text', { ttlDays: '7 days' }, /time-to-live \(days\) "7 days"/],
+  [
+    'dev ttl past its maximum',
+    { ttlDays: 45 },
+    /dev environments live at most 30 days; asked for 45/,
+  ],
+  [
+    'test ttl past its maximum',
+    { purpose: 'test', ttlDays: 15 },
+    /test environments live at most 14 days; asked for 15/,
+  ],
 ];
 
 describe('bad input to the create path', () => {
@@ -262,9 +272,19 @@ describe('bad input to the create path', () => {
     expect(prod.outputs.expiresAt).toBeUndefined();
     const dev = actionContext({ ...GOOD_REQUEST, ttlDays: undefined });
     await createRenderEnvironmentAction(service).handler(dev.ctx);
-    // dev and test default to 7 days.
-    expect(
-      Date.parse(dev.outputs.expiresAt as string) - Date.now(),
-    ).toBeGreaterThan(6.9 * 86400_000);
+    // dev defaults to 7 days, test to 3 (platform.environments.ttl).
+    const devLeft = Date.parse(dev.outputs.expiresAt as string) - Date.now();
+    expect(devLeft).toBeGreaterThan(6.9 * 86400_000);
+    expect(devLeft).toBeLessThanOrEqual(7 * 86400_000);
+    const test = actionContext({
+      ...GOOD_REQUEST,
+      name: 'test-a',
+      purpose: 'test',
+      ttlDays: undefined,
+    });
+    await createRenderEnvironmentAction(service).handler(test.ctx);
+    const testLeft = Date.parse(test.outputs.expiresAt as string) - Date.now();
+    expect(testLeft).toBeGreaterThan(2.9 * 86400_000);
+    expect(testLeft).toBeLessThanOrEqual(3 * 86400_000);
   });
 });
