@@ -39,7 +39,7 @@ const json = (body: unknown, status = 200) =>
 
 async function render(entity: Entity, config: object = {}) {
   const posts: unknown[] = [];
-  const fetch = jest.fn(async (url: string, init?: RequestInit) => {
+  const fetch = jest.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
     if (init?.method === 'POST') {
       posts.push(JSON.parse(String(init.body)));
       return json({ name: 'dev-a', expiresAt: '2030-01-01T00:00:00.000Z' });
