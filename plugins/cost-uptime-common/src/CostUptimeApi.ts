@@ -70,8 +70,16 @@ export interface CostUptimeApi {
     to?: string;
   }): Promise<AllocationReport>;
 
-  /** Availability and error budget per service and environment over the last `days` days. */
-  getUptime(options?: { days?: number; key?: string }): Promise<UptimeReport>;
+  /**
+   * Availability and error budget per service and environment over the last
+   * `days` days; `key` keeps one service's rows, `environment` one
+   * environment's.
+   */
+  getUptime(options?: {
+    days?: number;
+    key?: string;
+    environment?: string;
+  }): Promise<UptimeReport>;
 
   /** CPU, memory, disk, storage, network and node count per environment. */
   getUsage(options: {

@@ -64,11 +64,12 @@ export class CostUptimeClient implements CostUptimeApi {
   }
 
   getUptime(
-    options: { days?: number; key?: string } = {},
+    options: Parameters<CostUptimeApi['getUptime']>[0] = {},
   ): Promise<UptimeReport> {
     return this.get('/uptime', {
       days: options.days?.toString(),
       key: options.key,
+      environment: options.environment,
     });
   }
 

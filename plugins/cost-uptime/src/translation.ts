@@ -190,6 +190,8 @@ export const costUptimeTranslationRef = createTranslationRef({
       lastMonthAmount: 'last month {{amount}}',
       availability: 'Availability, last 30 days',
       noAvailability: 'No availability data yet.',
+      sloHere: 'SLOs of the services here, last 30 days',
+      sloCount: '{{met}} of {{total}} services meet their SLO',
       uptimeRow: '{{availability}} · SLO {{slo}} · budget left {{budget}}',
       now: 'Now',
       nowText: '{{nodes}} nodes · CPU {{cpu}} · memory {{memory}}',

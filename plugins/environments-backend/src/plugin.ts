@@ -29,6 +29,7 @@ import { ExpiryExtender } from './service/ExpiryExtender';
 import { createRouter } from './service/router';
 import { EnvironmentPauser } from './pause/EnvironmentPauser';
 import { PipelineNodeGroupScaler } from './pause/NodeGroupScaler';
+import { RunLogReader } from './runLog/RunLogReader';
 
 /**
  * Environments: the state-and-runs and extend-expiry routes (runs and
@@ -95,6 +96,7 @@ export const environmentsPlugin = createBackendPlugin({
             store,
             pauser,
             clusters,
+            logs: new RunLogReader({ reader, jenkins: service.jenkins }),
           }),
         );
         // The same operations for AI agents (MCP), as the calling user.

@@ -44,6 +44,7 @@ export {
   type EnvironmentHistory,
   type EnvironmentOperation,
   type EnvironmentRun,
+  type EnvironmentRunLog,
   type EnvironmentState,
 } from './lifecycle';
 export {

@@ -80,3 +80,17 @@ export interface EnvironmentHistory {
   updatedAt?: string;
   runs: EnvironmentRun[];
 }
+
+/**
+ * `GET /api/environments/environments/:name/runs/:id/log?start=N`: the
+ * run's Jenkins console log from byte `start`.
+ */
+export interface EnvironmentRunLog {
+  text: string;
+  /** The `start` to ask with next. */
+  next: number;
+  /** The build still runs: ask again from `next` for more. */
+  more: boolean;
+  /** The text was longer than one answer carries: this is its end. */
+  truncated?: boolean;
+}

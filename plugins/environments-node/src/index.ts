@@ -58,5 +58,6 @@ export {
   REQUEST_ID_PARAMETER,
   type FollowBuildOptions,
   type JenkinsBuildRef,
+  type JenkinsLogPiece,
   type JenkinsResult,
 } from './jenkins/JenkinsClient';

@@ -203,6 +203,19 @@ describe('Prometheus collection on known data', () => {
       const web = uptime.rows.find(r => r.key === 'shop-web')!;
       // Half the probes failed in the 11:00 hour.
       expect(web.availability).toBeCloseTo(48.5 / 49, 12);
+      // One environment's SLOs (its page): the same rows, and none elsewhere.
+      const devA = await report.uptime({ days: 30, environment: 'dev-a' });
+      expect(devA.rows.map(r => r.key).sort()).toEqual(
+        uptime.rows
+          .filter(r => r.environment === 'dev-a')
+          .map(r => r.key)
+          .sort(),
+      );
+      expect(devA.rows.length).toBeGreaterThanOrEqual(2);
+      expect(devA.rows.find(r => r.key === 'shop-backend')).toEqual(backend);
+      expect(
+        (await report.uptime({ days: 30, environment: 'prod' })).rows,
+      ).toEqual([]);
 
       // The near-real-time estimate: nodes x price + EKS + EBS, per hour.
       const hourly = 3 * 0.0832 + 0.1 + (0.08 / 730) * (3 * 20 + 50);

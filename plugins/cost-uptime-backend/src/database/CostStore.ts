@@ -217,7 +217,13 @@ export interface UsageSliStore {
   }): Promise<
     { ts: string; environment: string; metric: UsageMetric; value: number }[]
   >;
-  sliDaily(q: { from: string; to: string; sliKey?: string }): Promise<
+  sliDaily(q: {
+    from: string;
+    to: string;
+    sliKey?: string;
+    /** Only this environment's SLIs. */
+    environment?: string;
+  }): Promise<
     {
       sliKey: string;
       environment: string;

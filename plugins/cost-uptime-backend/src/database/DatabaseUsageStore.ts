@@ -48,12 +48,18 @@ export class DatabaseUsageStore implements UsageSliStore {
     }));
   }
 
-  async sliDaily(q: { from: string; to: string; sliKey?: string }) {
+  async sliDaily(q: {
+    from: string;
+    to: string;
+    sliKey?: string;
+    environment?: string;
+  }) {
     const query = this.db('sli_daily')
       .select('sli_key', 'environment', 'day', 'value', 'hours')
       .whereBetween('day', [q.from, q.to])
       .orderBy('day');
     if (q.sliKey) query.where({ sli_key: q.sliKey });
+    if (q.environment) query.where({ environment: q.environment });
     const rows = await query;
     return rows.map(r => ({
       sliKey: r.sli_key as string,

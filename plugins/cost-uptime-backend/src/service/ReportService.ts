@@ -61,7 +61,11 @@ export class ReportService {
   }
 
   /** Availability and error budget per SLI and environment over `days` days. */
-  uptime(q: { days: number; key?: string }): Promise<UptimeReport> {
+  uptime(q: {
+    days: number;
+    key?: string;
+    environment?: string;
+  }): Promise<UptimeReport> {
     return this.usageReport.uptime(q);
   }
 

@@ -14,11 +14,20 @@ import type { ReportContext } from './ReportContext';
 export class UsageReport {
   constructor(private readonly ctx: ReportContext) {}
 
-  async uptime(q: { days: number; key?: string }): Promise<UptimeReport> {
+  async uptime(q: {
+    days: number;
+    key?: string;
+    environment?: string;
+  }): Promise<UptimeReport> {
     const today = this.ctx.today();
     const from = today.minus({ days: q.days - 1 }).toISODate()!;
     const to = today.toISODate()!;
-    const rows = await this.ctx.store.sliDaily({ from, to, sliKey: q.key });
+    const rows = await this.ctx.store.sliDaily({
+      from,
+      to,
+      sliKey: q.key,
+      environment: q.environment,
+    });
     const services = new Map(
       (await this.ctx.entities.list())
         .filter(e => e.tagKey === 'service')

@@ -52,6 +52,7 @@ const seriesQuery = z.object({
 const uptimeQuery = z.object({
   days: z.coerce.number().int().min(1).max(90).default(30),
   key: z.string().min(1).max(191).optional(),
+  environment: z.string().min(1).max(191).optional(),
 });
 const usageQuery = z.object({
   granularity: z.enum(['hour', 'day']).default('hour'),

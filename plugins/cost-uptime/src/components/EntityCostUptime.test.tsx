@@ -53,6 +53,93 @@ describe('EntityCostUptimeCard', () => {
   });
 });
 
+describe('EntityCostUptimeCard of an environment', () => {
+  const environment = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'prod',
+      annotations: { 'cost-uptime.io/environment': 'prod' },
+    },
+    spec: { type: 'environment' },
+  };
+  const render = async (api: Partial<CostUptimeApi>) =>
+    renderInTestApp(
+      <TestApiProvider apis={[[costUptimeApiRef, api]]}>
+        <EntityProvider entity={environment}>
+          <EntityCostUptimeCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+
+  it('shows the SLOs of the services running there and how many meet theirs', async () => {
+    const missed = {
+      ...uptimeRows[0],
+      key: 'shop-web',
+      title: 'Shop web',
+      availability: 0.998,
+      errorBudgetRemaining: -1,
+    };
+    const noData = {
+      ...uptimeRows[0],
+      key: 'orders',
+      title: 'Orders',
+      availability: null,
+      errorBudgetRemaining: null,
+      hours: 0,
+    };
+    const api: Partial<CostUptimeApi> = {
+      getSummary: jest.fn(async () => midMonth),
+      getUptime: jest.fn(async () => ({
+        days: 30,
+        from: '2026-11-15',
+        to: '2026-12-15',
+        rows: [missed, uptimeRows[0], noData],
+      })),
+      getUsage: jest.fn(
+        async () => ({ granularity: 'hour', points: [] } as any),
+      ),
+    };
+    await render(api);
+    expect(
+      await screen.findByText('SLOs of the services here, last 30 days'),
+    ).toBeInTheDocument();
+    // Services without data count neither way.
+    expect(screen.getByTestId('entity-slo-count')).toHaveTextContent(
+      '1 of 2 services meet their SLO',
+    );
+    const rows = screen.getAllByTestId('entity-uptime');
+    expect(rows.map(r => r.textContent)).toEqual([
+      'Shop web99.800% · SLO 99.9% · budget left -100%',
+      'Shop backend99.950% · SLO 99.9% · budget left 50%',
+      expect.stringMatching(/^Orders/),
+    ]);
+    expect(api.getUptime).toHaveBeenCalledWith({
+      days: 30,
+      environment: 'prod',
+    });
+  });
+
+  it('says when no service there has availability data', async () => {
+    await render({
+      getSummary: jest.fn(async () => midMonth),
+      getUptime: jest.fn(async () => ({
+        days: 30,
+        from: '2026-11-15',
+        to: '2026-12-15',
+        rows: [],
+      })),
+      getUsage: jest.fn(
+        async () => ({ granularity: 'hour', points: [] } as any),
+      ),
+    });
+    expect(
+      await screen.findByText('No availability data yet.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('entity-slo-count')).not.toBeInTheDocument();
+  });
+});
+
 describe('EntityCostUptimeContent', () => {
   it("asks once for the entity's summary and availability, also for the card it embeds", async () => {
     const getSummary = jest.fn(async (filter?: { tagKey: string }) =>

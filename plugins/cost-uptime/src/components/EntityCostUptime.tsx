@@ -6,8 +6,10 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
+  meetsSlo,
   tagRefOfAnnotations,
   USAGE_METRICS,
+  type UptimeRow,
   type CostUptimeApi,
   type CostSummary,
   type TagRef,
@@ -78,6 +80,21 @@ function MonthSoFar(props: { summary: CostSummary }) {
   );
 }
 
+/** How many of the services with data meet their SLO (one rule: meetsSlo). */
+function SloCount(props: { rows: UptimeRow[] }) {
+  const { t } = useCostFormat();
+  const measured = props.rows.filter(r => r.availability !== null);
+  const met = measured.filter(r => meetsSlo(r.availability!, r.sloTarget));
+  return (
+    <Typography variant="body2" data-testid="entity-slo-count">
+      {t('entity.sloCount', {
+        met: String(met.length),
+        total: String(measured.length),
+      })}
+    </Typography>
+  );
+}
+
 type EntityCostData = {
   summary: CostSummary;
   uptime?: Awaited<ReturnType<CostUptimeApi['getUptime']>>;
@@ -85,8 +102,9 @@ type EntityCostData = {
 };
 
 /**
- * The entity's summary, and its availability (a service) or usage (an
- * environment): what the overview card shows. The tab asks for these once
+ * The entity's summary, its availability (a service's per environment, an
+ * environment's per service running there) and an environment's usage: what
+ * the overview card shows. The tab asks for these once
  * and hands them to the card it embeds.
  */
 function fetchEntityCostData(
@@ -97,7 +115,7 @@ function fetchEntityCostData(
     api.getSummary(filter),
     filter.tagKey === 'service'
       ? api.getUptime({ days: 30, key: filter.tagValue })
-      : undefined,
+      : api.getUptime({ days: 30, environment: filter.tagValue }),
     filter.tagKey === 'environment'
       ? api.getUsage({ granularity: 'hour', environment: filter.tagValue })
       : undefined,
@@ -183,8 +201,13 @@ function EntityCostUptimeCardView(props: {
         {uptime ? (
           <Grid item xs={12}>
             <Typography variant="overline" color="textSecondary">
-              {t('entity.availability')}
+              {filter.tagKey === 'environment'
+                ? t('entity.sloHere')
+                : t('entity.availability')}
             </Typography>
+            {filter.tagKey === 'environment' && uptime.rows.length > 0 && (
+              <SloCount rows={uptime.rows} />
+            )}
             {uptime.rows.length === 0 ? (
               <Typography color="textSecondary">
                 {t('entity.noAvailability')}
@@ -192,7 +215,7 @@ function EntityCostUptimeCardView(props: {
             ) : (
               uptime.rows.map(r => (
                 <Box
-                  key={r.environment}
+                  key={`${r.key}/${r.environment}`}
                   display="flex"
                   justifyContent="space-between"
                   data-testid="entity-uptime"
@@ -201,7 +224,7 @@ function EntityCostUptimeCardView(props: {
                     variant="body2"
                     style={{ whiteSpace: 'nowrap', marginRight: 8 }}
                   >
-                    {r.environment}
+                    {filter.tagKey === 'environment' ? r.title : r.environment}
                   </Typography>
                   <Typography variant="body2" align="right">
                     {t('entity.uptimeRow', {

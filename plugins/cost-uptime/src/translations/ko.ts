@@ -147,6 +147,9 @@ export default createTranslationMessages({
     'entity.lastMonthAmount': '지난달 {{amount}}',
     'entity.availability': '가용성, 최근 30일',
     'entity.noAvailability': '아직 가용성 데이터가 없습니다.',
+    'entity.sloHere': '이 환경 서비스의 SLO, 최근 30일',
+    'entity.sloCount':
+      '서비스 {{total}}개 중 {{met}}개가 SLO를 지키고 있습니다',
     'entity.uptimeRow': '{{availability}} · SLO {{slo}} · 남은 예산 {{budget}}',
     'entity.now': '현재',
     'entity.nowText': '노드 {{nodes}}개 · CPU {{cpu}} · 메모리 {{memory}}',

@@ -13,8 +13,13 @@ import { addRunRoutes } from './runRoutes';
 import type { EnvironmentPauser } from '../pause/EnvironmentPauser';
 import { addPauseRoutes } from '../pause/pauseRoutes';
 import type { ClusterReader } from '../cluster/ClusterReader';
+import type { RunLogReader } from '../runLog/RunLogReader';
+import { runId } from './runRoutes';
 
 const extendBody = z.object({ days: z.number().int().min(1).max(90) });
+const logQuery = z.object({
+  start: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+});
 
 /**
  * Routes under /api/environments: an environment's state and pipeline runs;
@@ -28,6 +33,8 @@ export async function createRouter(options: {
   pauser?: Pick<EnvironmentPauser, 'start'>;
   /** The declared cluster and its tools' links; absent, not served. */
   clusters?: Pick<ClusterReader, 'read'>;
+  /** Runs' Jenkins console logs; absent, not served. */
+  logs?: Pick<RunLogReader, 'read'>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   /** The clock for recorded runs; tests set it. */
@@ -48,6 +55,27 @@ export async function createRouter(options: {
     if (!options.clusters) throw new NotFoundError('No cluster reader');
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(await options.clusters.read(req.params.name, credentials));
+  });
+
+  // The permission framework decides (environment.read), in the reader.
+  router.get('/environments/:name/runs/:id/log', async (req, res) => {
+    if (!options.logs) throw new NotFoundError('No run log reader');
+    const query = logQuery.safeParse(req.query);
+    if (!query.success) {
+      throw new InputError(
+        `Expected ?start= a byte offset (0 or more): ${query.error.message}`,
+      );
+    }
+    const id = runId(req.params.id);
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(
+      await options.logs.read(
+        req.params.name,
+        id,
+        query.data.start,
+        credentials,
+      ),
+    );
   });
 
   // The permission framework decides (environment.expiry.extend), in the extender.

@@ -41,7 +41,8 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-function runId(value: string): number {
+/** A run id of a path: a positive integer, else an InputError. */
+export function runId(value: string): number {
   const id = Number(value);
   if (!Number.isInteger(id) || id < 1)
     throw new InputError(`${JSON.stringify(value)} is not a run id`);

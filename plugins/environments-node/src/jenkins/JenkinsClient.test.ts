@@ -139,3 +139,52 @@ describe('JenkinsClient.trigger with a Location that is not a queue item', () =>
     );
   });
 });
+
+describe('JenkinsClient.readLog against the Jenkins stand-in', () => {
+  let jenkins: Awaited<ReturnType<typeof startJenkins>> | undefined;
+  afterEach(async () => {
+    await jenkins?.stop();
+    jenkins = undefined;
+  });
+
+  it('reads a running build piece by piece from each offset, then the whole finished log', async () => {
+    jenkins = await startJenkins({ quietPeriodMs: 0, lineDelayMs: 20 });
+    const jenkinsClient = client(jenkins.url);
+    const build = await jenkinsClient.waitForBuild(
+      await jenkinsClient.trigger(PARAMETERS),
+    );
+    let text = '';
+    let start = 0;
+    let sawMore = false;
+    for (let piece = await jenkinsClient.readLog(build, start); ; ) {
+      expect(piece.next).toBeGreaterThanOrEqual(start);
+      text += piece.text;
+      start = piece.next;
+      if (!piece.more) break;
+      sawMore = true;
+      await new Promise(r => setTimeout(r, 30));
+      piece = await jenkinsClient.readLog(build, start);
+    }
+    expect(sawMore).toBe(true);
+    expect(text).toMatch(/Finished: SUCCESS\s*$/);
+    // Asked again from 0 once finished: the same text, and no more to come.
+    const whole = await jenkinsClient.readLog(build, 0);
+    expect(whole).toEqual({
+      text,
+      next: Buffer.byteLength(text),
+      more: false,
+    });
+    expect(await jenkinsClient.readLog(build, whole.next)).toEqual({
+      text: '',
+      next: whole.next,
+      more: false,
+    });
+  });
+
+  it('says Jenkins has no such build', async () => {
+    jenkins = await startJenkins();
+    await expect(client(jenkins.url).readLog({ number: 99 })).rejects.toThrow(
+      /Jenkins has no \/job\/platform\/job\/environment\/99\/logText/,
+    );
+  });
+});

@@ -55,6 +55,15 @@ export interface FollowBuildOptions {
   start?: number;
 }
 
+/** A piece of a console log and where the next one starts. */
+export interface JenkinsLogPiece {
+  text: string;
+  /** The byte offset to ask from next. */
+  next: number;
+  /** The build is still running: more text may come. */
+  more: boolean;
+}
+
 /** POSTs of one trigger whose answers may be lost before it gives up. */
 const TRIGGER_ATTEMPTS = 3;
 /** How many of the job's latest builds a lookup by request id reads. */
@@ -393,9 +402,31 @@ export class JenkinsClient {
     }
   }
 
-  private buildUrl(build: JenkinsBuildRef) {
+  private buildUrl(build: Pick<JenkinsBuildRef, 'number'>) {
     // Use our own base URL: Jenkins' idea of its root URL may differ behind a proxy.
     return `${this.jobUrl}/${build.number}`;
+  }
+
+  /**
+   * One piece of a build's console log from byte `start`
+   * (`logText/progressiveText`): the text, the offset to ask from next
+   * (`X-Text-Size`) and whether more will come (`X-More-Data`, only while the
+   * build runs). A build Jenkins no longer keeps is a NotFoundError.
+   */
+  async readLog(
+    build: Pick<JenkinsBuildRef, 'number'>,
+    start = 0,
+  ): Promise<JenkinsLogPiece> {
+    const response = await this.request(
+      `${this.buildUrl(build)}/logText/progressiveText?start=${start}`,
+    );
+    const text = await response.text();
+    const size = Number(response.headers.get('x-text-size'));
+    return {
+      text,
+      next: Number.isFinite(size) && size >= start ? size : start,
+      more: response.headers.get('x-more-data') === 'true',
+    };
   }
 
   /**
@@ -412,18 +443,14 @@ export class JenkinsClient {
     const started = Date.now();
     const deadline = started + this.config.timeoutMinutes * 60_000;
     for (;;) {
-      const response = await this.request(
-        `${this.buildUrl(build)}/logText/progressiveText?start=${offset}`,
-      );
-      const text = await response.text();
-      const size = Number(response.headers.get('x-text-size'));
-      if (Number.isFinite(size) && size >= offset) offset = size;
-      if (text) {
-        log += text;
+      const piece = await this.readLog(build, offset);
+      offset = piece.next;
+      if (piece.text) {
+        log += piece.text;
         lastOutput = Date.now();
-        await options.onText(text);
+        await options.onText(piece.text);
       }
-      if (response.headers.get('x-more-data') !== 'true') break;
+      if (!piece.more) break;
       if (Date.now() - lastOutput >= this.config.heartbeatSeconds * 1000) {
         lastOutput = Date.now();
         await options.onHeartbeat(Math.round((Date.now() - started) / 1000));

@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import type {
   EnvironmentCluster,
   EnvironmentHistory,
+  EnvironmentRunLog,
 } from '@internal/plugin-environments-common';
 
 /** The environments backend as the environment card uses it. */
@@ -39,5 +40,24 @@ export class EnvironmentsClient {
     );
     if (!res.ok) throw await ResponseError.fromResponse(res);
     return (await res.json()) as EnvironmentCluster;
+  }
+
+  /**
+   * `GET /api/environments/environments/:name/runs/:id/log?start=`: the
+   * run's Jenkins console log from byte `start`, and whether more will come.
+   */
+  async getRunLog(
+    name: string,
+    runId: number,
+    start: number,
+  ): Promise<EnvironmentRunLog> {
+    const base = await this.discoveryApi.getBaseUrl('environments');
+    const res = await this.fetchApi.fetch(
+      `${base}/environments/${encodeURIComponent(
+        name,
+      )}/runs/${runId}/log?start=${start}`,
+    );
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return (await res.json()) as EnvironmentRunLog;
   }
 }

@@ -3,8 +3,11 @@ import {
   TestApiProvider,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import type { EnvironmentHistory } from '@internal/plugin-environments-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import type {
+  EnvironmentHistory,
+  EnvironmentRunLog,
+} from '@internal/plugin-environments-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EnvironmentStateChip } from './EnvironmentStateChip';
 import { RecentRuns } from './RecentRuns';
 import { useEnvironmentHistory } from './useEnvironmentHistory';
@@ -13,19 +16,34 @@ const discoveryApi = {
   getBaseUrl: async (id: string) => `http://backend/api/${id}`,
 };
 
-function fetchReturning(answers: Array<EnvironmentHistory | Response>) {
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+/**
+ * Answers the history route from `answers` (the last one repeated) and a
+ * run's log route from `logs` the same way; `urls` are the history asks,
+ * `logUrls` the log asks.
+ */
+function fetchReturning(
+  answers: Array<EnvironmentHistory | Response>,
+  logs: Array<EnvironmentRunLog | Response> = [
+    { text: '', next: 0, more: false },
+  ],
+) {
   const urls: string[] = [];
+  const logUrls: string[] = [];
+  const take = <T,>(queue: T[]) =>
+    queue.length > 1 ? queue.shift()! : queue[0];
   const fetch = async (url: string) => {
-    urls.push(url);
-    const next = answers.length > 1 ? answers.shift()! : answers[0];
-    return next instanceof Response
-      ? next
-      : new Response(JSON.stringify(next), {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-        });
+    const isLog = url.includes('/log?');
+    (isLog ? logUrls : urls).push(url);
+    const next = isLog ? take(logs) : take(answers);
+    return next instanceof Response ? next : json(next);
   };
-  return { api: { fetch }, urls };
+  return { api: { fetch }, urls, logUrls };
 }
 
 /** The card's state cell and runs, as the card wires them. */
@@ -34,7 +52,7 @@ function Runs({ name, pollMs }: { name: string; pollMs: number }) {
   return (
     <>
       {state.history && <EnvironmentStateChip value={state.history.state} />}
-      <RecentRuns state={state} />
+      <RecentRuns state={state} logPollMs={pollMs} />
       <button onClick={state.reload}>reload</button>
     </>
   );
@@ -169,5 +187,91 @@ describe('RecentRuns', () => {
     screen.getByRole('button', { name: 'reload' }).click();
     expect(await screen.findByText('extend')).toBeInTheDocument();
     expect(urls).toHaveLength(2);
+  });
+
+  it("follows a running build's log piece by piece and stops when Jenkins says it ended", async () => {
+    const going = {
+      name: 'dev-a',
+      state: 'provisioning' as const,
+      runs: [run(2, { result: undefined }), run(1)],
+    };
+    const { api, logUrls } = fetchReturning(
+      [going],
+      [
+        { text: 'Started by user portal\n', next: 24, more: true },
+        { text: '', next: 24, more: true },
+        { text: '[Pipeline] stage (Apply)\n', next: 49, more: true },
+        { text: 'Finished: SUCCESS\n', next: 67, more: false },
+      ],
+    );
+    await render(api);
+    // The running run's log is open by itself; the finished one's is not.
+    const log = await screen.findByRole('log', {
+      name: 'Console log of run 2',
+    });
+    expect(log).toHaveAttribute('aria-live', 'polite');
+    await waitFor(() =>
+      expect(log).toHaveTextContent(
+        'Started by user portal [Pipeline] stage (Apply) Finished: SUCCESS',
+      ),
+    );
+    expect(logUrls).toEqual([
+      'http://backend/api/environments/environments/dev-a/runs/2/log?start=0',
+      'http://backend/api/environments/environments/dev-a/runs/2/log?start=24',
+      'http://backend/api/environments/environments/dev-a/runs/2/log?start=24',
+      'http://backend/api/environments/environments/dev-a/runs/2/log?start=49',
+    ]);
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(logUrls).toHaveLength(4);
+    expect(
+      screen.queryByRole('log', { name: 'Console log of run 1' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("opens a finished run's log on demand, and names what went wrong reading it", async () => {
+    const { api, logUrls } = fetchReturning(
+      [{ name: 'dev-a', state: 'ready', runs: [run(1)] }],
+      [
+        json(
+          {
+            error: {
+              name: 'NotFoundError',
+              message: 'Jenkins no longer has build #1 of run 1, or its log',
+            },
+            request: { method: 'GET', url: '/environments/dev-a/runs/1/log' },
+            response: { statusCode: 404 },
+          },
+          404,
+        ),
+      ],
+    );
+    await render(api);
+    const show = await screen.findByRole('button', { name: 'Show log' });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    expect(logUrls).toHaveLength(0);
+    fireEvent.click(show);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not read the console log: Jenkins no longer has build #1 of run 1, or its log',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Hide log' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(logUrls).toHaveLength(1);
+  });
+
+  it('says the build has not started yet while a run waits in the queue', async () => {
+    const { api } = fetchReturning(
+      [
+        {
+          name: 'dev-a',
+          state: 'provisioning',
+          runs: [run(1, { result: undefined, build: undefined })],
+        },
+      ],
+      [{ text: '', next: 0, more: true }],
+    );
+    await render(api);
+    expect(
+      await screen.findByText('Waiting for Jenkins to start the build…'),
+    ).toBeInTheDocument();
   });
 });

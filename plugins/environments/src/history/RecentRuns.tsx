@@ -1,6 +1,5 @@
 import { Link, Progress, StatusRunning } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { ResponseError } from '@backstage/errors';
 import { useFormatters } from '@internal/i18n-react';
 import type { EnvironmentRun } from '@internal/plugin-environments-common';
 import Table from '@material-ui/core/Table';
@@ -8,16 +7,15 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
 import { environmentsTranslationRef } from '../translation';
+import { problemOf, RunLog } from './RunLog';
 import type { HistoryState } from './useEnvironmentHistory';
 
 /** How many runs the card lists, newest first. */
 export const SHOWN_RUNS = 5;
-
-/** The backend's own message (its error body) rather than the HTTP status line. */
-const problemOf = (error: Error) =>
-  (error as Partial<ResponseError>).body?.error?.message ?? error.message;
 
 /** `user:default/minsu.park` reads as `minsu.park`; `expiry` stays. */
 const who = (ref: string) => ref.replace(/^[a-z]+:(default\/)?/i, '');
@@ -33,40 +31,77 @@ function When({ iso }: { iso: string }) {
   );
 }
 
-function Row({ run }: { run: EnvironmentRun }) {
+/** Columns of a run's row, for the log row under it. */
+const COLUMNS = 7;
+
+function Row(props: { name: string; run: EnvironmentRun; logPollMs?: number }) {
+  const { name, run } = props;
   const { t } = useTranslationRef(environmentsTranslationRef);
+  // A run in progress shows its log as it is written: the live log.
+  const [open, setOpen] = useState(run.result === undefined);
   return (
-    <TableRow>
-      <TableCell>{t(`card.operation.${run.operation}`)}</TableCell>
-      <TableCell>{who(run.requestedBy)}</TableCell>
-      <TableCell>
-        <When iso={run.requestedAt} />
-      </TableCell>
-      <TableCell>
-        {run.result ?? <StatusRunning>{t('card.runs.running')}</StatusRunning>}
-      </TableCell>
-      <TableCell>
-        {run.build ? (
-          <Link to={run.build.url}>
-            {t('card.runs.buildLink', { number: String(run.build.number) })}
-          </Link>
-        ) : (
-          '-'
-        )}
-      </TableCell>
-      <TableCell>
-        {run.gitCommit ? (
-          <code title={run.gitCommit}>{run.gitCommit.slice(0, 7)}</code>
-        ) : (
-          '-'
-        )}
-      </TableCell>
-    </TableRow>
+    <>
+      <TableRow>
+        <TableCell>{t(`card.operation.${run.operation}`)}</TableCell>
+        <TableCell>{who(run.requestedBy)}</TableCell>
+        <TableCell>
+          <When iso={run.requestedAt} />
+        </TableCell>
+        <TableCell>
+          {run.result ?? (
+            <StatusRunning>{t('card.runs.running')}</StatusRunning>
+          )}
+        </TableCell>
+        <TableCell>
+          {run.build ? (
+            <Link to={run.build.url}>
+              {t('card.runs.buildLink', { number: String(run.build.number) })}
+            </Link>
+          ) : (
+            '-'
+          )}
+        </TableCell>
+        <TableCell>
+          {run.gitCommit ? (
+            <code title={run.gitCommit}>{run.gitCommit.slice(0, 7)}</code>
+          ) : (
+            '-'
+          )}
+        </TableCell>
+        <TableCell>
+          {run.build || run.result === undefined ? (
+            <Button
+              size="small"
+              aria-expanded={open}
+              onClick={() => setOpen(o => !o)}
+            >
+              {open ? t('card.runs.hideLog') : t('card.runs.showLog')}
+            </Button>
+          ) : (
+            '-'
+          )}
+        </TableCell>
+      </TableRow>
+      {open && (
+        <TableRow>
+          <TableCell colSpan={COLUMNS}>
+            <RunLog name={name} runId={run.id} pollMs={props.logPollMs} />
+          </TableCell>
+        </TableRow>
+      )}
+    </>
   );
 }
 
 /** The environment's last pipeline runs, with loading, empty and error states. */
-export function RecentRuns({ state }: { state: HistoryState }) {
+export function RecentRuns({
+  state,
+  logPollMs,
+}: {
+  state: HistoryState;
+  /** How often an open log of a running build asks for more (tests set it). */
+  logPollMs?: number;
+}) {
   const { t } = useTranslationRef(environmentsTranslationRef);
   const { loading, history, error } = state;
   const runs = history?.runs.slice(0, SHOWN_RUNS) ?? [];
@@ -94,11 +129,17 @@ export function RecentRuns({ state }: { state: HistoryState }) {
               <TableCell>{t('card.runs.result')}</TableCell>
               <TableCell>{t('card.runs.build')}</TableCell>
               <TableCell>{t('card.runs.commit')}</TableCell>
+              <TableCell>{t('card.runs.log')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {runs.map(run => (
-              <Row key={run.id} run={run} />
+              <Row
+                key={run.id}
+                name={history!.name}
+                run={run}
+                logPollMs={logPollMs}
+              />
             ))}
           </TableBody>
         </Table>
