@@ -53,11 +53,16 @@ async function createEnvironment(
   shot: (name: string) => Promise<void>,
   name: string,
   owner: string,
-  options: { checkEstimate?: boolean } = {},
+  options: { checkEstimate?: boolean; ttlDays?: number } = {},
 ) {
   await chooseTemplate(page, 'Create an EKS environment');
   await nameField(page).fill(name);
   await pickOption(page, /Owner group/, owner);
+  if (options.ttlDays !== undefined) {
+    await page
+      .getByRole('spinbutton', { name: /Time to live/ })
+      .fill(String(options.ttlDays));
+  }
   await nextButton(page).click();
 
   // Cluster step: the estimate is shown and follows the node count.
@@ -120,6 +125,58 @@ async function history(page: Page, name: string) {
   };
 }
 
+/** Slows (or speeds up again) the Jenkins stand-in's log replay. */
+async function jenkinsLineDelay(page: Page, lineDelayMs: number) {
+  const res = await page.request.post(`${JENKINS_URL}/__sandbox/control`, {
+    data: { lineDelayMs },
+  });
+  expect(res.ok()).toBe(true);
+}
+
+/**
+ * In a second tab, the environment's page while its create pipeline runs:
+ * it appears as soon as the IaC commit is in the catalog, provisioning, the
+ * run listed as running with its console log following the build; then, as
+ * the pipeline ends, ready and the run SUCCESS, without reloading.
+ */
+async function watchProvisioning(
+  page: Page,
+  name: string,
+  shot: (name: string, of?: Page) => Promise<void>,
+) {
+  const tab = await page.context().newPage();
+  const state = tab.getByRole('table', { name: 'Environment state' });
+  await expect(async () => {
+    await tab.goto(`/catalog/default/resource/${name}`);
+    await expect(state).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(state).toContainText('provisioning');
+  const run = tab
+    .getByRole('table', { name: 'Pipeline runs' })
+    .getByRole('row')
+    .nth(1);
+  await expect(run).toContainText('create');
+  await expect(run).toContainText('running');
+  const log = tab.getByRole('log', { name: /^Console log of run \d+$/ });
+  await expect(log).toContainText('[Pipeline]', { timeout: 60_000 });
+  const before = (await log.textContent())!.length;
+  await expect
+    .poll(async () => (await log.textContent())!.length, { timeout: 30_000 })
+    .toBeGreaterThan(before);
+  await expect(
+    tab.getByText(/The build is running: new lines appear/),
+  ).toBeVisible();
+  await shot('environment page while provisioning, with the live log', tab);
+  // Let the rest of the build replay at the usual speed.
+  await jenkinsLineDelay(page, 40);
+  await expect(state).toContainText('ready', { timeout: 180_000 });
+  await expect(run).toContainText('SUCCESS');
+  await expect(log).toContainText('Finished: SUCCESS');
+  await expect(tab.getByText(/The build is running/)).toHaveCount(0);
+  await shot('environment page once ready', tab);
+  await tab.close();
+}
+
 async function jenkinsBuilds(page: Page, name: string) {
   const res = await page.request.get(`${JENKINS_URL}/__sandbox/builds`);
   const body = (await res.json()) as {
@@ -177,6 +234,22 @@ test.describe.serial('environments', () => {
     await cluster.scrollIntoViewIfNeeded();
     await shot('dev-a cluster');
 
+    // The SLOs of the services running in dev-a, from the cost plugin's
+    // collection of its Prometheus (the first run may still be going).
+    const sloCount = page.getByTestId('entity-slo-count');
+    await expect(async () => {
+      await page.goto('/catalog/default/resource/dev-a');
+      await expect(sloCount).toBeVisible({ timeout: 15_000 });
+    }).toPass({ timeout: 120_000 });
+    await expect(sloCount).toHaveText(
+      /^\d+ of [1-9]\d* services meet their SLO$/,
+    );
+    await expect(
+      page.getByTestId('entity-uptime').filter({ hasText: 'Shop backend' }),
+    ).toContainText(/SLO \d/);
+    await sloCount.scrollIntoViewIfNeeded();
+    await shot('dev-a SLOs of its services');
+
     // What runs in dev-a: the Argo CD applications of the shop's services,
     // with sync and health, linked to the services' pages.
     const apps = page.getByRole('table', {
@@ -232,9 +305,16 @@ test.describe.serial('environments', () => {
     shot,
   }) => {
     await signIn(page, 'minsu.park');
+    // Slow enough to see the environment's page while it is provisioned.
+    await jenkinsLineDelay(page, 400);
     await createEnvironment(page, shot, ownName, 'developers', {
       checkEstimate: true,
     });
+    try {
+      await watchProvisioning(page, ownName, shot);
+    } finally {
+      await jenkinsLineDelay(page, 40);
+    }
 
     // The Jenkins stand-in's log streams into the task while it runs.
     await showLogs(page);
@@ -338,18 +418,53 @@ test.describe.serial('environments', () => {
     await shot('environment gone from the catalog');
   });
 
-  test('a platform admin creates an environment owned by platform-admins', async ({
+  test("a platform admin creates an environment for a day, and extends it from the expiry warning's link", async ({
     page,
     shot,
   }) => {
     await signIn(page, 'jiyoung.kim');
-    // The picker searches by display name: the group's title.
-    await createEnvironment(page, shot, adminName, 'Platform admins');
+    // The picker searches by display name: the group's title. One day to
+    // live: inside the 48-hour warning window from the start.
+    await createEnvironment(page, shot, adminName, 'Platform admins', {
+      ttlDays: 1,
+    });
     await showLogs(page);
     await expect(
       page.getByRole('link', { name: 'Open the environment' }),
     ).toBeVisible({ timeout: 180_000 });
     await expect(await findInCatalog(page, adminName)).toHaveCount(1);
+
+    // The expiry task (every minute) warns the owners; the notification
+    // links to the environment's page with the extend dialog open.
+    const warning = page.getByRole('link', {
+      name: `Environment ${adminName} expires soon`,
+    });
+    await expect(async () => {
+      await page.goto('/notifications');
+      await expect(warning).toBeVisible({ timeout: 10_000 });
+    }).toPass({ timeout: 180_000 });
+    await shot('expiry warning in notifications');
+    await warning.click();
+    await expect(page).toHaveURL(
+      new RegExp(`/catalog/default/resource/${adminName}\\?extend=1$`),
+    );
+    const dialog = page.getByRole('dialog', { name: 'Extend the expiry' });
+    await expect(dialog).toContainText(`Extend ${adminName} by 7 days?`);
+    await shot('extend dialog opened from the warning');
+    const expiry = page.getByTestId('environment-expiry').locator('time');
+    const before = Date.parse((await expiry.getAttribute('datetime')) ?? '');
+    expect(before).toBeLessThan(Date.now() + 24 * 3600_000 + 60_000);
+    await dialog.getByRole('button', { name: 'Extend', exact: true }).click();
+    await expect(page.getByText(/^Expiry extended to /)).toBeVisible();
+    await expect(expiry).not.toHaveAttribute(
+      'datetime',
+      new Date(before).toISOString(),
+    );
+    const after = Date.parse((await expiry.getAttribute('datetime')) ?? '');
+    // A week past the old expiry: 8 whole days from now.
+    expect(after - Date.now()).toBeGreaterThan(7 * 24 * 3600_000);
+    expect(after - Date.now()).toBeLessThanOrEqual(8 * 24 * 3600_000);
+    await shot('expiry extended from the warning');
   });
 
   test('a developer may not delete an environment of platform-admins', async ({

@@ -19,8 +19,11 @@ type Fixtures = {
    * about (`<message> @ <url>`).
    */
   allowConsoleErrors: (...patterns: (string | RegExp)[]) => void;
-  /** Saves a full-page screenshot named after the test and `name`. */
-  shot: (name: string) => Promise<void>;
+  /**
+   * Saves a full-page screenshot named after the test and `name`, of the
+   * test's page or of `of` (a second tab).
+   */
+  shot: (name: string, of?: Page) => Promise<void>;
 };
 
 type Internal = {
@@ -66,13 +69,13 @@ export const test = base.extend<Fixtures & Internal>({
     { auto: true },
   ],
   shot: async ({ page }, provide, testInfo) => {
-    await provide(async (name: string) => {
+    await provide(async (name: string, of: Page = page) => {
       const title = `${testInfo.titlePath.slice(1).join(' - ')} - ${name}`;
       const file = path.join(
         SCREENSHOT_DIR,
         `${title.replace(/[^\w.\- ]+/g, '_')}.png`,
       );
-      await page.screenshot({ path: file, fullPage: true });
+      await of.screenshot({ path: file, fullPage: true });
     });
   },
 });

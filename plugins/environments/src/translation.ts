@@ -63,8 +63,10 @@ export const environmentsTranslationRef = createTranslationRef({
         logLabel: 'Console log of run {{id}}',
         logWaiting: 'Waiting for Jenkins to start the build…',
         logEmpty: 'This run has no console log.',
-        logFollowing: 'The build is running: new lines appear as Jenkins writes them.',
-        logTruncated: 'Only the end of a long log is shown; the Jenkins build has all of it.',
+        logFollowing:
+          'The build is running: new lines appear as Jenkins writes them.',
+        logTruncated:
+          'Only the end of a long log is shown; the Jenkins build has all of it.',
         logError: 'Could not read the console log: {{message}}',
       },
     },

@@ -91,7 +91,10 @@ function setup(
     setBuild: async () => {},
     finish: async () => {},
   };
-  const runs = { hasDestroyRun: async () => destroyRuns > 0 };
+  const runs = {
+    hasDestroyRun: async () => destroyRuns > 0,
+    nextDestroyAttempt: async () => undefined,
+  };
   const make = () =>
     new ExpiryTask({
       service,

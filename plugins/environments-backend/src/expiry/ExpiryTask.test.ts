@@ -62,6 +62,8 @@ describe('ExpiryTask', () => {
   let task: () => ExpiryTask;
 
   const T0 = DateTime.fromISO('2026-11-25T09:00:00Z', { zone: 'utc' });
+  /** The recorder's clock: when runs start and finish. */
+  let clock = T0;
 
   beforeEach(async () => {
     jenkins = await startJenkins();
@@ -85,7 +87,8 @@ describe('ExpiryTask', () => {
     store = await DatabaseEnvironmentStore.create(
       mockServices.database.mock({ getClient: async () => knex }),
     );
-    recorder = new StoreRunRecorder(store, () => T0.toJSDate());
+    clock = T0;
+    recorder = new StoreRunRecorder(store, () => clock.toJSDate());
     task = () =>
       new ExpiryTask({
         service,
@@ -250,6 +253,30 @@ describe('ExpiryTask', () => {
     ]);
     expect(alerts.raised).toHaveLength(2);
     expect(alerts.sent).toHaveLength(1);
+  });
+
+  it('after failed destroys waits 5 minutes, then 10, before trying again', async () => {
+    const expiresAt = T0.plus({ hours: 2 });
+    await environment('fail-b', 'test', expiresAt);
+    const at = async (minutes: number) => {
+      clock = expiresAt.plus({ minutes });
+      await sync();
+      await task().run(clock);
+      return (await jenkins.builds()).builds.length;
+    };
+    expect(await at(1)).toBe(1);
+    // Every minute until 5 minutes after the failure: nothing.
+    expect(await at(2)).toBe(1);
+    expect(await at(5)).toBe(1);
+    expect(await at(6)).toBe(2);
+    // Two in a row: 10 minutes.
+    expect(await at(15)).toBe(2);
+    expect(await at(16)).toBe(3);
+    expect((await store.get('fail-b')).runs.map(r => r.result)).toEqual([
+      'FAILURE',
+      'FAILURE',
+      'FAILURE',
+    ]);
   });
 
   it('tells the platform admins once when the destroy cannot start for over an hour', async () => {

@@ -18,6 +18,7 @@ import {
   type EnvironmentRunRecorder,
 } from '@internal/plugin-environments-node';
 import type { EnvironmentStore } from '../database/EnvironmentStore';
+import { nextDestroyAttempt } from './destroyRetry';
 
 export const NOTIFIED_ANNOTATION = ANNOTATIONS.expiryNotified;
 
@@ -79,6 +80,8 @@ export function isOverdue(expiresAt: DateTime, now: DateTime): boolean {
 /** Whether a destroy run is recorded for an environment (since its latest create). */
 export interface DestroyRuns {
   hasDestroyRun(name: string): Promise<boolean>;
+  /** When a destroy may be tried again after failed ones (nextDestroyAttempt). */
+  nextDestroyAttempt(name: string): Promise<Date | undefined>;
 }
 
 /** Destroy runs as the environments plugin's store records them. */
@@ -94,6 +97,9 @@ export function storeDestroyRuns(
       );
       return last?.operation === 'destroy';
     },
+    async nextDestroyAttempt(name) {
+      return nextDestroyAttempt((await store.get(name)).runs);
+    },
   };
 }
 
@@ -106,7 +112,9 @@ export function extendLink(name: string): string {
  * Destroys non-prod environments past their expiry, through the same
  * Jenkins pipeline and IaC commits as the delete template, after warning
  * the owners 48 hours, 2 hours and 30 minutes before. Runs every minute,
- * so a destroy starts within a couple of minutes of the expiry. Global:
+ * so a destroy starts within a couple of minutes of the expiry; after a
+ * failed destroy it waits 5 minutes before the next, doubling per failure
+ * up to 6 hours (destroyRetry.ts). Global:
  * the scheduler runs it on one replica at a time.
  *
  * Warnings and the outcome go through the alerts plugin (portal, Slack,
@@ -192,7 +200,7 @@ export class ExpiryTask {
       try {
         if (decision.kind === 'notify')
           await this.notify(entity, decision.window, decision.expiresAt);
-        if (decision.kind === 'destroy')
+        if (decision.kind === 'destroy' && (await this.mayDestroy(name, now)))
           await this.destroy(entity, decision.expiresAt);
       } catch (error) {
         // One environment's failure must not stop the others.
@@ -207,6 +215,16 @@ export class ExpiryTask {
         ),
       );
     }
+  }
+
+  /** Not while waiting out the backoff after failed destroys. */
+  private async mayDestroy(name: string, now: DateTime) {
+    const next = await this.runs?.nextDestroyAttempt(name);
+    if (!next || now.toMillis() >= next.getTime()) return true;
+    this.logger.debug(
+      `${name}: its last destroy failed; trying again at ${next.toISOString()}`,
+    );
+    return false;
   }
 
   private async checkOverdue(entity: Entity, now: DateTime) {

@@ -80,7 +80,9 @@ describe('EnvironmentCard', () => {
     const { posts } = await render(
       devA(new Date(Date.now() + 2 * 3600_000).toISOString()),
     );
-    expect(await screen.findByRole('dialog')).toHaveTextContent(
+    expect(
+      await screen.findByRole('dialog', { name: 'Extend the expiry' }),
+    ).toHaveTextContent(
       'Extend dev-a by 7 days? Its purpose allows at most 30 days from now.',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Extend' }));

@@ -196,8 +196,14 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
           {t('card.extend', { days: String(EXTEND_DAYS) })}
         </Button>
       )}
-      <Dialog open={dialogOpen} onClose={() => setDialogDismissed(true)}>
-        <DialogTitle>{t('card.extendDialog.title')}</DialogTitle>
+      <Dialog
+        open={dialogOpen}
+        onClose={() => setDialogDismissed(true)}
+        aria-labelledby="environment-extend-title"
+      >
+        <DialogTitle id="environment-extend-title">
+          {t('card.extendDialog.title')}
+        </DialogTitle>
         <DialogContent>
           <DialogContentText>
             {t('card.extendDialog.body', {

@@ -33,6 +33,8 @@ function When({ iso }: { iso: string }) {
 
 /** Columns of a run's row, for the log row under it. */
 const COLUMNS = 7;
+/** Short values (operation, person, result) stay on one line. */
+const ONE_LINE = { whiteSpace: 'nowrap' } as const;
 
 function Row(props: { name: string; run: EnvironmentRun; logPollMs?: number }) {
   const { name, run } = props;
@@ -42,12 +44,14 @@ function Row(props: { name: string; run: EnvironmentRun; logPollMs?: number }) {
   return (
     <>
       <TableRow>
-        <TableCell>{t(`card.operation.${run.operation}`)}</TableCell>
-        <TableCell>{who(run.requestedBy)}</TableCell>
+        <TableCell style={ONE_LINE}>
+          {t(`card.operation.${run.operation}`)}
+        </TableCell>
+        <TableCell style={ONE_LINE}>{who(run.requestedBy)}</TableCell>
         <TableCell>
           <When iso={run.requestedAt} />
         </TableCell>
-        <TableCell>
+        <TableCell style={ONE_LINE}>
           {run.result ?? (
             <StatusRunning>{t('card.runs.running')}</StatusRunning>
           )}
@@ -72,6 +76,7 @@ function Row(props: { name: string; run: EnvironmentRun; logPollMs?: number }) {
           {run.build || run.result === undefined ? (
             <Button
               size="small"
+              style={ONE_LINE}
               aria-expanded={open}
               onClick={() => setOpen(o => !o)}
             >
@@ -120,29 +125,33 @@ export function RecentRuns({
         <Typography variant="body2">{t('card.runs.empty')}</Typography>
       )}
       {runs.length > 0 && (
-        <Table size="small" aria-label={t('card.runs.tableLabel')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('card.runs.operation')}</TableCell>
-              <TableCell>{t('card.runs.by')}</TableCell>
-              <TableCell>{t('card.runs.when')}</TableCell>
-              <TableCell>{t('card.runs.result')}</TableCell>
-              <TableCell>{t('card.runs.build')}</TableCell>
-              <TableCell>{t('card.runs.commit')}</TableCell>
-              <TableCell>{t('card.runs.log')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {runs.map(run => (
-              <Row
-                key={run.id}
-                name={history!.name}
-                run={run}
-                logPollMs={logPollMs}
-              />
-            ))}
-          </TableBody>
-        </Table>
+        <div style={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={t('card.runs.tableLabel')}>
+            <TableHead>
+              <TableRow>
+                <TableCell style={ONE_LINE}>
+                  {t('card.runs.operation')}
+                </TableCell>
+                <TableCell style={ONE_LINE}>{t('card.runs.by')}</TableCell>
+                <TableCell style={ONE_LINE}>{t('card.runs.when')}</TableCell>
+                <TableCell style={ONE_LINE}>{t('card.runs.result')}</TableCell>
+                <TableCell style={ONE_LINE}>{t('card.runs.build')}</TableCell>
+                <TableCell style={ONE_LINE}>{t('card.runs.commit')}</TableCell>
+                <TableCell style={ONE_LINE}>{t('card.runs.log')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {runs.map(run => (
+                <Row
+                  key={run.id}
+                  name={history!.name}
+                  run={run}
+                  logPollMs={logPollMs}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
     </>
   );

@@ -57,8 +57,10 @@ export default createTranslationMessages({
     'card.runs.logLabel': '실행 {{id}}의 콘솔 로그',
     'card.runs.logWaiting': 'Jenkins가 빌드를 시작하기를 기다리는 중…',
     'card.runs.logEmpty': '이 실행에는 콘솔 로그가 없습니다.',
-    'card.runs.logFollowing': '빌드가 실행 중입니다. Jenkins가 쓰는 대로 새 줄이 나타납니다.',
-    'card.runs.logTruncated': '긴 로그는 끝부분만 보여 줍니다. 전체는 Jenkins 빌드에 있습니다.',
+    'card.runs.logFollowing':
+      '빌드가 실행 중입니다. Jenkins가 쓰는 대로 새 줄이 나타납니다.',
+    'card.runs.logTruncated':
+      '긴 로그는 끝부분만 보여 줍니다. 전체는 Jenkins 빌드에 있습니다.',
     'card.runs.logError': '콘솔 로그를 읽지 못했습니다: {{message}}',
     'pause.title': '일시 중지',
     'pause.pausedCost':
