@@ -6,12 +6,15 @@ import { MeterProvider } from '@opentelemetry/sdk-metrics';
  * Exposes the backend's OpenTelemetry metrics for Prometheus at
  * `:PORT/metrics`: Backstage's own (e.g. catalog processing) and what the
  * portal's plugins count through Backstage's metrics service
- * (`metricsServiceRef`), today the chat channels' alert deliveries and
- * failures (`portal_alerts_deliveries_total` and
+ * (`metricsServiceRef`): the chat channels' alert deliveries and failures
+ * (`portal_alerts_deliveries_total` and
  * `portal_alerts_delivery_failures_total`, by `channel`; see
- * `@internal/plugin-alerts-node` `createDeliveryMetrics`). Cost collection
- * counts nothing yet: cost-uptime-backend would add its counters the same
- * way, and they would appear here without a change to this file.
+ * `@internal/plugin-alerts-node` `createDeliveryMetrics`), and cost and
+ * uptime collection runs (`portal_cost_uptime_collection_runs_total` by
+ * `status` and `trigger`, `portal_cost_uptime_collection_duration_seconds`,
+ * `portal_cost_uptime_collection_rows_total`,
+ * `portal_cost_uptime_source_requests_total` by `source`; see
+ * cost-uptime-backend's `collectionMetrics.ts`).
  *
  * On its own port rather than a backend route, so the Ingress never exposes
  * it: Prometheus in the cluster scrapes the pod directly. Off unless

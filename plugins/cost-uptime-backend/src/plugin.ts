@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { costUptimePermissions } from '@internal/plugin-cost-uptime-common';
@@ -12,6 +15,7 @@ import { CostAlertDetector } from './alerting/CostAlertDetector';
 import { costUptimeClockServiceRef } from './clock';
 import { readCostUptimeOptions } from './config';
 import { Collector } from './collector/Collector';
+import { createCollectionMetrics } from './collector/collectionMetrics';
 import { scheduleCollection } from './collector/scheduleCollection';
 import { DatabaseAllocationStore } from './database/AllocationStore';
 import { DatabaseCostStore } from './database/DatabaseCostStore';
@@ -42,6 +46,7 @@ export const costUptimePlugin = createBackendPlugin({
         alerts: alertsServiceRef,
         clock: costUptimeClockServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const options = readCostUptimeOptions(deps.config);
@@ -70,6 +75,7 @@ export const costUptimePlugin = createBackendPlugin({
           store,
           detector,
           logger: deps.logger,
+          metrics: createCollectionMetrics(deps.metrics),
           now,
           sliTargets: async () => [
             ...(await entities.list())

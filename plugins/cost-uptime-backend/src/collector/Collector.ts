@@ -11,6 +11,7 @@ import type {
 } from '../database/CostStore';
 import { allocateEnvironment, clusterBills } from './allocateEnvironment';
 import { readClusterHours } from './ClusterSource';
+import type { CollectionMetrics } from './collectionMetrics';
 import { CostExplorerSource } from './CostExplorerSource';
 import { billTotal, estimateHour } from './estimate';
 import { hourKey, hourSeconds, PrometheusSource } from './PrometheusSource';
@@ -33,6 +34,8 @@ export interface CollectorOptions {
   now?: () => Date;
   /** Backoff sleep, shortened by tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** Counts each finished run (runs, duration, rows, requests). */
+  metrics?: CollectionMetrics;
 }
 
 const HOUR = 3600;
@@ -98,7 +101,9 @@ export class Collector {
         ...counts(),
       });
     }
-    return (await store.getRun(id))!;
+    const run = (await store.getRun(id))!;
+    this.deps.metrics?.finished(run);
+    return run;
   }
 
   /**
