@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `./portal test [step|path ...]`. With no argument, every check, in the
 # order a failure is cheapest to find: release check, repository scripts,
-# type check, lint, format, unit tests, browser tests (what CI runs). A step
-# name (release, scripts, tsc, lint, format, unit, e2e) runs only that step;
+# type check, lint, format, unused exports, API reports, unit tests, browser
+# tests (what CI runs). A step name (release, scripts, tsc, lint, format,
+# exports, api, unit, e2e) runs only that step;
 # a path runs the unit tests under it, or that browser test when it is under
 # packages/app/e2e-tests (scripts/test-plan.mjs). Prints one closing line:
 # "checks: N passed, N failed, N skipped" when a test runner ran.
@@ -77,6 +78,21 @@ fi
 if has format; then
   step "format (prettier --check)"
   yarn prettier:check
+fi
+
+if has exports; then
+  step "unused exports (knip)"
+  yarn exports:check
+fi
+
+if has api; then
+  step "API reports of the -common and -node packages (api-extractor)"
+  # The reports are read from the type check's declarations (dist-types).
+  has tsc || yarn tsc
+  yarn api-reports:check || {
+    echo "An API report changed: run 'yarn tsc && yarn api-reports' and commit the report.api.md files" >&2
+    exit 1
+  }
 fi
 
 if has unit; then

@@ -13,6 +13,8 @@ export const STEPS = [
   'tsc',
   'lint',
   'format',
+  'exports',
+  'api',
   'unit',
   'e2e',
 ];

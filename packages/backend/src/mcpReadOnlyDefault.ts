@@ -11,7 +11,7 @@ import {
 } from '@backstage/backend-plugin-api';
 
 /** The named server the bare endpoint stands for. */
-export const READ_ONLY_SERVER = 'read';
+const READ_ONLY_SERVER = 'read';
 
 export const mcpReadOnlyDefault = createBackendModule({
   pluginId: 'mcp-actions',

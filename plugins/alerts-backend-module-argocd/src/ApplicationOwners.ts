@@ -6,15 +6,15 @@ import { ArgoCdApplication } from './ArgoCdClient';
 import { CONTROL_PLANE_NAMESPACE } from './applicationFields';
 
 /** The Argo CD plugin's annotations on a Component. */
-export const APP_NAME_ANNOTATION = 'argocd/app-name';
-export const APP_SELECTOR_ANNOTATION = 'argocd/app-selector';
-export const APP_NAMESPACE_ANNOTATION = 'argocd/app-namespace';
+const APP_NAME_ANNOTATION = 'argocd/app-name';
+const APP_SELECTOR_ANNOTATION = 'argocd/app-selector';
+const APP_NAMESPACE_ANNOTATION = 'argocd/app-namespace';
 
 /**
  * A `k=v[,k2=v2]` label selector, as `argocd/app-selector` holds it and
  * Argo CD's `?selector=` takes it; undefined when it is not one.
  */
-export function parseSelector(
+function parseSelector(
   selector: string,
 ): Record<string, string> | undefined {
   const labels: Record<string, string> = {};

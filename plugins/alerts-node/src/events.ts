@@ -7,7 +7,8 @@
  * webhook, a second replica's scheduler run) sends it once. Leave it out and
  * the alerts backend derives one from the facts (see `defaultEventId`).
  */
-interface AlertEventBase {
+/** What every alert event carries. */
+export interface AlertEventBase {
   /** Stable id of this occurrence, for deduplication. */
   id?: string;
   /**
@@ -39,7 +40,7 @@ export interface EnvironmentTaskEvent extends AlertEventBase {
   action: 'create' | 'delete';
   environment: string;
   status: 'completed' | 'failed';
-  /** Scaffolder task id: the link goes to /create/tasks/{taskId}. */
+  /** Scaffolder task id: the link goes to `/create/tasks/<taskId>`. */
   taskId: string;
   logTail?: string;
 }

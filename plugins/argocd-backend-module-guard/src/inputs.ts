@@ -20,7 +20,7 @@ const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 /** A Git SHA, tag or chart version: no separators of a path or query. */
 const REVISION = /^[A-Za-z0-9][-A-Za-z0-9_.+]{0,254}$/;
 
-export function checkAppName(value: unknown): string {
+function checkAppName(value: unknown): string {
   if (typeof value !== 'string' || !OBJECT_NAME.test(value)) {
     throw new InputError(
       `Invalid Argo CD application name ${JSON.stringify(value)}`,
@@ -29,14 +29,14 @@ export function checkAppName(value: unknown): string {
   return value;
 }
 
-export function checkNamespace(value: unknown): string {
+function checkNamespace(value: unknown): string {
   if (typeof value !== 'string' || !NAMESPACE.test(value)) {
     throw new InputError(`Invalid namespace ${JSON.stringify(value)}`);
   }
   return value;
 }
 
-export function checkRevision(value: unknown): string {
+function checkRevision(value: unknown): string {
   if (typeof value !== 'string' || !REVISION.test(value)) {
     throw new InputError(`Invalid revision ${JSON.stringify(value)}`);
   }

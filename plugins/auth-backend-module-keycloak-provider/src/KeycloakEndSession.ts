@@ -10,7 +10,7 @@ import {
 } from '@backstage/errors';
 
 /** The route on the auth plugin: GET /api/auth/oidc/end-session. */
-export const END_SESSION_PATH = '/oidc/end-session';
+const END_SESSION_PATH = '/oidc/end-session';
 
 /**
  * Where the browser goes after the portal's own sign-out so that Keycloak ends

@@ -11,7 +11,7 @@ export interface CostUptimeClock {
   now(): Date;
 }
 
-export const systemClock: CostUptimeClock = { now: () => new Date() };
+const systemClock: CostUptimeClock = { now: () => new Date() };
 
 /** A clock that reads `at` (a Date or ISO instant), for tests. */
 export function fixedClock(at: Date | string): CostUptimeClock {

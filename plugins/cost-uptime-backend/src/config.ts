@@ -97,7 +97,7 @@ export interface CostUptimeOptions {
  * Default PromQL. Usage is per environment (one Prometheus per cluster);
  * `$job` is a service's job. Each query answers one series.
  */
-export const DEFAULT_QUERIES: PrometheusOptions['queries'] = {
+const DEFAULT_QUERIES: PrometheusOptions['queries'] = {
   cpu_percent: '100 * (1 - avg(rate(node_cpu_seconds_total{mode="idle"}[5m])))',
   memory_percent:
     '100 * (1 - sum(node_memory_MemAvailable_bytes) / sum(node_memory_MemTotal_bytes))',

@@ -20,7 +20,7 @@ import MoneyIcon from '@material-ui/icons/AttachMoney';
 import { costUptimeApiRef } from './api';
 import { costUptimeTranslationRef } from './translation';
 
-export const rootRouteRef = createRouteRef();
+const rootRouteRef = createRouteRef();
 
 const api = ApiBlueprint.make({
   params: defineParams =>

@@ -21,7 +21,8 @@ export interface EnvironmentCluster {
   links: { kind: 'argocd' | 'grafana' | 'jenkins'; url: string }[];
 }
 
-type TfVars = Record<string, unknown>;
+/** An environment's Terraform variables (`terraform.tfvars.json`), as parsed. */
+export type TfVars = Record<string, unknown>;
 
 const num = (v: unknown) =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;

@@ -60,6 +60,7 @@ export {
   clusterOfTfVars,
   environmentLink,
   type EnvironmentCluster,
+  type TfVars,
 } from './cluster';
 export {
   checkTtlDays,

@@ -30,7 +30,7 @@ export interface GitRemotesConfig {
  * the backend's working directory, like the SQLite directory in
  * app-config.yaml); URLs (https://, ssh://, file://, user@host:path) stay.
  */
-export function normaliseRemote(remote: string): string {
+function normaliseRemote(remote: string): string {
   const trimmed = remote.replace(/\/+$/, '');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return trimmed;
   if (/^[^/\s]+@[^/\s]+:/.test(trimmed)) return trimmed;

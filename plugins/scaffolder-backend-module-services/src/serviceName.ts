@@ -7,7 +7,7 @@ import { InputError } from '@backstage/errors';
  * the ECR repository and the Jenkins job carry it too.
  */
 export const SERVICE_NAME_PATTERN = /^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$/;
-export const SERVICE_NAME_MAX_LENGTH = 40;
+const SERVICE_NAME_MAX_LENGTH = 40;
 
 /** Throws an InputError saying what is wrong with the name. */
 export function assertServiceName(name: unknown): asserts name is string {
@@ -21,7 +21,7 @@ export function assertServiceName(name: unknown): asserts name is string {
 }
 
 /** An environment name: a DNS label of at most 20 characters (as the platform's). */
-export const ENVIRONMENT_NAME_PATTERN = /^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/;
+const ENVIRONMENT_NAME_PATTERN = /^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/;
 
 /** Throws an InputError unless the value is an environment name. */
 export function assertEnvironmentName(name: unknown): asserts name is string {

@@ -115,7 +115,8 @@ export type EnvironmentRow = {
     | { state: 'error'; message: string };
 };
 
-type Pod = PodLike;
+/** A pod as the rows read it. */
+export type Pod = PodLike;
 
 /** `sha256:0123456789ab…` as `sha256:0123456789ab` (12 hex, as Docker shows ids). */
 const shortDigest = (digest: string) => {

@@ -5,7 +5,7 @@
  * the words must be the same.
  */
 
-type ContainerState = {
+export type ContainerState = {
   waiting?: { reason?: string; message?: string };
   running?: { startedAt?: string };
   terminated?: {

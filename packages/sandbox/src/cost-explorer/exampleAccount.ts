@@ -64,7 +64,7 @@ const UNTAGGED: [string, number][] = [
   ['AWS Key Management Service', 0.1],
 ];
 
-export const AWS_SERVICES = [
+const AWS_SERVICES = [
   'Amazon Elastic Compute Cloud - Compute',
   'EC2 - Other',
   'Amazon Elastic Kubernetes Service',

@@ -64,7 +64,7 @@ export {
 const routes = [...crumbRoutes, ...rootRoutes, ...queueRoutes];
 
 /** The request handler of a stand-in whose root URL is `root`. */
-export function createJenkinsHandler(root: string, state: JenkinsState) {
+function createJenkinsHandler(root: string, state: JenkinsState) {
   const json = jenkinsJson(root, state);
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', root);

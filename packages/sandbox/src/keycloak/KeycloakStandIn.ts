@@ -34,7 +34,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(await readBody(req, { limit: 10_000 }));
 }
 
-export function createKeycloakProvider(
+function createKeycloakProvider(
   realm: RealmExport,
   url: string,
 ): { provider: Provider; publicKey: import('node:crypto').KeyObject } {

@@ -49,7 +49,7 @@ export interface RealmExport {
   clients: RealmClient[];
 }
 
-export const DEFAULT_REALM_FILE = path.resolve(
+const DEFAULT_REALM_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../../infra/keycloak/realm-platform.json',
 );

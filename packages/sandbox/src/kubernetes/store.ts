@@ -117,7 +117,7 @@ const PLURALS: Record<string, ResourceKey> = {
 };
 
 /** Resource types the API serves even when a cluster holds none of them. */
-export const SERVED_RESOURCES: ResourceKey[] = [
+const SERVED_RESOURCES: ResourceKey[] = [
   ...Object.values(PLURALS),
   resourceKey('', 'v1', 'configmaps'),
   resourceKey('', 'v1', 'limitranges'),

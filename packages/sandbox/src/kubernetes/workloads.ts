@@ -15,7 +15,7 @@ export {
   type K8sObject,
   type ResourceKey,
 } from './objects.ts';
-export { SERVED_RESOURCES, store, type ClusterStore } from './store.ts';
+export { store, type ClusterStore } from './store.ts';
 
 /**
  * The example clusters. `dev-a` and `prod` are the environments' EKS clusters

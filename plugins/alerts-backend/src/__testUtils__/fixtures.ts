@@ -8,7 +8,6 @@ import { Entity } from '@backstage/catalog-model';
 export const GROUP_KAKAO_UUID = 'uuid-developers-oncall';
 export const MINSU_KAKAO_UUID = 'uuid-minsu';
 export const SORA_KAKAO_UUID = 'uuid-sora';
-export const ADMINS_KAKAO_UUID = 'uuid-admins';
 
 const user = (name: string, groups: string[], kakao?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

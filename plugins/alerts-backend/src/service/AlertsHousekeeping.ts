@@ -5,7 +5,7 @@ import {
 import { DatabaseAlertsStore } from '../database/DatabaseAlertsStore';
 
 /** The scheduled task's id (one run per cadence across replicas). */
-export const ALERTS_HOUSEKEEPING_TASK_ID = 'alerts-flush-bursts';
+const ALERTS_HOUSEKEEPING_TASK_ID = 'alerts-flush-bursts';
 
 /**
  * The alerts backend's periodic work: sends the digests whose burst window

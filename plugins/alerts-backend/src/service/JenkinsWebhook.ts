@@ -10,9 +10,9 @@ import { PipelineBuildEvent } from '@internal/plugin-alerts-node';
 import { DatabaseAlertsStore } from '../database/DatabaseAlertsStore';
 
 /** Headers of a signed webhook post (see infra/jenkins/notify-portal.sh). */
-export const SIGNATURE_HEADER = 'x-portal-signature';
-export const TIMESTAMP_HEADER = 'x-portal-timestamp';
-export const DELIVERY_HEADER = 'x-portal-delivery';
+const SIGNATURE_HEADER = 'x-portal-signature';
+const TIMESTAMP_HEADER = 'x-portal-timestamp';
+const DELIVERY_HEADER = 'x-portal-delivery';
 
 /**
  * The signature: `sha256=` + hex HMAC-SHA256 with the shared secret over

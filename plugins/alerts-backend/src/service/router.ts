@@ -12,7 +12,7 @@ import { alertEventSchema } from './eventSchema';
 import { JenkinsWebhook } from './JenkinsWebhook';
 
 /** Catalog annotation linking a component to its Jenkins job. */
-export const JENKINS_JOB_ANNOTATION = 'jenkins.io/job-full-name';
+const JENKINS_JOB_ANNOTATION = 'jenkins.io/job-full-name';
 
 /** Path of the Jenkins webhook, open without a Backstage token (HMAC-signed). */
 export const JENKINS_WEBHOOK_PATH = '/webhooks/jenkins';

@@ -48,13 +48,13 @@ const pct = (x: number) => `${(x * 100).toFixed(x >= 0.99 ? 2 : 1)}%`;
  * revisions (a Helm chart version) whole; a multi-source application's
  * revisions come joined with `,`.
  */
-export const shortRevisions = (revision: string) =>
+const shortRevisions = (revision: string) =>
   revision
     .split(',')
     .map(r => (/^[0-9a-f]{40}$/.test(r) ? r.slice(0, 8) : r))
     .join(', ');
 
-export function entityPath(entityRef: string): string {
+function entityPath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}`;
 }

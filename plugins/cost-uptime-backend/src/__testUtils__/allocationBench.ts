@@ -31,7 +31,7 @@ export interface AllocationBenchSize {
 }
 
 /** A deterministic cluster: every 5th node spot, every 20th pod in kube-system. */
-export function benchClusterHours(
+function benchClusterHours(
   size: AllocationBenchSize,
   firstDay: string,
 ): ClusterHour[] {

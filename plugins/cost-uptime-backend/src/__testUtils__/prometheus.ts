@@ -13,9 +13,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const PROMETHEUS_BIN =
+const PROMETHEUS_BIN =
   process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
-export const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
+const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
 
 /** One series: labels and a value for each sample time (unix seconds). */
 export interface SeriesSpec {
@@ -36,7 +36,7 @@ function portFree(port: number): Promise<boolean> {
  * A free port in E2E_PORT_BASE+23..+29 when a base is set (+20..22 are the
  * browser tests' example servers), else any free port.
  */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const base = Number(process.env.E2E_PORT_BASE ?? 0);
   if (base) {
     // Several test files may start a Prometheus at once: start at a random slot.

@@ -32,7 +32,7 @@ const scope = (z: Zod) => ({
 });
 
 /** environment= or service= as the API's tagKey/tagValue filter. */
-export function filterOf(input: {
+function filterOf(input: {
   environment?: string;
   service?: string;
 }): TagRef | undefined {

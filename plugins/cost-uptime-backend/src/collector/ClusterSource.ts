@@ -44,7 +44,7 @@ type Key = keyof typeof CLUSTER_QUERIES;
 type Series = Awaited<ReturnType<PrometheusSource['rangeSeries']>>;
 
 /** The service a pod or Ingress belongs to: the label the catalog matches on. */
-export function serviceLabel(
+function serviceLabel(
   labels: Record<string, string>,
 ): string | undefined {
   return (

@@ -53,7 +53,7 @@ export function clusterBills(
 }
 
 /** The hourly estimate of the day's observed hours, as a bill. */
-export function estimatedBill(
+function estimatedBill(
   hours: ClusterHour[],
   e: EstimateOptions,
 ): ClusterBill {

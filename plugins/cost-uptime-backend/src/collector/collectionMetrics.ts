@@ -2,14 +2,14 @@ import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import type { RunRecord } from '../database/CostStore';
 
 /** Counter of collection runs, by `status` and `trigger`. */
-export const COLLECTION_RUNS_METRIC = 'portal.cost_uptime.collection_runs';
+const COLLECTION_RUNS_METRIC = 'portal.cost_uptime.collection_runs';
 /** Histogram of how long a collection run took, in seconds, by `status`. */
-export const COLLECTION_DURATION_METRIC =
+const COLLECTION_DURATION_METRIC =
   'portal.cost_uptime.collection_duration_seconds';
 /** Counter of rows collection runs wrote. */
-export const COLLECTION_ROWS_METRIC = 'portal.cost_uptime.collection_rows';
+const COLLECTION_ROWS_METRIC = 'portal.cost_uptime.collection_rows';
 /** Counter of requests sent to a source, by `source` (cost-explorer, prometheus). */
-export const SOURCE_REQUESTS_METRIC = 'portal.cost_uptime.source_requests';
+const SOURCE_REQUESTS_METRIC = 'portal.cost_uptime.source_requests';
 
 /** What the collector counts about each finished run. */
 export interface CollectionMetrics {

@@ -4,7 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Collector } from './Collector';
 
-export const COLLECTION_TASK_ID = 'cost-uptime-collection';
+const COLLECTION_TASK_ID = 'cost-uptime-collection';
 
 /**
  * Schedules the collection as a global task: the scheduler's database lock

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { parseDateRange } from './parseDateRange';
 
 /** The longest allocation range, in days. */
-export const MAX_ALLOCATION_DAYS = 400;
+const MAX_ALLOCATION_DAYS = 400;
 
 /**
  * The days an allocation request covers: [from, to], inclusive UTC days,

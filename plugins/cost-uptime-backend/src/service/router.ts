@@ -23,7 +23,7 @@ import { allocationRange } from './allocationRange';
 /** The longest range a series (and its CSV) covers, in days. */
 export const MAX_SERIES_DAYS = 800;
 /** The longest usage range: hourly points for a month, daily for a series' span. */
-export const MAX_USAGE_DAYS = { hour: 31, day: MAX_SERIES_DAYS } as const;
+const MAX_USAGE_DAYS = { hour: 31, day: MAX_SERIES_DAYS } as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const hourOrDay = z
@@ -101,7 +101,7 @@ function filterOf(q: {
   return { tagKey: q.tagKey, tagValue: q.tagValue };
 }
 
-export function toApiRun(run: RunRecord): CollectionRun {
+function toApiRun(run: RunRecord): CollectionRun {
   return {
     ...run,
     costExplorerCostUsd: Math.round(run.costExplorerRequests) / 100,

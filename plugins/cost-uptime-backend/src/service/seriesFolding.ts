@@ -2,7 +2,7 @@ import type { AmountByKey } from '../database/CostStore';
 import type { CostSeries } from '@internal/plugin-cost-uptime-common';
 
 /** Code-point order, the same on every database and in every locale. */
-export function compareKeys(a: string, b: string) {
+function compareKeys(a: string, b: string) {
   return Number(a > b) - Number(a < b);
 }
 

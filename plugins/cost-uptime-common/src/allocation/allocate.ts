@@ -9,8 +9,8 @@ import type {
 } from './types';
 
 const GIB = 1024 ** 3;
-export const SHARED = '__shared__';
-export const IDLE = '__idle__';
+const SHARED = '__shared__';
+const IDLE = '__idle__';
 
 /** Exact (unrounded) USD per bucket with the resource figures of services. */
 interface Tally {

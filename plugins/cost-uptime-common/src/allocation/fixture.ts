@@ -16,7 +16,7 @@ export const FIXTURE_SETTINGS: AllocationSettings = {
 };
 
 const GIB = 1024 ** 3;
-export const FIXTURE_START = Date.parse('2026-11-02T00:00:00Z') / 1000;
+const FIXTURE_START = Date.parse('2026-11-02T00:00:00Z') / 1000;
 
 function pod(
   name: string,

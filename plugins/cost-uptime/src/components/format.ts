@@ -139,7 +139,7 @@ export function useCostFormat(): CostFormat {
 }
 
 /** Colour-blind friendly series colours (Okabe–Ito, then Tableau). */
-export const PALETTE = [
+const PALETTE = [
   '#0072B2',
   '#E69F00',
   '#009E73',

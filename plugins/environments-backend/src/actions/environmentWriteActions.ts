@@ -24,8 +24,8 @@ import {
   type EnvironmentActionsOptions,
 } from './environmentReadActions';
 
-export const CREATE_TEMPLATE_REF = 'template:default/create-environment';
-export const DELETE_TEMPLATE_REF = 'template:default/delete-environment';
+const CREATE_TEMPLATE_REF = 'template:default/create-environment';
+const DELETE_TEMPLATE_REF = 'template:default/delete-environment';
 
 export interface EnvironmentWriteActionsOptions
   extends EnvironmentActionsOptions {
@@ -66,7 +66,7 @@ async function audited<T>(
 }
 
 /** Purpose prod, or a Resource tagged production (environments made before purposes). */
-export function isProduction(entity: Entity) {
+function isProduction(entity: Entity) {
   return (
     entity.metadata.annotations?.[ANNOTATIONS.purpose] === 'prod' ||
     (entity.metadata.tags ?? []).includes('production')

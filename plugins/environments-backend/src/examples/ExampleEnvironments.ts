@@ -14,7 +14,7 @@ import type { EnvironmentStore } from '../database/EnvironmentStore';
 import { exampleRequest } from './exampleRequests';
 
 /** Who the example runs are recorded as: the start command, not a person. */
-export const EXAMPLES_REQUESTER = 'examples';
+const EXAMPLES_REQUESTER = 'examples';
 
 /** `platform.environments.examples`: set in the local and browser-test configs only. */
 export function readExampleEnvironments(config: Config): string[] {

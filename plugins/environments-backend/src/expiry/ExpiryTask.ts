@@ -31,7 +31,7 @@ export const EXPIRY_WINDOWS = [
 export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number]['window'];
 
 /** Past its expiry by more than this without a destroy run, an environment is reported to the platform admins. */
-export const OVERDUE_AFTER = { hours: 1 } as const;
+const OVERDUE_AFTER = { hours: 1 } as const;
 
 export type ExpiryDecision =
   | { kind: 'none' }
@@ -43,7 +43,7 @@ function windowRank(window: string | undefined): number {
 }
 
 /** The expiry of a non-prod environment, when it has a valid one. */
-export function expiryOf(entity: Entity): DateTime | undefined {
+function expiryOf(entity: Entity): DateTime | undefined {
   const a = entity.metadata.annotations ?? {};
   if (a[ANNOTATIONS.purpose] === 'prod' || !a[ANNOTATIONS.expiresAt])
     return undefined;
@@ -73,7 +73,7 @@ export function decideExpiry(entity: Entity, now: DateTime): ExpiryDecision {
 }
 
 /** Past its expiry by more than OVERDUE_AFTER (exactly an hour is not yet). */
-export function isOverdue(expiresAt: DateTime, now: DateTime): boolean {
+function isOverdue(expiresAt: DateTime, now: DateTime): boolean {
   return now > expiresAt.plus(OVERDUE_AFTER);
 }
 
@@ -104,7 +104,7 @@ export function storeDestroyRuns(
 }
 
 /** The environment page of an environment, with its extend dialog open. */
-export function extendLink(name: string): string {
+function extendLink(name: string): string {
   return `/catalog/default/resource/${encodeURIComponent(name)}?extend=1`;
 }
 

@@ -1,7 +1,7 @@
 import type { EnvironmentRun } from '@internal/plugin-environments-common';
 
 /** The wait after the first failed destroy in a row. */
-export const FIRST_RETRY_MS = 5 * 60_000;
+const FIRST_RETRY_MS = 5 * 60_000;
 /** The longest wait between destroy attempts of an expired environment. */
 export const MAX_RETRY_MS = 6 * 3600_000;
 

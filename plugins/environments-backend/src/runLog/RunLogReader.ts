@@ -5,7 +5,7 @@ import type { JenkinsClient } from '@internal/plugin-environments-node';
 import type { EnvironmentReader } from '../service/EnvironmentReader';
 
 /** The most log text one answer carries; a longer log is cut to its end. */
-export const MAX_LOG_CHARS = 256 * 1024;
+const MAX_LOG_CHARS = 256 * 1024;
 
 /**
  * A pipeline run's Jenkins console log, for whoever may read its

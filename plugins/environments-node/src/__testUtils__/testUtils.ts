@@ -28,6 +28,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readEnvironmentEntities } from '../catalog/readEnvironmentEntities';
 import { PlatformConfig } from '../config';
+
+export type { IacConfig, JenkinsConfig, PlatformConfig } from '../config';
+export type { IacRepository } from '../git/IacRepository';
 import { DEFAULT_TTL_POLICY } from '@internal/plugin-environments-common';
 import { EnvironmentService } from '../environment/EnvironmentService';
 import { IacRepository } from '../git/IacRepository';

@@ -253,7 +253,7 @@ export class EnvironmentService {
     }
   }
 
-  /** `resource:default/dev-a` or `dev-a` -> `dev-a`, refusing anything else. */
+  /** `resource:default/dev-a` or `dev-a` becomes `dev-a`, refusing anything else. */
   nameOf(nameOrRef: string): string {
     let name = nameOrRef;
     if (nameOrRef.includes(':') || nameOrRef.includes('/')) {

@@ -24,7 +24,7 @@ export function environmentEntityRef(name: string) {
  * the eks-environment module). JSON, so no value is ever spliced into HCL.
  * Its keys are exactly the module's variables (contract.test.ts).
  */
-export function renderTfvars(req: EnvironmentRequest, vpcName: string) {
+function renderTfvars(req: EnvironmentRequest, vpcName: string) {
   return {
     environment_name: req.name,
     purpose: req.purpose,
@@ -45,7 +45,7 @@ export function renderTfvars(req: EnvironmentRequest, vpcName: string) {
 }
 
 /** Variables for infra/ansible/cluster-addons.yml. Secrets are not here: they come from the environment or Vault. */
-export function renderAnsibleVars(req: EnvironmentRequest) {
+function renderAnsibleVars(req: EnvironmentRequest) {
   const has = (a: string) => req.addOns.includes(a);
   return {
     environment_name: req.name,
@@ -59,7 +59,7 @@ export function renderAnsibleVars(req: EnvironmentRequest) {
   };
 }
 
-export function renderCatalogInfo(
+function renderCatalogInfo(
   req: EnvironmentRequest,
   options: { status: EnvironmentStatus; accountId: string },
 ) {

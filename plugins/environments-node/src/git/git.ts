@@ -8,7 +8,7 @@ const run = promisify(execFile);
 const redact = (text: string) => text.replace(/\/\/[^@/\s]+@/g, '//***@');
 
 /** A git command that failed, with everything it wrote. */
-export class GitError extends Error {
+class GitError extends Error {
   readonly args: string[];
   readonly exitCode?: number;
   readonly stdout: string;

@@ -102,7 +102,7 @@ export class JenkinsClient {
     this.pollMs = options.pollMs ?? 1000;
   }
 
-  /** `platform/environment` -> `{base}/job/platform/job/environment` */
+  /** `platform/environment` becomes `<base>/job/platform/job/environment` */
   get jobUrl() {
     return `${this.config.baseUrl}/${this.config.job
       .split('/')

@@ -15,7 +15,7 @@ import { problemOf, RunLog } from './RunLog';
 import type { HistoryState } from './useEnvironmentHistory';
 
 /** How many runs the card lists, newest first. */
-export const SHOWN_RUNS = 5;
+const SHOWN_RUNS = 5;
 
 /** `user:default/minsu.park` reads as `minsu.park`; `expiry` stays. */
 const who = (ref: string) => ref.replace(/^[a-z]+:(default\/)?/i, '');

@@ -8,10 +8,10 @@ import type { EnvironmentHistory } from '@internal/plugin-environments-common';
 import { EnvironmentsClient } from './EnvironmentsClient';
 
 /** How often the card asks again while a run is in progress. */
-export const POLL_MS = 5000;
+const POLL_MS = 5000;
 
 /** A run without a result is still going (the recorder sets it at the end). */
-export const isInProgress = (history: EnvironmentHistory | undefined) =>
+const isInProgress = (history: EnvironmentHistory | undefined) =>
   !!history?.runs.some(run => run.result === undefined);
 
 export interface HistoryState {

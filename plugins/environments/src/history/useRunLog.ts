@@ -7,9 +7,9 @@ import {
 import { EnvironmentsClient } from './EnvironmentsClient';
 
 /** How often an open log of a running build asks for more. */
-export const LOG_POLL_MS = 2000;
+const LOG_POLL_MS = 2000;
 /** The most text kept on the page; older lines drop off the top. */
-export const KEPT_LOG_CHARS = 256 * 1024;
+const KEPT_LOG_CHARS = 256 * 1024;
 
 export interface RunLogState {
   loading: boolean;

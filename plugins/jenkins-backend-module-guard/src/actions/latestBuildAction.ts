@@ -23,7 +23,7 @@ export interface LatestBuildActionOptions {
 }
 
 /** Lines of the log an agent gets unless it asks for another number. */
-export const DEFAULT_LOG_LINES = 50;
+const DEFAULT_LOG_LINES = 50;
 
 /** The last `count` lines of a console log (without the trailing newline). */
 export function logTail(text: string, count: number) {

@@ -10,7 +10,7 @@ const ABSOLUTE_PATH = /(?<![\w.:/~-])(?:file:\/\/)?(?:\/[\w.@+~-]+){2,}\/?/g;
  * stack becomes `{name}: {message}` and absolute server paths in the message
  * shrink to their last segment.
  */
-export function publicError(error: unknown): Error {
+function publicError(error: unknown): Error {
   const e = isError(error) ? (error as Error) : new Error(String(error));
   const message = e.message.replace(ABSOLUTE_PATH, match => {
     const segments = match.replace(/\/+$/, '').split('/');

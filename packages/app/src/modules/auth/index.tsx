@@ -82,4 +82,3 @@ export const authModule = createFrontendModule({
   extensions: [keycloakAuthApi, signInPage],
 });
 
-export { keycloakAuthApiRef };

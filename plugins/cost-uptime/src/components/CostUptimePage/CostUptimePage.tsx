@@ -54,7 +54,7 @@ function noDataText(f: CostFormat, lastRun: CollectionRun | undefined) {
  * The last run's Prometheus problem, chosen by its warnings' codes: one line
  * per 'prometheus-failed' warning naming the environment, or undefined.
  */
-export function prometheusProblemOf(
+function prometheusProblemOf(
   f: CostFormat,
   run: CollectionRun | undefined,
 ): string | undefined {

@@ -11,7 +11,7 @@ import { AllocationBars } from './AllocationBars';
 import { allocationRows, partTitle } from './allocationRows';
 
 /** Where the figures come from and which days are estimates. */
-export function AllocationSourceNote(props: { report: AllocationReport }) {
+function AllocationSourceNote(props: { report: AllocationReport }) {
   const r = props.report;
   const f = useCostFormat();
   return (

@@ -1,2 +1,1 @@
 export { MoversCard } from './MoversCard';
-export { MoversTable } from './MoversTable';

@@ -42,7 +42,7 @@ export interface MyEnvironments {
 const DEFAULT_ADMIN_GROUP = 'group:default/platform-admins';
 
 /** Where the empty state sends people to create an environment. */
-export const CREATE_ENVIRONMENT_PATH =
+const CREATE_ENVIRONMENT_PATH =
   '/create/templates/default/create-environment';
 
 /**
@@ -50,7 +50,7 @@ export const CREATE_ENVIRONMENT_PATH =
  * cost this month; for platform admins (`platform.environments.adminGroup`)
  * also every environment that failed or expires today.
  */
-export function useMyEnvironments(clock: Clock = systemClock) {
+function useMyEnvironments(clock: Clock = systemClock) {
   const identityApi = useApi(identityApiRef);
   const catalogApi = useApi(catalogApiRef);
   const config = useApi(configApiRef);

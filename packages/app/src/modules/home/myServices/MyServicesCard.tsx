@@ -8,7 +8,7 @@ import type { ServiceDeployment, ServiceHomeRow } from './serviceRows';
 import { useMyServices } from './useMyServices';
 
 /** Where the empty state sends people to create a service. */
-export const CREATE_SERVICE_PATH = '/create/templates/default/new-service';
+const CREATE_SERVICE_PATH = '/create/templates/default/new-service';
 
 const HEALTH_COLORS: Record<string, 'primary' | 'secondary' | 'default'> = {
   Healthy: 'primary',
