@@ -6,7 +6,7 @@
  * owner; and see a non-owner refused with nothing destroyed.
  */
 import { type Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { backstageToken, expect, signIn, test } from './fixtures';
 
 const JENKINS_URL = process.env.SANDBOX_JENKINS_URL!;
 
@@ -506,5 +506,63 @@ test.describe.serial('environments', () => {
     await expect(
       page.getByRole('button', { name: 'Extend by 7 days' }),
     ).toHaveCount(0);
+  });
+
+  test('its owner pauses the environment to zero nodes and resumes it; two resumes at once start one run', async ({
+    page,
+    shot,
+  }) => {
+    await signIn(page, 'jiyoung.kim');
+    await page.goto(`/catalog/default/resource/${adminName}`);
+    const state = page.getByRole('table', { name: 'Environment state' });
+    const latest = page
+      .getByRole('table', { name: 'Pipeline runs' })
+      .getByRole('row')
+      .nth(1);
+    await expect(state).toContainText('ready');
+    // t3.large nodes at zero: the EKS control plane is what is left to pay.
+    await expect(page.getByTestId('paused-cost')).toContainText(
+      '$73.00 / month',
+    );
+    await page.getByRole('button', { name: 'Pause environment' }).click();
+    // The pause card's run shows on the environment card at once.
+    await expect(latest).toContainText('pause');
+    await expect(state).toContainText('paused', { timeout: 120_000 });
+    await expect(latest).toContainText('SUCCESS');
+    await page.reload();
+    await expect(page.getByTestId('cluster-node-group')).toContainText(
+      'paused: scaled to 0 nodes (1 to 3 when resumed)',
+    );
+    await expect(
+      page.getByRole('button', { name: 'Resume environment' }),
+    ).toBeVisible();
+    await shot('paused environment');
+
+    // Two admins' clicks at the same moment: one resume run, one refusal.
+    const token = await backstageToken(page);
+    const resume = () =>
+      page.request.post(`/api/environments/environments/${adminName}/resume`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+    const answers = await Promise.all([resume(), resume()]);
+    expect(answers.map(a => a.status()).sort()).toEqual([202, 409]);
+    await expect(async () => {
+      await page.reload();
+      await expect(state).toContainText('ready', { timeout: 5_000 });
+    }).toPass({ timeout: 120_000 });
+    await expect(latest).toContainText('resume');
+    await expect(latest).toContainText('SUCCESS');
+    await expect(page.getByTestId('cluster-node-group')).toContainText(
+      't3.large, 2 nodes (1 to 3)',
+    );
+    const recorded = await history(page, adminName);
+    expect(recorded.runs.map(r => r.operation).slice(0, 3)).toEqual([
+      'resume',
+      'pause',
+      'extend',
+    ]);
+    const builds = await jenkinsBuilds(page, adminName);
+    expect(builds).toHaveLength(3);
+    await shot('resumed environment');
   });
 });

@@ -274,4 +274,39 @@ describe('RecentRuns', () => {
       await screen.findByText('Waiting for Jenkins to start the build…'),
     ).toBeInTheDocument();
   });
+
+  it('asks again in every card of the environment when one of them reloads', async () => {
+    const before = { name: 'dev-a', state: 'ready' as const, runs: [run(1)] };
+    const after = {
+      name: 'dev-a',
+      state: 'ready' as const,
+      runs: [run(2, { operation: 'pause', build: undefined }), run(1)],
+    };
+    const { api, urls } = fetchReturning([before, before, after]);
+    function Other() {
+      const state = useEnvironmentHistory('dev-a', 20);
+      return <span data-testid="other">{state.history?.runs.length}</span>;
+    }
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [fetchApiRef, api],
+          [discoveryApiRef, discoveryApi],
+        ]}
+      >
+        <Runs name="dev-a" pollMs={20} />
+        <Other />
+      </TestApiProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('other')).toHaveTextContent('1'),
+    );
+    expect(urls).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'reload' }));
+    // Both asked again; the other card shows the new run too.
+    await waitFor(() => expect(urls).toHaveLength(4));
+    await waitFor(() =>
+      expect(screen.getByTestId('other')).toHaveTextContent('2'),
+    );
+  });
 });

@@ -20,6 +20,12 @@ export interface HistoryState {
   error?: Error;
 }
 
+/**
+ * Every card of one environment asks again when any of them reloads: the
+ * pause card's run shows on the environment card's state and runs too.
+ */
+const reloaders = new Map<string, Set<() => void>>();
+
 /** The history and a way to ask again (after the card changed something). */
 export interface HistoryWithReload extends HistoryState {
   reload(): void;
@@ -42,7 +48,20 @@ export function useEnvironmentHistory(
   );
   const [state, setState] = useState<HistoryState>({ loading: true });
   const [asked, setAsked] = useState(0);
-  const reload = useCallback(() => setAsked(n => n + 1), []);
+  useEffect(() => {
+    const again = () => setAsked(n => n + 1);
+    const set = reloaders.get(name) ?? new Set();
+    set.add(again);
+    reloaders.set(name, set);
+    return () => {
+      set.delete(again);
+      if (set.size === 0) reloaders.delete(name);
+    };
+  }, [name]);
+  const reload = useCallback(
+    () => reloaders.get(name)?.forEach(again => again()),
+    [name],
+  );
 
   useEffect(() => {
     let stopped = false;
