@@ -48,7 +48,7 @@ function Row(props: { name: string; run: EnvironmentRun; logPollMs?: number }) {
           {t(`card.operation.${run.operation}`)}
         </TableCell>
         <TableCell style={ONE_LINE}>{who(run.requestedBy)}</TableCell>
-        <TableCell>
+        <TableCell style={{ minWidth: 140 }}>
           <When iso={run.requestedAt} />
         </TableCell>
         <TableCell style={ONE_LINE}>
