@@ -57,6 +57,14 @@ export {
 } from './estimate';
 export { pausedMonthlyCost, type PausedCost } from './pausedCost';
 export {
+  compareEstimateWithBill,
+  ESTIMATE_CHECK_DAYS,
+  ESTIMATE_TOLERANCE,
+  type BilledWindow,
+  type EstimateVsBill,
+  type GapCause,
+} from './estimateVsBill';
+export {
   clusterOfTfVars,
   environmentLink,
   type EnvironmentCluster,

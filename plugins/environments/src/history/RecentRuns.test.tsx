@@ -290,7 +290,7 @@ describe('RecentRuns', () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [fetchApiRef, api],
+          [fetchApiRef, api as any],
           [discoveryApiRef, discoveryApi],
         ]}
       >
