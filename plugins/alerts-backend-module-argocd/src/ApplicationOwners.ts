@@ -14,9 +14,7 @@ const APP_NAMESPACE_ANNOTATION = 'argocd/app-namespace';
  * A `k=v[,k2=v2]` label selector, as `argocd/app-selector` holds it and
  * Argo CD's `?selector=` takes it; undefined when it is not one.
  */
-function parseSelector(
-  selector: string,
-): Record<string, string> | undefined {
+function parseSelector(selector: string): Record<string, string> | undefined {
   const labels: Record<string, string> = {};
   for (const term of selector.split(',')) {
     const match = /^\s*([^=!\s]+)\s*==?\s*([^=\s]*)\s*$/.exec(term);

@@ -13,8 +13,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-const PROMETHEUS_BIN =
-  process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
+const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
 
 /** One series: labels and a value for each sample time (unix seconds). */

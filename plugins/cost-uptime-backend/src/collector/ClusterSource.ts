@@ -44,9 +44,7 @@ type Key = keyof typeof CLUSTER_QUERIES;
 type Series = Awaited<ReturnType<PrometheusSource['rangeSeries']>>;
 
 /** The service a pod or Ingress belongs to: the label the catalog matches on. */
-function serviceLabel(
-  labels: Record<string, string>,
-): string | undefined {
+function serviceLabel(labels: Record<string, string>): string | undefined {
   return (
     labels.label_backstage_io_kubernetes_id ||
     labels.label_app_kubernetes_io_name ||

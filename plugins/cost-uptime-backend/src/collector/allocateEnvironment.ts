@@ -53,10 +53,7 @@ export function clusterBills(
 }
 
 /** The hourly estimate of the day's observed hours, as a bill. */
-function estimatedBill(
-  hours: ClusterHour[],
-  e: EstimateOptions,
-): ClusterBill {
+function estimatedBill(hours: ClusterHour[], e: EstimateOptions): ClusterBill {
   const bill: ClusterBill = {
     compute: 0,
     storage: 0,

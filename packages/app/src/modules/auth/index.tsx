@@ -81,4 +81,3 @@ export const authModule = createFrontendModule({
   pluginId: 'app',
   extensions: [keycloakAuthApi, signInPage],
 });
-

@@ -42,8 +42,7 @@ export interface MyEnvironments {
 const DEFAULT_ADMIN_GROUP = 'group:default/platform-admins';
 
 /** Where the empty state sends people to create an environment. */
-const CREATE_ENVIRONMENT_PATH =
-  '/create/templates/default/create-environment';
+const CREATE_ENVIRONMENT_PATH = '/create/templates/default/create-environment';
 
 /**
  * The environments owned by the signed-in user or their groups, with their
