@@ -17,8 +17,8 @@ import {
   createRegisterEnvironmentAction,
   createRemoveEnvironmentAction,
   createRenderEnvironmentAction,
-  withPublicErrors,
 } from './actions';
+import { withPublicErrors } from '@internal/plugin-scaffolder-node-public-errors';
 
 /** Scaffolder module: the environment templates' actions (`platform:environment:*`). */
 export const scaffolderModuleEnvironments = createBackendModule({

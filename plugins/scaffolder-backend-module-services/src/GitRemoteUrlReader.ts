@@ -19,7 +19,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Git } from './git';
 import { GitRemotesConfig, readGitRemotes } from './NewServiceConfig';
-import { publicError } from './publicError';
+import { publicError } from '@internal/plugin-scaffolder-node-public-errors';
 import { resolveRemoteFile } from './remoteFileUrl';
 
 export { readGitRemotes } from './NewServiceConfig';

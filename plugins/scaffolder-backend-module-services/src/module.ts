@@ -7,7 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createPlanAction } from './actions/plan';
 import { createGitPublishAction } from './actions/publish';
 import { createCatalogRegisterAction } from './actions/register';
-import { withPublicErrors } from './publicError';
+import { withPublicErrors } from '@internal/plugin-scaffolder-node-public-errors';
 
 /** The new-service template's actions (templates/new-service). */
 export const scaffolderModuleServices = createBackendModule({

@@ -8,4 +8,3 @@ export { createPublishEnvironmentAction } from './publish';
 export { createRegisterEnvironmentAction } from './register';
 export { createRemoveEnvironmentAction } from './remove';
 export { createRenderEnvironmentAction } from './render';
-export { withPublicErrors } from './publicError';

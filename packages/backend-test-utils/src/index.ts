@@ -1,0 +1,7 @@
+/**
+ * Test helpers the backend plugins and modules share.
+ *
+ * @packageDocumentation
+ */
+export { describeMigrations } from './describeMigrations';
+export type { MigrationRoundTrip } from './describeMigrations';

@@ -1,0 +1,6 @@
+/**
+ * Scaffolder action errors as a task log may show them.
+ *
+ * @packageDocumentation
+ */
+export { publicError, withPublicErrors } from './publicError';
