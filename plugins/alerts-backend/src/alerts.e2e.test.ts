@@ -9,12 +9,7 @@ import request from 'supertest';
 import { SLACK_SANDBOX_TOKEN } from '@internal/sandbox/slack';
 import { randomUUID } from 'node:crypto';
 import { signWebhook } from './service/JenkinsWebhook';
-import {
-  ChatStandIns,
-  startAlertsBackend,
-  startChatStandIns,
-  waitFor,
-} from './__testUtils__/alertsBackend';
+import { useAlertsBackend, waitFor } from './__testUtils__/alertsBackend';
 import {
   GROUP_KAKAO_UUID,
   MINSU_KAKAO_UUID,
@@ -151,37 +146,23 @@ const examples: { event: AlertEvent; facts: string[]; link: string }[] = [
 ];
 
 describe('alerts end to end', () => {
-  let chat: ChatStandIns;
-  let backend: Awaited<ReturnType<typeof startAlertsBackend>>;
-  let server: typeof backend.server;
-
-  beforeAll(async () => {
-    chat = await startChatStandIns();
-    backend = await startAlertsBackend({
-      chat,
-      alerts: {
-        groups: { 'platform-admins': { slackChannel: '#platform' } },
-        jenkins: { webhookSecret: SECRET },
-      },
-    });
-    server = backend.server;
+  const backend = useAlertsBackend({
+    alerts: {
+      groups: { 'platform-admins': { slackChannel: '#platform' } },
+      jenkins: { webhookSecret: SECRET },
+    },
   });
 
-  afterAll(async () => {
-    await backend?.stop();
-    await chat?.stop();
-  });
-
-  beforeEach(() => chat.clear());
+  beforeEach(() => backend.chat.clear());
 
   const raise = (event: AlertEvent) =>
-    request(server)
+    request(backend.server)
       .post('/api/alerts/events')
       .set('authorization', mockCredentials.service.header())
       .send(event);
 
-  const slackPosts = () => chat.slackPosts();
-  const kakaoReceivers = () => chat.kakaoReceivers();
+  const slackPosts = () => backend.chat.slackPosts();
+  const kakaoReceivers = () => backend.chat.kakaoReceivers();
 
   it('has an example of every event type', () => {
     expect(examples.map(e => e.event.type).sort()).toEqual(
@@ -221,7 +202,7 @@ describe('alerts end to end', () => {
       expect(receivers.sort()).toEqual(
         [GROUP_KAKAO_UUID, MINSU_KAKAO_UUID, SORA_KAKAO_UUID].sort(),
       );
-      const kakaoCalls = chat.kakao.recorder.requests.filter(
+      const kakaoCalls = backend.chat.kakao.recorder.requests.filter(
         r => r.path.includes('/friends/') && r.status === 200,
       );
       for (const call of kakaoCalls) {
@@ -240,7 +221,7 @@ describe('alerts end to end', () => {
       }
 
       // And in the portal, for a member of the owning group.
-      const web = await request(server)
+      const web = await request(backend.server)
         .get('/api/notifications/notifications')
         .set(
           'authorization',
@@ -274,7 +255,7 @@ describe('alerts end to end', () => {
       path: string,
       body: object = {},
     ) =>
-      fetch(`${chat.url(name)}/_sandbox/${path}`, {
+      fetch(`${backend.chat.url(name)}/_sandbox/${path}`, {
         method: 'POST',
         body: JSON.stringify(body),
       });
@@ -290,13 +271,15 @@ describe('alerts end to end', () => {
     await raise({ ...examples[4].event, id: `retry-${randomUUID()}` });
     await waitFor(() => slackPosts()[0], 'a Slack post after retries');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    const slackStatuses = chat.slack.recorder.requests.map(r => r.status);
+    const slackStatuses = backend.chat.slack.recorder.requests.map(
+      r => r.status,
+    );
     expect(slackStatuses).toEqual([429, 503, 200]);
     await waitFor(
       () => (kakaoReceivers().length >= 3 ? true : undefined),
       'KakaoTalk after retries',
     );
-    const kakaoStatuses = chat.kakao.recorder.requests.map(
+    const kakaoStatuses = backend.chat.kakao.recorder.requests.map(
       r => `${r.path} ${r.status}`,
     );
     expect(kakaoStatuses).toContain(
@@ -310,7 +293,7 @@ describe('alerts end to end', () => {
 
   it('honours a user muting a topic for KakaoTalk', async () => {
     const sora = mockCredentials.user.header('user:default/sora.lee');
-    const settings = await request(server)
+    const settings = await request(backend.server)
       .post('/api/notifications/settings')
       .set('authorization', sora)
       .send({
@@ -359,7 +342,7 @@ describe('alerts end to end', () => {
       const ts = String(options.ts ?? Math.floor(Date.now() / 1000));
       const delivery = options.delivery ?? randomUUID();
       const payload = options.payload ?? body;
-      return request(server)
+      return request(backend.server)
         .post('/api/alerts/webhooks/jenkins')
         .set('content-type', 'application/json')
         .set('x-portal-timestamp', ts)
@@ -372,7 +355,7 @@ describe('alerts end to end', () => {
     };
 
     it('refuses an unsigned post', async () => {
-      const res = await request(server)
+      const res = await request(backend.server)
         .post('/api/alerts/webhooks/jenkins')
         .set('content-type', 'application/json')
         .send(body);
@@ -383,7 +366,7 @@ describe('alerts end to end', () => {
     it('refuses a wrong signature and a tampered body', async () => {
       expect((await signed({ secret: 'wrong' })).status).toBe(401);
       const ts = String(Math.floor(Date.now() / 1000));
-      const res = await request(server)
+      const res = await request(backend.server)
         .post('/api/alerts/webhooks/jenkins')
         .set('content-type', 'application/json')
         .set('x-portal-timestamp', ts)

@@ -10,12 +10,7 @@ import { AlertEvent } from '@internal/plugin-alerts-node';
 import languagesModule from '@internal/plugin-user-settings-backend-module-languages';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import {
-  ChatStandIns,
-  startAlertsBackend,
-  startChatStandIns,
-  waitFor,
-} from './__testUtils__/alertsBackend';
+import { useAlertsBackend, waitFor } from './__testUtils__/alertsBackend';
 import {
   GROUP_KAKAO_UUID,
   MINSU_KAKAO_UUID,
@@ -39,27 +34,20 @@ const EN_TITLE = 'Availability below SLO: shop-backend';
 const KO_TITLE = '가용성 SLO 미달: shop-backend';
 
 describe("alerts in each recipient's language", () => {
-  let chat: ChatStandIns;
-  let backend: Awaited<ReturnType<typeof startAlertsBackend>>;
-  let server: typeof backend.server;
+  const backend = useAlertsBackend({
+    features: [userSettingsPlugin, languagesModule],
+    alerts: {
+      // The team's Slack channel reads English, its KakaoTalk group Korean.
+      groups: {
+        developers: { slackLanguage: 'en', kakaoLanguage: 'ko' },
+      },
+    },
+  });
 
   beforeAll(async () => {
-    chat = await startChatStandIns();
-    backend = await startAlertsBackend({
-      chat,
-      features: [userSettingsPlugin, languagesModule],
-      alerts: {
-        // The team's Slack channel reads English, its KakaoTalk group Korean.
-        groups: {
-          developers: { slackLanguage: 'en', kakaoLanguage: 'ko' },
-        },
-      },
-    });
-    server = backend.server;
-
     // sora.lee picks 한국어 in Settings (what UserSettingsStorage sends);
     // minsu.park never chose a language.
-    const chosen = await request(server)
+    const chosen = await request(backend.server)
       .put('/api/user-settings/buckets/default.i18n/keys/language')
       .set('authorization', mockCredentials.user.header(SORA))
       .send({ value: 'ko' });
@@ -68,13 +56,8 @@ describe("alerts in each recipient's language", () => {
     }
   });
 
-  afterAll(async () => {
-    await backend?.stop();
-    await chat?.stop();
-  });
-
   const inbox = async (user: string) => {
-    const res = await request(server)
+    const res = await request(backend.server)
       .get('/api/notifications/notifications')
       .set('authorization', mockCredentials.user.header(user));
     expect(res.status).toBe(200);
@@ -82,7 +65,7 @@ describe("alerts in each recipient's language", () => {
   };
 
   it('gives an English and a Korean user of one team the same alert, each in their language', async () => {
-    const res = await request(server)
+    const res = await request(backend.server)
       .post('/api/alerts/events')
       .set('authorization', mockCredentials.service.header())
       .send({ ...event, id: `lang-${randomUUID()}` });
@@ -94,14 +77,14 @@ describe("alerts in each recipient's language", () => {
 
     // Slack: the team channel once, in its language.
     const posts = await waitFor(() => {
-      const p = chat.slack.recorder.requests.filter(
+      const p = backend.chat.slack.recorder.requests.filter(
         r => r.path === '/api/chat.postMessage' && r.status === 200,
       );
       return p.length ? p : undefined;
     }, 'a Slack post');
     await new Promise(r => setTimeout(r, 300));
     expect(
-      chat.slack.recorder.requests.filter(
+      backend.chat.slack.recorder.requests.filter(
         r => r.path === '/api/chat.postMessage',
       ),
     ).toHaveLength(1);
@@ -112,7 +95,7 @@ describe("alerts in each recipient's language", () => {
 
     // KakaoTalk: the group's receivers in Korean, each user in theirs.
     const byReceiver = await waitFor(() => {
-      const calls = chat.kakao.recorder.requests.filter(
+      const calls = backend.chat.kakao.recorder.requests.filter(
         r => r.path.includes('/friends/') && r.status === 200,
       );
       const map = new Map<string, any>();

@@ -140,6 +140,34 @@ export async function startAlertsBackend(options: AlertsBackendOptions) {
   });
 }
 
+/** The stand-ins and the backend `useAlertsBackend` started. */
+export interface RunningAlertsBackend {
+  chat: ChatStandIns;
+  server: Awaited<ReturnType<typeof startAlertsBackend>>['server'];
+}
+
+/**
+ * Starts the chat stand-ins and one alerts backend before the tests of the
+ * enclosing `describe` and stops both after them. The returned object's
+ * fields are set once the tests run.
+ */
+export function useAlertsBackend(
+  options: Omit<AlertsBackendOptions, 'chat'>,
+): RunningAlertsBackend {
+  const running = {} as RunningAlertsBackend;
+  let backend: Awaited<ReturnType<typeof startAlertsBackend>> | undefined;
+  beforeAll(async () => {
+    running.chat = await startChatStandIns();
+    backend = await startAlertsBackend({ ...options, chat: running.chat });
+    running.server = backend.server;
+  });
+  afterAll(async () => {
+    await backend?.stop();
+    await running.chat?.stop();
+  });
+  return running;
+}
+
 /** Polls `fn` every 50 ms until it returns something, for up to 15 s. */
 export async function waitFor<T>(
   fn: () => T | undefined,
