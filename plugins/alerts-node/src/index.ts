@@ -12,3 +12,4 @@ export * from './channelModule';
 export * from './languages';
 export * from './config';
 export * from './deliveryMetrics';
+export * from './chatProcessor';

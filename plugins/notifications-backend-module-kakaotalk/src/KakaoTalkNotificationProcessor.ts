@@ -1,18 +1,14 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { AuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Notification } from '@backstage/plugin-notifications-common';
-import {
-  NotificationProcessor,
-  NotificationSendOptions,
-} from '@backstage/plugin-notifications-node';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
   absoluteLink,
-  AlertsConfig,
-  DeliveryMetrics,
-  GroupRouter,
+  ChatNotificationProcessor,
+  ChatProcessorDeps,
+  GivenUpError,
   KAKAO_USER_ANNOTATION,
-  noDeliveryMetrics,
   openInPortalText,
   payloadLanguage,
 } from '@internal/plugin-alerts-node';
@@ -38,44 +34,33 @@ const MAX_TEXT = 200;
  * for a moment and sent in calls of at most 5. Sending happens in the background: a failing KakaoTalk
  * never delays or fails the sender.
  */
-export class KakaoTalkNotificationProcessor implements NotificationProcessor {
+export class KakaoTalkNotificationProcessor extends ChatNotificationProcessor {
   private readonly client: KakaoTalkClient;
   private readonly store: KakaoTalkStore;
-  private readonly router: GroupRouter;
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
-  private readonly logger: LoggerService;
-  private readonly alertsConfig: AlertsConfig;
-  private readonly deliveryMetrics: DeliveryMetrics;
   private readonly batchWindowMs: number;
   private readonly sendToMe: boolean;
   private readonly pending = new Map<
     string,
     { payload: NotificationPayload; uuids: Set<string>; timer: NodeJS.Timeout }
   >();
-  private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(options: {
-    client: KakaoTalkClient;
-    store: KakaoTalkStore;
-    catalog: CatalogService;
-    auth: AuthService;
-    logger: LoggerService;
-    alertsConfig: AlertsConfig;
-    /** `alerts.kakaotalk.sendToMe`. */
-    sendToMe: boolean;
-    /** `alerts.kakaotalk.batchWindowMs`. */
-    batchWindowMs: number;
-    deliveryMetrics?: DeliveryMetrics;
-  }) {
+  constructor(
+    options: ChatProcessorDeps & {
+      client: KakaoTalkClient;
+      store: KakaoTalkStore;
+      /** `alerts.kakaotalk.sendToMe`. */
+      sendToMe: boolean;
+      /** `alerts.kakaotalk.batchWindowMs`. */
+      batchWindowMs: number;
+    },
+  ) {
+    super(options);
     this.client = options.client;
     this.store = options.store;
     this.catalog = options.catalog;
     this.auth = options.auth;
-    this.logger = options.logger;
-    this.alertsConfig = options.alertsConfig;
-    this.deliveryMetrics = options.deliveryMetrics ?? noDeliveryMetrics;
-    this.router = new GroupRouter(options);
     this.batchWindowMs = options.batchWindowMs;
     this.sendToMe = options.sendToMe;
   }
@@ -130,9 +115,7 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     for (const key of [...this.pending.keys()]) {
       this.sendPending(key);
     }
-    while (this.inFlight.size > 0) {
-      await Promise.all([...this.inFlight]);
-    }
+    await super.flush();
   }
 
   private enqueue(payload: NotificationPayload, uuids: string[]) {
@@ -158,11 +141,6 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     this.track(this.deliverToFriends(entry.payload, [...entry.uuids]));
   }
 
-  private track(promise: Promise<void>) {
-    this.inFlight.add(promise);
-    promise.finally(() => this.inFlight.delete(promise));
-  }
-
   private async deliverToFriends(
     payload: NotificationPayload,
     uuids: string[],
@@ -182,7 +160,7 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
     } catch (error) {
       // A call given up on counts all of the notification's receivers.
       this.deliveryMetrics.failed(uuids.length);
-      await this.recordFailure(uuids, payload, error as Error);
+      await this.recordFailure(uuids, payload, error as GivenUpError);
     }
   }
 
@@ -194,31 +172,27 @@ export class KakaoTalkNotificationProcessor implements NotificationProcessor {
       this.deliveryMetrics.delivered();
     } catch (error) {
       this.deliveryMetrics.failed();
-      await this.recordFailure('me', payload, error as Error);
+      await this.recordFailure('me', payload, error as GivenUpError);
     }
   }
 
-  private async recordFailure(
+  private recordFailure(
     receivers: string[] | 'me',
     payload: NotificationPayload,
-    error: Error,
+    error: GivenUpError,
   ) {
-    this.logger.error(
-      `Gave up sending "${payload.title}" to KakaoTalk: ${error.message}`,
+    return this.recordGivenUp(
+      `sending "${payload.title}" to KakaoTalk`,
+      error,
+      ({ message, attempts }) =>
+        this.store.recordFailure({
+          receivers,
+          title: payload.title,
+          error: message,
+          attempts: attempts ?? 1,
+          failedAt: new Date(),
+        }),
     );
-    try {
-      await this.store.recordFailure({
-        receivers,
-        title: payload.title,
-        error: error.message,
-        attempts: (error as { attempts?: number }).attempts ?? 1,
-        failedAt: new Date(),
-      });
-    } catch (storeError) {
-      this.logger.error(
-        `Could not record the KakaoTalk failure: ${storeError}`,
-      );
-    }
   }
 
   private template(payload: NotificationPayload): KakaoTextTemplate {

@@ -1,16 +1,10 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
-import {
-  NotificationProcessor,
-  NotificationSendOptions,
-} from '@backstage/plugin-notifications-node';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
   absoluteLink,
-  AlertsConfig,
-  DeliveryMetrics,
-  GroupRouter,
-  noDeliveryMetrics,
+  ChatNotificationProcessor,
+  ChatProcessorDeps,
+  GivenUpError,
   Language,
   openInPortalText,
   payloadLanguage,
@@ -34,30 +28,16 @@ const escape = (s: string) =>
  * Sending happens in the background: a failing Slack never delays or fails
  * the sender.
  */
-export class SlackNotificationProcessor implements NotificationProcessor {
+export class SlackNotificationProcessor extends ChatNotificationProcessor {
   private readonly client: SlackClient;
   private readonly store: SlackStore;
-  private readonly router: GroupRouter;
-  private readonly logger: LoggerService;
-  private readonly alertsConfig: AlertsConfig;
-  private readonly deliveryMetrics: DeliveryMetrics;
-  private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(options: {
-    client: SlackClient;
-    store: SlackStore;
-    catalog: CatalogService;
-    auth: AuthService;
-    logger: LoggerService;
-    alertsConfig: AlertsConfig;
-    deliveryMetrics?: DeliveryMetrics;
-  }) {
+  constructor(
+    options: ChatProcessorDeps & { client: SlackClient; store: SlackStore },
+  ) {
+    super(options);
     this.client = options.client;
     this.store = options.store;
-    this.logger = options.logger;
-    this.alertsConfig = options.alertsConfig;
-    this.deliveryMetrics = options.deliveryMetrics ?? noDeliveryMetrics;
-    this.router = new GroupRouter(options);
   }
 
   getName(): string {
@@ -87,20 +67,11 @@ export class SlackNotificationProcessor implements NotificationProcessor {
       ),
     ];
     for (const channel of channels) {
-      const promise = this.deliver(
-        this.message(channel, options.payload, language),
+      this.track(
+        this.deliver(this.message(channel, options.payload, language)),
       );
-      this.inFlight.add(promise);
-      promise.finally(() => this.inFlight.delete(promise));
     }
     return options;
-  }
-
-  /** Waits for messages in flight (tests, shutdown). */
-  async flush(): Promise<void> {
-    while (this.inFlight.size > 0) {
-      await Promise.all([...this.inFlight]);
-    }
   }
 
   private async deliver(message: SlackMessage) {
@@ -108,23 +79,20 @@ export class SlackNotificationProcessor implements NotificationProcessor {
     try {
       await this.client.postMessage(message);
       this.deliveryMetrics.delivered();
-    } catch (e) {
+    } catch (error) {
       this.deliveryMetrics.failed();
-      const error = e as Error & { attempts?: number };
-      this.logger.error(
-        `Gave up posting to Slack ${message.channel}: ${error.message}`,
+      await this.recordGivenUp(
+        `posting to Slack ${message.channel}`,
+        error as GivenUpError,
+        ({ message: reason, attempts }) =>
+          this.store.recordFailure({
+            channel: message.channel,
+            title: message.text,
+            error: reason,
+            attempts: attempts ?? 1,
+            failedAt: new Date(),
+          }),
       );
-      try {
-        await this.store.recordFailure({
-          channel: message.channel,
-          title: message.text,
-          error: error.message,
-          attempts: error.attempts ?? 1,
-          failedAt: new Date(),
-        });
-      } catch (storeError) {
-        this.logger.error(`Could not record the Slack failure: ${storeError}`);
-      }
     }
   }
 
