@@ -1,13 +1,15 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ARGOCD_APP_NAME_ANNOTATION,
+  ARGOCD_APP_SELECTOR_ANNOTATION,
+  ARGOCD_COMPONENTS_REQUEST,
+} from '@internal/plugin-argocd-common';
 import { ArgoCdApplication } from './ArgoCdClient';
 import { CONTROL_PLANE_NAMESPACE } from './applicationFields';
 
-/** The Argo CD plugin's annotations on a Component. */
-const APP_NAME_ANNOTATION = 'argocd/app-name';
-const APP_SELECTOR_ANNOTATION = 'argocd/app-selector';
+/** The Argo CD namespace of a Component's applications. */
 const APP_NAMESPACE_ANNOTATION = 'argocd/app-namespace';
 
 /**
@@ -35,29 +37,9 @@ export class ApplicationOwners {
   private readonly components: Entity[];
 
   static async load(catalog: CatalogService, auth: AuthService) {
-    const { items } = await catalog.getEntities(
-      {
-        filter: [
-          {
-            kind: 'Component',
-            [`metadata.annotations.${APP_NAME_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          {
-            kind: 'Component',
-            [`metadata.annotations.${APP_SELECTOR_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-        ],
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-        ],
-      },
-      { credentials: await auth.getOwnServiceCredentials() },
-    );
+    const { items } = await catalog.getEntities(ARGOCD_COMPONENTS_REQUEST, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
     return new ApplicationOwners(items);
   }
 
@@ -74,12 +56,15 @@ export class ApplicationOwners {
           CONTROL_PLANE_NAMESPACE) === namespace,
     );
     const byName = candidates.find(
-      c => c.metadata.annotations?.[APP_NAME_ANNOTATION] === app.metadata.name,
+      c =>
+        c.metadata.annotations?.[ARGOCD_APP_NAME_ANNOTATION] ===
+        app.metadata.name,
     );
     const component =
       byName ??
       candidates.find(c => {
-        const selector = c.metadata.annotations?.[APP_SELECTOR_ANNOTATION];
+        const selector =
+          c.metadata.annotations?.[ARGOCD_APP_SELECTOR_ANNOTATION];
         const labels = selector ? parseSelector(selector) : undefined;
         return (
           labels !== undefined &&

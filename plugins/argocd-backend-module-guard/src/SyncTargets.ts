@@ -1,11 +1,11 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ARGOCD_APP_NAME_ANNOTATION,
   ARGOCD_APP_SELECTOR_ANNOTATION,
+  ARGOCD_COMPONENTS_REQUEST,
 } from '@internal/plugin-argocd-common';
 import type { ArgoServiceApi } from '@roadiehq/backstage-plugin-argo-cd-node';
 import { parseSelector } from './inputs';
@@ -92,27 +92,10 @@ export class ArgoSyncTargetFinder implements SyncTargetFinder {
 
   private async claimingComponents(): Promise<Entity[]> {
     const { items } = await this.catalog.getEntities(
+      ARGOCD_COMPONENTS_REQUEST,
       {
-        filter: [
-          {
-            kind: 'Component',
-            [`metadata.annotations.${ARGOCD_APP_NAME_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          {
-            kind: 'Component',
-            [`metadata.annotations.${ARGOCD_APP_SELECTOR_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-        ],
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-        ],
+        credentials: await this.auth.getOwnServiceCredentials(),
       },
-      { credentials: await this.auth.getOwnServiceCredentials() },
     );
     return items;
   }

@@ -10,4 +10,5 @@ export {
 export {
   ARGOCD_APP_NAME_ANNOTATION,
   ARGOCD_APP_SELECTOR_ANNOTATION,
+  ARGOCD_COMPONENTS_REQUEST,
 } from './annotations';
