@@ -37,6 +37,11 @@ const userInfo: UserInfoService = {
 };
 
 const policy = new PlatformPermissionPolicy({ userInfo });
+const decide = (
+  permission: Parameters<typeof policy.handle>[0]['permission'],
+  user?: Parameters<typeof policy.handle>[1],
+) => policy.handle({ permission }, user);
+const ALLOW = { result: AuthorizeResult.ALLOW };
 const as = (ref: string) =>
   ({ credentials: mockCredentials.user(ref), info: {} } as any);
 const admin = as('user:default/jiyoung.kim');
@@ -56,6 +61,20 @@ const dashboardRead = createPermission({
   attributes: { action: 'read' },
 });
 
+/** The decision for minsu.park (developers): allowed where minsu.park or developers own the entity. */
+const ownedByDeveloper = {
+  result: AuthorizeResult.CONDITIONAL,
+  pluginId: 'catalog',
+  resourceType: 'catalog-entity',
+  conditions: {
+    rule: 'IS_ENTITY_OWNER',
+    resourceType: 'catalog-entity',
+    params: {
+      claims: ['user:default/minsu.park', 'group:default/developers'],
+    },
+  },
+};
+
 describe('PlatformPermissionPolicy', () => {
   it('allows platform-admins everything', async () => {
     for (const permission of [
@@ -64,22 +83,13 @@ describe('PlatformPermissionPolicy', () => {
       costRun,
       environmentDelete,
     ]) {
-      expect(await policy.handle({ permission }, admin)).toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
+      expect(await decide(permission, admin)).toEqual(ALLOW);
     }
   });
 
   it('allows everyone signed in to read the catalog and dashboards', async () => {
-    expect(
-      await policy.handle(
-        { permission: catalogEntityReadPermission },
-        developer,
-      ),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
-    expect(
-      await policy.handle({ permission: dashboardRead }, developer),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(await decide(catalogEntityReadPermission, developer)).toEqual(ALLOW);
+    expect(await decide(dashboardRead, developer)).toEqual(ALLOW);
   });
 
   it('lets everyone run templates', async () => {
@@ -87,14 +97,14 @@ describe('PlatformPermissionPolicy', () => {
       name: 'scaffolder.task.create',
       attributes: { action: 'create' },
     });
-    expect(await policy.handle({ permission: taskCreate }, developer)).toEqual({
+    expect(await decide(taskCreate, developer)).toEqual({
       result: AuthorizeResult.ALLOW,
     });
   });
 
   it('limits reading and cancelling a scaffolder task to its creator', async () => {
     for (const permission of [taskReadPermission, taskCancelPermission]) {
-      expect(await policy.handle({ permission }, developer)).toEqual({
+      expect(await decide(permission, developer)).toEqual({
         result: AuthorizeResult.CONDITIONAL,
         pluginId: 'scaffolder',
         resourceType: 'scaffolder-task',
@@ -104,9 +114,7 @@ describe('PlatformPermissionPolicy', () => {
           params: { createdBy: ['user:default/minsu.park'] },
         },
       });
-      expect(await policy.handle({ permission }, admin)).toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
+      expect(await decide(permission, admin)).toEqual(ALLOW);
     }
   });
 
@@ -116,18 +124,7 @@ describe('PlatformPermissionPolicy', () => {
       catalogEntityRefreshPermission,
       environmentDelete,
     ]) {
-      expect(await policy.handle({ permission }, developer)).toEqual({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'catalog',
-        resourceType: 'catalog-entity',
-        conditions: {
-          rule: 'IS_ENTITY_OWNER',
-          resourceType: 'catalog-entity',
-          params: {
-            claims: ['user:default/minsu.park', 'group:default/developers'],
-          },
-        },
-      });
+      expect(await decide(permission, developer)).toEqual(ownedByDeveloper);
     }
   });
 
@@ -138,83 +135,35 @@ describe('PlatformPermissionPolicy', () => {
       attributes: { action: 'update' },
       resourceType: 'catalog-entity',
     });
-    expect(await policy.handle({ permission: jenkinsExecute }, admin)).toEqual({
+    expect(await decide(jenkinsExecute, admin)).toEqual({
       result: AuthorizeResult.ALLOW,
     });
-    expect(
-      await policy.handle({ permission: jenkinsExecute }, developer),
-    ).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: {
-          claims: ['user:default/minsu.park', 'group:default/developers'],
-        },
-      },
-    });
+    expect(await decide(jenkinsExecute, developer)).toEqual(ownedByDeveloper);
   });
 
   it("lets an environment's owners and admins extend its expiry, no one else", async () => {
     const permission = environmentExpiryExtendPermission;
-    expect(await policy.handle({ permission }, admin)).toEqual({
+    expect(await decide(permission, admin)).toEqual({
       result: AuthorizeResult.ALLOW,
     });
     // The catalog evaluates IS_ENTITY_OWNER on the environment's entity.
-    expect(await policy.handle({ permission }, developer)).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: {
-          claims: ['user:default/minsu.park', 'group:default/developers'],
-        },
-      },
-    });
-    expect(
-      await policy.handle({ permission }, as('user:default/nobody')),
-    ).toMatchObject({
+    expect(await decide(permission, developer)).toEqual(ownedByDeveloper);
+    expect(await decide(permission, as('user:default/nobody'))).toMatchObject({
       result: AuthorizeResult.CONDITIONAL,
       conditions: { params: { claims: [] } },
     });
-    expect(await policy.handle({ permission })).toEqual({
+    expect(await decide(permission)).toEqual({
       result: AuthorizeResult.DENY,
     });
   });
 
   it("lets an app's owners and admins sync it through the portal", async () => {
+    expect(await decide(argocdApplicationSyncPermission, admin)).toEqual(ALLOW);
+    expect(await decide(argocdApplicationSyncPermission, developer)).toEqual(
+      ownedByDeveloper,
+    );
     expect(
-      await policy.handle(
-        { permission: argocdApplicationSyncPermission },
-        admin,
-      ),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
-    expect(
-      await policy.handle(
-        { permission: argocdApplicationSyncPermission },
-        developer,
-      ),
-    ).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: {
-          claims: ['user:default/minsu.park', 'group:default/developers'],
-        },
-      },
-    });
-    expect(
-      await policy.handle(
-        { permission: argocdApplicationSyncPermission },
-        as('user:default/nobody'),
-      ),
+      await decide(argocdApplicationSyncPermission, as('user:default/nobody')),
     ).toMatchObject({
       result: AuthorizeResult.CONDITIONAL,
       conditions: { params: { claims: [] } },
@@ -223,7 +172,7 @@ describe('PlatformPermissionPolicy', () => {
 
   it("keeps other plugins' non-read permissions for admins", async () => {
     for (const permission of [costRun, catalogLocationCreatePermission]) {
-      expect(await policy.handle({ permission }, developer)).toEqual({
+      expect(await decide(permission, developer)).toEqual({
         result: AuthorizeResult.DENY,
       });
     }
@@ -231,20 +180,17 @@ describe('PlatformPermissionPolicy', () => {
 
   it('denies a user with no groups anything but reading', async () => {
     const nobody = as('user:default/nobody');
-    expect(await policy.handle({ permission: costRun }, nobody)).toEqual({
+    expect(await decide(costRun, nobody)).toEqual({
       result: AuthorizeResult.DENY,
     });
-    expect(
-      await policy.handle(
-        { permission: catalogEntityDeletePermission },
-        nobody,
-      ),
-    ).toMatchObject({ result: AuthorizeResult.CONDITIONAL });
+    expect(await decide(catalogEntityDeletePermission, nobody)).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+    });
   });
 
   it('denies without a user', async () => {
-    expect(
-      await policy.handle({ permission: catalogEntityReadPermission }),
-    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(await decide(catalogEntityReadPermission)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 });
