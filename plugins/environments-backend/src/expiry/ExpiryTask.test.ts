@@ -6,7 +6,6 @@
  */
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AlertEvent, AlertsService } from '@internal/plugin-alerts-node';
-import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import {
   EnvironmentService,
@@ -14,13 +13,12 @@ import {
   JenkinsClient,
 } from '@internal/plugin-environments-node';
 import {
-  createBareRepo,
   gitFiles,
   gitLog,
   GOOD_REQUEST,
   platformConfig,
   repoCatalog,
-  startJenkins,
+  useIacRemote,
   userInfo,
 } from '@internal/plugin-environments-node/testUtils';
 import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
@@ -51,8 +49,6 @@ class RecordingAlerts implements AlertsService {
 }
 
 describe('ExpiryTask', () => {
-  let jenkins: Awaited<ReturnType<typeof startJenkins>>;
-  let bare: string;
   let service: EnvironmentService;
   let sync: () => Promise<void>;
   let alerts: RecordingAlerts;
@@ -65,10 +61,9 @@ describe('ExpiryTask', () => {
   /** The recorder's clock: when runs start and finish. */
   let clock = T0;
 
+  const remote = useIacRemote();
   beforeEach(async () => {
-    jenkins = await startJenkins();
-    bare = createBareRepo();
-    const config = platformConfig(bare, jenkins.url);
+    const config = platformConfig(remote.bare, remote.jenkins.url);
     const repo = new IacRepository(config.iac);
     const catalog = repoCatalog(repo);
     sync = catalog.sync;
@@ -98,11 +93,6 @@ describe('ExpiryTask', () => {
         runs: storeDestroyRuns(store),
       });
   });
-  afterEach(async () => {
-    await jenkins.stop();
-    fs.rmSync(bare, { recursive: true, force: true });
-  });
-
   /** Commits an environment as the create template leaves it, and lets the catalog read it. */
   async function environment(
     name: string,
@@ -166,14 +156,14 @@ describe('ExpiryTask', () => {
       '2h',
       '30m',
     ]);
-    expect(gitLog(bare)).toEqual(
+    expect(gitLog(remote.bare)).toEqual(
       expect.arrayContaining([
         'dev-a: owners told of expiry (48h)',
         'dev-a: owners told of expiry (2h)',
         'dev-a: owners told of expiry (30m)',
       ]),
     );
-    expect((await jenkins.builds()).builds).toEqual([]);
+    expect((await remote.jenkins.builds()).builds).toEqual([]);
   });
 
   it('destroys an expired non-prod environment through the pipeline and tells its owners', async () => {
@@ -182,12 +172,12 @@ describe('ExpiryTask', () => {
 
     await task().run(expiresAt.plus({ minutes: 1 }));
 
-    const { builds } = await jenkins.builds();
+    const { builds } = await remote.jenkins.builds();
     expect(
       builds.map(b => [b.parameters.ENV_NAME, b.parameters.ACTION, b.result]),
     ).toEqual([['dev-a', 'destroy', 'SUCCESS']]);
-    expect(gitFiles(bare)).toEqual([]);
-    expect(gitLog(bare)[0]).toBe('Delete expired environment dev-a');
+    expect(gitFiles(remote.bare)).toEqual([]);
+    expect(gitLog(remote.bare)[0]).toBe('Delete expired environment dev-a');
     expect(alerts.sent).toEqual([
       expect.objectContaining({
         type: 'environment.task',
@@ -217,7 +207,7 @@ describe('ExpiryTask', () => {
     // The catalog drops it; nothing more happens.
     await sync();
     await task().run(expiresAt.plus({ minutes: 11 }));
-    expect((await jenkins.builds()).builds).toHaveLength(1);
+    expect((await remote.jenkins.builds()).builds).toHaveLength(1);
   });
 
   it('marks the environment failed when the destroy pipeline fails', async () => {
@@ -226,7 +216,7 @@ describe('ExpiryTask', () => {
 
     await task().run(expiresAt.plus({ minutes: 1 }));
 
-    expect((await jenkins.builds()).builds.map(b => b.result)).toEqual([
+    expect((await remote.jenkins.builds()).builds.map(b => b.result)).toEqual([
       'FAILURE',
     ]);
     const entity = await service.readFromRepo('fail-e');
@@ -246,7 +236,7 @@ describe('ExpiryTask', () => {
     // The next run tries the destroy again; its owners are not told twice.
     await sync();
     await task().run(expiresAt.plus({ minutes: 11 }));
-    expect((await jenkins.builds()).builds).toHaveLength(2);
+    expect((await remote.jenkins.builds()).builds).toHaveLength(2);
     expect((await store.get('fail-e')).runs.map(r => r.result)).toEqual([
       'FAILURE',
       'FAILURE',
@@ -262,7 +252,7 @@ describe('ExpiryTask', () => {
       clock = expiresAt.plus({ minutes });
       await sync();
       await task().run(clock);
-      return (await jenkins.builds()).builds.length;
+      return (await remote.jenkins.builds()).builds.length;
     };
     expect(await at(1)).toBe(1);
     // Every minute until 5 minutes after the failure: nothing.
@@ -306,7 +296,7 @@ describe('ExpiryTask', () => {
         link: '/catalog/default/resource/stuck-a',
       },
     ]);
-    expect((await jenkins.builds()).builds).toEqual([]);
+    expect((await remote.jenkins.builds()).builds).toEqual([]);
   });
 
   it('never warns about or destroys a prod environment', async () => {
@@ -318,8 +308,10 @@ describe('ExpiryTask', () => {
     await task().run(expiresAt.plus({ days: 1 }));
 
     expect(alerts.raised).toEqual([]);
-    expect((await jenkins.builds()).builds).toEqual([]);
-    expect(gitFiles(bare)).toContain('environments/prod-a/catalog-info.yaml');
+    expect((await remote.jenkins.builds()).builds).toEqual([]);
+    expect(gitFiles(remote.bare)).toContain(
+      'environments/prod-a/catalog-info.yaml',
+    );
   });
 
   it('warns again, once, about the new expiry after an extension', async () => {

@@ -156,6 +156,33 @@ export async function startJenkins(options: JenkinsStandInOptions = {}) {
   };
 }
 
+/** The bare IaC repository and the Jenkins stand-in `useIacRemote` started. */
+export interface IacRemote {
+  bare: string;
+  jenkins: Awaited<ReturnType<typeof startJenkins>>;
+}
+
+/**
+ * A new bare IaC repository and Jenkins stand-in for each test of the
+ * enclosing `describe` (`scope: 'all'`: one for all of them), stopped and
+ * removed after. The returned object's fields are set once the tests run.
+ */
+export function useIacRemote(
+  options: { jenkins?: JenkinsStandInOptions; scope?: 'each' | 'all' } = {},
+): IacRemote {
+  const remote = {} as IacRemote;
+  const all = options.scope === 'all';
+  (all ? beforeAll : beforeEach)(async () => {
+    remote.jenkins = await startJenkins(options.jenkins);
+    remote.bare = createBareRepo();
+  });
+  (all ? afterAll : afterEach)(async () => {
+    await remote.jenkins?.stop();
+    if (remote.bare) fs.rmSync(remote.bare, { recursive: true, force: true });
+  });
+  return remote;
+}
+
 export function platformConfig(
   repoUrl: string,
   jenkinsUrl: string,

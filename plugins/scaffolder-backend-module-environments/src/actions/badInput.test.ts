@@ -4,11 +4,10 @@ import {
   GOOD_REQUEST,
   ORG,
   actionContext,
-  createBareRepo,
   createService,
   gitLog,
   platformConfig,
-  startJenkins,
+  useIacRemote,
 } from '@internal/plugin-environments-node/testUtils';
 import { IacRepository } from '@internal/plugin-environments-node';
 
@@ -212,25 +211,19 @@ const CASES: [string, Record<string, unknown>, RegExp, string?][] = [
 ];
 
 describe('bad input to the create path', () => {
-  let jenkins: Awaited<ReturnType<typeof startJenkins>>;
-  let bare: string;
   let commitsBefore: string[];
 
+  const remote = useIacRemote({ scope: 'all' });
   beforeAll(async () => {
-    jenkins = await startJenkins();
-    bare = createBareRepo();
     // An environment already in the repository (not yet in the catalog).
-    await new IacRepository(platformConfig(bare, jenkins.url).iac).commit(
+    await new IacRepository(
+      platformConfig(remote.bare, remote.jenkins.url).iac,
+    ).commit(
       { 'environments/seeded/catalog-info.yaml': 'kind: Resource\n' },
       'seed',
     );
-    commitsBefore = gitLog(bare);
+    commitsBefore = gitLog(remote.bare);
   });
-  afterAll(async () => {
-    await jenkins.stop();
-    fs.rmSync(bare, { recursive: true, force: true });
-  });
-
   it('has at least 50 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(50);
   });
@@ -239,15 +232,18 @@ describe('bad input to the create path', () => {
   // to the rows without a user.
   it.each(CASES)('refuses %s', async (...row) => {
     const [, change, message, user] = row;
-    const { service } = createService(platformConfig(bare, jenkins.url), [
-      ...ORG,
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Resource',
-        metadata: { name: 'taken-env', namespace: 'default' },
-        spec: { type: 'environment', owner: 'group:default/developers' },
-      },
-    ]);
+    const { service } = createService(
+      platformConfig(remote.bare, remote.jenkins.url),
+      [
+        ...ORG,
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: { name: 'taken-env', namespace: 'default' },
+          spec: { type: 'environment', owner: 'group:default/developers' },
+        },
+      ],
+    );
     const { ctx } = actionContext({ ...GOOD_REQUEST, ...change }, { user });
     const refusal = createRenderEnvironmentAction(service).handler(ctx);
     await expect(refusal).rejects.toThrow(/^Environment request refused: /);
@@ -258,12 +254,14 @@ describe('bad input to the create path', () => {
   });
 
   it('committed nothing and triggered nothing', async () => {
-    expect(gitLog(bare)).toEqual(commitsBefore);
-    expect(await jenkins.builds()).toEqual({ queue: [], builds: [] });
+    expect(gitLog(remote.bare)).toEqual(commitsBefore);
+    expect(await remote.jenkins.builds()).toEqual({ queue: [], builds: [] });
   });
 
   it('lets an admin create prod, and a good request through', async () => {
-    const { service } = createService(platformConfig(bare, jenkins.url));
+    const { service } = createService(
+      platformConfig(remote.bare, remote.jenkins.url),
+    );
     const prod = actionContext(
       { ...GOOD_REQUEST, name: 'prod-a', purpose: 'prod', ttlDays: undefined },
       { user: admin },

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import { parse } from 'yaml';
 import {
   createEnvironmentPipelineAction,
@@ -9,12 +8,11 @@ import {
 import {
   GOOD_REQUEST,
   actionContext,
-  createBareRepo,
   createService,
   gitFiles,
   gitLog,
   platformConfig,
-  startJenkins,
+  useIacRemote,
 } from '@internal/plugin-environments-node/testUtils';
 import { IacRepository } from '@internal/plugin-environments-node';
 
@@ -45,18 +43,7 @@ function commits(bare: string) {
 }
 
 describe('many people creating environments at the same moment', () => {
-  let jenkins: Awaited<ReturnType<typeof startJenkins>>;
-  let bare: string;
-
-  beforeEach(async () => {
-    jenkins = await startJenkins({ quietPeriodMs: 20 });
-    bare = createBareRepo();
-  });
-  afterEach(async () => {
-    await jenkins.stop();
-    fs.rmSync(bare, { recursive: true, force: true });
-  });
-
+  const remote = useIacRemote({ jenkins: { quietPeriodMs: 20 } });
   /**
    * A second backend replica: its own copy of the module, so its commits
    * race this one's through the remote instead of waiting in turn.
@@ -68,7 +55,7 @@ describe('many people creating environments at the same moment', () => {
 
   /** One person's create task: render, publish, pipeline, each on its own service. */
   async function create(name: string, taskId: string, replica: number) {
-    const config = platformConfig(bare, jenkins.url);
+    const config = platformConfig(remote.bare, remote.jenkins.url);
     const repo = replica
       ? new Replica(config.iac)
       : new IacRepository(config.iac);
@@ -121,18 +108,18 @@ describe('many people creating environments at the same moment', () => {
     ).toEqual(Array(9).fill('SUCCESS'));
 
     const distinct = [...new Set(names)].sort();
-    const { builds } = await jenkins.builds();
+    const { builds } = await remote.jenkins.builds();
     expect(builds.map(b => b.parameters.ENV_NAME).sort()).toEqual(distinct);
     expect(builds.every(b => b.result === 'SUCCESS')).toBe(true);
 
     // Every environment is complete and ready on the branch.
-    expect(gitFiles(bare)).toHaveLength(27);
+    expect(gitFiles(remote.bare)).toHaveLength(27);
     for (const name of distinct) {
       const text = execFileSync(
         'git',
         [
           '--git-dir',
-          bare,
+          remote.bare,
           'show',
           `main:environments/${name}/catalog-info.yaml`,
         ],
@@ -145,7 +132,7 @@ describe('many people creating environments at the same moment', () => {
 
     // No half commits: one create commit with all three files per environment,
     // one status commit touching only its catalog-info.yaml, nothing else.
-    const history = commits(bare);
+    const history = commits(remote.bare);
     expect(history).toHaveLength(18);
     for (const name of distinct) {
       const dir = `environments/${name}`;
@@ -165,6 +152,8 @@ describe('many people creating environments at the same moment', () => {
         { subject: `${name}: ready`, files: [`${dir}/catalog-info.yaml`] },
       ]);
     }
-    expect(gitLog(bare).filter(s => /Revert|failed/.test(s))).toEqual([]);
+    expect(gitLog(remote.bare).filter(s => /Revert|failed/.test(s))).toEqual(
+      [],
+    );
   });
 });

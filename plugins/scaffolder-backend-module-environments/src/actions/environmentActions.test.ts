@@ -13,35 +13,25 @@ import {
   GOOD_REQUEST,
   actionContext,
   closedPort,
-  createBareRepo,
   createService,
   gitFiles,
   gitLog,
   platformConfig,
-  startJenkins,
+  useIacRemote,
 } from '@internal/plugin-environments-node/testUtils';
 
 jest.setTimeout(60_000);
 
 describe('environment actions against a real Git repository and the Jenkins stand-in', () => {
-  let jenkins: Awaited<ReturnType<typeof startJenkins>>;
-  let bare: string;
-
-  beforeEach(async () => {
-    jenkins = await startJenkins();
-    bare = createBareRepo();
-  });
-  afterEach(async () => {
-    await jenkins.stop();
-    fs.rmSync(bare, { recursive: true, force: true });
-  });
-
+  const remote = useIacRemote();
   async function create(
     name: string,
     options: { user?: string; checkpoints?: Record<string, unknown> } = {},
     alerts?: { raise: jest.Mock },
   ) {
-    const { service } = createService(platformConfig(bare, jenkins.url));
+    const { service } = createService(
+      platformConfig(remote.bare, remote.jenkins.url),
+    );
     const render = actionContext({ ...GOOD_REQUEST, name }, options);
     await createRenderEnvironmentAction(service).handler(render.ctx);
     const publish = actionContext(
@@ -74,12 +64,12 @@ describe('environment actions against a real Git repository and the Jenkins stan
       'environments/dev-a/catalog-info.yaml',
     ]);
     expect(publish.outputs.commitSha).toMatch(/^[0-9a-f]{40}$/);
-    expect(gitFiles(bare)).toEqual(
+    expect(gitFiles(remote.bare)).toEqual(
       (render.outputs.files as string[]).slice().sort(),
     );
 
     // The build got our parameters, and its log reached the task log line by line.
-    const { builds } = await jenkins.builds();
+    const { builds } = await remote.jenkins.builds();
     expect(builds).toEqual([
       expect.objectContaining({
         parameters: {
@@ -140,8 +130,8 @@ describe('environment actions against a real Git repository and the Jenkins stan
     const remove = actionContext({ name: 'dev-a' });
     // The catalog mock has no dev-a, so "wait until the catalog drops it" returns at once.
     await createRemoveEnvironmentAction(service).handler(remove.ctx);
-    expect(gitFiles(bare)).toEqual([]);
-    expect(gitLog(bare)[0]).toMatch(/^Delete environment dev-a/);
+    expect(gitFiles(remote.bare)).toEqual([]);
+    expect(gitLog(remote.bare)[0]).toMatch(/^Delete environment dev-a/);
   });
 
   it('never triggers a second build when a retried task replays the step', async () => {
@@ -153,7 +143,7 @@ describe('environment actions against a real Git repository and the Jenkins stan
       { checkpoints },
     );
     await createEnvironmentPipelineAction(service).handler(again.ctx);
-    expect((await jenkins.builds()).builds).toHaveLength(1);
+    expect((await remote.jenkins.builds()).builds).toHaveLength(1);
     expect(again.outputs.result).toBe('SUCCESS');
   });
 
@@ -210,28 +200,28 @@ describe('environment actions against a real Git repository and the Jenkins stan
     await expect(run).rejects.toThrow(
       /queue item .* was cancelled before a build started/,
     );
-    expect(gitFiles(bare)).toEqual([]);
-    expect(gitLog(bare)[0]).toMatch(
+    expect(gitFiles(remote.bare)).toEqual([]);
+    expect(gitLog(remote.bare)[0]).toMatch(
       /^Revert environment cancel-d: the Jenkins queue item was cancelled/,
     );
-    expect((await jenkins.builds()).builds).toEqual([]);
+    expect((await remote.jenkins.builds()).builds).toEqual([]);
   });
 
   it('refuses before committing when Jenkins is unreachable or refuses the credentials', async () => {
     const port = await closedPort();
     for (const [config, message] of [
       [
-        platformConfig(bare, `http://127.0.0.1:${port}`),
+        platformConfig(remote.bare, `http://127.0.0.1:${port}`),
         new RegExp(
           `Jenkins at http://127.0.0.1:${port} is unreachable \\(ECONNREFUSED\\); nothing was started`,
         ),
       ],
       [
-        platformConfig(bare, jenkins.url, { apiToken: 'wrong' }),
+        platformConfig(remote.bare, remote.jenkins.url, { apiToken: 'wrong' }),
         /refused the credentials of user 'portal' \(401\)/,
       ],
       [
-        platformConfig(bare, jenkins.url, { job: 'nope' }),
+        platformConfig(remote.bare, remote.jenkins.url, { job: 'nope' }),
         /Jenkins job 'nope' does not exist/,
       ],
     ] as const) {
@@ -241,12 +231,14 @@ describe('environment actions against a real Git repository and the Jenkins stan
         createRenderEnvironmentAction(service).handler(render.ctx),
       ).rejects.toThrow(message);
     }
-    expect(gitLog(bare)).toEqual([]);
-    expect((await jenkins.builds()).builds).toEqual([]);
+    expect(gitLog(remote.bare)).toEqual([]);
+    expect((await remote.jenkins.builds()).builds).toEqual([]);
   });
 
   it('reverts the commit when Jenkins stops answering between commit and trigger', async () => {
-    const { service } = createService(platformConfig(bare, jenkins.url));
+    const { service } = createService(
+      platformConfig(remote.bare, remote.jenkins.url),
+    );
     const render = actionContext({ ...GOOD_REQUEST, name: 'dev-f' });
     await createRenderEnvironmentAction(service).handler(render.ctx);
     const publish = actionContext(
@@ -255,7 +247,7 @@ describe('environment actions against a real Git repository and the Jenkins stan
     );
     await createPublishEnvironmentAction(service).handler(publish.ctx);
     const { service: broken } = createService(
-      platformConfig(bare, jenkins.url, { apiToken: 'revoked' }),
+      platformConfig(remote.bare, remote.jenkins.url, { apiToken: 'revoked' }),
     );
     const pipeline = actionContext({
       name: 'dev-f',
@@ -265,14 +257,14 @@ describe('environment actions against a real Git repository and the Jenkins stan
     await expect(
       createEnvironmentPipelineAction(broken).handler(pipeline.ctx),
     ).rejects.toThrow(/401/);
-    expect(gitFiles(bare)).toEqual([]);
+    expect(gitFiles(remote.bare)).toEqual([]);
   });
 
   it('uses a crumb with password authentication', async () => {
     const { run } = await create('dev-g');
     await run;
     const { service } = createService(
-      platformConfig(bare, jenkins.url, {
+      platformConfig(remote.bare, remote.jenkins.url, {
         apiToken: undefined,
         password: JENKINS_PASSWORD,
       }),
@@ -280,13 +272,13 @@ describe('environment actions against a real Git repository and the Jenkins stan
     const destroy = actionContext({ name: 'dev-g', action: 'destroy' });
     await createEnvironmentPipelineAction(service).handler(destroy.ctx);
     expect(
-      (await jenkins.builds()).builds.map(b => b.parameters.ACTION),
+      (await remote.jenkins.builds()).builds.map(b => b.parameters.ACTION),
     ).toEqual(['apply', 'destroy']);
   });
 
   it('dry run renders only: nothing committed, nothing triggered', async () => {
     const { service } = createService(
-      platformConfig(bare, 'http://127.0.0.1:9'),
+      platformConfig(remote.bare, 'http://127.0.0.1:9'),
     );
     const render = actionContext(
       { ...GOOD_REQUEST, name: 'dev-h' },
@@ -332,7 +324,7 @@ describe('environment actions against a real Git repository and the Jenkins stan
     await expect(
       createEnvironmentPipelineAction(service).handler(pipeline.ctx),
     ).rejects.toThrow(/no environment named "dev-h"/);
-    expect(gitLog(bare)).toEqual([]);
+    expect(gitLog(remote.bare)).toEqual([]);
   });
 
   describe('who may delete', () => {
@@ -342,7 +334,9 @@ describe('environment actions against a real Git repository and the Jenkins stan
     ])('%s may', async (_who, user) => {
       const { run } = await create('dev-i');
       await run;
-      const { service } = createService(platformConfig(bare, jenkins.url));
+      const { service } = createService(
+        platformConfig(remote.bare, remote.jenkins.url),
+      );
       const auth = actionContext(
         { environment: 'resource:default/dev-i', confirmation: 'dev-i' },
         { user },
@@ -354,7 +348,9 @@ describe('environment actions against a real Git repository and the Jenkins stan
     it('someone else may not, and no destroy build is triggered', async () => {
       const { run } = await create('dev-k');
       await run;
-      const { service } = createService(platformConfig(bare, jenkins.url));
+      const { service } = createService(
+        platformConfig(remote.bare, remote.jenkins.url),
+      );
       const user = 'user:default/sora.lee';
       const refusal =
         /user:default\/sora.lee may not change environment dev-k: only its owner group:default\/developers and platform admins may/;
@@ -376,7 +372,7 @@ describe('environment actions against a real Git repository and the Jenkins stan
       await expect(
         createRemoveEnvironmentAction(service).handler(remove.ctx),
       ).rejects.toThrow(refusal);
-      expect((await jenkins.builds()).builds).toHaveLength(1);
+      expect((await remote.jenkins.builds()).builds).toHaveLength(1);
       expect(
         (await service.readFromRepo('dev-k'))?.metadata.annotations?.[
           'platform.acme.io/status'
@@ -387,7 +383,9 @@ describe('environment actions against a real Git repository and the Jenkins stan
     it('refuses a wrong confirmation', async () => {
       const { run } = await create('dev-j');
       await run;
-      const { service } = createService(platformConfig(bare, jenkins.url));
+      const { service } = createService(
+        platformConfig(remote.bare, remote.jenkins.url),
+      );
       const auth = actionContext({
         environment: 'resource:default/dev-j',
         confirmation: 'dev-x',

@@ -5,7 +5,6 @@
  * and no build is triggered.
  */
 import { HOSTILE_INPUTS, hostileCases } from '@internal/sandbox';
-import fs from 'node:fs';
 import {
   createAuthorizeEnvironmentChangeAction,
   createEnvironmentPipelineAction,
@@ -17,12 +16,11 @@ import { IacRepository } from '@internal/plugin-environments-node';
 import {
   ORG,
   actionContext,
-  createBareRepo,
   createService,
   gitFiles,
   gitLog,
   platformConfig,
-  startJenkins,
+  useIacRemote,
 } from '@internal/plugin-environments-node/testUtils';
 import {
   environmentFileProblems,
@@ -42,29 +40,26 @@ const DEV_A = {
 };
 
 describe('hostile input to the environment actions', () => {
-  let jenkins: Awaited<ReturnType<typeof startJenkins>>;
-  let bare: string;
   let commitsBefore: string[];
 
+  const remote = useIacRemote({ scope: 'all' });
   beforeAll(async () => {
-    jenkins = await startJenkins();
-    bare = createBareRepo();
-    await new IacRepository(platformConfig(bare, jenkins.url).iac).commit(
+    await new IacRepository(
+      platformConfig(remote.bare, remote.jenkins.url).iac,
+    ).commit(
       {
         'environments/dev-a/catalog-info.yaml': 'kind: Resource\n',
         'environments/seeded/catalog-info.yaml': 'kind: Resource\n',
       },
       'seed',
     );
-    commitsBefore = gitLog(bare);
+    commitsBefore = gitLog(remote.bare);
   });
-  afterAll(async () => {
-    await jenkins.stop();
-    fs.rmSync(bare, { recursive: true, force: true });
-  });
-
   const service = () =>
-    createService(platformConfig(bare, jenkins.url), [...ORG, DEV_A]).service;
+    createService(platformConfig(remote.bare, remote.jenkins.url), [
+      ...ORG,
+      DEV_A,
+    ]).service;
 
   it('accepts the legitimate values', () => {
     expect(nameProblems('dev-a')).toEqual([]);
@@ -121,7 +116,7 @@ describe('hostile input to the environment actions', () => {
     await expect(refusal).rejects.toThrow(
       /is not a plain file path inside environments\/dev-a\//,
     );
-    expect(gitLog(bare)).toEqual(commitsBefore);
+    expect(gitLog(remote.bare)).toEqual(commitsBefore);
   });
 
   // An empty gitRef means the branch, which is allowed.
@@ -166,11 +161,11 @@ describe('hostile input to the environment actions', () => {
   );
 
   it('committed nothing and triggered nothing', async () => {
-    expect(gitLog(bare)).toEqual(commitsBefore);
-    expect(gitFiles(bare).sort()).toEqual([
+    expect(gitLog(remote.bare)).toEqual(commitsBefore);
+    expect(gitFiles(remote.bare).sort()).toEqual([
       'environments/dev-a/catalog-info.yaml',
       'environments/seeded/catalog-info.yaml',
     ]);
-    expect(await jenkins.builds()).toEqual({ queue: [], builds: [] });
+    expect(await remote.jenkins.builds()).toEqual({ queue: [], builds: [] });
   });
 });

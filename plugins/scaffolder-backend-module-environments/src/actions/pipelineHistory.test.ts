@@ -12,12 +12,10 @@ import type {
 import {
   GOOD_REQUEST,
   actionContext,
-  createBareRepo,
   createService,
   platformConfig,
-  startJenkins,
+  useIacRemote,
 } from '@internal/plugin-environments-node/testUtils';
-import fs from 'node:fs';
 import {
   createEnvironmentPipelineAction,
   createPublishEnvironmentAction,
@@ -52,22 +50,16 @@ class RecordingRecorder implements EnvironmentRunRecorder {
 }
 
 describe('the pipeline step in the environment history', () => {
-  let jenkins: Awaited<ReturnType<typeof startJenkins>>;
-  let bare: string;
   let recorder: RecordingRecorder;
 
+  const remote = useIacRemote();
   beforeEach(async () => {
-    jenkins = await startJenkins();
-    bare = createBareRepo();
     recorder = new RecordingRecorder();
   });
-  afterEach(async () => {
-    await jenkins.stop();
-    fs.rmSync(bare, { recursive: true, force: true });
-  });
-
   async function committed(name: string) {
-    const { service } = createService(platformConfig(bare, jenkins.url));
+    const { service } = createService(
+      platformConfig(remote.bare, remote.jenkins.url),
+    );
     const render = actionContext({ ...GOOD_REQUEST, name });
     await createRenderEnvironmentAction(service).handler(render.ctx);
     const publish = actionContext(
@@ -164,7 +156,7 @@ describe('the pipeline step in the environment history', () => {
       r => r.status === 'rejected',
     ) as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(ConflictError);
-    const { builds } = await jenkins.builds();
+    const { builds } = await remote.jenkins.builds();
     expect(builds).toHaveLength(1);
     expect(recorder.runs).toHaveLength(1);
     expect(recorder.runs[0].operation).toBe(
