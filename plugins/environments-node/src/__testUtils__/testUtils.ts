@@ -36,25 +36,17 @@ import { EnvironmentService } from '../environment/EnvironmentService';
 import { IacRepository } from '../git/IacRepository';
 import { JenkinsClient } from '../jenkins/JenkinsClient';
 
+const team = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+});
+
 export const ORG: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'platform-admins', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'developers', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'data', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  },
+  team('platform-admins'),
+  team('developers'),
+  team('data'),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -96,13 +88,13 @@ export function createBareRepo() {
   return dir;
 }
 
-export function gitLog(bare: string): string[] {
+/** The lines a git command prints about `main` of a bare repository; none when it has no `main`. */
+function gitLines(bare: string, args: string[]): string[] {
   try {
-    return execFileSync(
-      'git',
-      ['--git-dir', bare, 'log', '--format=%s', 'main'],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-    )
+    return execFileSync('git', ['--git-dir', bare, ...args, 'main'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .trim()
       .split('\n')
       .filter(Boolean);
@@ -111,19 +103,14 @@ export function gitLog(bare: string): string[] {
   }
 }
 
+/** The commit subjects of `main`, newest first. */
+export function gitLog(bare: string): string[] {
+  return gitLines(bare, ['log', '--format=%s']);
+}
+
+/** The files on `main`. */
 export function gitFiles(bare: string): string[] {
-  try {
-    return execFileSync(
-      'git',
-      ['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'main'],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-    )
-      .trim()
-      .split('\n')
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
+  return gitLines(bare, ['ls-tree', '-r', '--name-only']);
 }
 
 export async function startJenkins(options: JenkinsStandInOptions = {}) {
