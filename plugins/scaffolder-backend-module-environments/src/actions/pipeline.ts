@@ -105,6 +105,18 @@ export function createEnvironmentPipelineAction(
         );
       };
 
+      // The owners hear how the task ended; raise() never throws.
+      const raiseTask = (status: 'completed' | 'failed', logTail?: string) =>
+        alerts?.raise({
+          type: 'environment.task',
+          action: action === 'apply' ? 'create' : 'delete',
+          environment: name,
+          status,
+          taskId: ctx.task.id,
+          entityRef: environmentEntityRef(name),
+          ...(logTail !== undefined ? { logTail } : {}),
+        });
+
       // One build per step, even when the task is retried or the answer to
       // the trigger is lost: Jenkins is asked for the build with this id.
       const requestId = JenkinsClient.requestId(ctx.task.id, action, name);
@@ -204,14 +216,7 @@ export function createEnvironmentPipelineAction(
             result,
             action === 'apply' ? 'ready' : 'destroyed',
           );
-          await alerts?.raise({
-            type: 'environment.task',
-            action: action === 'apply' ? 'create' : 'delete',
-            environment: name,
-            status: 'completed',
-            taskId: ctx.task.id,
-            entityRef: environmentEntityRef(name),
-          });
+          await raiseTask('completed');
           return;
         }
         await service.setStatus(name, 'failed', {
@@ -236,15 +241,10 @@ export function createEnvironmentPipelineAction(
         await recording.finish('NOT_BUILT', 'failed');
         // The owners hear about every way the pipeline can end; raise() never
         // throws, so a failing alert channel cannot change the task's result.
-        await alerts?.raise({
-          type: 'environment.task',
-          action: action === 'apply' ? 'create' : 'delete',
-          environment: name,
-          status: 'failed',
-          taskId: ctx.task.id,
-          entityRef: environmentEntityRef(name),
-          logTail: String((error as Error).message ?? error).slice(-2000),
-        });
+        await raiseTask(
+          'failed',
+          String((error as Error).message ?? error).slice(-2000),
+        );
         throw error;
       } finally {
         clearInterval(heartbeat);
