@@ -13,3 +13,4 @@ export * from './languages';
 export * from './config';
 export * from './deliveryMetrics';
 export * from './chatProcessor';
+export * from './moduleDatabase';

@@ -1,13 +1,6 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-alerts-backend-module-argocd',
-  'migrations',
-);
+import { migratedModuleDatabase } from '@internal/plugin-alerts-node';
 
 /** What the module remembers about one application of one instance. */
 export interface ApplicationAlertState {
@@ -26,14 +19,10 @@ export class ArgoCdAlertStore {
   private readonly db: Knex;
 
   static async create(database: DatabaseService): Promise<ArgoCdAlertStore> {
-    const db = await database.getClient();
-    if (!database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: migrationsDir,
-        // Its own migrations table: the alerts plugin's database has one already.
-        tableName: 'alerts_module_argocd__knex_migrations',
-      });
-    }
+    const db = await migratedModuleDatabase(database, {
+      packageName: '@internal/plugin-alerts-backend-module-argocd',
+      tableName: 'alerts_module_argocd__knex_migrations',
+    });
     return new ArgoCdAlertStore(db);
   }
 

@@ -1,14 +1,7 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-notifications-backend-module-kakaotalk',
-  'migrations',
-);
+import { migratedModuleDatabase } from '@internal/plugin-alerts-node';
 
 /** A KakaoTalk message given up on. */
 export interface KakaoTalkDeliveryFailure {
@@ -29,13 +22,10 @@ export class KakaoTalkStore {
   private readonly db: Knex;
 
   static async create(database: DatabaseService): Promise<KakaoTalkStore> {
-    const db = await database.getClient();
-    if (!database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'notifications_module_kakaotalk__knex_migrations',
-      });
-    }
+    const db = await migratedModuleDatabase(database, {
+      packageName: '@internal/plugin-notifications-backend-module-kakaotalk',
+      tableName: 'notifications_module_kakaotalk__knex_migrations',
+    });
     return new KakaoTalkStore(db);
   }
 

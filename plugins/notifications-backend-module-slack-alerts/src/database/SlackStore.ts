@@ -1,13 +1,6 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-notifications-backend-module-slack-alerts',
-  'migrations',
-);
+import { migratedModuleDatabase } from '@internal/plugin-alerts-node';
 
 /** A Slack message given up on. */
 export interface SlackDeliveryFailure {
@@ -23,13 +16,10 @@ export class SlackStore {
   private readonly db: Knex;
 
   static async create(database: DatabaseService): Promise<SlackStore> {
-    const db = await database.getClient();
-    if (!database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'notifications_module_slack_alerts__knex_migrations',
-      });
-    }
+    const db = await migratedModuleDatabase(database, {
+      packageName: '@internal/plugin-notifications-backend-module-slack-alerts',
+      tableName: 'notifications_module_slack_alerts__knex_migrations',
+    });
     return new SlackStore(db);
   }
 
