@@ -11,6 +11,8 @@ export const ENVIRONMENT_ANNOTATIONS = {
   expiryNotified: 'platform.acme.io/expiry-notified',
   /** The environment's cost in the cost plugin (its AWS tag value). */
   costEnvironment: 'cost-uptime.io/environment',
+  /** The create form's monthly estimate, JSON, committed with the request. */
+  estimate: 'platform.acme.io/estimate',
 } as const;
 
 /** The one Resource type of every environment. */

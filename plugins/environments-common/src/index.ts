@@ -65,6 +65,18 @@ export {
   type GapCause,
 } from './estimateVsBill';
 export {
+  AWS_COMPUTE_SERVICE,
+  AWS_VOLUMES_SERVICE,
+  billedWindowOf,
+  estimateCheck,
+  estimateCheckWindow,
+  isCheckDue,
+  readStoredEstimate,
+  type DailyServiceCost,
+  type EstimateCheck,
+  type EstimateCheckWindow,
+} from './estimateCheck';
+export {
   clusterOfTfVars,
   environmentLink,
   type EnvironmentCluster,
