@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import {
+  readPricing,
   readTtlPolicy,
+  type Pricing,
   type TtlPolicy,
 } from '@internal/plugin-environments-common';
 import path from 'node:path';
@@ -40,6 +42,8 @@ export interface PlatformConfig {
   links: { argocd?: string; grafana?: string };
   /** Default and maximum time-to-live per purpose: `platform.environments.ttl`. */
   ttl: TtlPolicy;
+  /** Prices of the create form's estimate: `platform.pricing`. */
+  pricing: Pricing;
 }
 
 function resolveGitUrl(url: string) {
@@ -102,5 +106,6 @@ export function readPlatformConfig(config: Config): PlatformConfig {
       grafana: config.getOptionalString('platform.environments.links.grafana'),
     },
     ttl: readTtlPolicy(config),
+    pricing: readPricing(config),
   };
 }

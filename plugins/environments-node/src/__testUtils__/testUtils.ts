@@ -31,7 +31,10 @@ import { PlatformConfig } from '../config';
 
 export type { IacConfig, JenkinsConfig, PlatformConfig } from '../config';
 export type { IacRepository } from '../git/IacRepository';
-import { DEFAULT_TTL_POLICY } from '@internal/plugin-environments-common';
+import {
+  DEFAULT_PRICING,
+  DEFAULT_TTL_POLICY,
+} from '@internal/plugin-environments-common';
 import { EnvironmentService } from '../environment/EnvironmentService';
 import { IacRepository } from '../git/IacRepository';
 import { JenkinsClient } from '../jenkins/JenkinsClient';
@@ -197,6 +200,7 @@ export function platformConfig(
     awsAccountId: '123456789012',
     links: {},
     ttl: DEFAULT_TTL_POLICY,
+    pricing: DEFAULT_PRICING,
   };
 }
 

@@ -189,6 +189,7 @@ export class EnvironmentService {
     return renderEnvironmentFiles(req, {
       vpcName: this.config.vpcName,
       accountId: this.config.awsAccountId,
+      pricing: this.config.pricing,
     });
   }
 

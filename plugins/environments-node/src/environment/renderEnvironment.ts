@@ -3,6 +3,8 @@ import { EnvironmentRequest } from './EnvironmentRequest';
 import {
   ENVIRONMENT_ANNOTATIONS as ANNOTATIONS,
   EnvironmentStatus,
+  estimateMonthlyCost,
+  type Pricing,
 } from '@internal/plugin-environments-common';
 
 /** Where an environment's files live in the IaC repository. */
@@ -61,7 +63,7 @@ function renderAnsibleVars(req: EnvironmentRequest) {
 
 function renderCatalogInfo(
   req: EnvironmentRequest,
-  options: { status: EnvironmentStatus; accountId: string },
+  options: { status: EnvironmentStatus; accountId: string; pricing?: Pricing },
 ) {
   const annotations: Record<string, string> = {
     [ANNOTATIONS.purpose]: req.purpose,
@@ -79,6 +81,9 @@ function renderCatalogInfo(
     'kubernetes.io/aws-assume-role': `arn:aws:iam::${options.accountId}:role/backstage-read-${req.name}`,
   };
   if (req.expiresAt) annotations[ANNOTATIONS.expiresAt] = req.expiresAt;
+  // The estimate the requester saw, kept to compare with the first bills.
+  const estimate = options.pricing && estimateMonthlyCost(req, options.pricing);
+  if (estimate) annotations[ANNOTATIONS.estimate] = JSON.stringify(estimate);
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -100,7 +105,7 @@ function renderCatalogInfo(
 /** Every file of an environment, path (in the IaC repository) to content. */
 export function renderEnvironmentFiles(
   req: EnvironmentRequest,
-  options: { vpcName: string; accountId: string },
+  options: { vpcName: string; accountId: string; pricing?: Pricing },
 ): Record<string, string> {
   const dir = environmentDir(req.name);
   return {
@@ -116,6 +121,7 @@ export function renderEnvironmentFiles(
       renderCatalogInfo(req, {
         status: 'provisioning',
         accountId: options.accountId,
+        pricing: options.pricing,
       }),
     ),
   };
