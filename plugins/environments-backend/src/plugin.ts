@@ -29,6 +29,8 @@ import { ExpiryExtender } from './service/ExpiryExtender';
 import { createRouter } from './service/router';
 import { EnvironmentPauser } from './pause/EnvironmentPauser';
 import { PipelineNodeGroupScaler } from './pause/NodeGroupScaler';
+import { CostUptimeBills } from './estimate/EnvironmentBills';
+import { EstimateChecker } from './estimate/EstimateChecker';
 import { RunLogReader } from './runLog/RunLogReader';
 
 /**
@@ -47,6 +49,7 @@ export const environmentsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
@@ -97,6 +100,12 @@ export const environmentsPlugin = createBackendPlugin({
             pauser,
             clusters,
             logs: new RunLogReader({ reader, jenkins: service.jenkins }),
+            estimates: new EstimateChecker({
+              reader,
+              service,
+              bills: new CostUptimeBills(deps),
+              pricing: readPricing(config),
+            }),
           }),
         );
         // The same operations for AI agents (MCP), as the calling user.

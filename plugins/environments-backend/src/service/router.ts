@@ -14,6 +14,7 @@ import type { EnvironmentPauser } from '../pause/EnvironmentPauser';
 import { addPauseRoutes } from '../pause/pauseRoutes';
 import type { ClusterReader } from '../cluster/ClusterReader';
 import type { RunLogReader } from '../runLog/RunLogReader';
+import type { EstimateChecker } from '../estimate/EstimateChecker';
 import { runId } from './runRoutes';
 
 const extendBody = z.object({ days: z.number().int().min(1).max(90) });
@@ -35,6 +36,8 @@ export async function createRouter(options: {
   clusters?: Pick<ClusterReader, 'read'>;
   /** Runs' Jenkins console logs; absent, not served. */
   logs?: Pick<RunLogReader, 'read'>;
+  /** The create-time estimate against the first days' bill; absent, not served. */
+  estimates?: Pick<EstimateChecker, 'check'>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   /** The clock for recorded runs; tests set it. */
@@ -55,6 +58,13 @@ export async function createRouter(options: {
     if (!options.clusters) throw new NotFoundError('No cluster reader');
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(await options.clusters.read(req.params.name, credentials));
+  });
+
+  // The permission framework decides (environment.read), in the reader.
+  router.get('/environments/:name/estimate', async (req, res) => {
+    if (!options.estimates) throw new NotFoundError('No estimate checker');
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await options.estimates.check(req.params.name, credentials));
   });
 
   // The permission framework decides (environment.read), in the reader.
