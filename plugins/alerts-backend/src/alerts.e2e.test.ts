@@ -62,6 +62,24 @@ const examples: { event: AlertEvent; facts: string[]; link: string }[] = [
   },
   {
     event: {
+      type: 'environment.estimate-gap',
+      environment: 'dev-a',
+      days: 7,
+      estimated: 60.76,
+      billed: 88.79,
+      currency: 'USD',
+      causes: ['node count'],
+      entityRef: 'resource:default/env-dev-a',
+    },
+    facts: [
+      'Environment dev-a costs +46% against its estimate',
+      'billed $88.79, estimated $60.76',
+      'Likely cause: node count',
+    ],
+    link: '/catalog/default/resource/env-dev-a',
+  },
+  {
+    event: {
       type: 'deployment.sync-failed',
       application: 'shop-backend-dev',
       environment: 'dev-a',
@@ -268,7 +286,10 @@ describe('alerts end to end', () => {
     await control('kakao', 'expire-tokens');
 
     const started = Date.now();
-    await raise({ ...examples[4].event, id: `retry-${randomUUID()}` });
+    const degraded = examples.find(
+      e => e.event.type === 'deployment.degraded',
+    )!;
+    await raise({ ...degraded.event, id: `retry-${randomUUID()}` });
     await waitFor(() => slackPosts()[0], 'a Slack post after retries');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     const slackStatuses = backend.chat.slack.recorder.requests.map(
@@ -312,7 +333,8 @@ describe('alerts end to end', () => {
       });
     expect(settings.status).toBe(200);
 
-    await raise({ ...examples[6].event, id: `mute-${randomUUID()}` });
+    const growth = examples.find(e => e.event.type === 'cost.growth')!;
+    await raise({ ...growth.event, id: `mute-${randomUUID()}` });
     await waitFor(
       () => (kakaoReceivers().length >= 2 ? true : undefined),
       'KakaoTalk messages',

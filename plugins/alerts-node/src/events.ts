@@ -58,6 +58,23 @@ export interface EnvironmentExpiryEvent extends AlertEventBase {
   overdue?: boolean;
 }
 
+/**
+ * An environment's first days were billed more than the tolerance above or
+ * below the estimate its create request showed.
+ */
+export interface EnvironmentEstimateGapEvent extends AlertEventBase {
+  type: 'environment.estimate-gap';
+  environment: string;
+  /** Days compared (the days after it became ready). */
+  days: number;
+  /** The estimate for those days. */
+  estimated: number;
+  billed: number;
+  currency: string;
+  /** The likely causes, biggest difference first. */
+  causes: ('node count' | 'instance type' | 'volumes')[];
+}
+
 /** Argo CD could not sync an application, or its health is degraded. */
 export interface DeploymentEvent extends AlertEventBase {
   type: 'deployment.sync-failed' | 'deployment.degraded';
@@ -125,6 +142,7 @@ export type AlertEvent =
   | PipelineBuildEvent
   | EnvironmentTaskEvent
   | EnvironmentExpiryEvent
+  | EnvironmentEstimateGapEvent
   | DeploymentEvent
   | CostOverBudgetEvent
   | CostGrowthEvent
@@ -138,6 +156,7 @@ export const ALERT_EVENT_TYPES: readonly AlertEventType[] = [
   'pipeline.build',
   'environment.task',
   'environment.expiry',
+  'environment.estimate-gap',
   'deployment.sync-failed',
   'deployment.degraded',
   'cost.over-budget',

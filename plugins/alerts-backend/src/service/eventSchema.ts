@@ -47,6 +47,16 @@ export const alertEventSchema: z.ZodType<AlertEvent> = z.discriminatedUnion(
     }),
     z.object({
       ...base,
+      type: z.literal('environment.estimate-gap'),
+      environment: z.string().min(1),
+      days: z.number().int().min(1),
+      estimated: z.number().nonnegative(),
+      billed: z.number().nonnegative(),
+      currency: z.string().length(3),
+      causes: z.array(z.enum(['node count', 'instance type', 'volumes'])),
+    }),
+    z.object({
+      ...base,
       type: z.enum(['deployment.sync-failed', 'deployment.degraded']),
       application: z.string().min(1),
       environment: z.string().optional(),
@@ -104,6 +114,8 @@ export function defaultEventId(event: AlertEvent): string {
       return `environment.task:${event.taskId}`;
     case 'environment.expiry':
       return `environment.expiry:${event.environment}:${event.expiresAt}`;
+    case 'environment.estimate-gap':
+      return `environment.estimate-gap:${event.environment}:${event.days}:${event.billed}`;
     case 'deployment.sync-failed':
     case 'deployment.degraded':
       return `${event.type}:${event.application}:${event.revision ?? ''}:${

@@ -88,4 +88,27 @@ describe('renderAlert', () => {
       'line 19',
     ]);
   });
+
+  it('names the likely causes of an estimate gap in both languages', () => {
+    const gap = {
+      type: 'environment.estimate-gap' as const,
+      environment: 'staging',
+      days: 7,
+      estimated: 100,
+      billed: 62,
+      currency: 'USD',
+      causes: ['instance type' as const, 'volumes' as const],
+    };
+    expect(renderAlert(gap, 'en')).toMatchObject({
+      title: 'Environment staging costs -38% against its estimate',
+      description:
+        'First 7 days: billed $62.00, estimated $100.00.\nLikely cause: instance type, volumes',
+    });
+    expect(renderAlert(gap, 'ko').description).toContain(
+      '가능한 원인: 인스턴스 유형, 볼륨',
+    );
+    expect(renderAlert({ ...gap, causes: [] }, 'en').description).toBe(
+      'First 7 days: billed $62.00, estimated $100.00.',
+    );
+  });
 });

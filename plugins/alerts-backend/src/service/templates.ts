@@ -29,6 +29,19 @@ const BUILD_SEVERITY: Record<string, NotificationSeverity> = {
   SUCCESS: 'low',
 };
 
+const CAUSE_TEXT = {
+  en: {
+    'node count': 'node count',
+    'instance type': 'instance type',
+    volumes: 'volumes',
+  },
+  ko: {
+    'node count': '노드 수',
+    'instance type': '인스턴스 유형',
+    volumes: '볼륨',
+  },
+};
+
 const PERIOD_TEXT = {
   en: { day: 'day over day', week: 'week over week' },
   ko: { day: '전일 대비', week: '전주 대비' },
@@ -137,6 +150,32 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
         description: ko
           ? `${when} UTC에 삭제됩니다. 연장하려면 포털에서 변경하세요.`
           : `It will be deleted at ${when} UTC. Extend it in the portal.`,
+        link: event.link ?? entityLink ?? '/',
+        severity: 'normal',
+      };
+    }
+    case 'environment.estimate-gap': {
+      const gap = event.estimated > 0 ? event.billed / event.estimated - 1 : 1;
+      const pct = `${gap > 0 ? '+' : ''}${Math.round(gap * 100)}%`;
+      const causes = event.causes.map(c => CAUSE_TEXT[lang][c]).join(', ');
+      return {
+        title: ko
+          ? `환경 ${event.environment} 비용이 예상과 다름 (${pct})`
+          : `Environment ${event.environment} costs ${pct} against its estimate`,
+        description: [
+          ko
+            ? `처음 ${event.days}일: 청구 ${money(
+                event.billed,
+                event.currency,
+              )}, 예상 ${money(event.estimated, event.currency)}.`
+            : `First ${event.days} days: billed ${money(
+                event.billed,
+                event.currency,
+              )}, estimated ${money(event.estimated, event.currency)}.`,
+          causes && (ko ? `가능한 원인: ${causes}` : `Likely cause: ${causes}`),
+        ]
+          .filter(Boolean)
+          .join('\n'),
         link: event.link ?? entityLink ?? '/',
         severity: 'normal',
       };
