@@ -31,6 +31,7 @@ import { EnvironmentPauser } from './pause/EnvironmentPauser';
 import { PipelineNodeGroupScaler } from './pause/NodeGroupScaler';
 import { CostUptimeBills } from './estimate/EnvironmentBills';
 import { EstimateChecker } from './estimate/EstimateChecker';
+import { EstimateCheckTask } from './estimate/EstimateCheckTask';
 import { RunLogReader } from './runLog/RunLogReader';
 
 /**
@@ -86,6 +87,8 @@ export const environmentsPlugin = createBackendPlugin({
           logger: logger.child({ task: 'environment-pause' }),
           now: () => new Date(),
         });
+        const pricing = readPricing(config);
+        const bills = new CostUptimeBills(deps);
         const clusters = new ClusterReader({
           service,
           reader,
@@ -100,12 +103,7 @@ export const environmentsPlugin = createBackendPlugin({
             pauser,
             clusters,
             logs: new RunLogReader({ reader, jenkins: service.jenkins }),
-            estimates: new EstimateChecker({
-              reader,
-              service,
-              bills: new CostUptimeBills(deps),
-              pricing: readPricing(config),
-            }),
+            estimates: new EstimateChecker({ reader, service, bills, pricing }),
           }),
         );
         // The same operations for AI agents (MCP), as the calling user.
@@ -114,7 +112,7 @@ export const environmentsPlugin = createBackendPlugin({
           service,
           extender,
           reader,
-          pricing: readPricing(config),
+          pricing,
           catalog: deps.catalog,
           scaffolder: deps.scaffolderService,
           auditor: deps.auditor,
@@ -132,6 +130,15 @@ export const environmentsPlugin = createBackendPlugin({
         });
         deps.lifecycle.addStartupHook(() => {
           void examples.provisionAll();
+        });
+        await EstimateCheckTask.schedule({
+          service,
+          store,
+          bills,
+          pricing,
+          alerts: deps.alerts,
+          scheduler: deps.scheduler,
+          logger: logger.child({ task: 'environment-estimate-check' }),
         });
         if (
           config.getOptionalBoolean('platform.environments.expiry.enabled') ??

@@ -1,4 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import {
   billedWindowOf,
   ENVIRONMENT_ANNOTATIONS,
@@ -7,8 +8,8 @@ import {
   isCheckDue,
   readStoredEstimate,
   type EnvironmentRun,
+  type BilledWindow,
   type EstimateCheck,
-  type EstimateCheckWindow,
   type Pricing,
 } from '@internal/plugin-environments-common';
 import type { EnvironmentService } from '@internal/plugin-environments-node';
@@ -26,8 +27,46 @@ export function readyAtOf(runs: readonly EnvironmentRun[]): Date | undefined {
 }
 
 /**
+ * Where an environment's estimate check stands (estimateCheck): its stored
+ * estimate, when it became ready, and, once the check day has come, the
+ * window's bill and node average from the cost plugin.
+ */
+export async function checkEstimate(options: {
+  entity: Entity;
+  runs: readonly EnvironmentRun[];
+  now: Date;
+  bills: EnvironmentBills;
+  pricing: Pricing;
+}): Promise<EstimateCheck> {
+  const { entity, bills } = options;
+  const name = entity.metadata.name;
+  const annotations = entity.metadata.annotations ?? {};
+  const estimate = readStoredEstimate(
+    annotations[ENVIRONMENT_ANNOTATIONS.estimate],
+  );
+  const readyAt = readyAtOf(options.runs);
+  const window = readyAt && estimateCheckWindow(readyAt);
+  let bill: BilledWindow | undefined;
+  if (estimate && window && isCheckDue(window, options.now)) {
+    const tag = annotations[ENVIRONMENT_ANNOTATIONS.costEnvironment] ?? name;
+    const [points, averageNodes] = await Promise.all([
+      bills.dailyByService(tag, window),
+      bills.averageNodes(name, window),
+    ]);
+    bill = billedWindowOf(points, window, averageNodes);
+  }
+  return estimateCheck({
+    estimate,
+    readyAt,
+    now: options.now,
+    pricing: options.pricing,
+    bill,
+  });
+}
+
+/**
  * An environment's create-time estimate against the bill of its first
- * days (estimateCheck), for whoever may read the environment.
+ * days (checkEstimate), for whoever may read the environment.
  */
 export class EstimateChecker {
   constructor(
@@ -46,40 +85,11 @@ export class EstimateChecker {
   ): Promise<EstimateCheck> {
     // environment.read, and that it exists.
     const history = await this.options.reader.read(nameOrRef, credentials);
-    const entity = await this.options.service.findEnvironment(history.name);
-    const annotations = entity.metadata.annotations ?? {};
-    const estimate = readStoredEstimate(
-      annotations[ENVIRONMENT_ANNOTATIONS.estimate],
-    );
-    const readyAt = readyAtOf(history.runs);
-    const now = (this.options.now ?? (() => new Date()))();
-    const window = readyAt && estimateCheckWindow(readyAt);
-    const due = estimate && window && isCheckDue(window, now);
-    const bill = due
-      ? await this.billOf(
-          annotations[ENVIRONMENT_ANNOTATIONS.costEnvironment] ?? history.name,
-          history.name,
-          window,
-        )
-      : undefined;
-    return estimateCheck({
-      estimate,
-      readyAt,
-      now,
-      pricing: this.options.pricing,
-      bill,
+    return checkEstimate({
+      ...this.options,
+      entity: await this.options.service.findEnvironment(history.name),
+      runs: history.runs,
+      now: (this.options.now ?? (() => new Date()))(),
     });
-  }
-
-  private async billOf(
-    tagValue: string,
-    environment: string,
-    window: EstimateCheckWindow,
-  ) {
-    const [points, averageNodes] = await Promise.all([
-      this.options.bills.dailyByService(tagValue, window),
-      this.options.bills.averageNodes(environment, window),
-    ]);
-    return billedWindowOf(points, window, averageNodes);
   }
 }
