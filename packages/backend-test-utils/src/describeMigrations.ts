@@ -1,6 +1,9 @@
+/* eslint-disable jest/no-export -- a helper that declares tests for the test files that call it */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
+
+type Row = Record<string, unknown>;
 
 /** What a package's migration round trip needs to know. */
 export interface MigrationRoundTrip {
@@ -8,10 +11,14 @@ export interface MigrationRoundTrip {
   packageName: string;
   /** The knex migrations table the package migrates with, when not knex's default. */
   tableName?: string;
-  /** Every table the migrations create: gone after a full rollback, empty after going up again. */
-  tables: string[];
-  /** Writes rows (and checks the constraints that matter) once the migrations are up. */
-  withRows(knex: Knex): Promise<void>;
+  /**
+   * Rows to write once the migrations are up, by table, in order. Every
+   * table the migrations create is listed: each must hold its rows, be gone
+   * after a full rollback, and be empty after going up again.
+   */
+  rows: Record<string, Row[]>;
+  /** A row each table must refuse once `rows` are in (its unique keys). */
+  refused?: Record<string, Row>;
 }
 
 /**
@@ -24,6 +31,7 @@ export function describeMigrations(spec: MigrationRoundTrip): void {
     directory: resolvePackagePath(spec.packageName, 'migrations'),
     ...(spec.tableName ? { tableName: spec.tableName } : {}),
   };
+  const tables = Object.keys(spec.rows);
 
   describe('migrations', () => {
     jest.setTimeout(60_000);
@@ -34,14 +42,22 @@ export function describeMigrations(spec: MigrationRoundTrip): void {
       async id => {
         const knex = await databases.init(id);
         await knex.migrate.latest(config);
-        await spec.withRows(knex);
+        for (const table of tables) {
+          await knex(table).insert(spec.rows[table]);
+          expect(await knex(table).count({ n: '*' })).toEqual([
+            { n: spec.rows[table].length },
+          ]);
+        }
+        for (const [table, row] of Object.entries(spec.refused ?? {})) {
+          await expect(knex(table).insert(row)).rejects.toThrow();
+        }
 
         await knex.migrate.rollback(config, true);
-        for (const table of spec.tables) {
+        for (const table of tables) {
           expect(await knex.schema.hasTable(table)).toBe(false);
         }
         await knex.migrate.latest(config);
-        for (const table of spec.tables) {
+        for (const table of tables) {
           expect(await knex(table)).toEqual([]);
         }
       },

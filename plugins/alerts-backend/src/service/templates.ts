@@ -156,12 +156,12 @@ export function renderAlert(event: AlertEvent, lang: Language): RenderedAlert {
     }
     case 'environment.estimate-gap': {
       const gap = event.estimated > 0 ? event.billed / event.estimated - 1 : 1;
-      const pct = `${gap > 0 ? '+' : ''}${Math.round(gap * 100)}%`;
+      const gapText = `${gap > 0 ? '+' : ''}${Math.round(gap * 100)}%`;
       const causes = event.causes.map(c => CAUSE_TEXT[lang][c]).join(', ');
       return {
         title: ko
-          ? `환경 ${event.environment} 비용이 예상과 다름 (${pct})`
-          : `Environment ${event.environment} costs ${pct} against its estimate`,
+          ? `환경 ${event.environment} 비용이 예상과 다름 (${gapText})`
+          : `Environment ${event.environment} costs ${gapText} against its estimate`,
         description: [
           ko
             ? `처음 ${event.days}일: 청구 ${money(

@@ -137,7 +137,8 @@ describe('EstimateChecker', () => {
       result: { days: 7, estimated: 60.76, billed: 88.79, outside: true },
     });
     expect(
-      check.state === 'checked' && check.result.causes.map(c => c.cause),
+      check.state === 'checked' &&
+        check.result.causes.map(cause => cause.cause),
     ).toEqual(['node count']);
   });
 
