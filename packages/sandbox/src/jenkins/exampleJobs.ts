@@ -82,7 +82,7 @@ function buildsOf(
   });
 }
 
-function job(name: string, builds: ExampleBuild[]): ExampleJob {
+function shopJob(name: string, builds: ExampleBuild[]): ExampleJob {
   return {
     fullName: `shop/${name}`,
     description: `${name}: test, build, push to ECR, bump the image tag`,
@@ -111,7 +111,7 @@ const SHOP_WEB: BuildRow[] = [
 ];
 
 export const EXAMPLE_JOBS: ExampleJob[] = [
-  job(
+  shopJob(
     'shop-backend',
     buildsOf(SHOP_BACKEND, {
       53: {
@@ -131,7 +131,7 @@ export const EXAMPLE_JOBS: ExampleJob[] = [
       },
     }),
   ),
-  job(
+  shopJob(
     'shop-web',
     buildsOf(SHOP_WEB, {
       127: {
