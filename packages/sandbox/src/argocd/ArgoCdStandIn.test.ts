@@ -1,16 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createArgoCdServer } from './ArgoCdStandIn';
+import { listenLocally, closeServer } from '../testing';
 
 describe('Argo CD stand-in', () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
     server = createArgoCdServer();
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenLocally(server);
   });
-  afterAll(() => new Promise<void>(r => server.close(() => r())));
+  afterAll(() => closeServer(server));
 
   const login = async (instance: string, password: string) =>
     fetch(`${base}/${instance}/api/v1/session`, {

@@ -1,10 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import {
   createKubernetesServer,
   isEksToken,
   parseSelector,
 } from './KubernetesStandIn';
+import { listenLocally, closeServer } from '../testing';
 
 const eksToken = (url: string) =>
   `k8s-aws-v1.${Buffer.from(url).toString('base64url')}`;
@@ -17,10 +17,9 @@ describe('Kubernetes stand-in', () => {
   let base: string;
   beforeAll(async () => {
     server = createKubernetesServer();
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenLocally(server);
   });
-  afterAll(() => new Promise<void>(r => server.close(() => r())));
+  afterAll(() => closeServer(server));
 
   it('accepts the EKS token shape only', () => {
     expect(isEksToken(eksToken(PRESIGNED))).toBe(true);

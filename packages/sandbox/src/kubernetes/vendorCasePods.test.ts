@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createKubernetesServer } from './KubernetesStandIn';
 import {
@@ -7,6 +6,7 @@ import {
   vendorCasePods,
 } from './vendorCasePods';
 import { exampleClusters, resourceKey } from './workloads';
+import { listenLocally, closeServer } from '../testing';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
@@ -17,10 +17,9 @@ describe('Kubernetes stand-in, pods in every state kubectl names', () => {
     server = createKubernetesServer({
       ops: vendorCaseCluster({ now: () => NOW }),
     });
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenLocally(server);
   });
-  afterAll(() => new Promise<void>(r => server.close(() => r())));
+  afterAll(() => closeServer(server));
 
   it('serves every case, with init container statuses', async () => {
     const list = await (
