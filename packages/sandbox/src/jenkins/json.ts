@@ -295,26 +295,21 @@ export function jenkinsJson(root: string, state: JenkinsState) {
       },
       url: `queue/item/${item.id}/`,
     };
-    if (item.cancelled) {
+    // Left the queue: cancelled, or started as the build it names.
+    const started = item.cancelled ? undefined : item.build;
+    if (item.cancelled || started) {
       return {
         _class: 'hudson.model.Queue$LeftItem',
         ...base,
         why: null,
-        cancelled: true,
-        executable: null,
-      };
-    }
-    if (item.build) {
-      return {
-        _class: 'hudson.model.Queue$LeftItem',
-        ...base,
-        why: null,
-        cancelled: false,
-        executable: {
-          _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
-          number: item.build.number,
-          url: `${urlOf(item.job)}${item.build.number}/`,
-        },
+        cancelled: item.cancelled,
+        executable: started
+          ? {
+              _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
+              number: started.number,
+              url: `${urlOf(item.job)}${started.number}/`,
+            }
+          : null,
       };
     }
     const left = Math.max(0, item.readyAt - state.now());
