@@ -12,3 +12,18 @@ export async function listenLocally(server: Server): Promise<string> {
 export function closeServer(server: Server): Promise<void> {
   return new Promise(r => server.close(() => r()));
 }
+
+/**
+ * Serves `create()` to the tests of the enclosing `describe` (started before
+ * them, closed after them); `base` is its URL while they run.
+ */
+export function serveDuringTests(create: () => Server): { base: string } {
+  const served = { base: '' };
+  let server: Server;
+  beforeAll(async () => {
+    server = create();
+    served.base = await listenLocally(server);
+  });
+  afterAll(() => closeServer(server));
+  return served;
+}
