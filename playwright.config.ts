@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { standInUrls } from './packages/sandbox/src/ports';
-import { chromiumLaunchOptions } from './scripts/test-support.mjs';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 /**
  * Ports: the backend on E2E_PORT_BASE, the stand-ins from E2E_PORT_BASE + 10.

@@ -15,10 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { repoRoot } from './helm.mjs';
-import {
-  chromiumLaunchOptions,
-  freePort,
-} from '../../scripts/test-support.mjs';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { freePort } from '../../scripts/free-port.mjs';
 
 // The load balancer's port is the portal's public URL, and must be one the
 // realm export allows as a redirect URI (infra/keycloak/realm-platform.json).

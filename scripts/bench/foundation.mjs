@@ -19,7 +19,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../test-support.mjs';
+import { freePort } from '../free-port.mjs';
 
 const root = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),

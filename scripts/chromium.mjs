@@ -1,17 +1,5 @@
-// What the repository's process-level tests and benchmarks share: a free
-// loopback port, and how they start Chromium.
-import net from 'node:net';
-
-/** A TCP port nothing listens on at the moment (loopback). */
-export function freePort() {
-  return new Promise(resolve => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+// How the repository's browser tests start Chromium (playwright.config.ts,
+// infra/tests/production-bundle.test.mjs).
 
 /**
  * Debian's Chromium (CHROMIUM_PATH for another), headless and without the
