@@ -1,6 +1,8 @@
-/** For the stand-ins' tests: a server on a free loopback port, and closing it. */
+/** For the stand-ins' tests: their servers on free loopback ports, started and closed. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { StandIn } from './StandIn.ts';
+import { Sandbox } from './Sandbox.ts';
 import { listen } from './http.ts';
 
 /** Starts `server` on a free loopback port; resolves to `http://127.0.0.1:<port>`. */
@@ -26,4 +28,18 @@ export function serveDuringTests(create: () => Server): { base: string } {
   });
   afterAll(() => closeServer(server));
   return served;
+}
+
+/**
+ * Runs `standIn` in a Sandbox on a free port for the tests of the enclosing
+ * `describe`; `url` is its URL while they run.
+ */
+export function runDuringTests(standIn: StandIn): { url: string } {
+  const sandbox = new Sandbox([standIn]);
+  const running = { url: '' };
+  beforeAll(async () => {
+    running.url = (await sandbox.start(0)).standIns[0].url;
+  });
+  afterAll(() => sandbox.stop());
+  return running;
 }
