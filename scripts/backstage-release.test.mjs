@@ -11,7 +11,18 @@ const script = path.join(
   'backstage-release.mjs',
 );
 
-function makeTree({ resolutions, appDeps, installed }) {
+const pins = {
+  '@backstage/core-plugin-api': '1.13.0',
+  '@backstage/backend-defaults': '0.19.0',
+};
+
+/** Both pinned packages installed at their pinned versions. */
+const pinnedInstalls = [
+  ['', '@backstage/core-plugin-api', '1.13.0'],
+  ['', '@backstage/backend-defaults', '0.19.0'],
+];
+
+function makeTree({ resolutions = pins, appDeps, installed }) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'release-check-'));
   const write = (file, data) => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -42,19 +53,10 @@ function check(root) {
   });
 }
 
-const pins = {
-  '@backstage/core-plugin-api': '1.13.0',
-  '@backstage/backend-defaults': '0.19.0',
-};
-
 test('passes when every installed package is the pinned version', () => {
   const root = makeTree({
-    resolutions: pins,
     appDeps: { '@backstage/core-plugin-api': '1.13.0' },
-    installed: [
-      ['', '@backstage/core-plugin-api', '1.13.0'],
-      ['', '@backstage/backend-defaults', '0.19.0'],
-    ],
+    installed: pinnedInstalls,
   });
   const result = check(root);
   assert.equal(result.status, 0, result.stderr);
@@ -66,11 +68,9 @@ test('passes when every installed package is the pinned version', () => {
 
 test('fails when a nested copy comes from another release', () => {
   const root = makeTree({
-    resolutions: pins,
     appDeps: { '@backstage/core-plugin-api': '1.13.0' },
     installed: [
-      ['', '@backstage/core-plugin-api', '1.13.0'],
-      ['', '@backstage/backend-defaults', '0.19.0'],
+      ...pinnedInstalls,
       [
         'node_modules/@backstage/backend-defaults',
         '@backstage/core-plugin-api',
@@ -92,7 +92,6 @@ test('fails when a nested copy comes from another release', () => {
 
 test('fails when an installed package is not pinned at all', () => {
   const root = makeTree({
-    resolutions: pins,
     appDeps: {},
     installed: [['', '@backstage/plugin-signals-backend', '0.3.21']],
   });
@@ -106,7 +105,6 @@ test('fails when an installed package is not pinned at all', () => {
 
 test('fails when a workspace asks for a range instead of the pinned version', () => {
   const root = makeTree({
-    resolutions: pins,
     appDeps: { '@backstage/core-plugin-api': '^1.12.0' },
     installed: [['', '@backstage/core-plugin-api', '1.13.0']],
   });
@@ -119,7 +117,7 @@ test('fails when a workspace asks for a range instead of the pinned version', ()
 });
 
 test('fails on an empty tree', () => {
-  const root = makeTree({ resolutions: pins, appDeps: {}, installed: [] });
+  const root = makeTree({ appDeps: {}, installed: [] });
   const result = check(root);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /no @backstage packages installed/);

@@ -205,17 +205,22 @@ test("the root configuration declares the module's variables exactly and passes 
       v.validation?.length >= 1,
       `variable ${name} needs a validation block`,
     );
+    const [rootVar] = root.variable[name];
+    assert.equal(rootVar.type, v.type, `type of ${name} differs`);
     assert.deepEqual(
-      root.variable[name][0].validation,
-      v.validation,
-      `validation of ${name} differs between root and module`,
+      rootVar.default,
+      v.default,
+      `default of ${name} differs between root and module`,
     );
     assert.equal(
-      root.variable[name][0].type,
-      v.type,
-      `type of ${name} differs`,
+      rootVar.validation,
+      undefined,
+      `${name} is validated once, in the module`,
     );
   }
+  // The provider's region is the one the module validated.
+  assert.equal(root.provider.aws[0].region, '${module.eks_environment.region}');
+  assert.equal(m.output.region[0].value, '${var.region}');
   const call = root.module.eks_environment[0];
   assert.equal(call.source, '../modules/eks-environment');
   const passed = Object.keys(call)

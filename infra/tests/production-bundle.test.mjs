@@ -11,11 +11,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { repoRoot } from './helm.mjs';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { freePort } from '../../scripts/free-port.mjs';
 
 // The load balancer's port is the portal's public URL, and must be one the
 // realm export allows as a redirect URI (infra/keycloak/realm-platform.json).
@@ -31,16 +32,6 @@ let dir;
 let sandbox;
 let balancer;
 const replicas = []; // { name, process, port, metricsPort, output, hits }
-
-function freePort() {
-  return new Promise(resolve => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function psql(sql) {
   return spawnSync(
@@ -376,19 +367,7 @@ test(
     );
     await new Promise(r => setTimeout(r, 10_000));
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     try {
       const page = await browser.newPage();
       const before = replicas.map(r => r.hits);

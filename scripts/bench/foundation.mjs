@@ -19,7 +19,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
+import { freePort } from '../free-port.mjs';
 
 const root = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),
@@ -58,16 +58,6 @@ function run(cmd, cmdArgs, options = {}) {
             )}`,
           ),
         );
-    });
-  });
-}
-
-function freePort() {
-  return new Promise(resolve => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
     });
   });
 }

@@ -3,7 +3,9 @@
 # (written by the portal) and one S3 state key per environment.
 
 provider "aws" {
-  region = var.region
+  # The region the module validated: an unlisted one fails the plan before
+  # the provider is configured.
+  region = module.eks_environment.region
 
   # Tags every taggable resource gets, so billing groups by environment,
   # owner and catalog entity even where a resource forgets its own tags.

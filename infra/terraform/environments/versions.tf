@@ -1,16 +1,9 @@
 terraform {
   required_version = ">= 1.6.0"
 
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = ">= 5.40, < 6.0"
-    }
-    tls = {
-      source  = "hashicorp/tls"
-      version = ">= 4.0, < 5.0"
-    }
-  }
+  # The providers and their versions are the module's
+  # (modules/eks-environment/versions.tf): Terraform applies every module's
+  # constraints to the whole configuration.
 
   # One state per environment: the Jenkinsfile passes
   #   -backend-config=key=environments/<name>/terraform.tfstate

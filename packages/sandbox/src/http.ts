@@ -61,6 +61,19 @@ export function sendJson(
   res.end(JSON.stringify(body));
 }
 
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text for an HTML page or attribute value: `& < > " '` as entities. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
+}
+
 /** Answers an HTML page (or other text, with a `content-type` header). */
 export function sendText(
   res: ServerResponse,

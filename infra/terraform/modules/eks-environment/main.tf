@@ -65,19 +65,25 @@ data "aws_subnets" "private" {
 
 # --- control plane -----------------------------------------------------------
 
-data "aws_iam_policy_document" "cluster_assume" {
+# Who may assume the control plane's and the nodes' roles: EKS and EC2.
+data "aws_iam_policy_document" "service_assume" {
+  for_each = {
+    cluster = { service = "eks.amazonaws.com", actions = ["sts:AssumeRole", "sts:TagSession"] }
+    node    = { service = "ec2.amazonaws.com", actions = ["sts:AssumeRole"] }
+  }
+
   statement {
-    actions = ["sts:AssumeRole", "sts:TagSession"]
+    actions = each.value.actions
     principals {
       type        = "Service"
-      identifiers = ["eks.amazonaws.com"]
+      identifiers = [each.value.service]
     }
   }
 }
 
 resource "aws_iam_role" "cluster" {
   name               = "${var.environment_name}-eks-cluster"
-  assume_role_policy = data.aws_iam_policy_document.cluster_assume.json
+  assume_role_policy = data.aws_iam_policy_document.service_assume["cluster"].json
   tags               = local.tags
 }
 
@@ -138,19 +144,9 @@ resource "aws_iam_openid_connect_provider" "this" {
 
 # --- managed node group -------------------------------------------------------
 
-data "aws_iam_policy_document" "node_assume" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["ec2.amazonaws.com"]
-    }
-  }
-}
-
 resource "aws_iam_role" "node" {
   name               = "${var.environment_name}-eks-node"
-  assume_role_policy = data.aws_iam_policy_document.node_assume.json
+  assume_role_policy = data.aws_iam_policy_document.service_assume["node"].json
   tags               = local.tags
 }
 

@@ -32,3 +32,8 @@ output "vpc_id" {
   description = "ID of the existing VPC the cluster runs in."
   value       = data.aws_vpc.selected.id
 }
+
+output "region" {
+  description = "The region, once validated (the root configuration's provider takes it from here)."
+  value       = var.region
+}

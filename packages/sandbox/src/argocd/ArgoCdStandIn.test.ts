@@ -1,19 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createArgoCdServer } from './ArgoCdStandIn';
+import { serveDuringTests } from '../testing';
 
 describe('Argo CD stand-in', () => {
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    server = createArgoCdServer();
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>(r => server.close(() => r())));
+  const argocd = serveDuringTests(() => createArgoCdServer());
 
   const login = async (instance: string, password: string) =>
-    fetch(`${base}/${instance}/api/v1/session`, {
+    fetch(`${argocd.base}/${instance}/api/v1/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password }),
@@ -32,17 +24,18 @@ describe('Argo CD stand-in', () => {
     ).json();
     const auth = { Authorization: `Bearer ${token}` };
     expect(
-      (await fetch(`${base}/dev-a/api/v1/applications/shop-backend`)).status,
+      (await fetch(`${argocd.base}/dev-a/api/v1/applications/shop-backend`))
+        .status,
     ).toBe(401);
     expect(
       (
-        await fetch(`${base}/prod/api/v1/applications/shop-backend`, {
+        await fetch(`${argocd.base}/prod/api/v1/applications/shop-backend`, {
           headers: auth,
         })
       ).status,
     ).toBe(401);
     const app = await (
-      await fetch(`${base}/dev-a/api/v1/applications/shop-backend`, {
+      await fetch(`${argocd.base}/dev-a/api/v1/applications/shop-backend`, {
         headers: auth,
       })
     ).json();
@@ -52,7 +45,7 @@ describe('Argo CD stand-in', () => {
     const rev = app.status.history[2].revision;
     const meta = await (
       await fetch(
-        `${base}/dev-a/api/v1/applications/shop-backend/revisions/${rev}/metadata`,
+        `${argocd.base}/dev-a/api/v1/applications/shop-backend/revisions/${rev}/metadata`,
         {
           headers: auth,
         },
@@ -62,15 +55,18 @@ describe('Argo CD stand-in', () => {
       'ci(shop-backend): deploy image tag 2.3.0 to dev-a',
     );
 
-    const missing = await fetch(`${base}/dev-a/api/v1/applications/nope`, {
-      headers: auth,
-    });
+    const missing = await fetch(
+      `${argocd.base}/dev-a/api/v1/applications/nope`,
+      {
+        headers: auth,
+      },
+    );
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 5 });
 
     const list = await (
       await fetch(
-        `${base}/dev-a/api/v1/applications?selector=${encodeURIComponent(
+        `${argocd.base}/dev-a/api/v1/applications?selector=${encodeURIComponent(
           'backstage.io/kubernetes-id=shop-web',
         )}`,
         { headers: auth },

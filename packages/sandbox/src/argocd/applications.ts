@@ -238,6 +238,33 @@ export type ArgoInstanceData = {
 };
 
 const JENKINS = 'jenkins <jenkins@acme.example.com>';
+const DAY = 60 * 24;
+
+/** A deploy of an image tag by the Jenkins pipeline's tag bump. */
+const byJenkins = (tag: string, minutesAgo: number): Deploy => ({
+  tag,
+  minutesAgo,
+  author: JENKINS,
+});
+
+/** An application synced and healthy after a sync that succeeded; overrides for the rest. */
+function inSync(
+  where: Pick<AppSpec, 'env' | 'app' | 'host'>,
+  deploys: Deploy[],
+  overrides: Partial<AppSpec> = {},
+): AppSpec {
+  return {
+    ...where,
+    deploys,
+    sync: 'Synced',
+    health: 'Healthy',
+    operation: {
+      phase: 'Succeeded',
+      message: 'successfully synced (all tasks run)',
+    },
+    ...overrides,
+  };
+}
 
 /** The example Argo CD instances, one per environment. */
 export function exampleInstances(
@@ -253,75 +280,49 @@ export function exampleInstances(
   };
   return {
     'dev-a': make([
-      {
-        env: 'dev-a',
-        app: 'shop-backend',
-        // dev-a runs Istio: the injected proxy's image comes first.
-        sidecarImages: ['docker.io/istio/proxyv2:1.24.2'],
-        host: 'api.shop.dev-a.example.com',
-        deploys: [
-          { tag: '2.1.0', minutesAgo: 60 * 24 * 6, author: JENKINS },
-          { tag: '2.2.1', minutesAgo: 60 * 24 * 2, author: JENKINS },
-          { tag: '2.3.0', minutesAgo: 35, author: JENKINS },
-        ],
-        sync: 'Synced',
-        health: 'Degraded',
-        healthMessage:
-          'Deployment "shop-backend" exceeded its progress deadline',
-        operation: {
-          phase: 'Failed',
-          message:
-            'one or more synchronization tasks completed unsuccessfully, reason: PostSync hook Job shop/shop-backend-smoke-test failed: BackoffLimitExceeded',
+      inSync(
+        {
+          env: 'dev-a',
+          app: 'shop-backend',
+          host: 'api.shop.dev-a.example.com',
         },
-      },
-      {
-        env: 'dev-a',
-        app: 'shop-web',
-        host: 'shop.dev-a.example.com',
-        deploys: [
-          { tag: '1.7.2', minutesAgo: 60 * 24 * 9, author: JENKINS },
-          { tag: '1.8.0', minutesAgo: 60 * 24 * 3, author: JENKINS },
-          { tag: '1.9.0', minutesAgo: 50, author: JENKINS },
+        [
+          byJenkins('2.1.0', 6 * DAY),
+          byJenkins('2.2.1', 2 * DAY),
+          byJenkins('2.3.0', 35),
         ],
-        sync: 'OutOfSync',
-        health: 'Progressing',
-        operation: {
-          phase: 'Succeeded',
-          message: 'successfully synced (all tasks run)',
+        {
+          // dev-a runs Istio: the injected proxy's image comes first.
+          sidecarImages: ['docker.io/istio/proxyv2:1.24.2'],
+          health: 'Degraded',
+          healthMessage:
+            'Deployment "shop-backend" exceeded its progress deadline',
+          operation: {
+            phase: 'Failed',
+            message:
+              'one or more synchronization tasks completed unsuccessfully, reason: PostSync hook Job shop/shop-backend-smoke-test failed: BackoffLimitExceeded',
+          },
         },
-      },
+      ),
+      inSync(
+        { env: 'dev-a', app: 'shop-web', host: 'shop.dev-a.example.com' },
+        [
+          byJenkins('1.7.2', 9 * DAY),
+          byJenkins('1.8.0', 3 * DAY),
+          byJenkins('1.9.0', 50),
+        ],
+        { sync: 'OutOfSync', health: 'Progressing' },
+      ),
     ]),
     prod: make([
-      {
-        env: 'prod',
-        app: 'shop-backend',
-        host: 'api.shop.example.com',
-        deploys: [
-          { tag: '2.1.0', minutesAgo: 60 * 24 * 5, author: JENKINS },
-          { tag: '2.2.1', minutesAgo: 60 * 24 * 1, author: JENKINS },
-        ],
-        sync: 'Synced',
-        health: 'Healthy',
-        operation: {
-          phase: 'Succeeded',
-          message: 'successfully synced (all tasks run)',
-        },
-      },
-      {
-        env: 'prod',
-        app: 'shop-web',
-        host: 'shop.example.com',
-        deploys: [
-          { tag: '1.7.2', minutesAgo: 60 * 24 * 8, author: JENKINS },
-          { tag: '1.8.0', minutesAgo: 60 * 24 * 2, author: JENKINS },
-        ],
-        sync: 'Synced',
-        health: 'Healthy',
-        operation: {
-          phase: 'Succeeded',
-          message: 'successfully synced (all tasks run)',
-        },
-      },
+      inSync(
+        { env: 'prod', app: 'shop-backend', host: 'api.shop.example.com' },
+        [byJenkins('2.1.0', 5 * DAY), byJenkins('2.2.1', DAY)],
+      ),
+      inSync({ env: 'prod', app: 'shop-web', host: 'shop.example.com' }, [
+        byJenkins('1.7.2', 8 * DAY),
+        byJenkins('1.8.0', 2 * DAY),
+      ]),
     ]),
   };
 }

@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Recorder } from '../recording';
 import { exampleInstances } from './applications';
 import { createArgoCdServer } from './ArgoCdStandIn';
+import { listenLocally, closeServer } from '../testing';
 
 describe('Argo CD stand-in write endpoints', () => {
   const recorder = new Recorder();
@@ -17,8 +17,7 @@ describe('Argo CD stand-in write endpoints', () => {
       recorder,
       now: () => clock,
     });
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dev-a`;
+    base = `${await listenLocally(server)}/dev-a`;
     const { token } = await (
       await fetch(`${base}/api/v1/session`, {
         method: 'POST',
@@ -34,7 +33,7 @@ describe('Argo CD stand-in write endpoints', () => {
       'content-type': 'application/json',
     };
   });
-  afterEach(() => new Promise<void>(r => server.close(() => r())));
+  afterEach(() => closeServer(server));
 
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}${path}`, {
@@ -80,8 +79,7 @@ describe('Argo CD stand-in write endpoints', () => {
       a => a.metadata.name === 'shop-web',
     )!.status.operationState.phase = 'Running';
     server = createArgoCdServer(data, undefined, { recorder });
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dev-a`;
+    base = `${await listenLocally(server)}/dev-a`;
     const { token } = await (
       await fetch(`${base}/api/v1/session`, {
         method: 'POST',

@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ARGOCD_CREDENTIALS, createArgoCdServer } from './ArgoCdStandIn';
 import { exampleInstances } from './applications';
 import { PINNED_DIGEST, vendorCaseApplications } from './vendorCases';
+import { listenLocally, closeServer } from '../testing';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
@@ -15,8 +15,7 @@ describe('Argo CD stand-in, awkward replies', () => {
       ...exampleInstances({ now: () => NOW }),
       'dev-a': vendorCaseApplications({ now: () => NOW }),
     });
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenLocally(server);
     const { token } = await (
       await fetch(`${base}/dev-a/api/v1/session`, {
         method: 'POST',
@@ -26,7 +25,7 @@ describe('Argo CD stand-in, awkward replies', () => {
     ).json();
     auth = { Authorization: `Bearer ${token}` };
   });
-  afterAll(() => new Promise<void>(r => server.close(() => r())));
+  afterAll(() => closeServer(server));
 
   const get = (path: string) =>
     fetch(`${base}/dev-a/api/v1/${path}`, { headers: auth });

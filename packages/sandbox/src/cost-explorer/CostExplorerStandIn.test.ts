@@ -1,7 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createCostExplorerHandler } from './CostExplorerStandIn.ts';
 import { exampleAccount } from './exampleAccount.ts';
+import { listenLocally, closeServer } from '../testing';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const CLUSTER_LINES = [
@@ -19,10 +19,9 @@ describe('Cost Explorer stand-in on the example account', () => {
   beforeAll(async () => {
     handler = createCostExplorerHandler({ now: () => NOW });
     server = http.createServer(handler);
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    url = `${await listenLocally(server)}/`;
   });
-  afterAll(() => new Promise<void>(r => server.close(() => r())));
+  afterAll(() => closeServer(server));
 
   async function call(body: object) {
     const res = await fetch(url, {
@@ -128,26 +127,23 @@ describe('Cost Explorer stand-in on the example account', () => {
       model: exampleAccount({ splitCostAllocation: true }),
     });
     const s = http.createServer(split);
-    await new Promise<void>(r => s.listen(0, '127.0.0.1', () => r()));
+    const splitUrl = `${await listenLocally(s)}/`;
     try {
-      const res = await fetch(
-        `http://127.0.0.1:${(s.address() as AddressInfo).port}/`,
-        {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/x-amz-json-1.1',
-            'x-amz-target': 'AWSInsightsIndexService.GetCostAndUsage',
-            authorization: 'AWS4-HMAC-SHA256 Credential=AKID/x',
-          },
-          body: JSON.stringify({
-            ...byTag('aws:eks:workload-name'),
-            GroupBy: [
-              { Type: 'TAG', Key: 'aws:eks:workload-name' },
-              { Type: 'TAG', Key: 'environment' },
-            ],
-          }),
+      const res = await fetch(splitUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSInsightsIndexService.GetCostAndUsage',
+          authorization: 'AWS4-HMAC-SHA256 Credential=AKID/x',
         },
-      );
+        body: JSON.stringify({
+          ...byTag('aws:eks:workload-name'),
+          GroupBy: [
+            { Type: 'TAG', Key: 'aws:eks:workload-name' },
+            { Type: 'TAG', Key: 'environment' },
+          ],
+        }),
+      });
       const body = await res.json();
       const keys = body.ResultsByTime[0].Groups.map((g: any) => g.Keys);
       expect(keys).toContainEqual([
@@ -160,7 +156,7 @@ describe('Cost Explorer stand-in on the example account', () => {
         'environment$prod',
       ]);
     } finally {
-      await new Promise<void>(r => s.close(() => r()));
+      await closeServer(s);
     }
   });
 });

@@ -9,35 +9,36 @@
  * Tests and people can steer it through a control endpoint on the same port:
  *   GET  /_sandbox/cost-explorer  → request counts
  *   POST /_sandbox/cost-explorer  → { throttleNext, failAfter, adjust, pageGroups, reset }
+ *
+ * This file routes requests; the answers are built in costAndUsage.ts and
+ * forecast.ts, the throttling and counters live in control.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StandIn } from '../StandIn.ts';
 import { listen, readBody, sendJson } from '../http.ts';
+import {
+  AwsError,
+  sendAws,
+  sendAwsError,
+  sendFailure,
+  TARGET_PREFIX,
+} from './awsJson.ts';
 import { billerOf, type CostModel } from './billing.ts';
-import { dayNumber, dayString } from './data.ts';
+import {
+  admit,
+  applyControl,
+  countRequest,
+  initialState,
+  type CostExplorerControl,
+  type CostExplorerState,
+} from './control.ts';
+import { getCostAndUsage } from './costAndUsage.ts';
+import { dayNumber } from './data.ts';
 import { exampleAccount } from './exampleAccount.ts';
+import { getCostForecast } from './forecast.ts';
+import type { Reporting } from './reporting.ts';
 
-export interface CostExplorerControl {
-  /** The next N requests answer LimitExceededException. */
-  throttleNext?: number;
-  /** After N more successful requests, every request fails (DataUnavailableException); null clears. */
-  failAfter?: number | null;
-  /** Multiplies a day's amounts (restatement by AWS), e.g. { '2026-11-02': 1.1 }. */
-  adjust?: Record<string, number>;
-  /** Largest number of groups in one page (days are not split across pages). */
-  pageGroups?: number;
-  /** Back to the defaults and zero counters. */
-  reset?: boolean;
-}
-
-export interface CostExplorerState {
-  throttleNext: number;
-  failAfter: number | null;
-  adjust: Record<string, number>;
-  pageGroups: number;
-  requests: number;
-  byTarget: Record<string, number>;
-}
+export type { CostExplorerControl, CostExplorerState };
 
 export interface CostExplorerHandlerOptions {
   /** The account billed; default the example account (exampleAccount.ts). */
@@ -48,71 +49,72 @@ export interface CostExplorerHandlerOptions {
   estimatedDays?: number;
 }
 
-const TARGET_PREFIX = 'AWSInsightsIndexService.';
-const ESTIMATED_FACTOR = 0.96;
-
-function initialState(): CostExplorerState {
-  return {
-    throttleNext: 0,
-    failAfter: null,
-    adjust: {},
-    pageGroups: 1000,
-    requests: 0,
-    byTarget: {},
-  };
-}
-
-class AwsError extends Error {
-  readonly type: string;
-  readonly status: number;
-  constructor(type: string, message: string, status = 400) {
-    super(message);
-    this.type = type;
-    this.status = status;
+function answer(reporting: Reporting, target: string, body: string) {
+  const input = JSON.parse(body || '{}');
+  switch (target) {
+    case `${TARGET_PREFIX}GetCostAndUsage`:
+      return getCostAndUsage(reporting, input);
+    case `${TARGET_PREFIX}GetCostForecast`:
+      return getCostForecast(reporting, input);
+    default:
+      throw new AwsError(
+        'UnknownOperationException',
+        `Unknown operation ${target}`,
+      );
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, extra = {}) {
-  sendJson(res, status, body, {
-    'content-type': 'application/x-amz-json-1.1',
-    'x-amzn-requestid': `sandbox-${Date.now().toString(36)}`,
-    ...extra,
-  });
-}
-
-function sendError(res: ServerResponse, error: AwsError) {
-  send(
-    res,
-    error.status,
-    { __type: error.type, message: error.message },
-    { 'x-amzn-errortype': error.type },
-  );
-}
-
-type GroupBy = { Type: string; Key: string };
-
-interface GetCostAndUsageInput {
-  TimePeriod?: { Start?: string; End?: string };
-  Granularity?: string;
-  Metrics?: string[];
-  GroupBy?: GroupBy[];
-  NextPageToken?: string;
-  /** Only `{ Tags: { Key, Values } }` is played here. */
-  Filter?: { Tags?: { Key?: string; Values?: string[] } };
-}
-
-type TagFilter = { key: string; values: string[] } | undefined;
-
-function tagFilterOf(input: GetCostAndUsageInput): TagFilter {
-  if (!input.Filter) return undefined;
-  const tags = input.Filter.Tags;
-  if (Object.keys(input.Filter).length !== 1 || !tags?.Key || !tags.Values) {
+/** Refuses what the AWS SDK would never send: no SigV4, not JSON 1.1. */
+function checkSdkRequest(req: IncomingMessage) {
+  const auth = String(req.headers.authorization ?? '');
+  if (!auth.startsWith('AWS4-HMAC-SHA256 Credential=')) {
     throw new AwsError(
-      'ValidationException',
-      'Only a Tags filter with Key and Values is supported here',
+      'MissingAuthenticationTokenException',
+      'Missing Authentication Token',
+      403,
     );
   }
-  return { key: tags.Key, values: tags.Values };
+  if (
+    !String(req.headers['content-type']).startsWith(
+      'application/x-amz-json-1.1',
+    )
+  ) {
+    throw new AwsError(
+      'SerializationException',
+      'Expected application/x-amz-json-1.1',
+    );
+  }
+}
+
+async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: CostExplorerState,
+) {
+  if (req.method === 'POST') {
+    const control = JSON.parse(
+      (await readBody(req)) || '{}',
+    ) as CostExplorerControl;
+    applyControl(state, control);
+  }
+  sendJson(res, 200, state, { 'content-type': 'application/json' });
+}
+
+async function handleOperation(
+  req: IncomingMessage,
+  res: ServerResponse,
+  reporting: Reporting,
+) {
+  const body = await readBody(req);
+  const target = String(req.headers['x-amz-target'] ?? '');
+  countRequest(reporting.state, target);
+  try {
+    checkSdkRequest(req);
+    admit(reporting.state);
+    sendAws(res, 200, answer(reporting, target, body));
+  } catch (e) {
+    sendFailure(res, e);
+  }
 }
 
 /**
@@ -122,338 +124,33 @@ function tagFilterOf(input: GetCostAndUsageInput): TagFilter {
 export function createCostExplorerHandler(
   options: CostExplorerHandlerOptions = {},
 ) {
-  const biller = billerOf(options.model ?? exampleAccount());
   const now = options.now ?? (() => new Date());
-  const estimatedDays = options.estimatedDays ?? 2;
   const state = initialState();
-
-  function today(): number {
-    return dayNumber(now().toISOString().slice(0, 10));
-  }
-
-  /** A day's billed amount as the API reports it (restated, or still estimated). */
-  function amountFor(
-    day: string,
-    tags: Record<string, string>,
-    service?: string,
-  ): number {
-    const factor = state.adjust[day] ?? 1;
-    const estimated = dayNumber(day) >= today() - estimatedDays;
-    return (
-      biller.amount(day, tags, service) *
-      factor *
-      (estimated ? ESTIMATED_FACTOR : 1)
-    );
-  }
-
-  /** One day's groups: every combination of the GroupBy values that has cost. */
-  /** amountFor, limited to the filter's tag values (any of them). */
-  function filtered(
-    day: string,
-    tags: Record<string, string>,
-    service: string | undefined,
-    filter: TagFilter,
-  ) {
-    if (!filter) return amountFor(day, tags, service);
-    return filter.values.reduce(
-      (a, v) => a + amountFor(day, { ...tags, [filter.key]: v }, service),
-      0,
-    );
-  }
-
-  function groupsOf(
-    day: string,
-    groupBy: GroupBy[],
-    metrics: string[],
-    filter: TagFilter,
-  ) {
-    if (!groupBy.length) return [];
-    const valuesOf = (g: GroupBy) =>
-      g.Type === 'TAG' ? biller.tagValues(g.Key, day) : biller.awsServices;
-    let combos: string[][] = [[]];
-    for (const g of groupBy) {
-      combos = combos.flatMap(c => valuesOf(g).map(v => [...c, v]));
-    }
-    const groups = [];
-    for (const combo of combos) {
-      const tags: Record<string, string> = {};
-      let service: string | undefined;
-      groupBy.forEach((g, k) => {
-        if (g.Type === 'TAG') tags[g.Key] = combo[k];
-        else service = combo[k];
-      });
-      const amount = filtered(day, tags, service, filter);
-      // Cost Explorer leaves out groups without cost.
-      if (amount === 0) continue;
-      groups.push({
-        Keys: groupBy.map((g, k) =>
-          g.Type === 'TAG' ? `${g.Key}$${combo[k]}` : combo[k],
-        ),
-        Metrics: Object.fromEntries(
-          metrics.map(m => [m, { Amount: amount.toFixed(10), Unit: 'USD' }]),
-        ),
-      });
-    }
-    return groups;
-  }
-
-  function getCostAndUsage(input: GetCostAndUsageInput) {
-    const start = input.TimePeriod?.Start;
-    const end = input.TimePeriod?.End;
-    if (
-      !start ||
-      !end ||
-      !/^\d{4}-\d{2}-\d{2}$/.test(start) ||
-      !/^\d{4}-\d{2}-\d{2}/.test(end)
-    ) {
-      throw new AwsError(
-        'ValidationException',
-        'TimePeriod Start and End are required',
-      );
-    }
-    if (input.Granularity !== 'DAILY' && input.Granularity !== 'MONTHLY') {
-      throw new AwsError(
-        'ValidationException',
-        `Granularity ${input.Granularity} is not supported here`,
-      );
-    }
-    const metrics = input.Metrics ?? [];
-    if (metrics.length === 0) {
-      throw new AwsError('ValidationException', 'Metrics are required');
-    }
-    const groupBy = input.GroupBy ?? [];
-    if (groupBy.length > 2) {
-      throw new AwsError(
-        'ValidationException',
-        'GroupBy accepts at most 2 groups',
-      );
-    }
-    for (const g of groupBy) {
-      if (
-        g.Type !== 'TAG' &&
-        !(g.Type === 'DIMENSION' && g.Key === 'SERVICE')
-      ) {
-        throw new AwsError(
-          'ValidationException',
-          `GroupBy ${g.Type} ${g.Key} is not supported here`,
-        );
-      }
-    }
-    const filter = tagFilterOf(input);
-    const startN = dayNumber(start);
-    // Data lags: nothing for today or later yet.
-    const endN = Math.min(dayNumber(end), today());
-    if (dayNumber(start) >= dayNumber(end)) {
-      throw new AwsError(
-        'ValidationException',
-        'Start date must be before end date',
-      );
-    }
-    if (startN < today() - 13 * 31 - 31) {
-      throw new AwsError(
-        'ValidationException',
-        'historical data beyond 13 months is not available',
-      );
-    }
-
-    const days: string[] = [];
-    for (let n = startN; n < endN; n++) days.push(dayString(n));
-
-    const requestKey = JSON.stringify({ ...input, NextPageToken: undefined });
-    let offset = 0;
-    if (input.NextPageToken) {
-      try {
-        const token = JSON.parse(
-          Buffer.from(input.NextPageToken, 'base64url').toString('utf8'),
-        );
-        if (token.k !== hash(requestKey)) {
-          throw new AwsError(
-            'RequestChangedException',
-            'The request changed between pages',
-          );
-        }
-        offset = Number(token.o);
-      } catch (e) {
-        if (e instanceof AwsError) throw e;
-        throw new AwsError(
-          'InvalidNextTokenException',
-          'The pagination token is invalid',
-        );
-      }
-    }
-
-    const results = [];
-    let groupsInPage = 0;
-    let i = offset;
-    for (; i < days.length; i++) {
-      const day = days[i];
-      const groups = groupsOf(day, groupBy, metrics, filter);
-      if (results.length > 0 && groupsInPage + groups.length > state.pageGroups)
-        break;
-      const estimated = dayNumber(day) >= today() - estimatedDays;
-      groupsInPage += groups.length;
-      const total = filtered(day, {}, undefined, filter);
-      results.push({
-        TimePeriod: { Start: day, End: dayString(dayNumber(day) + 1) },
-        Total: groupBy.length
-          ? {}
-          : Object.fromEntries(
-              metrics.map(m => [m, { Amount: total.toFixed(10), Unit: 'USD' }]),
-            ),
-        Groups: groups,
-        Estimated: estimated,
-      });
-    }
-    const body: Record<string, unknown> = {
-      GroupDefinitions: groupBy,
-      ResultsByTime: results,
-      DimensionValueAttributes: [],
-    };
-    if (i < days.length) {
-      body.NextPageToken = Buffer.from(
-        JSON.stringify({ o: i, k: hash(requestKey) }),
-      ).toString('base64url');
-    }
-    return body;
-  }
-
-  function getCostForecast(input: {
-    TimePeriod?: { Start?: string; End?: string };
-    Metric?: string;
-    Granularity?: string;
-    Filter?: { Tags?: { Key?: string; Values?: string[] } };
-  }) {
-    const start = input.TimePeriod?.Start;
-    const end = input.TimePeriod?.End;
-    if (!start || !end || !input.Metric || !input.Granularity) {
-      throw new AwsError(
-        'ValidationException',
-        'TimePeriod, Metric and Granularity are required',
-      );
-    }
-    if (dayNumber(start) < today()) {
-      throw new AwsError(
-        'ValidationException',
-        'Start date must be equal to or later than the current date',
-      );
-    }
-    const tag = input.Filter?.Tags;
-    const filter =
-      tag?.Key && tag.Values ? { key: tag.Key, values: tag.Values } : undefined;
-    let total = 0;
-    for (let n = dayNumber(start); n < dayNumber(end); n++) {
-      total += biller.expected(dayString(n), filter) * 0.93;
-    }
-    return {
-      Total: { Amount: total.toFixed(10), Unit: 'USD' },
-      ForecastResultsByTime: [
-        {
-          TimePeriod: { Start: start, End: end },
-          MeanValue: total.toFixed(10),
-        },
-      ],
-    };
-  }
+  const reporting: Reporting = {
+    biller: billerOf(options.model ?? exampleAccount()),
+    state,
+    today: () => dayNumber(now().toISOString().slice(0, 10)),
+    estimatedDays: options.estimatedDays ?? 2,
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = req.url ?? '/';
     if (url.startsWith('/_sandbox/cost-explorer')) {
-      if (req.method === 'POST') {
-        const control = JSON.parse(
-          (await readBody(req)) || '{}',
-        ) as CostExplorerControl;
-        if (control.reset) Object.assign(state, initialState());
-        if (control.throttleNext !== undefined)
-          state.throttleNext = control.throttleNext;
-        if (control.failAfter !== undefined)
-          state.failAfter = control.failAfter;
-        if (control.adjust)
-          state.adjust = { ...state.adjust, ...control.adjust };
-        if (control.pageGroups) state.pageGroups = control.pageGroups;
-      }
-      sendJson(res, 200, state, { 'content-type': 'application/json' });
-      return;
-    }
-    if (req.method !== 'POST' || url !== '/') {
-      sendError(
+      await handleControl(req, res, state);
+    } else if (req.method !== 'POST' || url !== '/') {
+      sendAwsError(
         res,
         new AwsError('UnknownOperationException', 'Not found', 404),
       );
-      return;
-    }
-    const body = await readBody(req);
-    const target = String(req.headers['x-amz-target'] ?? '');
-    const auth = String(req.headers.authorization ?? '');
-    state.requests++;
-    state.byTarget[target] = (state.byTarget[target] ?? 0) + 1;
-    try {
-      if (!auth.startsWith('AWS4-HMAC-SHA256 Credential=')) {
-        throw new AwsError(
-          'MissingAuthenticationTokenException',
-          'Missing Authentication Token',
-          403,
-        );
-      }
-      if (
-        !String(req.headers['content-type']).startsWith(
-          'application/x-amz-json-1.1',
-        )
-      ) {
-        throw new AwsError(
-          'SerializationException',
-          'Expected application/x-amz-json-1.1',
-        );
-      }
-      if (state.throttleNext > 0) {
-        state.throttleNext--;
-        throw new AwsError('LimitExceededException', 'Rate exceeded');
-      }
-      if (state.failAfter !== null) {
-        if (state.failAfter <= 0) {
-          throw new AwsError(
-            'DataUnavailableException',
-            'Data is not available',
-            400,
-          );
-        }
-        state.failAfter--;
-      }
-      const input = JSON.parse(body || '{}');
-      switch (target) {
-        case `${TARGET_PREFIX}GetCostAndUsage`:
-          send(res, 200, getCostAndUsage(input));
-          return;
-        case `${TARGET_PREFIX}GetCostForecast`:
-          send(res, 200, getCostForecast(input));
-          return;
-        default:
-          throw new AwsError(
-            'UnknownOperationException',
-            `Unknown operation ${target}`,
-          );
-      }
-    } catch (e) {
-      if (e instanceof AwsError) {
-        sendError(res, e);
-      } else {
-        sendError(res, new AwsError('InternalServerException', String(e), 500));
-      }
+    } else {
+      await handleOperation(req, res, reporting);
     }
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch(e => {
-      sendError(res, new AwsError('InternalServerException', String(e), 500));
-    });
+    handle(req, res).catch(e => sendFailure(res, e));
   };
   return Object.assign(handler, { state });
-}
-
-function hash(s: string): string {
-  let h = 5381;
-  for (let i = 0; i < s.length; i++)
-    h = (Math.imul(h, 33) ^ s.charCodeAt(i)) >>> 0;
-  return h.toString(36);
 }
 
 /** The Cost Explorer stand-in of `./portal start`: the example cost model. */

@@ -5,6 +5,7 @@
  * The same day always gives the same amounts, so tests can check exact
  * figures.
  */
+import { unit } from '../eks/exampleClusters.ts';
 
 export interface DailyCostModel {
   /** Tag key → tag value → USD per day before the service split ('' = untagged). */
@@ -50,16 +51,6 @@ export function serviceEnvironmentShare(
   const environments = model.tags.environment ?? {};
   const total = Object.values(environments).reduce((a, b) => a + b, 0);
   return total ? (environments[environment] ?? 0) / total : 0;
-}
-
-/** A small stable hash in [0, 1) so noise is the same on every run. */
-function unit(seed: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) {
-    h ^= seed.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return ((h >>> 0) % 100000) / 100000;
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC). */

@@ -15,26 +15,46 @@ import {
 type Labels = Record<string, string | undefined>;
 type Sample = { labels: Labels; value: number };
 
-/** Every family: samples of one hour of the cluster. */
-const FAMILIES: [
+type Family = [
   string,
   'gauge' | 'counter',
   (h: ExampleClusterHour) => Sample[],
-][] = [
-  [
-    'kube_node_labels',
+];
+type Pod = ExampleClusterHour['pods'][number];
+
+const podLabels = (p: Pod) => ({ namespace: p.namespace, pod: p.pod });
+/** cAdvisor's and the requests' labels of a pod's one container. */
+const containerLabels = (p: Pod) => ({
+  ...podLabels(p),
+  container: containerOf(p.pod),
+  node: p.node,
+});
+
+/** A kube-state-metrics info or labels family: a sample of 1 per object. */
+function info<T>(
+  name: string,
+  objects: (h: ExampleClusterHour) => T[],
+  labels: (o: T) => Labels,
+): Family {
+  return [
+    name,
     'gauge',
-    h =>
-      h.nodes.map(n => ({
-        labels: {
-          node: n.node,
-          label_node_kubernetes_io_instance_type: n.instanceType,
-          label_eks_amazonaws_com_capacity_type:
-            n.capacityType === 'spot' ? 'SPOT' : 'ON_DEMAND',
-        },
-        value: 1,
-      })),
-  ],
+    h => objects(h).map(o => ({ labels: labels(o), value: 1 })),
+  ];
+}
+
+/** Every family: samples of one hour of the cluster. */
+const FAMILIES: Family[] = [
+  info(
+    'kube_node_labels',
+    h => h.nodes,
+    n => ({
+      node: n.node,
+      label_node_kubernetes_io_instance_type: n.instanceType,
+      label_eks_amazonaws_com_capacity_type:
+        n.capacityType === 'spot' ? 'SPOT' : 'ON_DEMAND',
+    }),
+  ),
   [
     'kube_node_status_capacity',
     'gauge',
@@ -50,79 +70,46 @@ const FAMILIES: [
         },
       ]),
   ],
-  [
+  info(
     'kube_node_status_condition',
-    'gauge',
-    h =>
-      h.nodes.map(n => ({
-        labels: { node: n.node, condition: 'Ready', status: 'true' },
-        value: 1,
-      })),
-  ],
-  [
+    h => h.nodes,
+    n => ({ node: n.node, condition: 'Ready', status: 'true' }),
+  ),
+  info(
     'kube_pod_info',
-    'gauge',
-    h =>
-      h.pods.map(p => ({
-        labels: {
-          namespace: p.namespace,
-          pod: p.pod,
-          node: p.node,
-          host_network: 'false',
-        },
-        value: 1,
-      })),
-  ],
-  [
+    h => h.pods,
+    p => ({ ...podLabels(p), node: p.node, host_network: 'false' }),
+  ),
+  info(
     'kube_pod_labels',
-    'gauge',
-    h =>
-      h.pods.map(p => ({
-        labels: {
-          namespace: p.namespace,
-          pod: p.pod,
-          label_app_kubernetes_io_name: p.app,
-        },
-        value: 1,
-      })),
-  ],
+    h => h.pods,
+    p => ({ ...podLabels(p), label_app_kubernetes_io_name: p.app }),
+  ),
   [
     'kube_pod_container_resource_requests',
     'gauge',
     h =>
-      h.pods.flatMap(p => {
-        const base = {
-          namespace: p.namespace,
-          pod: p.pod,
-          container: containerOf(p.pod),
-          node: p.node,
-        };
-        return [
-          {
-            labels: { ...base, resource: 'cpu', unit: 'core' },
-            value: p.cpuRequestCores,
-          },
-          {
-            labels: { ...base, resource: 'memory', unit: 'byte' },
-            value: p.memoryRequestBytes,
-          },
-        ];
-      }),
-  ],
-  [
-    'kube_persistentvolumeclaim_info',
-    'gauge',
-    h =>
-      h.claims.map(c => ({
-        labels: {
-          namespace: c.namespace,
-          persistentvolumeclaim: c.claim,
-          storageclass: 'gp3',
-          volumename: `pvc-${c.claim}`,
+      h.pods.flatMap(p => [
+        {
+          labels: { ...containerLabels(p), resource: 'cpu', unit: 'core' },
+          value: p.cpuRequestCores,
         },
-        value: 1,
-      })),
+        {
+          labels: { ...containerLabels(p), resource: 'memory', unit: 'byte' },
+          value: p.memoryRequestBytes,
+        },
+      ]),
   ],
+  info(
+    'kube_persistentvolumeclaim_info',
+    h => h.claims,
+    c => ({
+      namespace: c.namespace,
+      persistentvolumeclaim: c.claim,
+      storageclass: 'gp3',
+      volumename: `pvc-${c.claim}`,
+    }),
+  ),
   [
     'kube_persistentvolumeclaim_resource_requests_storage_bytes',
     'gauge',
@@ -132,59 +119,35 @@ const FAMILIES: [
         value: c.bytes,
       })),
   ],
-  [
+  info(
     'kube_pod_spec_volumes_persistentvolumeclaims_info',
-    'gauge',
-    h =>
-      h.pods.flatMap(p =>
-        p.claims.map(claim => ({
-          labels: {
-            namespace: p.namespace,
-            pod: p.pod,
-            volume: 'data',
-            persistentvolumeclaim: claim,
-          },
-          value: 1,
-        })),
-      ),
-  ],
-  [
+    h => h.pods.flatMap(p => p.claims.map(claim => ({ p, claim }))),
+    ({ p, claim }) => ({
+      ...podLabels(p),
+      volume: 'data',
+      persistentvolumeclaim: claim,
+    }),
+  ),
+  info(
     'kube_ingress_info',
-    'gauge',
-    h =>
-      h.ingresses.map(i => ({
-        labels: {
-          namespace: i.namespace,
-          ingress: i.ingress,
-          ingressclass: 'alb',
-        },
-        value: 1,
-      })),
-  ],
-  [
+    h => h.ingresses,
+    i => ({ namespace: i.namespace, ingress: i.ingress, ingressclass: 'alb' }),
+  ),
+  info(
     'kube_ingress_labels',
-    'gauge',
-    h =>
-      h.ingresses.map(i => ({
-        labels: {
-          namespace: i.namespace,
-          ingress: i.ingress,
-          label_app_kubernetes_io_name: i.app,
-        },
-        value: 1,
-      })),
-  ],
+    h => h.ingresses,
+    i => ({
+      namespace: i.namespace,
+      ingress: i.ingress,
+      label_app_kubernetes_io_name: i.app,
+    }),
+  ),
   [
     'container_memory_working_set_bytes',
     'gauge',
     h =>
       h.pods.map(p => ({
-        labels: {
-          namespace: p.namespace,
-          pod: p.pod,
-          container: containerOf(p.pod),
-          node: p.node,
-        },
+        labels: containerLabels(p),
         value: p.memoryUsageBytes,
       })),
   ],
@@ -246,12 +209,7 @@ export function clusterMetricLines(
   const used = new Map<string, { seconds: number; at: number }>();
   for (let t = start; t < end; t += step) {
     for (const p of hourAt(t).pods) {
-      const labels = {
-        namespace: p.namespace,
-        pod: p.pod,
-        container: containerOf(p.pod),
-        node: p.node,
-      };
+      const labels = containerLabels(p);
       const key = `${p.namespace}/${p.pod}`;
       const prev = used.get(key);
       // A pod that was away for a while is a new container: its counter

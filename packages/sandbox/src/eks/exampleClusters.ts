@@ -82,38 +82,38 @@ interface ClusterSpec {
   ingresses: string[];
 }
 
+const DEV_A: ClusterSpec = {
+  name: 'dev-a',
+  nodeType: 'm6i.xlarge',
+  nodes: 3,
+  weekendNodes: 3,
+  spotType: 'm6i.large',
+  spotNodes: 1,
+  busySpotNodes: 0,
+  replicas: { 'shop-backend': 2, 'shop-web': 1, 'shop-api': 1 },
+  prometheusGb: 20,
+  ingresses: ['shop-web'],
+};
+
+/** dev-a, and the larger staging and prod clusters written as its differences. */
 export const EXAMPLE_CLUSTERS: ClusterSpec[] = [
+  DEV_A,
   {
-    name: 'dev-a',
-    nodeType: 'm6i.xlarge',
-    nodes: 3,
-    weekendNodes: 3,
-    spotType: 'm6i.large',
-    spotNodes: 1,
-    busySpotNodes: 0,
-    replicas: { 'shop-backend': 2, 'shop-web': 1, 'shop-api': 1 },
-    prometheusGb: 20,
-    ingresses: ['shop-web'],
-  },
-  {
+    ...DEV_A,
     name: 'staging',
-    nodeType: 'm6i.xlarge',
     nodes: 4,
-    weekendNodes: 3,
     spotType: 'm6i.xlarge',
-    spotNodes: 1,
-    busySpotNodes: 0,
     replicas: { 'shop-backend': 2, 'shop-web': 2, 'shop-api': 1 },
     prometheusGb: 40,
     ingresses: ['shop-web', 'shop-api'],
   },
   {
+    ...DEV_A,
     name: 'prod',
     nodeType: 'm6i.2xlarge',
     nodes: 5,
     weekendNodes: 5,
     spotType: 'm6i.xlarge',
-    spotNodes: 1,
     busySpotNodes: 2,
     replicas: { 'shop-backend': 4, 'shop-web': 3, 'shop-api': 2 },
     prometheusGb: 180,

@@ -1,12 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Jenkins } from '@backstage-community/plugin-jenkins-common';
-import {
-  JENKINS_API_TOKEN,
-  JENKINS_USER,
-  jenkinsStandIn,
-  type JenkinsState,
-} from './JenkinsStandIn';
+import { jenkinsStandIn } from './JenkinsStandIn';
+import { JENKINS_API_TOKEN, JENKINS_USER, type JenkinsState } from './state';
 
 // The tree the community Jenkins backend asks a job for (jenkinsApi.ts,
 // jobTreeSpec with projectCountLimit 50).

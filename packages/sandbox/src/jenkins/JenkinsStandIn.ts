@@ -9,15 +9,6 @@ import { queueRoutes } from './queueRoutes.ts';
 import { send, type JenkinsRequest } from './request.ts';
 import { JenkinsState, type JenkinsStandInOptions } from './state.ts';
 
-export {
-  JENKINS_API_TOKEN,
-  JENKINS_JOBS,
-  JENKINS_PASSWORD,
-  JENKINS_USER,
-  JenkinsState,
-  type JenkinsStandInOptions,
-} from './state.ts';
-
 /**
  * Jenkins stand-in: the remote API the portal uses.
  *

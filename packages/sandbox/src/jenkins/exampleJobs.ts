@@ -36,141 +36,110 @@ export interface ExampleJob {
 
 export const EXAMPLE_FOLDERS = ['shop'];
 
+const DAY = 60 * 24;
+const push = (pushBy: string) => ({ pushBy });
+const user = (userId: string, userName: string) => ({ userId, userName });
+
+/** The columns of a build table, in order; tests [total, failed, skipped] last. */
+const COLUMNS = [
+  'number',
+  'result',
+  'minutesAgo',
+  'durationSeconds',
+  'imageTag',
+  'commit',
+  'cause',
+] as const;
+
+type BuildRow = [
+  number: number,
+  result: BuildResult | null,
+  minutesAgo: number,
+  durationSeconds: number,
+  imageTag: string,
+  commit: string,
+  cause: ExampleBuild['cause'],
+  tests?: [total: number, failed: number, skipped: number],
+];
+
+/** The builds of a table, with the failures of the failed ones by number. */
+function buildsOf(
+  rows: BuildRow[],
+  failures: Record<number, ExampleBuild['failure']>,
+): ExampleBuild[] {
+  return rows.map(row => {
+    const build = Object.fromEntries(
+      COLUMNS.map((column, i) => [column, row[i]]),
+    ) as Pick<ExampleBuild, (typeof COLUMNS)[number]>;
+    const tests = row[COLUMNS.length] as BuildRow[7];
+    return {
+      ...build,
+      ...(tests && {
+        tests: { total: tests[0], failed: tests[1], skipped: tests[2] },
+      }),
+      ...(failures[build.number] && { failure: failures[build.number] }),
+    };
+  });
+}
+
+function shopJob(name: string, builds: ExampleBuild[]): ExampleJob {
+  return {
+    fullName: `shop/${name}`,
+    description: `${name}: test, build, push to ECR, bump the image tag`,
+    repository: `https://github.com/acme/${name}.git`,
+    deployEnvironments: 'dev-a',
+    builds,
+  };
+}
+
+/* prettier-ignore */
+const SHOP_BACKEND: BuildRow[] = [
+  [52, 'SUCCESS', 6 * DAY + 14, 262, '2.1.0', '5d1e7a9c3b2f40e1a8c6d7e9f0a1b2c3d4e5f607', push('daniel-cho'), [198, 0, 2]],
+  [53, 'FAILURE', 3 * DAY + 40, 131, '2.2.0', '8a2f4c6e1d3b5a7c9e0f2a4c6e8b0d2f4a6c8e0b', push('minsu-park'), [205, 2, 2]],
+  [54, 'SUCCESS', 2 * DAY + 12, 278, '2.2.1', 'c4e6a8b0d2f4c6e8a0b2d4f6a8c0e2b4d6f8a0c2', push('minsu-park'), [207, 0, 2]],
+  [55, 'SUCCESS', 42, 301, '2.3.0', 'e1f3a5c7b9d1e3f5a7c9b1d3e5f7a9c1b3d5e7f9', user('minsu.park', 'Minsu Park'), [212, 0, 2]],
+  [56, 'FAILURE', 12, 148, '2.3.1', 'f7b9d1e3a5c7f9b1d3e5a7c9f1b3d5e7a9c1f3b5', push('sora-lee'), [214, 3, 2]],
+];
+
+/* prettier-ignore */
+const SHOP_WEB: BuildRow[] = [
+  [126, 'SUCCESS', 9 * DAY + 20, 189, '1.7.2', '0a2c4e6f8b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a', push('sora-lee'), [86, 0, 0]],
+  [127, 'FAILURE', 3 * DAY + 95, 74, '1.8.0', '3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d', push('sora-lee'), [90, 1, 0]],
+  [128, 'SUCCESS', 3 * DAY + 10, 201, '1.8.0', '6e8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a', push('sora-lee'), [90, 0, 0]],
+  [129, 'SUCCESS', 58, 215, '1.9.0', '9c1e3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f', user('daniel.cho', 'Daniel Cho'), [94, 0, 1]],
+  [130, null, 3, 0, '1.9.1', 'b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0', push('sora-lee')],
+];
+
 export const EXAMPLE_JOBS: ExampleJob[] = [
-  {
-    fullName: 'shop/shop-backend',
-    description: 'shop-backend: test, build, push to ECR, bump the image tag',
-    repository: 'https://github.com/acme/shop-backend.git',
-    deployEnvironments: 'dev-a',
-    builds: [
-      {
-        number: 52,
-        result: 'SUCCESS',
-        minutesAgo: 60 * 24 * 6 + 14,
-        durationSeconds: 262,
-        imageTag: '2.1.0',
-        commit: '5d1e7a9c3b2f40e1a8c6d7e9f0a1b2c3d4e5f607',
-        cause: { pushBy: 'daniel-cho' },
-        tests: { total: 198, failed: 0, skipped: 2 },
+  shopJob(
+    'shop-backend',
+    buildsOf(SHOP_BACKEND, {
+      53: {
+        stage: 'Test',
+        lines: [
+          'FAIL tests/test_orders.py::test_refund_rounds_to_the_cent',
+          'FAIL tests/test_orders.py::test_refund_of_a_cancelled_order',
+        ],
       },
-      {
-        number: 53,
-        result: 'FAILURE',
-        minutesAgo: 60 * 24 * 3 + 40,
-        durationSeconds: 131,
-        imageTag: '2.2.0',
-        commit: '8a2f4c6e1d3b5a7c9e0f2a4c6e8b0d2f4a6c8e0b',
-        cause: { pushBy: 'minsu-park' },
-        tests: { total: 205, failed: 2, skipped: 2 },
-        failure: {
-          stage: 'Test',
-          lines: [
-            'FAIL tests/test_orders.py::test_refund_rounds_to_the_cent',
-            'FAIL tests/test_orders.py::test_refund_of_a_cancelled_order',
-          ],
-        },
+      56: {
+        stage: 'Test',
+        lines: [
+          'FAIL tests/test_catalogue.py::test_price_in_krw_has_no_decimals',
+          'FAIL tests/test_catalogue.py::test_search_by_category',
+          'FAIL tests/test_health.py::test_healthz_reports_the_database',
+        ],
       },
-      {
-        number: 54,
-        result: 'SUCCESS',
-        minutesAgo: 60 * 24 * 2 + 12,
-        durationSeconds: 278,
-        imageTag: '2.2.1',
-        commit: 'c4e6a8b0d2f4c6e8a0b2d4f6a8c0e2b4d6f8a0c2',
-        cause: { pushBy: 'minsu-park' },
-        tests: { total: 207, failed: 0, skipped: 2 },
+    }),
+  ),
+  shopJob(
+    'shop-web',
+    buildsOf(SHOP_WEB, {
+      127: {
+        stage: 'Test',
+        lines: ['FAIL src/cart.test.js > cart total includes shipping'],
       },
-      {
-        number: 55,
-        result: 'SUCCESS',
-        minutesAgo: 42,
-        durationSeconds: 301,
-        imageTag: '2.3.0',
-        commit: 'e1f3a5c7b9d1e3f5a7c9b1d3e5f7a9c1b3d5e7f9',
-        cause: { userId: 'minsu.park', userName: 'Minsu Park' },
-        tests: { total: 212, failed: 0, skipped: 2 },
-      },
-      {
-        number: 56,
-        result: 'FAILURE',
-        minutesAgo: 12,
-        durationSeconds: 148,
-        imageTag: '2.3.1',
-        commit: 'f7b9d1e3a5c7f9b1d3e5a7c9f1b3d5e7a9c1f3b5',
-        cause: { pushBy: 'sora-lee' },
-        tests: { total: 214, failed: 3, skipped: 2 },
-        failure: {
-          stage: 'Test',
-          lines: [
-            'FAIL tests/test_catalogue.py::test_price_in_krw_has_no_decimals',
-            'FAIL tests/test_catalogue.py::test_search_by_category',
-            'FAIL tests/test_health.py::test_healthz_reports_the_database',
-          ],
-        },
-      },
-    ],
-  },
-  {
-    fullName: 'shop/shop-web',
-    description: 'shop-web: test, build, push to ECR, bump the image tag',
-    repository: 'https://github.com/acme/shop-web.git',
-    deployEnvironments: 'dev-a',
-    builds: [
-      {
-        number: 126,
-        result: 'SUCCESS',
-        minutesAgo: 60 * 24 * 9 + 20,
-        durationSeconds: 189,
-        imageTag: '1.7.2',
-        commit: '0a2c4e6f8b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a',
-        cause: { pushBy: 'sora-lee' },
-        tests: { total: 86, failed: 0, skipped: 0 },
-      },
-      {
-        number: 127,
-        result: 'FAILURE',
-        minutesAgo: 60 * 24 * 3 + 95,
-        durationSeconds: 74,
-        imageTag: '1.8.0',
-        commit: '3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d',
-        cause: { pushBy: 'sora-lee' },
-        tests: { total: 90, failed: 1, skipped: 0 },
-        failure: {
-          stage: 'Test',
-          lines: ['FAIL src/cart.test.js > cart total includes shipping'],
-        },
-      },
-      {
-        number: 128,
-        result: 'SUCCESS',
-        minutesAgo: 60 * 24 * 3 + 10,
-        durationSeconds: 201,
-        imageTag: '1.8.0',
-        commit: '6e8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a',
-        cause: { pushBy: 'sora-lee' },
-        tests: { total: 90, failed: 0, skipped: 0 },
-      },
-      {
-        number: 129,
-        result: 'SUCCESS',
-        minutesAgo: 58,
-        durationSeconds: 215,
-        imageTag: '1.9.0',
-        commit: '9c1e3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f',
-        cause: { userId: 'daniel.cho', userName: 'Daniel Cho' },
-        tests: { total: 94, failed: 0, skipped: 1 },
-      },
-      {
-        number: 130,
-        result: null,
-        minutesAgo: 3,
-        durationSeconds: 0,
-        imageTag: '1.9.1',
-        commit: 'b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0',
-        cause: { pushBy: 'sora-lee' },
-      },
-    ],
-  },
+    }),
+  ),
 ];
 
 const STAGES = ['Test', 'Build image', 'Push to ECR', 'Bump image tag'];

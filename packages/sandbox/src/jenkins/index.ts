@@ -4,6 +4,6 @@ export {
   JENKINS_PASSWORD,
   JENKINS_USER,
   JenkinsState,
-  jenkinsStandIn,
   type JenkinsStandInOptions,
-} from './JenkinsStandIn.ts';
+} from './state.ts';
+export { jenkinsStandIn } from './JenkinsStandIn.ts';

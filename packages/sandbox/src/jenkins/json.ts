@@ -22,6 +22,14 @@ export const jobUrl = (root: string, job: string) =>
  */
 export function jenkinsJson(root: string, state: JenkinsState) {
   const urlOf = (job: string) => jobUrl(root, job);
+  /** The names and URL Jenkins gives a job or folder at `path` (a/b). */
+  const namesOf = (path: string) => ({
+    displayName: path.split('/').pop(),
+    fullDisplayName: path.replace(/\//g, ' » '),
+    fullName: path,
+    name: path.split('/').pop(),
+    url: urlOf(path),
+  });
 
   const parametersAction = (parameters: Record<string, string>) => ({
     _class: 'hudson.model.ParametersAction',
@@ -182,11 +190,7 @@ export function jenkinsJson(root: string, state: JenkinsState) {
         { _class: 'com.cloudbees.plugins.credentials.ViewCredentialsAction' },
       ],
       description: example?.description ?? '',
-      displayName: job.split('/').pop(),
-      fullDisplayName: job.replace(/\//g, ' » '),
-      fullName: job,
-      name: job.split('/').pop(),
-      url: urlOf(job),
+      ...namesOf(job),
       buildable: true,
       builds: builds.map(buildJson),
       color,
@@ -212,17 +216,12 @@ export function jenkinsJson(root: string, state: JenkinsState) {
 
   /** A folder (cloudbees-folder) and the jobs and folders directly in it. */
   const folderJson = (folder: string): Record<string, unknown> => {
+    const inFolder = (path: string) =>
+      path.startsWith(`${folder}/`) &&
+      !path.slice(folder.length + 1).includes('/');
     const children = [
-      ...JENKINS_FOLDERS.filter(
-        f =>
-          f.startsWith(`${folder}/`) &&
-          !f.slice(folder.length + 1).includes('/'),
-      ).map(folderJson),
-      ...JENKINS_JOBS.filter(
-        j =>
-          j.startsWith(`${folder}/`) &&
-          !j.slice(folder.length + 1).includes('/'),
-      ).map(jobJson),
+      ...JENKINS_FOLDERS.filter(inFolder).map(folderJson),
+      ...JENKINS_JOBS.filter(inFolder).map(jobJson),
     ];
     return {
       _class: 'com.cloudbees.hudson.plugins.folder.Folder',
@@ -231,11 +230,7 @@ export function jenkinsJson(root: string, state: JenkinsState) {
         { _class: 'com.cloudbees.plugins.credentials.ViewCredentialsAction' },
       ],
       description: null,
-      displayName: folder.split('/').pop(),
-      fullDisplayName: folder.replace(/\//g, ' » '),
-      fullName: folder,
-      name: folder.split('/').pop(),
-      url: urlOf(folder),
+      ...namesOf(folder),
       jobs: children,
     };
   };
@@ -300,26 +295,21 @@ export function jenkinsJson(root: string, state: JenkinsState) {
       },
       url: `queue/item/${item.id}/`,
     };
-    if (item.cancelled) {
+    // Left the queue: cancelled, or started as the build it names.
+    const started = item.cancelled ? undefined : item.build;
+    if (item.cancelled || started) {
       return {
         _class: 'hudson.model.Queue$LeftItem',
         ...base,
         why: null,
-        cancelled: true,
-        executable: null,
-      };
-    }
-    if (item.build) {
-      return {
-        _class: 'hudson.model.Queue$LeftItem',
-        ...base,
-        why: null,
-        cancelled: false,
-        executable: {
-          _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
-          number: item.build.number,
-          url: `${urlOf(item.job)}${item.build.number}/`,
-        },
+        cancelled: item.cancelled,
+        executable: started
+          ? {
+              _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
+              number: started.number,
+              url: `${urlOf(item.job)}${started.number}/`,
+            }
+          : null,
       };
     }
     const left = Math.max(0, item.readyAt - state.now());

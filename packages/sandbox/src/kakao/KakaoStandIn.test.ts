@@ -1,4 +1,4 @@
-import { Sandbox } from '../Sandbox';
+import { runDuringTests } from '../testing';
 import {
   kakaoStandIn,
   KAKAO_SANDBOX_CLIENT_ID,
@@ -7,22 +7,16 @@ import {
 } from './KakaoStandIn';
 
 describe('KakaoStandIn', () => {
-  const sandbox = new Sandbox([kakaoStandIn()]);
-  let url: string;
-
-  beforeAll(async () => {
-    url = (await sandbox.start(0)).standIns[0].url;
-  });
-  afterAll(() => sandbox.stop());
+  const kakao = runDuringTests(kakaoStandIn());
 
   const form = (fields: Record<string, string>) => new URLSearchParams(fields);
   const control = (path: string, body: unknown) =>
-    fetch(`${url}/_sandbox/${path}`, {
+    fetch(`${kakao.url}/_sandbox/${path}`, {
       method: 'POST',
       body: JSON.stringify(body),
     });
   const token = async (refreshToken = KAKAO_SANDBOX_REFRESH_TOKEN) => {
-    const res = await fetch(`${url}/oauth/token`, {
+    const res = await fetch(`${kakao.url}/oauth/token`, {
       method: 'POST',
       body: form({
         grant_type: 'refresh_token',
@@ -42,7 +36,7 @@ describe('KakaoStandIn', () => {
     },
   });
   const sendFriends = (accessToken: string, receivers: string[]) =>
-    fetch(`${url}/v1/api/talk/friends/message/default/send`, {
+    fetch(`${kakao.url}/v1/api/talk/friends/message/default/send`, {
       method: 'POST',
       headers: { authorization: `Bearer ${accessToken}` },
       body: form({
@@ -88,13 +82,13 @@ describe('KakaoStandIn', () => {
 
   it('refuses a bad template and a wrong content type', async () => {
     const { body } = await token();
-    const bad = await fetch(`${url}/v2/api/talk/memo/default/send`, {
+    const bad = await fetch(`${kakao.url}/v2/api/talk/memo/default/send`, {
       method: 'POST',
       headers: { authorization: `Bearer ${body.access_token}` },
       body: form({ template_object: '{"object_type":"text"}' }),
     });
     expect(bad.status).toBe(400);
-    const json = await fetch(`${url}/v2/api/talk/memo/default/send`, {
+    const json = await fetch(`${kakao.url}/v2/api/talk/memo/default/send`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${body.access_token}`,

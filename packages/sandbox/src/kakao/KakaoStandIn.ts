@@ -211,36 +211,42 @@ export class KakaoStandIn implements StandIn {
     form: Record<string, string>,
     answer: (status: number, body: unknown) => void,
   ) {
-    if (form.grant_type !== 'refresh_token') {
-      answer(400, {
-        error: 'unsupported_grant_type',
-        error_description: `grant_type ${form.grant_type} is not supported here`,
-        error_code: 'KOE310',
+    /** Kakao's OAuth error body: the OAuth error, its description and Kakao's KOE code. */
+    const refuse = (
+      status: number,
+      error: string,
+      description: string,
+      code: string,
+    ) =>
+      answer(status, {
+        error,
+        error_description: description,
+        error_code: code,
       });
+    if (form.grant_type !== 'refresh_token') {
+      refuse(
+        400,
+        'unsupported_grant_type',
+        `grant_type ${form.grant_type} is not supported here`,
+        'KOE310',
+      );
       return;
     }
     if (form.client_id !== KAKAO_SANDBOX_CLIENT_ID) {
-      answer(401, {
-        error: 'invalid_client',
-        error_description: 'Not exist client_id',
-        error_code: 'KOE101',
-      });
+      refuse(401, 'invalid_client', 'Not exist client_id', 'KOE101');
       return;
     }
     if (form.client_secret !== KAKAO_SANDBOX_CLIENT_SECRET) {
-      answer(401, {
-        error: 'invalid_client',
-        error_description: 'Bad client credentials',
-        error_code: 'KOE010',
-      });
+      refuse(401, 'invalid_client', 'Bad client credentials', 'KOE010');
       return;
     }
     if (!form.refresh_token || !this.refreshTokens.has(form.refresh_token)) {
-      answer(400, {
-        error: 'invalid_grant',
-        error_description: `authorization code not found for code=${form.refresh_token}`,
-        error_code: 'KOE322',
-      });
+      refuse(
+        400,
+        'invalid_grant',
+        `authorization code not found for code=${form.refresh_token}`,
+        'KOE322',
+      );
       return;
     }
     const accessToken = randomBytes(24).toString('base64url');

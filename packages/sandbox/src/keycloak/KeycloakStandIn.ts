@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider, { errors, type Configuration } from 'oidc-provider';
 import type { StandIn } from '../StandIn.ts';
-import { listen, readBody } from '../http.ts';
+import { listen, readBody, sendText } from '../http.ts';
 import { handleAdminRequest, send as sendJson } from './adminApi.ts';
 import { createSigningKey, verifyJwt } from './jwt.ts';
 import { loginPage } from './loginPage.ts';
@@ -222,8 +222,7 @@ async function handleLogin(
     return;
   }
   if (req.method === 'GET') {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(loginPage({ realmTitle, action }));
+    sendText(res, 200, loginPage({ realmTitle, action }));
     return;
   }
   const form = await readForm(req);
@@ -232,29 +231,15 @@ async function handleLogin(
   const user = people(realm).find(
     u => u.username === username || u.email?.toLowerCase() === username,
   );
+  const refuse = (error: string) =>
+    sendText(res, 200, loginPage({ realmTitle, action, username, error }));
   // One message for unknown user and wrong password, as Keycloak does.
   if (!user || !checkPassword(user, password)) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(
-      loginPage({
-        realmTitle,
-        action,
-        username,
-        error: 'Invalid username or password.',
-      }),
-    );
+    refuse('Invalid username or password.');
     return;
   }
   if (!user.enabled) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(
-      loginPage({
-        realmTitle,
-        action,
-        username,
-        error: 'Account is disabled, contact your administrator.',
-      }),
-    );
+    refuse('Account is disabled, contact your administrator.');
     return;
   }
   await provider.interactionFinished(
@@ -319,8 +304,9 @@ export function keycloakStandIn(realmFile?: string): StandIn {
         ) {
           // Keycloak refuses a return address it cannot tie to a client;
           // oidc-provider would silently drop it instead.
-          res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(
+          sendText(
+            res,
+            400,
             '<!doctype html><html><body><h1>We are sorry...</h1><p>Missing parameters: id_token_hint</p></body></html>',
           );
           return;

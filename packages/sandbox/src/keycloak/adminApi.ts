@@ -95,6 +95,15 @@ export function handleAdminRequest(
     send(res, 403, { error: 'HTTP 403 Forbidden' });
     return false;
   };
+  /** Answers the page of `items` that `first` and `max` ask for. */
+  const sendPage = <T>(items: T[], represent: (item: T) => unknown) => {
+    send(
+      res,
+      200,
+      page(items, q).map(item => represent(item)),
+    );
+    return true;
+  };
 
   if (url.pathname === '/admin/serverinfo') {
     if (need('view-system', 'view-realm'))
@@ -120,12 +129,7 @@ export function handleAdminRequest(
       const found = people(realm).filter(
         u => !search || u.username.includes(search),
       );
-      send(
-        res,
-        200,
-        page(found, q).map(u => userRepresentation(u, brief)),
-      );
-      return true;
+      return sendPage(found, u => userRepresentation(u, brief));
     }
     if (parts.length === 2 && parts[1] === 'count') {
       if (need('query-users', 'view-users'))
@@ -146,12 +150,7 @@ export function handleAdminRequest(
     if (parts.length === 1) {
       const search = q.get('search');
       const top = realm.groups.filter(g => !search || g.name.includes(search));
-      send(
-        res,
-        200,
-        page(top, q).map(g => groupRepresentation(g, brief)),
-      );
-      return true;
+      return sendPage(top, g => groupRepresentation(g, brief));
     }
     if (parts.length === 2 && parts[1] === 'count') {
       const count =
@@ -172,24 +171,14 @@ export function handleAdminRequest(
     }
     if (parts.length === 3 && parts[2] === 'members') {
       if (!need('view-users')) return true;
-      send(
-        res,
-        200,
-        page(groupMembers(realm, group), q).map(u =>
-          userRepresentation(u, true),
-        ),
+      return sendPage(groupMembers(realm, group), u =>
+        userRepresentation(u, true),
       );
-      return true;
     }
     if (parts.length === 3 && parts[2] === 'children') {
-      send(
-        res,
-        200,
-        page(group.subGroups ?? [], q).map(g =>
-          groupRepresentation(g, brief, group.id),
-        ),
+      return sendPage(group.subGroups ?? [], g =>
+        groupRepresentation(g, brief, group.id),
       );
-      return true;
     }
   }
   send(res, 404, { error: 'HTTP 404 Not Found' });

@@ -1,12 +1,5 @@
 /** Keycloak-like login page for the example users (no scripts, one form). */
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    c =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[
-        c
-      ]!),
-  );
+import { escapeHtml as escape } from '../http.ts';
 
 export function loginPage(options: {
   realmTitle: string;

@@ -3,14 +3,7 @@
  * "You are logged out" info page), enough for a person and a browser test to
  * recognise them.
  */
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    c =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[
-        c
-      ]!),
-  );
+import { escapeHtml as escape } from '../http.ts';
 
 const style = `<style>
 body{font-family:system-ui,sans-serif;background:#f0f0f0;margin:0}

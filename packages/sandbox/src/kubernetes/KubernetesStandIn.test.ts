@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import {
   createKubernetesServer,
   isEksToken,
   parseSelector,
 } from './KubernetesStandIn';
+import { serveDuringTests } from '../testing';
 
 const eksToken = (url: string) =>
   `k8s-aws-v1.${Buffer.from(url).toString('base64url')}`;
@@ -13,14 +12,7 @@ const PRESIGNED = `https://sts.ap-northeast-2.amazonaws.com/?Action=GetCallerIde
 )}`;
 
 describe('Kubernetes stand-in', () => {
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    server = createKubernetesServer();
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>(r => server.close(() => r())));
+  const kubernetes = serveDuringTests(() => createKubernetesServer());
 
   it('accepts the EKS token shape only', () => {
     expect(isEksToken(eksToken(PRESIGNED))).toBe(true);
@@ -41,7 +33,7 @@ describe('Kubernetes stand-in', () => {
   });
 
   it('answers 401 as a Status without a valid token', async () => {
-    const res = await fetch(`${base}/clusters/dev-a/api/v1/pods`, {
+    const res = await fetch(`${kubernetes.base}/clusters/dev-a/api/v1/pods`, {
       headers: { Authorization: 'Bearer sandbox-ops-cluster-token' },
     });
     expect(res.status).toBe(401);
@@ -54,7 +46,9 @@ describe('Kubernetes stand-in', () => {
 
   it('lists pods of one service in List shape, filtered by label', async () => {
     const res = await fetch(
-      `${base}/clusters/dev-a/api/v1/pods?labelSelector=${encodeURIComponent(
+      `${
+        kubernetes.base
+      }/clusters/dev-a/api/v1/pods?labelSelector=${encodeURIComponent(
         'backstage.io/kubernetes-id=shop-backend',
       )}`,
       { headers: { Authorization: `Bearer ${eksToken(PRESIGNED)}` } },
@@ -76,15 +70,15 @@ describe('Kubernetes stand-in', () => {
 
   it('serves namespaced group resources and drops connections during an outage', async () => {
     const headers = { Authorization: 'Bearer sandbox-ops-cluster-token' };
-    const url = `${base}/clusters/ops/apis/apps/v1/namespaces/portal/deployments`;
+    const url = `${kubernetes.base}/clusters/ops/apis/apps/v1/namespaces/portal/deployments`;
     const list = await (await fetch(url, { headers })).json();
     expect(list.kind).toBe('DeploymentList');
     expect(list.items.map((d: any) => d.metadata.name)).toEqual([
       'portal-backend',
     ]);
-    await fetch(`${base}/_sandbox/outage/ops`, { method: 'POST' });
+    await fetch(`${kubernetes.base}/_sandbox/outage/ops`, { method: 'POST' });
     await expect(fetch(url, { headers })).rejects.toThrow();
-    await fetch(`${base}/_sandbox/outage/ops`, { method: 'DELETE' });
+    await fetch(`${kubernetes.base}/_sandbox/outage/ops`, { method: 'DELETE' });
     expect((await fetch(url, { headers })).status).toBe(200);
   });
 });

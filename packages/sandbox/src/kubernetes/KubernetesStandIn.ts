@@ -140,6 +140,15 @@ function status(
   );
 }
 
+function notFound(res: http.ServerResponse) {
+  status(
+    res,
+    404,
+    'NotFound',
+    'the server could not find the requested resource',
+  );
+}
+
 const KINDS: Record<string, string> = {
   pods: 'PodList',
   services: 'ServiceList',
@@ -181,12 +190,7 @@ export function createKubernetesServer(
     const clusterName = m?.[1];
     const store = clusterName ? clusters[clusterName] : undefined;
     if (!clusterName || !store) {
-      status(
-        res,
-        404,
-        'NotFound',
-        'the server could not find the requested resource',
-      );
+      notFound(res);
       return;
     }
     if (down.has(clusterName)) {
@@ -238,12 +242,7 @@ export function createKubernetesServer(
         /^\/apis\/([^/]+)\/([^/]+)(?:\/namespaces\/([^/]+))?\/([a-z]+)$/,
       );
     if (!r) {
-      status(
-        res,
-        404,
-        'NotFound',
-        'the server could not find the requested resource',
-      );
+      notFound(res);
       return;
     }
     const [group, version, namespace, plural] =
@@ -252,12 +251,7 @@ export function createKubernetesServer(
       resourceKey(group, version, decodeURIComponent(plural)),
     );
     if (!items) {
-      status(
-        res,
-        404,
-        'NotFound',
-        'the server could not find the requested resource',
-      );
+      notFound(res);
       return;
     }
     const labels = parseSelector(url.searchParams.get('labelSelector'));

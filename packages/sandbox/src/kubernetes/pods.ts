@@ -98,115 +98,95 @@ export function pod(
     lastTransitionTime: started,
     ...extra,
   });
+  /** A scheduled pod's status: its one container ready, or not for `notReady`. */
+  const onNode = (
+    phase: string,
+    notReady: Record<string, string> | undefined,
+    containerStatus: {
+      imageID: string;
+      restartCount: number;
+      state: Record<string, unknown>;
+      lastState: Record<string, unknown>;
+    },
+  ) => ({
+    phase,
+    conditions: [
+      condition('Initialized', 'True'),
+      condition('Ready', notReady ? 'False' : 'True', notReady),
+      condition('ContainersReady', notReady ? 'False' : 'True', notReady),
+      condition('PodScheduled', 'True'),
+    ],
+    hostIP: `10.0.${10 + index}.${20 + index}`,
+    podIP: `10.0.${100 + index}.${40 + index}`,
+    startTime: started,
+    containerStatuses: [
+      {
+        name: spec.app,
+        image,
+        imageID: containerStatus.imageID,
+        ready: !notReady,
+        started: !notReady,
+        restartCount: containerStatus.restartCount,
+        state: containerStatus.state,
+        lastState: containerStatus.lastState,
+      },
+    ],
+  });
+  const unready = { reason: 'ContainersNotReady' };
   switch (state.kind) {
     case 'running':
       return {
         ...base,
-        status: {
-          phase: 'Running',
-          conditions: [
-            condition('Initialized', 'True'),
-            condition('Ready', 'True'),
-            condition('ContainersReady', 'True'),
-            condition('PodScheduled', 'True'),
-          ],
-          hostIP: `10.0.${10 + index}.${20 + index}`,
-          podIP: `10.0.${100 + index}.${40 + index}`,
-          startTime: started,
-          containerStatuses: [
-            {
-              name: spec.app,
-              image,
-              imageID: `${image}@sha256:${'a1'.repeat(32)}`,
-              ready: true,
-              started: true,
-              restartCount: state.restarts ?? 0,
-              state: { running: { startedAt: started } },
-              lastState: {},
-            },
-          ],
-        },
+        status: onNode('Running', undefined, {
+          imageID: `${image}@sha256:${'a1'.repeat(32)}`,
+          restartCount: state.restarts ?? 0,
+          state: { running: { startedAt: started } },
+          lastState: {},
+        }),
       };
     case 'crashLoop':
       return {
         ...base,
-        status: {
-          phase: 'Running',
-          conditions: [
-            condition('Initialized', 'True'),
-            condition('Ready', 'False', {
-              reason: 'ContainersNotReady',
-              message: `containers with unready status: [${spec.app}]`,
-            }),
-            condition('ContainersReady', 'False', {
-              reason: 'ContainersNotReady',
-              message: `containers with unready status: [${spec.app}]`,
-            }),
-            condition('PodScheduled', 'True'),
-          ],
-          hostIP: `10.0.${10 + index}.${20 + index}`,
-          podIP: `10.0.${100 + index}.${40 + index}`,
-          startTime: started,
-          containerStatuses: [
-            {
-              name: spec.app,
-              image,
-              imageID: `${image}@sha256:${'b2'.repeat(32)}`,
-              ready: false,
-              started: false,
-              restartCount: state.restarts,
-              state: {
-                waiting: {
-                  reason: 'CrashLoopBackOff',
-                  message: `back-off 5m0s restarting failed container=${spec.app} pod=${name}_${spec.namespace}(${base.metadata.uid})`,
-                },
-              },
-              lastState: {
-                terminated: {
-                  exitCode: 1,
-                  reason: 'Error',
-                  startedAt: ago(6),
-                  finishedAt: ago(5),
-                },
+        status: onNode(
+          'Running',
+          {
+            ...unready,
+            message: `containers with unready status: [${spec.app}]`,
+          },
+          {
+            imageID: `${image}@sha256:${'b2'.repeat(32)}`,
+            restartCount: state.restarts,
+            state: {
+              waiting: {
+                reason: 'CrashLoopBackOff',
+                message: `back-off 5m0s restarting failed container=${spec.app} pod=${name}_${spec.namespace}(${base.metadata.uid})`,
               },
             },
-          ],
-        },
+            lastState: {
+              terminated: {
+                exitCode: 1,
+                reason: 'Error',
+                startedAt: ago(6),
+                finishedAt: ago(5),
+              },
+            },
+          },
+        ),
       };
     case 'imagePullBackOff':
       return {
         ...base,
-        status: {
-          phase: 'Pending',
-          conditions: [
-            condition('Initialized', 'True'),
-            condition('Ready', 'False', { reason: 'ContainersNotReady' }),
-            condition('ContainersReady', 'False', {
-              reason: 'ContainersNotReady',
-            }),
-            condition('PodScheduled', 'True'),
-          ],
-          hostIP: `10.0.${10 + index}.${20 + index}`,
-          podIP: `10.0.${100 + index}.${40 + index}`,
-          startTime: started,
-          containerStatuses: [
-            {
-              name: spec.app,
-              image,
-              imageID: '',
-              ready: false,
-              started: false,
-              restartCount: 0,
-              state: {
-                waiting: {
-                  reason: 'ImagePullBackOff',
-                  message: `Back-off pulling image "${image}"`,
-                },
-              },
-              lastState: {},
+        status: onNode('Pending', unready, {
+          imageID: '',
+          restartCount: 0,
+          state: {
+            waiting: {
+              reason: 'ImagePullBackOff',
+              message: `Back-off pulling image "${image}"`,
             },
-          ],
-        },
+          },
+          lastState: {},
+        }),
       };
     case 'pending':
     default:

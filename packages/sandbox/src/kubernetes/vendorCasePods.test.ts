@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createKubernetesServer } from './KubernetesStandIn';
 import {
   KUBECTL_STATUS,
@@ -7,26 +5,23 @@ import {
   vendorCasePods,
 } from './vendorCasePods';
 import { exampleClusters, resourceKey } from './workloads';
+import { serveDuringTests } from '../testing';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
 describe('Kubernetes stand-in, pods in every state kubectl names', () => {
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    server = createKubernetesServer({
-      ops: vendorCaseCluster({ now: () => NOW }),
-    });
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>(r => server.close(() => r())));
+  const kubernetes = serveDuringTests(() =>
+    createKubernetesServer({ ops: vendorCaseCluster({ now: () => NOW }) }),
+  );
 
   it('serves every case, with init container statuses', async () => {
     const list = await (
-      await fetch(`${base}/clusters/ops/api/v1/namespaces/shop/pods`, {
-        headers: { Authorization: 'Bearer sandbox-ops-cluster-token' },
-      })
+      await fetch(
+        `${kubernetes.base}/clusters/ops/api/v1/namespaces/shop/pods`,
+        {
+          headers: { Authorization: 'Bearer sandbox-ops-cluster-token' },
+        },
+      )
     ).json();
     expect(list.items.map((p: any) => p.metadata.name).sort()).toEqual(
       Object.keys(KUBECTL_STATUS).sort(),

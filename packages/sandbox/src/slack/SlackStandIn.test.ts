@@ -1,22 +1,17 @@
-import { Sandbox } from '../Sandbox';
+import { runDuringTests } from '../testing';
 import { slackStandIn, SLACK_SANDBOX_TOKEN } from './SlackStandIn';
 
 describe('SlackStandIn', () => {
-  const standIn = slackStandIn();
-  const sandbox = new Sandbox([standIn]);
-  let url: string;
-
-  beforeAll(async () => {
-    url = (await sandbox.start(0)).standIns[0].url;
-  });
-  afterAll(() => sandbox.stop());
-  beforeEach(() => fetch(`${url}/_sandbox/requests`, { method: 'DELETE' }));
+  const slack = runDuringTests(slackStandIn());
+  beforeEach(() =>
+    fetch(`${slack.url}/_sandbox/requests`, { method: 'DELETE' }),
+  );
 
   const post = (
     body: unknown,
     token: string | undefined = SLACK_SANDBOX_TOKEN,
   ) =>
-    fetch(`${url}/api/chat.postMessage`, {
+    fetch(`${slack.url}/api/chat.postMessage`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
@@ -32,7 +27,9 @@ describe('SlackStandIn', () => {
       ok: true,
       ts: expect.any(String),
     });
-    const recorded = await (await fetch(`${url}/_sandbox/requests`)).json();
+    const recorded = await (
+      await fetch(`${slack.url}/_sandbox/requests`)
+    ).json();
     expect(recorded).toEqual([
       expect.objectContaining({
         path: '/api/chat.postMessage',
@@ -80,11 +77,11 @@ describe('SlackStandIn', () => {
   });
 
   it('answers 429 with Retry-After, then 503, on demand', async () => {
-    await fetch(`${url}/_sandbox/fail`, {
+    await fetch(`${slack.url}/_sandbox/fail`, {
       method: 'POST',
       body: JSON.stringify({ status: 429, retryAfter: 2 }),
     });
-    await fetch(`${url}/_sandbox/fail`, {
+    await fetch(`${slack.url}/_sandbox/fail`, {
       method: 'POST',
       body: JSON.stringify({ status: 503 }),
     });
