@@ -13,28 +13,15 @@ import {
   HOSTILE_TRAVERSALS,
   hostileCases,
 } from '@internal/sandbox';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Git } from './git';
 import { GitRemoteUrlReader, readGitRemotes } from './GitRemoteUrlReader';
 import { blobUrl } from './NewServiceConfig';
+import { git } from './__testUtils__/git';
 
 const SECRET = 'clientSecret: do-not-leak-4711';
-
-const git = (args: string[], cwd?: string) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  });
 
 function commitRepo(dir: string, files: Record<string, string>) {
   fs.mkdirSync(dir, { recursive: true });

@@ -12,7 +12,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { createGitPublishAction } from './actions/publish';
 import { GitPublisher } from './GitPublisher';
+import { git } from './__testUtils__/git';
 
 const TEMPLATE_DIR = path.resolve(__dirname, '../../../templates/new-service');
 const REPO_ROOT = path.resolve(TEMPLATE_DIR, '../..');
@@ -58,19 +59,6 @@ function validateKubernetes(objects: unknown[]): string {
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout;
 }
-
-const git = (args: string[], cwd?: string) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  });
 
 // Each case publishes a generated repository through real git; on a loaded
 // two-core machine that takes longer than Jest's 5 s default.
