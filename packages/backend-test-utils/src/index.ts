@@ -5,3 +5,4 @@
  */
 export { describeMigrations } from './describeMigrations';
 export type { MigrationRoundTrip } from './describeMigrations';
+export { oneWinsOneRefused } from './oneAtATime';

@@ -1,3 +1,4 @@
+import { oneWinsOneRefused } from '@internal/backend-test-utils';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
@@ -100,18 +101,11 @@ describe.each(databases.eachSupportedId())(
           requestedAt: at(0),
           state: 'updating',
         });
-      const results = await Promise.allSettled([
+      const { value: open, reason } = await oneWinsOneRefused([
         ask(MINSU),
         ask('user:default/sora.lee'),
       ]);
-      expect(results.map(r => r.status).sort()).toEqual([
-        'fulfilled',
-        'rejected',
-      ]);
-      const refused = results.find(
-        r => r.status === 'rejected',
-      ) as PromiseRejectedResult;
-      expect(refused.reason).toBeInstanceOf(ConflictError);
+      expect(reason).toBeInstanceOf(ConflictError);
       expect(await knex('environments_runs').count({ n: '*' })).toEqual([
         { n: 1 },
       ]);
@@ -123,11 +117,6 @@ describe.each(databases.eachSupportedId())(
         requestedBy: MINSU,
         requestedAt: at(1),
       });
-      const open = (
-        results.find(r => r.status === 'fulfilled') as PromiseFulfilledResult<{
-          id: number;
-        }>
-      ).value;
       await s.finishRun(open.id, {
         result: 'SUCCESS',
         finishedAt: at(5),

@@ -3,6 +3,7 @@
  * real Git repository and the Jenkins stand-in. The recorder double keeps
  * the store's rule: one open run per environment.
  */
+import { oneWinsOneRefused } from '@internal/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import type {
   EnvironmentRunRecorder,
@@ -146,16 +147,9 @@ describe('the pipeline step in the environment history', () => {
       revertOnNoBuild: true,
     });
     const second = pipeline(service, { name: 'dev-a', action: 'destroy' });
-    const results = await Promise.allSettled([first.run, second.run]);
     // Either may come first; the other is refused before its trigger.
-    expect(results.map(r => r.status).sort()).toEqual([
-      'fulfilled',
-      'rejected',
-    ]);
-    const refused = results.find(
-      r => r.status === 'rejected',
-    ) as PromiseRejectedResult;
-    expect(refused.reason).toBeInstanceOf(ConflictError);
+    const { reason } = await oneWinsOneRefused([first.run, second.run]);
+    expect(reason).toBeInstanceOf(ConflictError);
     const { builds } = await remote.jenkins.builds();
     expect(builds).toHaveLength(1);
     expect(recorder.runs).toHaveLength(1);
