@@ -1,47 +1,20 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import {
-  AWS_COMPUTE_SERVICE,
-  AWS_VOLUMES_SERVICE,
   DEFAULT_PRICING,
   ENVIRONMENT_ANNOTATIONS,
-  estimateMonthlyCost,
-  type EnvironmentRun,
 } from '@internal/plugin-environments-common';
+import { createRun, dailyBills, environment } from './__testUtils__/fixtures';
 import type { AlertEvent } from '@internal/plugin-alerts-node';
 import type { EnvironmentBills } from './EnvironmentBills';
 import { EstimateCheckTask } from './EstimateCheckTask';
 
-// t3.large x 3 with monitoring: 264.01 a month, 60.76 for 7 days.
-const estimate = estimateMonthlyCost(
-  { instanceType: 't3.large', desiredNodes: 3, addOns: ['monitoring'] },
-  DEFAULT_PRICING,
-)!;
-
-const EKS_SERVICE = 'Amazon Elastic Container Service for Kubernetes';
-
-const environment = (name: string, withEstimate = true): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name,
-    annotations: withEstimate
-      ? { [ENVIRONMENT_ANNOTATIONS.estimate]: JSON.stringify(estimate) }
-      : {},
-  },
+/** Ready on 2026-12-24: checked over 25–31 Dec, on 1 Jan 2027 and the 3 days after. */
+const created = createRun({
+  requestedAt: '2026-12-24T08:00:00Z',
+  finishedAt: '2026-12-24T08:30:00Z',
 });
 
-/** Ready on 2026-12-24: checked over 25–31 Dec, on 1 Jan 2027 and the 3 days after. */
-const created: EnvironmentRun = {
-  id: 1,
-  operation: 'create',
-  requestedBy: 'user:default/minsu.park',
-  requestedAt: '2026-12-24T08:00:00Z',
-  result: 'SUCCESS',
-  finishedAt: '2026-12-24T08:30:00Z',
-};
-
-function task(options: { dailyCompute: number; failing?: string }) {
+function task(options: { nodes: number; failing?: string }) {
   const raised: AlertEvent[] = [];
   const asked: string[] = [];
   const bills: EnvironmentBills = {
@@ -49,17 +22,10 @@ function task(options: { dailyCompute: number; failing?: string }) {
       asked.push(tag);
       if (tag === options.failing) throw new Error('cost plugin down');
       const days = ['25', '26', '27', '28', '29', '30', '31'];
-      return days
-        .flatMap(d => [
-          {
-            period: `2026-12-${d}`,
-            key: AWS_COMPUTE_SERVICE,
-            amount: options.dailyCompute,
-          },
-          { period: `2026-12-${d}`, key: AWS_VOLUMES_SERVICE, amount: 0.3 },
-          { period: `2026-12-${d}`, key: EKS_SERVICE, amount: 2.4 },
-        ])
-        .filter(p => p.period >= range.from && p.period <= range.to);
+      return dailyBills(
+        days.map(d => `2026-12-${d}`),
+        options.nodes,
+      ).filter(p => p.period >= range.from && p.period <= range.to);
     },
     averageNodes: async () => 5,
   };
@@ -68,7 +34,7 @@ function task(options: { dailyCompute: number; failing?: string }) {
       listEnvironments: async () => [
         environment('broken'),
         environment('dev-a'),
-        environment('old', false),
+        environment('old', { [ENVIRONMENT_ANNOTATIONS.estimate]: '' }),
       ],
     },
     store: { get: async () => ({ runs: [created] }) },
@@ -88,14 +54,7 @@ function task(options: { dailyCompute: number; failing?: string }) {
 describe('EstimateCheckTask', () => {
   it('tells the owners on the check day, across the year end, naming the cause', async () => {
     // Five nodes' compute a day against three planned.
-    const {
-      task: t,
-      raised,
-      asked,
-    } = task({
-      dailyCompute: 5 * 0.0832 * 24,
-      failing: 'broken',
-    });
+    const { task: t, raised, asked } = task({ nodes: 5, failing: 'broken' });
     await t.run(new Date('2027-01-01T00:00:00Z'));
     expect(asked).toEqual(['broken', 'dev-a']);
     expect(raised).toEqual([
@@ -118,14 +77,14 @@ describe('EstimateCheckTask', () => {
     ['the day before the check day', '2026-12-31T23:59:59Z'],
     ['after the grace days', '2027-01-05T00:00:00Z'],
   ])('checks nothing %s', async (_when, now) => {
-    const { task: t, raised, asked } = task({ dailyCompute: 100 });
+    const { task: t, raised, asked } = task({ nodes: 12 });
     await t.run(new Date(now));
     expect(asked).toEqual([]);
     expect(raised).toEqual([]);
   });
 
   it('checks on the last grace day, and says nothing within the tolerance', async () => {
-    const { task: t, raised, asked } = task({ dailyCompute: 3 * 0.0832 * 24 });
+    const { task: t, raised, asked } = task({ nodes: 3 });
     await t.run(new Date('2027-01-04T23:00:00Z'));
     expect(asked).toEqual(['broken', 'dev-a']);
     expect(raised).toEqual([]);

@@ -1,34 +1,22 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import {
   AWS_COMPUTE_SERVICE,
-  AWS_VOLUMES_SERVICE,
   DEFAULT_PRICING,
   ENVIRONMENT_ANNOTATIONS,
-  estimateMonthlyCost,
   type EnvironmentHistory,
   type EnvironmentRun,
 } from '@internal/plugin-environments-common';
+import {
+  createRun,
+  dailyBills,
+  environment,
+  ESTIMATE,
+} from './__testUtils__/fixtures';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { CostUptimeBills, type EnvironmentBills } from './EnvironmentBills';
 import { EstimateChecker, readyAtOf } from './EstimateChecker';
-
-// t3.large x 3 with monitoring.
-const estimate = estimateMonthlyCost(
-  { instanceType: 't3.large', desiredNodes: 3, addOns: ['monitoring'] },
-  DEFAULT_PRICING,
-)!;
-const run = (over: Partial<EnvironmentRun>): EnvironmentRun => ({
-  id: 1,
-  operation: 'create',
-  requestedBy: 'user:default/minsu.park',
-  requestedAt: '2026-12-01T09:00:00Z',
-  result: 'SUCCESS',
-  finishedAt: '2026-12-01T09:20:00Z',
-  ...over,
-});
 
 function checker(options: {
   runs: EnvironmentRun[];
@@ -37,32 +25,17 @@ function checker(options: {
   bills?: EnvironmentBills;
 }) {
   const asked: string[] = [];
-  const entity: Entity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: 'dev-a',
-      annotations: {
-        [ENVIRONMENT_ANNOTATIONS.estimate]: JSON.stringify(estimate),
-        [ENVIRONMENT_ANNOTATIONS.costEnvironment]: 'dev-a',
-        ...options.annotations,
-      },
-    },
-  };
+  const entity = environment('dev-a', {
+    [ENVIRONMENT_ANNOTATIONS.costEnvironment]: 'dev-a',
+    ...options.annotations,
+  });
   const bills: EnvironmentBills = options.bills ?? {
     async dailyByService(tag, range) {
       asked.push(`${tag} ${range.from}..${range.to}`);
-      // Every day of the window: 5 nodes' compute instead of 3, and volumes.
-      return Array.from({ length: 7 }, (_, i) => `2026-12-0${i + 2}`).flatMap(
-        period => [
-          { period, key: AWS_COMPUTE_SERVICE, amount: 5 * 0.0832 * 24 },
-          { period, key: AWS_VOLUMES_SERVICE, amount: 0.3 },
-          {
-            period,
-            key: 'Amazon Elastic Container Service for Kubernetes',
-            amount: 2.4,
-          },
-        ],
+      // Every day of the window: 5 nodes' compute instead of 3.
+      return dailyBills(
+        Array.from({ length: 7 }, (_, i) => `2026-12-0${i + 2}`),
+        5,
       );
     },
     averageNodes: async () => 5,
@@ -99,26 +72,34 @@ describe('readyAtOf', () => {
   it('is the end of the first successful create', () => {
     expect(
       readyAtOf([
-        run({ id: 3, operation: 'pause', finishedAt: '2026-12-05T00:00:00Z' }),
-        run({ id: 2, finishedAt: '2026-12-02T00:00:00Z' }),
-        run({ id: 1, result: 'FAILURE', finishedAt: '2026-11-30T00:00:00Z' }),
+        createRun({
+          id: 3,
+          operation: 'pause',
+          finishedAt: '2026-12-05T00:00:00Z',
+        }),
+        createRun({ id: 2, finishedAt: '2026-12-02T00:00:00Z' }),
+        createRun({
+          id: 1,
+          result: 'FAILURE',
+          finishedAt: '2026-11-30T00:00:00Z',
+        }),
       ]),
     ).toEqual(new Date('2026-12-02T00:00:00Z'));
-    expect(readyAtOf([run({ result: undefined, finishedAt: undefined })])).toBe(
-      undefined,
-    );
+    expect(
+      readyAtOf([createRun({ result: undefined, finishedAt: undefined })]),
+    ).toBe(undefined);
   });
 });
 
 describe('EstimateChecker', () => {
   it('waits for the check day without asking the cost plugin', async () => {
     const { checker: c, asked } = checker({
-      runs: [run({})],
+      runs: [createRun({})],
       now: '2026-12-08T12:00:00Z',
     });
     await expect(c.check('dev-a', user)).resolves.toMatchObject({
       state: 'waiting',
-      estimate,
+      estimate: ESTIMATE,
       window: { from: '2026-12-02', to: '2026-12-08', checkOn: '2026-12-09' },
     });
     expect(asked).toEqual([]);
@@ -126,7 +107,7 @@ describe('EstimateChecker', () => {
 
   it("compares the window's bill, tagged as the environment, on the check day", async () => {
     const { checker: c, asked } = checker({
-      runs: [run({})],
+      runs: [createRun({})],
       now: '2026-12-09T00:00:00Z',
     });
     const check = await c.check('dev-a', user);
@@ -145,14 +126,14 @@ describe('EstimateChecker', () => {
   it('says when there is no estimate or the environment never became ready', async () => {
     await expect(
       checker({
-        runs: [run({})],
+        runs: [createRun({})],
         annotations: { [ENVIRONMENT_ANNOTATIONS.estimate]: '' },
         now: '2026-12-20T00:00:00Z',
       }).checker.check('dev-a', user),
     ).resolves.toEqual({ state: 'no-estimate' });
     await expect(
       checker({
-        runs: [run({ result: 'FAILURE' })],
+        runs: [createRun({ result: 'FAILURE' })],
         now: '2026-12-20T00:00:00Z',
       }).checker.check('dev-a', user),
     ).resolves.toMatchObject({ state: 'not-ready' });
@@ -160,10 +141,10 @@ describe('EstimateChecker', () => {
 
   it('refuses whoever may not read the environment', async () => {
     await expect(
-      checker({ runs: [run({})], now: '2026-12-20T00:00:00Z' }).checker.check(
-        'dev-a',
-        mockCredentials.user('user:default/nobody'),
-      ),
+      checker({
+        runs: [createRun({})],
+        now: '2026-12-20T00:00:00Z',
+      }).checker.check('dev-a', mockCredentials.user('user:default/nobody')),
     ).rejects.toThrow(NotAllowedError);
   });
 });
