@@ -150,21 +150,35 @@ export async function startJenkins(options: JenkinsStandInOptions = {}) {
 export interface IacRemote {
   bare: string;
   jenkins: Awaited<ReturnType<typeof startJenkins>>;
+  /** The commit subjects of `main` once the seed files were committed. */
+  seededLog: string[];
 }
 
 /**
  * A new bare IaC repository and Jenkins stand-in for each test of the
- * enclosing `describe` (`scope: 'all'`: one for all of them), stopped and
- * removed after. The returned object's fields are set once the tests run.
+ * enclosing `describe` (`scope: 'all'`: one for all of them), with the
+ * `seed` files committed first; stopped and removed after. The returned
+ * object's fields are set once the tests run.
  */
 export function useIacRemote(
-  options: { jenkins?: JenkinsStandInOptions; scope?: 'each' | 'all' } = {},
+  options: {
+    jenkins?: JenkinsStandInOptions;
+    scope?: 'each' | 'all';
+    /** Files (path to content) committed as "seed" before the tests. */
+    seed?: Record<string, string>;
+  } = {},
 ): IacRemote {
   const remote = {} as IacRemote;
   const all = options.scope === 'all';
   (all ? beforeAll : beforeEach)(async () => {
     remote.jenkins = await startJenkins(options.jenkins);
     remote.bare = createBareRepo();
+    if (options.seed) {
+      await new IacRepository(
+        platformConfig(remote.bare, remote.jenkins.url).iac,
+      ).commit(options.seed, 'seed');
+    }
+    remote.seededLog = gitLog(remote.bare);
   });
   (all ? afterAll : afterEach)(async () => {
     await remote.jenkins?.stop();

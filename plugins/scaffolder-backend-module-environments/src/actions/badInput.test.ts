@@ -9,7 +9,6 @@ import {
   platformConfig,
   useIacRemote,
 } from '@internal/plugin-environments-node/testUtils';
-import { IacRepository } from '@internal/plugin-environments-node';
 
 jest.setTimeout(120_000);
 
@@ -211,18 +210,10 @@ const CASES: [string, Record<string, unknown>, RegExp, string?][] = [
 ];
 
 describe('bad input to the create path', () => {
-  let commitsBefore: string[];
-
-  const remote = useIacRemote({ scope: 'all' });
-  beforeAll(async () => {
+  const remote = useIacRemote({
+    scope: 'all',
     // An environment already in the repository (not yet in the catalog).
-    await new IacRepository(
-      platformConfig(remote.bare, remote.jenkins.url).iac,
-    ).commit(
-      { 'environments/seeded/catalog-info.yaml': 'kind: Resource\n' },
-      'seed',
-    );
-    commitsBefore = gitLog(remote.bare);
+    seed: { 'environments/seeded/catalog-info.yaml': 'kind: Resource\n' },
   });
   it('has at least 50 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(50);
@@ -254,7 +245,7 @@ describe('bad input to the create path', () => {
   });
 
   it('committed nothing and triggered nothing', async () => {
-    expect(gitLog(remote.bare)).toEqual(commitsBefore);
+    expect(gitLog(remote.bare)).toEqual(remote.seededLog);
     expect(await remote.jenkins.builds()).toEqual({ queue: [], builds: [] });
   });
 

@@ -12,7 +12,6 @@ import {
   createRegisterEnvironmentAction,
   createRemoveEnvironmentAction,
 } from '.';
-import { IacRepository } from '@internal/plugin-environments-node';
 import {
   ORG,
   actionContext,
@@ -40,20 +39,12 @@ const DEV_A = {
 };
 
 describe('hostile input to the environment actions', () => {
-  let commitsBefore: string[];
-
-  const remote = useIacRemote({ scope: 'all' });
-  beforeAll(async () => {
-    await new IacRepository(
-      platformConfig(remote.bare, remote.jenkins.url).iac,
-    ).commit(
-      {
-        'environments/dev-a/catalog-info.yaml': 'kind: Resource\n',
-        'environments/seeded/catalog-info.yaml': 'kind: Resource\n',
-      },
-      'seed',
-    );
-    commitsBefore = gitLog(remote.bare);
+  const remote = useIacRemote({
+    scope: 'all',
+    seed: {
+      'environments/dev-a/catalog-info.yaml': 'kind: Resource\n',
+      'environments/seeded/catalog-info.yaml': 'kind: Resource\n',
+    },
   });
   const service = () =>
     createService(platformConfig(remote.bare, remote.jenkins.url), [
@@ -116,7 +107,7 @@ describe('hostile input to the environment actions', () => {
     await expect(refusal).rejects.toThrow(
       /is not a plain file path inside environments\/dev-a\//,
     );
-    expect(gitLog(remote.bare)).toEqual(commitsBefore);
+    expect(gitLog(remote.bare)).toEqual(remote.seededLog);
   });
 
   // An empty gitRef means the branch, which is allowed.
@@ -161,7 +152,7 @@ describe('hostile input to the environment actions', () => {
   );
 
   it('committed nothing and triggered nothing', async () => {
-    expect(gitLog(remote.bare)).toEqual(commitsBefore);
+    expect(gitLog(remote.bare)).toEqual(remote.seededLog);
     expect(gitFiles(remote.bare).sort()).toEqual([
       'environments/dev-a/catalog-info.yaml',
       'environments/seeded/catalog-info.yaml',
