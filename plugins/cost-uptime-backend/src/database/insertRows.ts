@@ -37,3 +37,17 @@ export async function insertRows(
   }
   return rows.length;
 }
+
+/**
+ * `INSERT INTO table (columns…) SELECT …`: writes what `select` answers, its
+ * columns in the order named, inside the database.
+ */
+export function insertSelect(
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  select: Knex.QueryBuilder,
+) {
+  const list = columns.map(() => '??').join(', ');
+  return trx.into(trx.raw(`?? (${list})`, [table, ...columns])).insert(select);
+}
