@@ -2,8 +2,10 @@ import {
   CostExplorerClient,
   GetCostAndUsageCommand,
   GetCostForecastCommand,
+  type Expression,
   type GetCostAndUsageCommandOutput,
   type GetCostForecastCommandOutput,
+  type GroupDefinition,
 } from '@aws-sdk/client-cost-explorer';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
@@ -15,6 +17,14 @@ export interface SplitCostRow {
   day: string;
   namespace: string;
   workload: string;
+  amount: number;
+  estimated: boolean;
+}
+
+/** One group of a day of GetCostAndUsage grouped by two keys. */
+interface DailyGroup {
+  day: string;
+  keys: [string, string];
   amount: number;
   estimated: boolean;
 }
@@ -57,44 +67,20 @@ export class CostExplorerSource {
     to: string,
   ): Promise<CostRow[]> {
     const tagKey = this.tagKeyOf(role);
-    const rows: CostRow[] = [];
-    let token: string | undefined;
-    let pages = 0;
-    do {
-      const page: GetCostAndUsageCommandOutput = await this.send(
-        new GetCostAndUsageCommand({
-          TimePeriod: { Start: from, End: to },
-          Granularity: 'DAILY',
-          Metrics: [this.options.metric],
-          GroupBy: [
-            { Type: 'TAG', Key: tagKey },
-            { Type: 'DIMENSION', Key: 'SERVICE' },
-          ],
-          NextPageToken: token,
-        }),
-      );
-      pages++;
-      for (const result of page.ResultsByTime ?? []) {
-        const day = result.TimePeriod?.Start;
-        if (!day) continue;
-        for (const group of result.Groups ?? []) {
-          const [tagPart = '', service = ''] = group.Keys ?? [];
-          const tagValue = tagValueOf(tagPart, tagKey);
-          const amount = Number(
-            group.Metrics?.[this.options.metric]?.Amount ?? 0,
-          );
-          rows.push({
-            tagKey: role,
-            day,
-            tagValue,
-            awsService: service,
-            amount,
-            estimated: Boolean(result.Estimated),
-          });
-        }
-      }
-      token = page.NextPageToken;
-    } while (token);
+    const { groups, pages } = await this.dailyGroups({
+      from,
+      to,
+      groupBy: [
+        { Type: 'TAG', Key: tagKey },
+        { Type: 'DIMENSION', Key: 'SERVICE' },
+      ],
+    });
+    const rows = groups.map(({ keys: [tagValue, awsService], ...g }) => ({
+      tagKey: role,
+      tagValue,
+      awsService,
+      ...g,
+    }));
     this.logger.debug(
       `Cost Explorer: ${rows.length} rows for ${tagKey} ${from}..${to} in ${pages} pages`,
     );
@@ -109,40 +95,19 @@ export class CostExplorerSource {
     from: string,
     to: string,
   ): Promise<ServiceEnvironmentCostRow[]> {
-    const serviceKey = this.tagKeyOf('service');
-    const environmentKey = this.tagKeyOf('environment');
-    const rows: ServiceEnvironmentCostRow[] = [];
-    let token: string | undefined;
-    do {
-      const page: GetCostAndUsageCommandOutput = await this.send(
-        new GetCostAndUsageCommand({
-          TimePeriod: { Start: from, End: to },
-          Granularity: 'DAILY',
-          Metrics: [this.options.metric],
-          GroupBy: [
-            { Type: 'TAG', Key: serviceKey },
-            { Type: 'TAG', Key: environmentKey },
-          ],
-          NextPageToken: token,
-        }),
-      );
-      for (const result of page.ResultsByTime ?? []) {
-        const day = result.TimePeriod?.Start;
-        if (!day) continue;
-        for (const group of result.Groups ?? []) {
-          const [servicePart = '', environmentPart = ''] = group.Keys ?? [];
-          rows.push({
-            day,
-            service: tagValueOf(servicePart, serviceKey),
-            environment: tagValueOf(environmentPart, environmentKey),
-            amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
-            estimated: Boolean(result.Estimated),
-          });
-        }
-      }
-      token = page.NextPageToken;
-    } while (token);
-    return rows;
+    const { groups } = await this.dailyGroups({
+      from,
+      to,
+      groupBy: [
+        { Type: 'TAG', Key: this.tagKeyOf('service') },
+        { Type: 'TAG', Key: this.tagKeyOf('environment') },
+      ],
+    });
+    return groups.map(({ keys: [service, environment], ...g }) => ({
+      service,
+      environment,
+      ...g,
+    }));
   }
 
   /**
@@ -156,33 +121,62 @@ export class CostExplorerSource {
     from: string,
     to: string,
   ): Promise<SplitCostRow[]> {
-    const rows: SplitCostRow[] = [];
+    const { groups } = await this.dailyGroups({
+      from,
+      to,
+      filter: {
+        Tags: { Key: this.tagKeyOf('environment'), Values: [environment] },
+      },
+      groupBy: [
+        { Type: 'TAG', Key: 'aws:eks:namespace' },
+        { Type: 'TAG', Key: 'aws:eks:workload-name' },
+      ],
+    });
+    return groups.map(({ keys: [namespace, workload], ...g }) => ({
+      namespace,
+      workload,
+      ...g,
+    }));
+  }
+
+  /**
+   * Every page of the daily cost in [from, to) grouped by two tags or
+   * dimensions: per group its day, its two key values (a tag's without the
+   * `key$` prefix), amount and whether it is estimated.
+   */
+  private async dailyGroups(q: {
+    from: string;
+    to: string;
+    groupBy: [GroupDefinition, GroupDefinition];
+    filter?: Expression;
+  }): Promise<{ groups: DailyGroup[]; pages: number }> {
+    const groups: DailyGroup[] = [];
+    const valueOf = (part: string, i: number) => {
+      const { Type, Key = '' } = q.groupBy[i];
+      return Type === 'TAG' ? tagValueOf(part, Key) : part;
+    };
     let token: string | undefined;
+    let pages = 0;
     do {
       const page: GetCostAndUsageCommandOutput = await this.send(
         new GetCostAndUsageCommand({
-          TimePeriod: { Start: from, End: to },
+          TimePeriod: { Start: q.from, End: q.to },
           Granularity: 'DAILY',
           Metrics: [this.options.metric],
-          Filter: {
-            Tags: { Key: this.tagKeyOf('environment'), Values: [environment] },
-          },
-          GroupBy: [
-            { Type: 'TAG', Key: 'aws:eks:namespace' },
-            { Type: 'TAG', Key: 'aws:eks:workload-name' },
-          ],
+          Filter: q.filter,
+          GroupBy: q.groupBy,
           NextPageToken: token,
         }),
       );
+      pages++;
       for (const result of page.ResultsByTime ?? []) {
         const day = result.TimePeriod?.Start;
         if (!day) continue;
         for (const group of result.Groups ?? []) {
-          const [ns = '', workload = ''] = group.Keys ?? [];
-          rows.push({
+          const [first = '', second = ''] = group.Keys ?? [];
+          groups.push({
             day,
-            namespace: tagValueOf(ns, 'aws:eks:namespace'),
-            workload: tagValueOf(workload, 'aws:eks:workload-name'),
+            keys: [valueOf(first, 0), valueOf(second, 1)],
             amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
             estimated: Boolean(result.Estimated),
           });
@@ -190,7 +184,7 @@ export class CostExplorerSource {
       }
       token = page.NextPageToken;
     } while (token);
-    return rows;
+    return { groups, pages };
   }
 
   /** The account's cost-allocation tag key for a role. */
