@@ -21,13 +21,12 @@ export interface SplitCostRow {
   estimated: boolean;
 }
 
-/** One group of a day of GetCostAndUsage grouped by two keys. */
-interface DailyGroup {
+/** One group of a day of GetCostAndUsage, its key values under the names `K`. */
+type DailyGroup<K extends string> = {
   day: string;
-  keys: [string, string];
   amount: number;
   estimated: boolean;
-}
+} & Record<K, string>;
 
 const THROTTLING = new Set(['LimitExceededException', 'ThrottlingException']);
 
@@ -70,17 +69,12 @@ export class CostExplorerSource {
     const { groups, pages } = await this.dailyGroups({
       from,
       to,
-      groupBy: [
-        { Type: 'TAG', Key: tagKey },
-        { Type: 'DIMENSION', Key: 'SERVICE' },
-      ],
+      groupBy: {
+        tagValue: { Type: 'TAG', Key: tagKey },
+        awsService: { Type: 'DIMENSION', Key: 'SERVICE' },
+      },
     });
-    const rows = groups.map(({ keys: [tagValue, awsService], ...g }) => ({
-      tagKey: role,
-      tagValue,
-      awsService,
-      ...g,
-    }));
+    const rows = groups.map(g => ({ tagKey: role, ...g }));
     this.logger.debug(
       `Cost Explorer: ${rows.length} rows for ${tagKey} ${from}..${to} in ${pages} pages`,
     );
@@ -98,16 +92,12 @@ export class CostExplorerSource {
     const { groups } = await this.dailyGroups({
       from,
       to,
-      groupBy: [
-        { Type: 'TAG', Key: this.tagKeyOf('service') },
-        { Type: 'TAG', Key: this.tagKeyOf('environment') },
-      ],
+      groupBy: {
+        service: { Type: 'TAG', Key: this.tagKeyOf('service') },
+        environment: { Type: 'TAG', Key: this.tagKeyOf('environment') },
+      },
     });
-    return groups.map(({ keys: [service, environment], ...g }) => ({
-      service,
-      environment,
-      ...g,
-    }));
+    return groups;
   }
 
   /**
@@ -127,34 +117,28 @@ export class CostExplorerSource {
       filter: {
         Tags: { Key: this.tagKeyOf('environment'), Values: [environment] },
       },
-      groupBy: [
-        { Type: 'TAG', Key: 'aws:eks:namespace' },
-        { Type: 'TAG', Key: 'aws:eks:workload-name' },
-      ],
+      groupBy: {
+        namespace: { Type: 'TAG', Key: 'aws:eks:namespace' },
+        workload: { Type: 'TAG', Key: 'aws:eks:workload-name' },
+      },
     });
-    return groups.map(({ keys: [namespace, workload], ...g }) => ({
-      namespace,
-      workload,
-      ...g,
-    }));
+    return groups;
   }
 
   /**
-   * Every page of the daily cost in [from, to) grouped by two tags or
-   * dimensions: per group its day, its two key values (a tag's without the
-   * `key$` prefix), amount and whether it is estimated.
+   * Every page of the daily cost in [from, to) grouped by the tags or
+   * dimensions of `groupBy`, in its order: per group its day, amount,
+   * whether it is estimated, and under each name of `groupBy` its value
+   * (a tag's without the `key$` prefix).
    */
-  private async dailyGroups(q: {
+  private async dailyGroups<K extends string>(q: {
     from: string;
     to: string;
-    groupBy: [GroupDefinition, GroupDefinition];
+    groupBy: Record<K, GroupDefinition>;
     filter?: Expression;
-  }): Promise<{ groups: DailyGroup[]; pages: number }> {
-    const groups: DailyGroup[] = [];
-    const valueOf = (part: string, i: number) => {
-      const { Type, Key = '' } = q.groupBy[i];
-      return Type === 'TAG' ? tagValueOf(part, Key) : part;
-    };
+  }): Promise<{ groups: DailyGroup<K>[]; pages: number }> {
+    const groupBy = Object.entries(q.groupBy) as [K, GroupDefinition][];
+    const groups: DailyGroup<K>[] = [];
     let token: string | undefined;
     let pages = 0;
     do {
@@ -164,7 +148,7 @@ export class CostExplorerSource {
           Granularity: 'DAILY',
           Metrics: [this.options.metric],
           Filter: q.filter,
-          GroupBy: q.groupBy,
+          GroupBy: groupBy.map(([, definition]) => definition),
           NextPageToken: token,
         }),
       );
@@ -173,10 +157,13 @@ export class CostExplorerSource {
         const day = result.TimePeriod?.Start;
         if (!day) continue;
         for (const group of result.Groups ?? []) {
-          const [first = '', second = ''] = group.Keys ?? [];
+          const keys = groupBy.map(([name, { Type, Key = '' }], i) => {
+            const part = group.Keys?.[i] ?? '';
+            return [name, Type === 'TAG' ? tagValueOf(part, Key) : part];
+          });
           groups.push({
             day,
-            keys: [valueOf(first, 0), valueOf(second, 1)],
+            ...(Object.fromEntries(keys) as Record<K, string>),
             amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
             estimated: Boolean(result.Estimated),
           });
