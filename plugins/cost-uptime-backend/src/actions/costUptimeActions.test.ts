@@ -3,15 +3,15 @@ import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha'
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
 import express from 'express';
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import request from 'supertest';
 import { readCostUptimeOptions } from '../config';
 import type { CostRow } from '../database/CostStore';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { ReportService } from '../service/ReportService';
 import { createRouter } from '../service/router';
 import type { AllocationReportService } from '../service/AllocationReportService';
 import { registerCostUptimeActions } from './costUptimeActions';
+import { memoryStore } from '../__testUtils__/stores';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'];
@@ -22,14 +22,8 @@ describe('cost and uptime actions', () => {
   const actions = actionsRegistryServiceMock();
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const { knex: db, store } = await memoryStore();
+    knex = db;
     const rows: CostRow[] = DAYS.flatMap((day, d) =>
       ['dev-a', 'prod'].map(tagValue => ({
         tagKey: 'environment',

@@ -16,6 +16,7 @@ import type { CostEntity } from '../service/EntityDirectory';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
 import type { AlertDetector } from './AlertDetector';
 import { CostAlertDetector } from './CostAlertDetector';
+import { daysFrom, testStore } from '../__testUtils__/stores';
 
 jest.setTimeout(120_000);
 
@@ -54,18 +55,6 @@ class RecordingAlerts implements AlertsService {
   }
 }
 
-function days(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (
-    let d = DateTime.fromISO(from, { zone: 'utc' });
-    d.toISODate()! <= to;
-    d = d.plus({ days: 1 })
-  ) {
-    out.push(d.toISODate()!);
-  }
-  return out;
-}
-
 describe.each(databases.eachSupportedId())(
   'CostAlertDetector on %p',
   databaseId => {
@@ -74,10 +63,7 @@ describe.each(databases.eachSupportedId())(
     let alerts: RecordingAlerts;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ knex, store } = await testStore(databases, databaseId));
       alerts = new RecordingAlerts();
     });
 
@@ -128,7 +114,7 @@ describe.each(databases.eachSupportedId())(
 
     /** The same amount every day of a range. */
     function every(from: string, to: string, byEnv: Record<string, number>) {
-      return Object.fromEntries(days(from, to).map(d => [d, { ...byEnv }]));
+      return Object.fromEntries(daysFrom(from, to).map(d => [d, { ...byEnv }]));
     }
 
     function detector(
@@ -515,14 +501,7 @@ describe.each(databases.eachSupportedId())(
         const options = readCostUptimeOptions(
           new ConfigReader({
             costUptime: {
-              costExplorer: {
-                endpoint: ce.url,
-                credentials: {
-                  accessKeyId: 'AKIDTEST',
-                  secretAccessKey: 'test',
-                },
-                backfillDays: 20,
-              },
+              costExplorer: ce.config({ backfillDays: 20 }),
             },
           }),
         );

@@ -30,6 +30,7 @@ import { ReportService } from '../service/ReportService';
 import { createRouter } from '../service/router';
 import type { AllocationReportService } from '../service/AllocationReportService';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
+import { memoryStore } from '../__testUtils__/stores';
 
 const enabled = process.env.COST_UPTIME_BENCH === '1';
 const describeBench = enabled ? describe : describe.skip;
@@ -369,14 +370,7 @@ describeBench('cost-uptime benchmark', () => {
     // 3. Cost Explorer requests: backfill, then daily runs.
     let clock = NOW;
     const ce = await startCostExplorer({ now: () => clock });
-    const ceKnex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const ceStore = await DatabaseCostStore.create({
-      database: mockServices.database({ knex: ceKnex }),
-    });
+    const { knex: ceKnex, store: ceStore } = await memoryStore();
     const collector = (backfillDays: number) =>
       new Collector({
         options: readCostUptimeOptions(

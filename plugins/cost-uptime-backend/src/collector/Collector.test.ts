@@ -1,13 +1,14 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { billerOf, exampleAccount } from '@internal/sandbox/cost-explorer';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { readCostUptimeOptions } from '../config';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
 import { expectRollupsMatchFacts } from '../__testUtils__/rollups';
-import { Collector } from './Collector';
+import { daysFrom, testStore } from '../__testUtils__/stores';
+import type { JsonObject } from '@backstage/types';
+import { testCollector } from '../__testUtils__/collector';
+import { addDays } from '@internal/plugin-cost-uptime-common';
 
 jest.setTimeout(120_000);
 
@@ -16,17 +17,9 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 const NOW = new Date('2026-11-20T12:30:00Z');
 const ACCOUNT = billerOf(exampleAccount());
 
-function dayRange(from: string, toExclusive: string) {
-  const out: string[] = [];
-  for (
-    let d = DateTime.fromISO(from, { zone: 'utc' });
-    d.toISODate()! < toExclusive;
-    d = d.plus({ days: 1 })
-  ) {
-    out.push(d.toISODate()!);
-  }
-  return out;
-}
+/** The days from `from` up to `toExclusive`. */
+const dayRange = (from: string, toExclusive: string) =>
+  daysFrom(from, addDays(toExclusive, -1));
 
 /** What the stand-in bills for a tag value on a day, as the collector should store it. */
 function expectedTotal(
@@ -68,10 +61,7 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
   const sleeps: number[] = [];
 
   beforeEach(async () => {
-    knex = await databases.init(databaseId);
-    store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    ({ knex, store } = await testStore(databases, databaseId));
     now = NOW;
     ce = await startCostExplorer({ now: () => now });
     sleeps.length = 0;
@@ -82,30 +72,23 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
     await knex.destroy();
   });
 
-  function collector(extra: Record<string, unknown> = {}) {
-    const options = readCostUptimeOptions(
-      new ConfigReader({
-        costUptime: {
-          costExplorer: {
-            endpoint: ce.url,
-            credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-            backfillDays: 30,
-            retryBaseDelayMs: 100,
-            ...extra,
-          },
-        },
-      }),
-    );
-    return new Collector({
-      options,
-      store,
-      logger: mockServices.logger.mock(),
-      sliTargets: async () => [],
-      now: () => now,
-      sleep: async ms => {
-        sleeps.push(ms);
+  function collector(extra: JsonObject = {}) {
+    return testCollector(
+      {
+        costExplorer: ce.config({
+          backfillDays: 30,
+          retryBaseDelayMs: 100,
+          ...extra,
+        }),
       },
-    });
+      {
+        store,
+        now: () => now,
+        sleep: async ms => {
+          sleeps.push(ms);
+        },
+      },
+    );
   }
 
   it('backfills every page of both tag keys and records the run', async () => {

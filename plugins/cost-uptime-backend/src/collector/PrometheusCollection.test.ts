@@ -12,6 +12,7 @@ import {
 } from '../__testUtils__/prometheus';
 import { CLUSTER_QUERIES } from './ClusterSource';
 import { Collector } from './Collector';
+import { testStore } from '../__testUtils__/stores';
 
 jest.setTimeout(120_000);
 
@@ -118,10 +119,7 @@ describe('Prometheus collection on known data', () => {
     let store: DatabaseCostStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ knex, store } = await testStore(databases, databaseId));
     });
 
     afterEach(async () => {

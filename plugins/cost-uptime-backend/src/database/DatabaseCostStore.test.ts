@@ -1,12 +1,13 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
 import {
   expectRollupsMatchFacts,
   rollupsFromFacts,
 } from '../__testUtils__/rollups';
 import type { CollectionBatch, CostRow } from './CostStore';
 import { DatabaseCostStore } from './DatabaseCostStore';
+import { addDays } from '@internal/plugin-cost-uptime-common';
+import { daysFrom, testStore } from '../__testUtils__/stores';
 
 jest.setTimeout(120_000);
 
@@ -14,16 +15,9 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 
 const SERVICES = ['Amazon EC2', 'Amazon EKS', 'Amazon S3'];
 
-function days(from: string, toExclusive: string) {
-  const out: string[] = [];
-  for (
-    let d = DateTime.fromISO(from, { zone: 'utc' });
-    d.toISODate()! < toExclusive;
-    d = d.plus({ days: 1 })
-  )
-    out.push(d.toISODate()!);
-  return out;
-}
+/** The days from `from` up to `toExclusive`. */
+const days = (from: string, toExclusive: string) =>
+  daysFrom(from, addDays(toExclusive, -1));
 
 /**
  * Facts for one tag key over [from, to): every tag value and service a day,
@@ -175,10 +169,7 @@ describe.each(databases.eachSupportedId())(
     let store: DatabaseCostStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ knex, store } = await testStore(databases, databaseId));
     });
 
     afterEach(async () => {

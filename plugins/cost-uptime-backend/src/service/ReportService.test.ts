@@ -1,10 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import { readCostUptimeOptions } from '../config';
 import type { CostRow } from '../database/CostStore';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { ReportService } from './ReportService';
+import { memoryStore } from '../__testUtils__/stores';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'];
@@ -16,14 +15,8 @@ describe('ReportService series with top', () => {
   let report: ReportService;
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const { knex: db, store } = await memoryStore();
+    knex = db;
     const rows: CostRow[] = [];
     for (const [d, day] of DAYS.entries()) {
       for (const [e, tagValue] of ENVS.entries()) {
@@ -128,14 +121,8 @@ describe('ReportService summary', () => {
   const rows: CostRow[] = [];
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const { knex: db, store } = await memoryStore();
+    knex = db;
     for (let d = 0; d < 50; d++) {
       const day = new Date(Date.UTC(2026, 9, 1 + d)).toISOString().slice(0, 10);
       for (const [e, tagValue] of ['prod', 'dev-a', '', 'old'].entries()) {

@@ -25,13 +25,14 @@ import {
   dailyCost,
   type DailyCostModel,
 } from '@internal/sandbox/cost-explorer';
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import { CostAlertDetector } from '../alerting/CostAlertDetector';
 import { readCostUptimeOptions } from '../config';
 import type { CostRow } from '../database/CostStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import type { CostEntity } from './EntityDirectory';
 import { ReportService } from './ReportService';
+import { memoryStore } from '../__testUtils__/stores';
 
 jest.setTimeout(600_000);
 
@@ -109,14 +110,7 @@ describe('every day of 2027 and 2028', () => {
   );
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    ({ knex, store } = await memoryStore());
     const rows: CostRow[] = [];
     for (const day of byDay.keys())
       for (const tagValue of ENVIRONMENTS)

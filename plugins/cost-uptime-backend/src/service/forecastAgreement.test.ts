@@ -12,13 +12,14 @@ import type {
   RaiseResult,
 } from '@internal/plugin-alerts-node';
 import { addDays, dayRange } from '@internal/plugin-cost-uptime-common';
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import { CostAlertDetector } from '../alerting/CostAlertDetector';
 import { readCostUptimeOptions } from '../config';
 import type { CostRow } from '../database/CostStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import type { CostEntity } from './EntityDirectory';
 import { ReportService } from './ReportService';
+import { memoryStore } from '../__testUtils__/stores';
 
 // Billed through the 19th; the 20th has hourly estimates.
 const NOW = new Date('2026-11-20T12:30:00Z');
@@ -43,14 +44,7 @@ describe('the forecast of the page and of the budget alert', () => {
   let store: DatabaseCostStore;
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    ({ knex, store } = await memoryStore());
     const rows: CostRow[] = [];
     const range = dayRange('2026-10-20', '2026-11-19');
     for (let i = 0; i < range.days; i++) {
