@@ -36,3 +36,19 @@ export function daysFrom(from: string, to: string): string[] {
     addDays(from, i),
   );
 }
+
+/**
+ * A fresh test database of `id` with the plugin's tables for each test of
+ * the enclosing block (destroyed after it): `knex` and `store` are set
+ * before each test.
+ */
+export function eachTestStore(databases: TestDatabases, id: TestDatabaseId) {
+  const db = {} as { knex: Knex; store: DatabaseCostStore };
+  beforeEach(async () => {
+    Object.assign(db, await testStore(databases, id));
+  });
+  afterEach(async () => {
+    await db.knex.destroy();
+  });
+  return db;
+}

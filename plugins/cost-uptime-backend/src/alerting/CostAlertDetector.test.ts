@@ -1,11 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject, JsonValue } from '@backstage/types';
-import type {
-  AlertEvent,
-  AlertsService,
-  RaiseResult,
-} from '@internal/plugin-alerts-node';
+import type { AlertEvent, AlertsService } from '@internal/plugin-alerts-node';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { readCostUptimeOptions } from '../config';
@@ -17,6 +13,7 @@ import { startCostExplorer } from '../__testUtils__/costExplorer';
 import type { AlertDetector } from './AlertDetector';
 import { CostAlertDetector } from './CostAlertDetector';
 import { daysFrom, testStore } from '../__testUtils__/stores';
+import { RecordingAlerts, devA } from '../__testUtils__/alerts';
 
 jest.setTimeout(120_000);
 
@@ -26,13 +23,6 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 // are left in November, the last complete ISO week is 2026-W46 (9th-15th).
 const NOW = new Date('2026-11-20T12:30:00Z');
 
-const devA: CostEntity = {
-  entityRef: 'resource:default/dev-a',
-  title: 'dev-a',
-  tagKey: 'environment',
-  tagValue: 'dev-a',
-  sli: 'up',
-};
 const shopBackend: CostEntity = {
   entityRef: 'component:default/shop-backend',
   title: 'Shop backend',
@@ -41,19 +31,6 @@ const shopBackend: CostEntity = {
   sli: 'up',
   slo: 99.5,
 };
-
-/** An alerts service that records what it is given and dedupes by id, like the backend. */
-class RecordingAlerts implements AlertsService {
-  readonly events: AlertEvent[] = [];
-  private readonly seen = new Set<string>();
-  async raise(event: AlertEvent): Promise<RaiseResult> {
-    this.events.push(event);
-    const id = event.id!;
-    if (this.seen.has(id)) return { id, status: 'duplicate' };
-    this.seen.add(id);
-    return { id, status: 'sent' };
-  }
-}
 
 describe.each(databases.eachSupportedId())(
   'CostAlertDetector on %p',

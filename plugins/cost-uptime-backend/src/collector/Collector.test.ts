@@ -4,7 +4,10 @@ import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
-import { expectRollupsMatchFacts } from '../__testUtils__/rollups';
+import {
+  expectRollupsMatchFacts,
+  ROLLUP_KEY_COLUMNS,
+} from '../__testUtils__/rollups';
 import { daysFrom, testStore } from '../__testUtils__/stores';
 import type { JsonObject } from '@backstage/types';
 import { testCollector } from '../__testUtils__/collector';
@@ -38,13 +41,7 @@ async function snapshot(knex: Knex) {
   const out: Record<string, any[]> = {};
   const keys: Record<string, string[]> = {
     cost_daily: ['tag_key', 'day', 'tag_value', 'service'],
-    cost_daily_totals: ['tag_key', 'day', 'tag_value'],
-    cost_daily_services: ['tag_key', 'day', 'service'],
-    cost_daily_overall: ['tag_key', 'day'],
-    cost_monthly: ['tag_key', 'month', 'tag_value', 'service'],
-    cost_monthly_totals: ['tag_key', 'month', 'tag_value'],
-    cost_monthly_services: ['tag_key', 'month', 'service'],
-    cost_month_to_date: ['tag_key', 'day', 'tag_value'],
+    ...ROLLUP_KEY_COLUMNS,
     cost_forecasts: ['month'],
   };
   for (const [table, order] of Object.entries(keys)) {

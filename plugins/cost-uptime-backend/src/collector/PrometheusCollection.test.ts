@@ -1,8 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type { Knex } from 'knex';
 import { readCostUptimeOptions } from '../config';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { ReportService } from '../service/ReportService';
 import {
   openMetrics,
@@ -12,7 +10,7 @@ import {
 } from '../__testUtils__/prometheus';
 import { CLUSTER_QUERIES } from './ClusterSource';
 import { Collector } from './Collector';
-import { testStore } from '../__testUtils__/stores';
+import { eachTestStore } from '../__testUtils__/stores';
 
 jest.setTimeout(120_000);
 
@@ -115,16 +113,7 @@ describe('Prometheus collection on known data', () => {
   });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let knex: Knex;
-    let store: DatabaseCostStore;
-
-    beforeEach(async () => {
-      ({ knex, store } = await testStore(databases, databaseId));
-    });
-
-    afterEach(async () => {
-      await knex.destroy();
-    });
+    const db = eachTestStore(databases, databaseId);
 
     function setup(servers: { environment: string; url: string }[]) {
       const options = readCostUptimeOptions(
@@ -137,7 +126,7 @@ describe('Prometheus collection on known data', () => {
       );
       const collector = new Collector({
         options,
-        store,
+        store: db.store,
         logger: mockServices.logger.mock(),
         sliTargets: async () => [
           { key: 'shop-backend', job: 'shop-backend', kind: 'up' },
@@ -146,7 +135,7 @@ describe('Prometheus collection on known data', () => {
         now: () => NOW,
       });
       const report = new ReportService(
-        store,
+        db.store,
         options,
         { list: async () => [] },
         () => NOW,
@@ -217,7 +206,7 @@ describe('Prometheus collection on known data', () => {
 
       // The near-real-time estimate: nodes x price + EKS + EBS, per hour.
       const hourly = 3 * 0.0832 + 0.1 + (0.08 / 730) * (3 * 20 + 50);
-      const estimates = await store.estimates('2026-11-20T00');
+      const estimates = await db.store.estimates('2026-11-20T00');
       expect(estimates).toHaveLength(13);
       for (const e of estimates) expect(e.amount).toBeCloseTo(hourly, 12);
       const summary = await report.summary();
@@ -244,8 +233,8 @@ describe('Prometheus collection on known data', () => {
         message: expect.stringMatching(/^Prometheus staging: /),
       });
       expect(run.warnings.every(w => w.environment === 'staging')).toBe(true);
-      expect((await store.listRuns(1))[0].warnings).toEqual(run.warnings);
-      const usage = await store.usage({
+      expect((await db.store.listRuns(1))[0].warnings).toEqual(run.warnings);
+      const usage = await db.store.usage({
         granularity: 'day',
         from: '2026-11-19',
         to: '2026-11-19',

@@ -7,11 +7,6 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type {
-  AlertEvent,
-  AlertsService,
-  RaiseResult,
-} from '@internal/plugin-alerts-node';
 import {
   addDays,
   billingPeriods,
@@ -33,6 +28,7 @@ import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import type { CostEntity } from './EntityDirectory';
 import { ReportService } from './ReportService';
 import { memoryStore } from '../__testUtils__/stores';
+import { RecordingAlerts } from '../__testUtils__/alerts';
 
 jest.setTimeout(600_000);
 
@@ -84,14 +80,6 @@ function firstNonFinite(value: unknown, path = '$'): string | undefined {
     }
   }
   return undefined;
-}
-
-class RecordingAlerts implements AlertsService {
-  events: AlertEvent[] = [];
-  async raise(event: AlertEvent): Promise<RaiseResult> {
-    this.events.push(event);
-    return { id: event.id!, status: 'sent' };
-  }
 }
 
 const SWEEP = eachDay(dayRange('2027-01-01', '2028-12-31'));
