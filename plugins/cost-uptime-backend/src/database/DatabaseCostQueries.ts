@@ -158,13 +158,7 @@ export class DatabaseCostQueries implements CostQueries {
     query
       .select({ key: 'service' })
       .where({ tag_key: tagKey })
-      .whereBetween('day', [
-        valid.map(r => r.from).sort()[0],
-        valid
-          .map(r => r.to)
-          .sort()
-          .pop()!,
-      ])
+      .whereBetween('day', span(valid))
       .groupBy('service');
     for (const [i, r] of ranges.entries()) {
       if (!r) continue;
@@ -195,21 +189,12 @@ export class DatabaseCostQueries implements CostQueries {
     tagValue: string | undefined,
     ranges: ({ from: string; to: string } | undefined)[],
   ): Promise<any[]> {
-    const valid = ranges.filter(r => r !== undefined);
+    const [firstDay, lastDay] = span(ranges.filter(r => r !== undefined));
     const stored = (
       await this.db('cost_daily_overall')
         .select('day')
         .where({ tag_key: tagKey })
-        .whereBetween('day', [
-          `${valid
-            .map(r => r.from)
-            .sort()[0]
-            .slice(0, 7)}-01`,
-          valid
-            .map(r => r.to)
-            .sort()
-            .pop()!,
-        ])
+        .whereBetween('day', [`${firstDay.slice(0, 7)}-01`, lastDay])
         .orderBy('day')
     ).map(r => String(r.day));
     const signs = ranges.map(r => {
@@ -306,6 +291,17 @@ export class DatabaseCostQueries implements CostQueries {
       amount: Number(r.amount),
     }));
   }
+}
+
+/** The first day and the last day of `ranges` (not empty). */
+function span(ranges: { from: string; to: string }[]): [string, string] {
+  return [
+    ranges.map(r => r.from).sort()[0],
+    ranges
+      .map(r => r.to)
+      .sort()
+      .pop()!,
+  ];
 }
 
 /** The columns of an AmountByKey: `period` and `key` from the columns named. */

@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import type { CollectionBatch } from './CostStore';
-import { insertRows, insertSelect, MAX_BINDINGS } from './insertRows';
+import {
+  insertRows,
+  insertSelect,
+  MAX_BINDINGS,
+  sumDuplicates,
+} from './insertRows';
 
 /** First day of each month touched by [from, to) (days, YYYY-MM-DD). */
 function monthsOf(from: string, to: string): string[] {
@@ -44,20 +49,11 @@ export async function writeCostWindow(
   const windowDays = (q: Knex.QueryBuilder) =>
     q.where({ tag_key: tagKey }).where('day', '>=', from).where('day', '<', to);
   await windowDays(trx('cost_daily')).delete();
-  // Cost Explorer may split one day's groups over pages; sum duplicates.
-  const merged = new Map<
-    string,
-    CollectionBatch['costs'][number]['rows'][number]
-  >();
-  for (const r of window.rows) {
-    const k = `${r.day}\u0000${r.tagValue}\u0000${r.awsService}`;
-    const prev = merged.get(k);
-    if (prev) {
-      prev.amount += r.amount;
-      prev.estimated = prev.estimated || r.estimated;
-    } else merged.set(k, { ...r });
-  }
-  const rows = [...merged.values()].map(r => [
+  const merged = sumDuplicates(
+    window.rows,
+    r => `${r.day}\u0000${r.tagValue}\u0000${r.awsService}`,
+  );
+  const rows = merged.map(r => [
     tagKey,
     r.day,
     r.tagValue,
