@@ -28,58 +28,55 @@ const FLAKY = [t('2026-11-19T10:00:00Z'), t('2026-11-19T11:00:00Z')];
  * from 10:00 to 11:00. Samples every minute at :30, off the hour boundaries.
  */
 function knownSeries(): SeriesSpec[] {
+  const constant = (
+    name: string,
+    labels: Record<string, string>,
+    value: number,
+  ): SeriesSpec => ({ name, labels, value: () => value });
+  /** A counter going up by `perSecond` each second. */
+  const counter = (
+    name: string,
+    labels: Record<string, string>,
+    perSecond: number,
+  ): SeriesSpec => ({
+    name,
+    labels,
+    value: s => (s - OUTAGE[0] + 10 ** 6) * perSecond,
+  });
   const nodes = ['ip-10-0-1-11', 'ip-10-0-2-12', 'ip-10-0-3-13'];
   return [
-    ...nodes.map(node => ({
-      name: 'kube_node_status_condition',
-      labels: { condition: 'Ready', node, status: 'true' },
-      value: () => 1,
-    })),
-    {
-      name: 'kubelet_volume_stats_capacity_bytes',
-      labels: { persistentvolumeclaim: 'prometheus-data' },
-      value: () => 30e9,
-    },
-    {
-      name: 'kubelet_volume_stats_capacity_bytes',
-      labels: { persistentvolumeclaim: 'grafana' },
-      value: () => 20e9,
-    },
-    {
-      name: 'node_memory_MemAvailable_bytes',
-      labels: { instance: 'a' },
-      value: () => 4e9,
-    },
-    {
-      name: 'node_memory_MemTotal_bytes',
-      labels: { instance: 'a' },
-      value: () => 16e9,
-    },
-    {
-      name: 'node_filesystem_avail_bytes',
-      labels: { instance: 'a', mountpoint: '/' },
-      value: () => 30e9,
-    },
-    {
-      name: 'node_filesystem_size_bytes',
-      labels: { instance: 'a', mountpoint: '/' },
-      value: () => 100e9,
-    },
-    {
-      name: 'node_cpu_seconds_total',
-      labels: { cpu: '0', mode: 'idle' },
-      value: s => (s - OUTAGE[0] + 10 ** 6) * 0.6,
-    },
-    {
-      name: 'node_network_receive_bytes_total',
-      labels: { device: 'eth0' },
-      value: s => (s - OUTAGE[0] + 10 ** 6) * 100 * 1024,
-    },
-    {
-      name: 'node_network_transmit_bytes_total',
-      labels: { device: 'eth0' },
-      value: s => (s - OUTAGE[0] + 10 ** 6) * 50 * 1024,
-    },
+    ...nodes.map(node =>
+      constant(
+        'kube_node_status_condition',
+        { condition: 'Ready', node, status: 'true' },
+        1,
+      ),
+    ),
+    constant(
+      'kubelet_volume_stats_capacity_bytes',
+      { persistentvolumeclaim: 'prometheus-data' },
+      30e9,
+    ),
+    constant(
+      'kubelet_volume_stats_capacity_bytes',
+      { persistentvolumeclaim: 'grafana' },
+      20e9,
+    ),
+    constant('node_memory_MemAvailable_bytes', { instance: 'a' }, 4e9),
+    constant('node_memory_MemTotal_bytes', { instance: 'a' }, 16e9),
+    constant(
+      'node_filesystem_avail_bytes',
+      { instance: 'a', mountpoint: '/' },
+      30e9,
+    ),
+    constant(
+      'node_filesystem_size_bytes',
+      { instance: 'a', mountpoint: '/' },
+      100e9,
+    ),
+    counter('node_cpu_seconds_total', { cpu: '0', mode: 'idle' }, 0.6),
+    counter('node_network_receive_bytes_total', { device: 'eth0' }, 100 * 1024),
+    counter('node_network_transmit_bytes_total', { device: 'eth0' }, 50 * 1024),
     {
       name: 'up',
       labels: { job: 'shop-backend', instance: 'pod-1' },
