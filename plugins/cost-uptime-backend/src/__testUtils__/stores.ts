@@ -8,7 +8,7 @@ import knexFactory, { type Knex } from 'knex';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 
 /** The plugin's tables on `knex` and the store on them. */
-export function storeOn(knex: Knex) {
+function storeOn(knex: Knex) {
   return DatabaseCostStore.create({
     database: mockServices.database({ knex }),
   });
