@@ -9,12 +9,17 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { alertsServiceRef } from '@internal/plugin-alerts-node';
 import { addDays, billingPeriods } from '@internal/plugin-cost-uptime-common';
 import { clockServiceFactory, fixedClock } from './clock';
 import { costUptimePlugin } from './plugin';
 import { exampleAccount } from '@internal/sandbox/cost-explorer';
+import type { JsonObject } from '@backstage/types';
+import {
+  acceptingAlerts,
+  RARELY,
+  runOnRequest,
+  waitFor,
+} from './__testUtils__/backend';
 import { startCostExplorer } from './__testUtils__/costExplorer';
 
 jest.setTimeout(120_000);
@@ -46,30 +51,20 @@ const entities: Entity[] = [
 ];
 
 /**
- * Alerts accepted without an alerts backend: whether the example data calls
- * for a growth alert depends on the weekday, and these tests are about
- * collection (src/alerting has the alert tests).
+ * The plugin with the entities above, reading `data` as its config and
+ * `clock` as its time. Alerts are accepted without an alerts backend:
+ * whether the example data calls for a growth alert depends on the weekday.
  */
-const acceptingAlerts = createServiceFactory({
-  service: alertsServiceRef,
-  deps: {},
-  factory: () => ({
-    raise: async event => ({ id: event.id ?? '', status: 'sent' as const }),
-  }),
-});
-
-async function waitFor<T>(
-  fn: () => Promise<T | undefined>,
-  ms = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
+const pluginFeatures = (
+  clock: Parameters<typeof clockServiceFactory>[0],
+  data: JsonObject,
+) => [
+  costUptimePlugin,
+  catalogServiceMock.factory({ entities }),
+  acceptingAlerts,
+  clockServiceFactory(clock),
+  mockServices.rootConfig.factory({ data }),
+];
 
 /**
  * The days the collection tests run on: the 1st (this month has no billed
@@ -95,33 +90,17 @@ describe('cost-uptime backend plugin', () => {
     await ce.stop();
   });
 
-  function config(schedule: object) {
-    return {
-      costUptime: {
-        schedule,
-        costExplorer: {
-          endpoint: ce.url,
-          credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-          backfillDays: 40,
-        },
-      },
-    };
-  }
-
-  const rarely = {
-    frequency: { hours: 24 },
-    timeout: { minutes: 5 },
-    initialDelay: { hours: 12 },
-  };
+  const config = () => ({
+    costUptime: {
+      schedule: RARELY,
+      costExplorer: ce.config({ backfillDays: 40 }),
+    },
+  });
 
   it('refuses requests without a token and bad queries, and guards runs with the permission', async () => {
     const { server } = await startTestBackend({
       features: [
-        costUptimePlugin,
-        catalogServiceMock.factory({ entities }),
-        acceptingAlerts,
-        clockServiceFactory(clock),
-        mockServices.rootConfig.factory({ data: config(rarely) }),
+        ...pluginFeatures(clock, config()),
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
         // Requests without a token get no credentials (the default mock signs them in).
         mockServices.httpAuth.factory({
@@ -179,28 +158,14 @@ describe('cost-uptime backend plugin', () => {
       ce = await startCostExplorer({ now: at.now });
       const { server } = await startTestBackend({
         features: [
-          costUptimePlugin,
-          catalogServiceMock.factory({ entities }),
-          acceptingAlerts,
-          clockServiceFactory(at),
-          mockServices.rootConfig.factory({ data: config(rarely) }),
+          ...pluginFeatures(at, config()),
           mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
         ],
       });
       const api = request(server);
       const auth = mockCredentials.user.header();
 
-      const triggered = await api
-        .post('/api/cost-uptime/runs')
-        .set('authorization', auth);
-      expect(triggered.status).toBe(202);
-      const run = await waitFor(async () => {
-        const res = await api
-          .get('/api/cost-uptime/runs')
-          .set('authorization', auth);
-        const [latest] = res.body.runs;
-        return latest && latest.status !== 'running' ? latest : undefined;
-      });
+      const run = await runOnRequest(server, auth);
       expect(run).toMatchObject({
         status: 'succeeded',
         trigger: 'manual',
@@ -313,28 +278,13 @@ describe('cost of a service per environment', () => {
       ce = await startCostExplorer({ now: clock.now });
       const { server } = await startTestBackend({
         features: [
-          costUptimePlugin,
-          catalogServiceMock.factory({ entities }),
-          acceptingAlerts,
-          clockServiceFactory(clock),
-          mockServices.rootConfig.factory({
-            data: {
-              costUptime: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 12 },
-                },
-                costExplorer: {
-                  endpoint: ce.url,
-                  credentials: {
-                    accessKeyId: 'AKIDTEST',
-                    secretAccessKey: 'test',
-                  },
-                  backfillDays: 40,
-                  serviceByEnvironment: true,
-                },
-              },
+          ...pluginFeatures(clock, {
+            costUptime: {
+              schedule: RARELY,
+              costExplorer: ce.config({
+                backfillDays: 40,
+                serviceByEnvironment: true,
+              }),
             },
           }),
           mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
@@ -350,14 +300,7 @@ describe('cost of a service per environment', () => {
       expect(before.status).toBe(200);
       expect(before.body.environments).toEqual([]);
 
-      await api.post('/api/cost-uptime/runs').set('authorization', auth);
-      await waitFor(async () => {
-        const res = await api
-          .get('/api/cost-uptime/runs')
-          .set('authorization', auth);
-        const [latest] = res.body.runs;
-        return latest && latest.status === 'succeeded' ? latest : undefined;
-      });
+      expect((await runOnRequest(server, auth)).status).toBe('succeeded');
 
       const res = await api
         .get('/api/cost-uptime/services/shop-backend/environments')
@@ -427,28 +370,15 @@ describe.each(databases.eachSupportedId())(
       const backend = () =>
         startTestBackend({
           features: [
-            costUptimePlugin,
-            catalogServiceMock.factory({ entities }),
-            acceptingAlerts,
-            clockServiceFactory(clock),
+            ...pluginFeatures(clock, {
+              costUptime: {
+                schedule: soon,
+                costExplorer: ce.config({ backfillDays: 10 }),
+              },
+            }),
             mockServices.database.factory({ knex }),
             // The real scheduler, whose global tasks lock through the database.
             schedulerServiceFactory,
-            mockServices.rootConfig.factory({
-              data: {
-                costUptime: {
-                  schedule: soon,
-                  costExplorer: {
-                    endpoint: ce.url,
-                    credentials: {
-                      accessKeyId: 'AKIDTEST',
-                      secretAccessKey: 'test',
-                    },
-                    backfillDays: 10,
-                  },
-                },
-              },
-            }),
           ],
         });
       // One after the other, as in a rolling deployment: knex's own

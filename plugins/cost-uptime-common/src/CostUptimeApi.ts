@@ -28,6 +28,26 @@ export interface SeriesQuery {
   top?: number;
 }
 
+/** Which availability rows `getUptime` answers with. */
+export interface UptimeQuery {
+  /** The last `days` days, today included. */
+  days?: number;
+  /** Only one service's rows (its `service` tag value). */
+  key?: string;
+  /** Only one environment's rows. */
+  environment?: string;
+}
+
+/** Which usage series `getUsage` answers with; a type alias, so the client can pass it as URL parameters. */
+export type UsageQuery = {
+  granularity: 'hour' | 'day';
+  environment?: string;
+  /** Inclusive, YYYY-MM-DD, or YYYY-MM-DDTHH hourly. */
+  from?: string;
+  /** Inclusive, YYYY-MM-DD, or YYYY-MM-DDTHH hourly. */
+  to?: string;
+};
+
 /** The CSV export's rows: a series query whose grouping defaults to day x environment. */
 export type CsvQuery = Omit<SeriesQuery, 'granularity' | 'groupBy' | 'top'> & {
   granularity?: Granularity;
@@ -75,19 +95,10 @@ export interface CostUptimeApi {
    * `days` days; `key` keeps one service's rows, `environment` one
    * environment's.
    */
-  getUptime(options?: {
-    days?: number;
-    key?: string;
-    environment?: string;
-  }): Promise<UptimeReport>;
+  getUptime(options?: UptimeQuery): Promise<UptimeReport>;
 
   /** CPU, memory, disk, storage, network and node count per environment. */
-  getUsage(options: {
-    granularity: 'hour' | 'day';
-    environment?: string;
-    from?: string;
-    to?: string;
-  }): Promise<UsageSeries>;
+  getUsage(options: UsageQuery): Promise<UsageSeries>;
 
   /** The latest collection runs, newest first, with their structured warnings. */
   getRuns(limit?: number): Promise<CollectionRun[]>;

@@ -1,6 +1,12 @@
 import { ResponseError } from '@backstage/errors';
 import type { AllocationReport } from './allocation/report';
-import type { CostUptimeApi, CsvQuery, SeriesQuery } from './CostUptimeApi';
+import type {
+  CostUptimeApi,
+  CsvQuery,
+  SeriesQuery,
+  UptimeQuery,
+  UsageQuery,
+} from './CostUptimeApi';
 import type {
   CollectionRun,
   CostSeries,
@@ -63,9 +69,7 @@ export class CostUptimeClient implements CostUptimeApi {
     return this.get('/allocation', query);
   }
 
-  getUptime(
-    options: Parameters<CostUptimeApi['getUptime']>[0] = {},
-  ): Promise<UptimeReport> {
+  getUptime(options: UptimeQuery = {}): Promise<UptimeReport> {
     return this.get('/uptime', {
       days: options.days?.toString(),
       key: options.key,
@@ -73,9 +77,7 @@ export class CostUptimeClient implements CostUptimeApi {
     });
   }
 
-  getUsage(
-    options: Parameters<CostUptimeApi['getUsage']>[0],
-  ): Promise<UsageSeries> {
+  getUsage(options: UsageQuery): Promise<UsageSeries> {
     return this.get('/usage', options);
   }
 

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -14,6 +15,12 @@ export async function startCostExplorer(options: CostExplorerHandlerOptions) {
   return {
     url,
     state: handler.state,
+    /** `costUptime.costExplorer` config reading from this stand-in, with `more`. */
+    config: (more: JsonObject = {}) => ({
+      endpoint: url,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+      ...more,
+    }),
     stop: () => new Promise<void>(r => server.close(() => r())),
   };
 }

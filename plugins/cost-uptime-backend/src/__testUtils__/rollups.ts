@@ -94,7 +94,8 @@ export async function rollupsFromFacts(knex: Knex) {
   return expected;
 }
 
-const keyColumns: Record<string, string[]> = {
+/** Each rollup table's key columns. */
+export const ROLLUP_KEY_COLUMNS: Record<string, string[]> = {
   cost_daily_totals: ['tag_key', 'day', 'tag_value'],
   cost_daily_services: ['tag_key', 'day', 'service'],
   cost_daily_overall: ['tag_key', 'day'],
@@ -114,7 +115,7 @@ const keyColumns: Record<string, string[]> = {
 export async function expectRollupsMatchFacts(knex: Knex): Promise<number> {
   const expected = await rollupsFromFacts(knex);
   let compared = 0;
-  for (const [table, columns] of Object.entries(keyColumns)) {
+  for (const [table, columns] of Object.entries(ROLLUP_KEY_COLUMNS)) {
     const want = expected[table as keyof typeof expected];
     const rows = await knex(table).select();
     const got = new Map(

@@ -5,11 +5,13 @@
  */
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { costUptimeAllocationReadPermission } from '@internal/plugin-cost-uptime-common';
 import type { AllocationReportService } from '../service/AllocationReportService';
-import { allocationRange } from '../service/allocationRange';
+import {
+  ALLOCATION_READ_DENIED,
+  allocationRange,
+} from '../service/allocationRange';
+import { requirePermission } from '../service/requirePermission';
 
 export interface AllocationActionOptions {
   actionsRegistry: ActionsRegistryService;
@@ -74,15 +76,12 @@ Same figures as /api/cost-uptime/allocation and the environment's cost card. Def
         }),
     },
     action: async ({ input, credentials }) => {
-      const [decision] = await permissions.authorize(
-        [{ permission: costUptimeAllocationReadPermission }],
-        { credentials },
+      await requirePermission(
+        permissions,
+        credentials,
+        costUptimeAllocationReadPermission,
+        ALLOCATION_READ_DENIED,
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          'Reading allocations needs cost-uptime.allocation.read',
-        );
-      }
       const range = allocationRange(input, now());
       return {
         output: await allocations.allocation({

@@ -1,17 +1,10 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
-import express from 'express';
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import request from 'supertest';
-import { readCostUptimeOptions } from '../config';
 import type { CostRow } from '../database/CostStore';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
-import { ReportService } from '../service/ReportService';
-import { createRouter } from '../service/router';
-import type { AllocationReportService } from '../service/AllocationReportService';
 import { registerCostUptimeActions } from './costUptimeActions';
+import { memoryStore } from '../__testUtils__/stores';
+import { testApiApp, testReport } from '../__testUtils__/reports';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'];
@@ -22,14 +15,8 @@ describe('cost and uptime actions', () => {
   const actions = actionsRegistryServiceMock();
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const { knex: db, store } = await memoryStore();
+    knex = db;
     const rows: CostRow[] = DAYS.flatMap((day, d) =>
       ['dev-a', 'prod'].map(tagValue => ({
         tagKey: 'environment',
@@ -51,42 +38,13 @@ describe('cost and uptime actions', () => {
       })),
       estimates: [],
     });
-    const options = readCostUptimeOptions(
-      new ConfigReader({
-        costUptime: { costExplorer: { tagKeys: ['environment'] } },
-      }),
-    );
-    const report = new ReportService(
-      store,
-      options,
-      { list: async () => [] },
-      () => NOW,
-    );
+    const report = testReport(store, NOW);
     registerCostUptimeActions({
       actionsRegistry: actions,
       report,
       now: () => NOW,
     });
-    const app = express();
-    app.use(
-      await createRouter({
-        httpAuth: mockServices.httpAuth(),
-        permissions: mockServices.permissions(),
-        report,
-        // The allocation route is not exercised here.
-        allocations: {} as AllocationReportService,
-        store,
-        triggerRun: async () => {},
-        now: () => NOW,
-      }),
-    );
-    app.use(
-      MiddlewareFactory.create({
-        config: mockServices.rootConfig(),
-        logger: mockServices.logger.mock(),
-      }).error(),
-    );
-    api = request(app);
+    api = request(await testApiApp(report, store, { now: () => NOW }));
   });
 
   afterAll(async () => {

@@ -48,11 +48,16 @@ function filterOf(input: {
   return undefined;
 }
 
+/** What the catalog calls a key, when an entity carries it. */
+const entityLabel = (z: Zod) => ({
+  title: z.string().optional(),
+  entityRef: z.string().optional(),
+});
+
 const breakdownRow = (z: Zod) =>
   z.object({
     key: z.string(),
-    title: z.string().optional(),
-    entityRef: z.string().optional(),
+    ...entityLabel(z),
     amount: z.number(),
     previousAmount: z.number(),
     change: z.number().nullable(),
@@ -168,13 +173,7 @@ Same figures as /api/cost-uptime/series and the page's charts.`,
           groupBy: z.enum(['environment', 'awsService', 'entity']),
           from: z.string(),
           to: z.string(),
-          keys: z.array(
-            z.object({
-              key: z.string(),
-              title: z.string().optional(),
-              entityRef: z.string().optional(),
-            }),
-          ),
+          keys: z.array(z.object({ key: z.string(), ...entityLabel(z) })),
           points: z.array(
             z.object({
               period: z.string(),
@@ -231,8 +230,7 @@ Same figures as /api/cost-uptime/uptime and the page's availability table.`,
           rows: z.array(
             z.object({
               service: z.string(),
-              title: z.string().optional(),
-              entityRef: z.string().optional(),
+              ...entityLabel(z),
               environment: z.string().optional(),
               availability: z.number().nullable(),
               sloTarget: z.number(),

@@ -1,11 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject, JsonValue } from '@backstage/types';
-import type {
-  AlertEvent,
-  AlertsService,
-  RaiseResult,
-} from '@internal/plugin-alerts-node';
+import type { AlertEvent, AlertsService } from '@internal/plugin-alerts-node';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { readCostUptimeOptions } from '../config';
@@ -16,6 +12,8 @@ import type { CostEntity } from '../service/EntityDirectory';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
 import type { AlertDetector } from './AlertDetector';
 import { CostAlertDetector } from './CostAlertDetector';
+import { daysFrom, testStore } from '../__testUtils__/stores';
+import { RecordingAlerts, devA } from '../__testUtils__/alerts';
 
 jest.setTimeout(120_000);
 
@@ -25,13 +23,6 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 // are left in November, the last complete ISO week is 2026-W46 (9th-15th).
 const NOW = new Date('2026-11-20T12:30:00Z');
 
-const devA: CostEntity = {
-  entityRef: 'resource:default/dev-a',
-  title: 'dev-a',
-  tagKey: 'environment',
-  tagValue: 'dev-a',
-  sli: 'up',
-};
 const shopBackend: CostEntity = {
   entityRef: 'component:default/shop-backend',
   title: 'Shop backend',
@@ -41,31 +32,6 @@ const shopBackend: CostEntity = {
   slo: 99.5,
 };
 
-/** An alerts service that records what it is given and dedupes by id, like the backend. */
-class RecordingAlerts implements AlertsService {
-  readonly events: AlertEvent[] = [];
-  private readonly seen = new Set<string>();
-  async raise(event: AlertEvent): Promise<RaiseResult> {
-    this.events.push(event);
-    const id = event.id!;
-    if (this.seen.has(id)) return { id, status: 'duplicate' };
-    this.seen.add(id);
-    return { id, status: 'sent' };
-  }
-}
-
-function days(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (
-    let d = DateTime.fromISO(from, { zone: 'utc' });
-    d.toISODate()! <= to;
-    d = d.plus({ days: 1 })
-  ) {
-    out.push(d.toISODate()!);
-  }
-  return out;
-}
-
 describe.each(databases.eachSupportedId())(
   'CostAlertDetector on %p',
   databaseId => {
@@ -74,10 +40,7 @@ describe.each(databases.eachSupportedId())(
     let alerts: RecordingAlerts;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ knex, store } = await testStore(databases, databaseId));
       alerts = new RecordingAlerts();
     });
 
@@ -128,7 +91,7 @@ describe.each(databases.eachSupportedId())(
 
     /** The same amount every day of a range. */
     function every(from: string, to: string, byEnv: Record<string, number>) {
-      return Object.fromEntries(days(from, to).map(d => [d, { ...byEnv }]));
+      return Object.fromEntries(daysFrom(from, to).map(d => [d, { ...byEnv }]));
     }
 
     function detector(
@@ -515,14 +478,7 @@ describe.each(databases.eachSupportedId())(
         const options = readCostUptimeOptions(
           new ConfigReader({
             costUptime: {
-              costExplorer: {
-                endpoint: ce.url,
-                credentials: {
-                  accessKeyId: 'AKIDTEST',
-                  secretAccessKey: 'test',
-                },
-                backfillDays: 20,
-              },
+              costExplorer: ce.config({ backfillDays: 20 }),
             },
           }),
         );

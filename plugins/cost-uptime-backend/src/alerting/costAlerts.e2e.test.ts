@@ -32,6 +32,7 @@ import { SLACK_SANDBOX_TOKEN, SlackStandIn } from '@internal/sandbox/slack';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { costUptimePlugin } from '../plugin';
+import { RARELY, runOnRequest, waitFor } from '../__testUtils__/backend';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
 import {
   openMetrics,
@@ -122,20 +123,6 @@ const entities: Entity[] = [
   },
 ];
 
-async function waitFor<T>(
-  fn: () => T | undefined | Promise<T | undefined>,
-  what: string,
-  ms = 60_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
-
 describe('cost and uptime alerts end to end', () => {
   const slack = new SlackStandIn();
   const kakao = new KakaoStandIn();
@@ -194,19 +181,8 @@ describe('cost and uptime alerts end to end', () => {
           data: {
             app: { baseUrl: 'http://portal.test' },
             costUptime: {
-              schedule: {
-                frequency: { hours: 24 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 12 },
-              },
-              costExplorer: {
-                endpoint: ce.url,
-                credentials: {
-                  accessKeyId: 'AKIDTEST',
-                  secretAccessKey: 'test',
-                },
-                backfillDays: 20,
-              },
+              schedule: RARELY,
+              costExplorer: ce.config({ backfillDays: 20 }),
               prometheus: {
                 backfillDays: 2,
                 servers: [{ environment: 'dev-a', url: prometheus.url }],
@@ -276,20 +252,11 @@ describe('cost and uptime alerts end to end', () => {
         receivers: JSON.parse((r.body as any).receiver_uuids) as string[],
       }));
 
-  async function runCollection() {
-    const auth = mockCredentials.user.header('user:default/jiyoung.kim');
-    const triggered = await request(server)
-      .post('/api/cost-uptime/runs')
-      .set('authorization', auth);
-    expect(triggered.status).toBe(202);
-    return waitFor(async () => {
-      const res = await request(server)
-        .get('/api/cost-uptime/runs')
-        .set('authorization', auth);
-      const [latest] = res.body.runs ?? [];
-      return latest && latest.status !== 'running' ? latest : undefined;
-    }, 'the collection run');
-  }
+  const runCollection = () =>
+    runOnRequest(
+      server,
+      mockCredentials.user.header('user:default/jiyoung.kim'),
+    );
 
   it('a collection run alerts each kind of event to its owners in Slack and KakaoTalk, once', async () => {
     const run = await runCollection();

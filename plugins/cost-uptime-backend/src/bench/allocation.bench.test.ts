@@ -4,12 +4,13 @@
  * (skipped in normal test runs, like costUptime.bench.test.ts).
  * COST_UPTIME_BENCH_ALLOC_NODES (50) x _PODS (600) x _DAYS (30).
  */
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import {
   allocationBenchLines,
   runAllocationBench,
   type AllocationBenchSize,
 } from '../__testUtils__/allocationBench';
+import { createBenchDatabase } from '../__testUtils__/benchDatabase';
 
 const enabled = process.env.COST_UPTIME_BENCH === '1';
 const describeBench = enabled ? describe : describe.skip;
@@ -27,23 +28,7 @@ describeBench('cost-uptime allocation benchmark', () => {
   const dbName = 'cost_uptime_alloc_bench';
 
   beforeAll(async () => {
-    const url = new URL(
-      process.env.BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING!,
-    );
-    const conn = {
-      host: url.hostname,
-      port: Number(url.port || 3306),
-      user: decodeURIComponent(url.username),
-      password: decodeURIComponent(url.password),
-    };
-    const admin = knexFactory({ client: 'mysql2', connection: conn });
-    await admin.raw(`DROP DATABASE IF EXISTS ${dbName}`);
-    await admin.raw(`CREATE DATABASE ${dbName}`);
-    await admin.destroy();
-    knex = knexFactory({
-      client: 'mysql2',
-      connection: { ...conn, database: dbName },
-    });
+    ({ knex } = await createBenchDatabase(dbName));
   });
 
   afterAll(async () => {

@@ -13,23 +13,21 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import express from 'express';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import mysql from 'mysql2/promise';
 import { DateTime } from 'luxon';
 import { readCostUptimeOptions } from '../config';
 import { Collector } from '../collector/Collector';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import type { CostRow } from '../database/CostStore';
-import { ReportService } from '../service/ReportService';
-import { createRouter } from '../service/router';
-import type { AllocationReportService } from '../service/AllocationReportService';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
+import { memoryStore } from '../__testUtils__/stores';
+import { testApiApp, testReport } from '../__testUtils__/reports';
+import { createBenchDatabase } from '../__testUtils__/benchDatabase';
 
 const enabled = process.env.COST_UPTIME_BENCH === '1';
 const describeBench = enabled ? describe : describe.skip;
@@ -73,24 +71,7 @@ describeBench('cost-uptime benchmark', () => {
   const dbName = 'cost_uptime_bench';
 
   beforeAll(async () => {
-    const url = new URL(
-      process.env.BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING!,
-    );
-    conn = {
-      host: url.hostname,
-      port: Number(url.port || 3306),
-      user: decodeURIComponent(url.username),
-      password: decodeURIComponent(url.password),
-    };
-    const admin = knexFactory({ client: 'mysql2', connection: conn });
-    await admin.raw(`DROP DATABASE IF EXISTS ${dbName}`);
-    await admin.raw(`CREATE DATABASE ${dbName}`);
-    await admin.destroy();
-    knex = knexFactory({
-      client: 'mysql2',
-      connection: { ...conn, database: dbName },
-      pool: { min: 0, max: 10 },
-    });
+    ({ knex, conn } = await createBenchDatabase(dbName, { min: 0, max: 10 }));
   });
 
   afterAll(async () => {
@@ -207,36 +188,8 @@ describeBench('cost-uptime benchmark', () => {
     );
 
     // 2. API latency over HTTP vs bare SQL.
-    const options = readCostUptimeOptions(
-      new ConfigReader({
-        costUptime: { costExplorer: { tagKeys: ['environment'] } },
-      }),
-    );
-    const report = new ReportService(
-      store,
-      options,
-      { list: async () => [] },
-      () => NOW,
-    );
-    const app = express();
-    app.use(
-      '/api/cost-uptime',
-      await createRouter({
-        httpAuth: mockServices.httpAuth(),
-        permissions: mockServices.permissions(),
-        report,
-        // The allocation route is not exercised here.
-        allocations: {} as AllocationReportService,
-        store,
-        triggerRun: async () => {},
-      }),
-    );
-    app.use(
-      MiddlewareFactory.create({
-        config: new ConfigReader({}),
-        logger: mockServices.logger.mock(),
-      }).error(),
-    );
+    const report = testReport(store, NOW);
+    const app = await testApiApp(report, store, { path: '/api/cost-uptime' });
     const server = app.listen(0);
     const base = `http://127.0.0.1:${
       (server.address() as AddressInfo).port
@@ -252,6 +205,21 @@ describeBench('cost-uptime benchmark', () => {
     const yesterday = today.minus({ days: 1 }).toISODate()!;
     const from30 = today.minus({ days: 30 }).toISODate()!;
     const to = today.toISODate()!;
+    // The bare SQL of a 30-day series by environment, from the rollup and from the facts.
+    const thirtyDaysByEnvironmentSql = {
+      rollup: () =>
+        knex('cost_daily_totals')
+          .select('day', 'tag_value', 'amount')
+          .where({ tag_key: 'environment' })
+          .whereBetween('day', [from30, to]),
+      facts: () =>
+        knex('cost_daily')
+          .select('day', 'tag_value')
+          .sum({ a: 'amount' })
+          .where({ tag_key: 'environment' })
+          .whereBetween('day', [from30, to])
+          .groupBy('day', 'tag_value'),
+    };
     const cases: {
       name: string;
       api: () => Promise<unknown>;
@@ -278,18 +246,7 @@ describeBench('cost-uptime benchmark', () => {
           get(
             `/series?granularity=day&groupBy=environment&from=${from30}&to=${to}`,
           ),
-        rollup: () =>
-          knex('cost_daily_totals')
-            .select('day', 'tag_value', 'amount')
-            .where({ tag_key: 'environment' })
-            .whereBetween('day', [from30, to]),
-        facts: () =>
-          knex('cost_daily')
-            .select('day', 'tag_value')
-            .sum({ a: 'amount' })
-            .where({ tag_key: 'environment' })
-            .whereBetween('day', [from30, to])
-            .groupBy('day', 'tag_value'),
+        ...thirtyDaysByEnvironmentSql,
       },
       {
         // What the dashboard asks for since it draws 8 stacks and "Other".
@@ -298,18 +255,7 @@ describeBench('cost-uptime benchmark', () => {
           get(
             `/series?granularity=day&groupBy=environment&from=${from30}&to=${to}&top=8`,
           ),
-        rollup: () =>
-          knex('cost_daily_totals')
-            .select('day', 'tag_value', 'amount')
-            .where({ tag_key: 'environment' })
-            .whereBetween('day', [from30, to]),
-        facts: () =>
-          knex('cost_daily')
-            .select('day', 'tag_value')
-            .sum({ a: 'amount' })
-            .where({ tag_key: 'environment' })
-            .whereBetween('day', [from30, to])
-            .groupBy('day', 'tag_value'),
+        ...thirtyDaysByEnvironmentSql,
       },
       {
         name: 'series: 12 months by service',
@@ -369,14 +315,7 @@ describeBench('cost-uptime benchmark', () => {
     // 3. Cost Explorer requests: backfill, then daily runs.
     let clock = NOW;
     const ce = await startCostExplorer({ now: () => clock });
-    const ceKnex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const ceStore = await DatabaseCostStore.create({
-      database: mockServices.database({ knex: ceKnex }),
-    });
+    const { knex: ceKnex, store: ceStore } = await memoryStore();
     const collector = (backfillDays: number) =>
       new Collector({
         options: readCostUptimeOptions(

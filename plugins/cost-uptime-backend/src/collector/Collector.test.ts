@@ -1,13 +1,17 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { billerOf, exampleAccount } from '@internal/sandbox/cost-explorer';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { readCostUptimeOptions } from '../config';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
-import { expectRollupsMatchFacts } from '../__testUtils__/rollups';
-import { Collector } from './Collector';
+import {
+  expectRollupsMatchFacts,
+  ROLLUP_KEY_COLUMNS,
+} from '../__testUtils__/rollups';
+import { daysFrom, testStore } from '../__testUtils__/stores';
+import type { JsonObject } from '@backstage/types';
+import { testCollector } from '../__testUtils__/collector';
+import { addDays } from '@internal/plugin-cost-uptime-common';
 
 jest.setTimeout(120_000);
 
@@ -16,17 +20,9 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 const NOW = new Date('2026-11-20T12:30:00Z');
 const ACCOUNT = billerOf(exampleAccount());
 
-function dayRange(from: string, toExclusive: string) {
-  const out: string[] = [];
-  for (
-    let d = DateTime.fromISO(from, { zone: 'utc' });
-    d.toISODate()! < toExclusive;
-    d = d.plus({ days: 1 })
-  ) {
-    out.push(d.toISODate()!);
-  }
-  return out;
-}
+/** The days from `from` up to `toExclusive`. */
+const dayRange = (from: string, toExclusive: string) =>
+  daysFrom(from, addDays(toExclusive, -1));
 
 /** What the stand-in bills for a tag value on a day, as the collector should store it. */
 function expectedTotal(
@@ -45,13 +41,7 @@ async function snapshot(knex: Knex) {
   const out: Record<string, any[]> = {};
   const keys: Record<string, string[]> = {
     cost_daily: ['tag_key', 'day', 'tag_value', 'service'],
-    cost_daily_totals: ['tag_key', 'day', 'tag_value'],
-    cost_daily_services: ['tag_key', 'day', 'service'],
-    cost_daily_overall: ['tag_key', 'day'],
-    cost_monthly: ['tag_key', 'month', 'tag_value', 'service'],
-    cost_monthly_totals: ['tag_key', 'month', 'tag_value'],
-    cost_monthly_services: ['tag_key', 'month', 'service'],
-    cost_month_to_date: ['tag_key', 'day', 'tag_value'],
+    ...ROLLUP_KEY_COLUMNS,
     cost_forecasts: ['month'],
   };
   for (const [table, order] of Object.entries(keys)) {
@@ -68,10 +58,7 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
   const sleeps: number[] = [];
 
   beforeEach(async () => {
-    knex = await databases.init(databaseId);
-    store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    ({ knex, store } = await testStore(databases, databaseId));
     now = NOW;
     ce = await startCostExplorer({ now: () => now });
     sleeps.length = 0;
@@ -82,30 +69,23 @@ describe.each(databases.eachSupportedId())('Collector on %p', databaseId => {
     await knex.destroy();
   });
 
-  function collector(extra: Record<string, unknown> = {}) {
-    const options = readCostUptimeOptions(
-      new ConfigReader({
-        costUptime: {
-          costExplorer: {
-            endpoint: ce.url,
-            credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-            backfillDays: 30,
-            retryBaseDelayMs: 100,
-            ...extra,
-          },
-        },
-      }),
-    );
-    return new Collector({
-      options,
-      store,
-      logger: mockServices.logger.mock(),
-      sliTargets: async () => [],
-      now: () => now,
-      sleep: async ms => {
-        sleeps.push(ms);
+  function collector(extra: JsonObject = {}) {
+    return testCollector(
+      {
+        costExplorer: ce.config({
+          backfillDays: 30,
+          retryBaseDelayMs: 100,
+          ...extra,
+        }),
       },
-    });
+      {
+        store,
+        now: () => now,
+        sleep: async ms => {
+          sleeps.push(ms);
+        },
+      },
+    );
   }
 
   it('backfills every page of both tag keys and records the run', async () => {

@@ -2,8 +2,10 @@ import {
   CostExplorerClient,
   GetCostAndUsageCommand,
   GetCostForecastCommand,
+  type Expression,
   type GetCostAndUsageCommandOutput,
   type GetCostForecastCommandOutput,
+  type GroupDefinition,
 } from '@aws-sdk/client-cost-explorer';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
@@ -18,6 +20,13 @@ export interface SplitCostRow {
   amount: number;
   estimated: boolean;
 }
+
+/** One group of a day of GetCostAndUsage, its key values under the names `K`. */
+type DailyGroup<K extends string> = {
+  day: string;
+  amount: number;
+  estimated: boolean;
+} & Record<K, string>;
 
 const THROTTLING = new Set(['LimitExceededException', 'ThrottlingException']);
 
@@ -57,44 +66,15 @@ export class CostExplorerSource {
     to: string,
   ): Promise<CostRow[]> {
     const tagKey = this.tagKeyOf(role);
-    const rows: CostRow[] = [];
-    let token: string | undefined;
-    let pages = 0;
-    do {
-      const page: GetCostAndUsageCommandOutput = await this.send(
-        new GetCostAndUsageCommand({
-          TimePeriod: { Start: from, End: to },
-          Granularity: 'DAILY',
-          Metrics: [this.options.metric],
-          GroupBy: [
-            { Type: 'TAG', Key: tagKey },
-            { Type: 'DIMENSION', Key: 'SERVICE' },
-          ],
-          NextPageToken: token,
-        }),
-      );
-      pages++;
-      for (const result of page.ResultsByTime ?? []) {
-        const day = result.TimePeriod?.Start;
-        if (!day) continue;
-        for (const group of result.Groups ?? []) {
-          const [tagPart = '', service = ''] = group.Keys ?? [];
-          const tagValue = tagValueOf(tagPart, tagKey);
-          const amount = Number(
-            group.Metrics?.[this.options.metric]?.Amount ?? 0,
-          );
-          rows.push({
-            tagKey: role,
-            day,
-            tagValue,
-            awsService: service,
-            amount,
-            estimated: Boolean(result.Estimated),
-          });
-        }
-      }
-      token = page.NextPageToken;
-    } while (token);
+    const { groups, pages } = await this.dailyGroups({
+      from,
+      to,
+      groupBy: {
+        tagValue: { Type: 'TAG', Key: tagKey },
+        awsService: { Type: 'DIMENSION', Key: 'SERVICE' },
+      },
+    });
+    const rows = groups.map(g => ({ tagKey: role, ...g }));
     this.logger.debug(
       `Cost Explorer: ${rows.length} rows for ${tagKey} ${from}..${to} in ${pages} pages`,
     );
@@ -109,40 +89,15 @@ export class CostExplorerSource {
     from: string,
     to: string,
   ): Promise<ServiceEnvironmentCostRow[]> {
-    const serviceKey = this.tagKeyOf('service');
-    const environmentKey = this.tagKeyOf('environment');
-    const rows: ServiceEnvironmentCostRow[] = [];
-    let token: string | undefined;
-    do {
-      const page: GetCostAndUsageCommandOutput = await this.send(
-        new GetCostAndUsageCommand({
-          TimePeriod: { Start: from, End: to },
-          Granularity: 'DAILY',
-          Metrics: [this.options.metric],
-          GroupBy: [
-            { Type: 'TAG', Key: serviceKey },
-            { Type: 'TAG', Key: environmentKey },
-          ],
-          NextPageToken: token,
-        }),
-      );
-      for (const result of page.ResultsByTime ?? []) {
-        const day = result.TimePeriod?.Start;
-        if (!day) continue;
-        for (const group of result.Groups ?? []) {
-          const [servicePart = '', environmentPart = ''] = group.Keys ?? [];
-          rows.push({
-            day,
-            service: tagValueOf(servicePart, serviceKey),
-            environment: tagValueOf(environmentPart, environmentKey),
-            amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
-            estimated: Boolean(result.Estimated),
-          });
-        }
-      }
-      token = page.NextPageToken;
-    } while (token);
-    return rows;
+    const { groups } = await this.dailyGroups({
+      from,
+      to,
+      groupBy: {
+        service: { Type: 'TAG', Key: this.tagKeyOf('service') },
+        environment: { Type: 'TAG', Key: this.tagKeyOf('environment') },
+      },
+    });
+    return groups;
   }
 
   /**
@@ -156,33 +111,59 @@ export class CostExplorerSource {
     from: string,
     to: string,
   ): Promise<SplitCostRow[]> {
-    const rows: SplitCostRow[] = [];
+    const { groups } = await this.dailyGroups({
+      from,
+      to,
+      filter: {
+        Tags: { Key: this.tagKeyOf('environment'), Values: [environment] },
+      },
+      groupBy: {
+        namespace: { Type: 'TAG', Key: 'aws:eks:namespace' },
+        workload: { Type: 'TAG', Key: 'aws:eks:workload-name' },
+      },
+    });
+    return groups;
+  }
+
+  /**
+   * Every page of the daily cost in [from, to) grouped by the tags or
+   * dimensions of `groupBy`, in its order: per group its day, amount,
+   * whether it is estimated, and under each name of `groupBy` its value
+   * (a tag's without the `key$` prefix).
+   */
+  private async dailyGroups<K extends string>(q: {
+    from: string;
+    to: string;
+    groupBy: Record<K, GroupDefinition>;
+    filter?: Expression;
+  }): Promise<{ groups: DailyGroup<K>[]; pages: number }> {
+    const groupBy = Object.entries(q.groupBy) as [K, GroupDefinition][];
+    const groups: DailyGroup<K>[] = [];
     let token: string | undefined;
+    let pages = 0;
     do {
       const page: GetCostAndUsageCommandOutput = await this.send(
         new GetCostAndUsageCommand({
-          TimePeriod: { Start: from, End: to },
+          TimePeriod: { Start: q.from, End: q.to },
           Granularity: 'DAILY',
           Metrics: [this.options.metric],
-          Filter: {
-            Tags: { Key: this.tagKeyOf('environment'), Values: [environment] },
-          },
-          GroupBy: [
-            { Type: 'TAG', Key: 'aws:eks:namespace' },
-            { Type: 'TAG', Key: 'aws:eks:workload-name' },
-          ],
+          Filter: q.filter,
+          GroupBy: groupBy.map(([, definition]) => definition),
           NextPageToken: token,
         }),
       );
+      pages++;
       for (const result of page.ResultsByTime ?? []) {
         const day = result.TimePeriod?.Start;
         if (!day) continue;
         for (const group of result.Groups ?? []) {
-          const [ns = '', workload = ''] = group.Keys ?? [];
-          rows.push({
+          const keys = groupBy.map(([name, { Type, Key = '' }], i) => {
+            const part = group.Keys?.[i] ?? '';
+            return [name, Type === 'TAG' ? tagValueOf(part, Key) : part];
+          });
+          groups.push({
             day,
-            namespace: tagValueOf(ns, 'aws:eks:namespace'),
-            workload: tagValueOf(workload, 'aws:eks:workload-name'),
+            ...(Object.fromEntries(keys) as Record<K, string>),
             amount: Number(group.Metrics?.[this.options.metric]?.Amount ?? 0),
             estimated: Boolean(result.Estimated),
           });
@@ -190,7 +171,7 @@ export class CostExplorerSource {
       }
       token = page.NextPageToken;
     } while (token);
-    return rows;
+    return { groups, pages };
   }
 
   /** The account's cost-allocation tag key for a role. */

@@ -1,8 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type { Knex } from 'knex';
 import { readCostUptimeOptions } from '../config';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { ReportService } from '../service/ReportService';
 import {
   openMetrics,
@@ -12,6 +10,7 @@ import {
 } from '../__testUtils__/prometheus';
 import { CLUSTER_QUERIES } from './ClusterSource';
 import { Collector } from './Collector';
+import { eachTestStore } from '../__testUtils__/stores';
 
 jest.setTimeout(120_000);
 
@@ -29,58 +28,55 @@ const FLAKY = [t('2026-11-19T10:00:00Z'), t('2026-11-19T11:00:00Z')];
  * from 10:00 to 11:00. Samples every minute at :30, off the hour boundaries.
  */
 function knownSeries(): SeriesSpec[] {
+  const constant = (
+    name: string,
+    labels: Record<string, string>,
+    value: number,
+  ): SeriesSpec => ({ name, labels, value: () => value });
+  /** A counter going up by `perSecond` each second. */
+  const counter = (
+    name: string,
+    labels: Record<string, string>,
+    perSecond: number,
+  ): SeriesSpec => ({
+    name,
+    labels,
+    value: s => (s - OUTAGE[0] + 10 ** 6) * perSecond,
+  });
   const nodes = ['ip-10-0-1-11', 'ip-10-0-2-12', 'ip-10-0-3-13'];
   return [
-    ...nodes.map(node => ({
-      name: 'kube_node_status_condition',
-      labels: { condition: 'Ready', node, status: 'true' },
-      value: () => 1,
-    })),
-    {
-      name: 'kubelet_volume_stats_capacity_bytes',
-      labels: { persistentvolumeclaim: 'prometheus-data' },
-      value: () => 30e9,
-    },
-    {
-      name: 'kubelet_volume_stats_capacity_bytes',
-      labels: { persistentvolumeclaim: 'grafana' },
-      value: () => 20e9,
-    },
-    {
-      name: 'node_memory_MemAvailable_bytes',
-      labels: { instance: 'a' },
-      value: () => 4e9,
-    },
-    {
-      name: 'node_memory_MemTotal_bytes',
-      labels: { instance: 'a' },
-      value: () => 16e9,
-    },
-    {
-      name: 'node_filesystem_avail_bytes',
-      labels: { instance: 'a', mountpoint: '/' },
-      value: () => 30e9,
-    },
-    {
-      name: 'node_filesystem_size_bytes',
-      labels: { instance: 'a', mountpoint: '/' },
-      value: () => 100e9,
-    },
-    {
-      name: 'node_cpu_seconds_total',
-      labels: { cpu: '0', mode: 'idle' },
-      value: s => (s - OUTAGE[0] + 10 ** 6) * 0.6,
-    },
-    {
-      name: 'node_network_receive_bytes_total',
-      labels: { device: 'eth0' },
-      value: s => (s - OUTAGE[0] + 10 ** 6) * 100 * 1024,
-    },
-    {
-      name: 'node_network_transmit_bytes_total',
-      labels: { device: 'eth0' },
-      value: s => (s - OUTAGE[0] + 10 ** 6) * 50 * 1024,
-    },
+    ...nodes.map(node =>
+      constant(
+        'kube_node_status_condition',
+        { condition: 'Ready', node, status: 'true' },
+        1,
+      ),
+    ),
+    constant(
+      'kubelet_volume_stats_capacity_bytes',
+      { persistentvolumeclaim: 'prometheus-data' },
+      30e9,
+    ),
+    constant(
+      'kubelet_volume_stats_capacity_bytes',
+      { persistentvolumeclaim: 'grafana' },
+      20e9,
+    ),
+    constant('node_memory_MemAvailable_bytes', { instance: 'a' }, 4e9),
+    constant('node_memory_MemTotal_bytes', { instance: 'a' }, 16e9),
+    constant(
+      'node_filesystem_avail_bytes',
+      { instance: 'a', mountpoint: '/' },
+      30e9,
+    ),
+    constant(
+      'node_filesystem_size_bytes',
+      { instance: 'a', mountpoint: '/' },
+      100e9,
+    ),
+    counter('node_cpu_seconds_total', { cpu: '0', mode: 'idle' }, 0.6),
+    counter('node_network_receive_bytes_total', { device: 'eth0' }, 100 * 1024),
+    counter('node_network_transmit_bytes_total', { device: 'eth0' }, 50 * 1024),
     {
       name: 'up',
       labels: { job: 'shop-backend', instance: 'pod-1' },
@@ -114,19 +110,7 @@ describe('Prometheus collection on known data', () => {
   });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let knex: Knex;
-    let store: DatabaseCostStore;
-
-    beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex }),
-      });
-    });
-
-    afterEach(async () => {
-      await knex.destroy();
-    });
+    const db = eachTestStore(databases, databaseId);
 
     function setup(servers: { environment: string; url: string }[]) {
       const options = readCostUptimeOptions(
@@ -139,7 +123,7 @@ describe('Prometheus collection on known data', () => {
       );
       const collector = new Collector({
         options,
-        store,
+        store: db.store,
         logger: mockServices.logger.mock(),
         sliTargets: async () => [
           { key: 'shop-backend', job: 'shop-backend', kind: 'up' },
@@ -148,7 +132,7 @@ describe('Prometheus collection on known data', () => {
         now: () => NOW,
       });
       const report = new ReportService(
-        store,
+        db.store,
         options,
         { list: async () => [] },
         () => NOW,
@@ -219,7 +203,7 @@ describe('Prometheus collection on known data', () => {
 
       // The near-real-time estimate: nodes x price + EKS + EBS, per hour.
       const hourly = 3 * 0.0832 + 0.1 + (0.08 / 730) * (3 * 20 + 50);
-      const estimates = await store.estimates('2026-11-20T00');
+      const estimates = await db.store.estimates('2026-11-20T00');
       expect(estimates).toHaveLength(13);
       for (const e of estimates) expect(e.amount).toBeCloseTo(hourly, 12);
       const summary = await report.summary();
@@ -246,8 +230,8 @@ describe('Prometheus collection on known data', () => {
         message: expect.stringMatching(/^Prometheus staging: /),
       });
       expect(run.warnings.every(w => w.environment === 'staging')).toBe(true);
-      expect((await store.listRuns(1))[0].warnings).toEqual(run.warnings);
-      const usage = await store.usage({
+      expect((await db.store.listRuns(1))[0].warnings).toEqual(run.warnings);
+      const usage = await db.store.usage({
         granularity: 'day',
         from: '2026-11-19',
         to: '2026-11-19',

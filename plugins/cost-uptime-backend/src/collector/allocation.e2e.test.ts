@@ -5,7 +5,7 @@
  * generator, packages/sandbox/src/eks). Every billed day of every
  * environment must split into services + shared + idle to the cent.
  */
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { toCents } from '@internal/plugin-cost-uptime-common';
 import { billerOf, exampleAccount } from '@internal/sandbox/cost-explorer';
@@ -21,7 +21,8 @@ import {
   type RunningPrometheus,
 } from '../__testUtils__/prometheus';
 import { CLUSTER_LINES } from './allocateEnvironment';
-import { Collector } from './Collector';
+import { testStore } from '../__testUtils__/stores';
+import { testCollector } from '../__testUtils__/collector';
 
 jest.setTimeout(300_000);
 
@@ -88,10 +89,7 @@ describe('allocation of the example clusters', () => {
     let store: DatabaseCostStore;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex }),
-      });
+      ({ knex, store } = await testStore(databases, databaseId));
       now = NOW;
     });
 
@@ -99,40 +97,26 @@ describe('allocation of the example clusters', () => {
       await knex.destroy();
     });
 
-    const options = () =>
-      readCostUptimeOptions(
-        new ConfigReader({
-          costUptime: {
-            costExplorer: {
-              endpoint: ce.url,
-              credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-              tagKeys: ['environment', 'service'],
-              serviceByEnvironment: true,
-              backfillDays: 5,
-            },
-            prometheus: {
-              backfillDays: 4,
-              servers: ENVIRONMENTS.map((environment, i) => ({
-                environment,
-                url: proms[i].url,
-              })),
-            },
-          },
-        }),
-      );
-    const collector = () =>
-      new Collector({
-        options: options(),
-        store,
-        logger: mockServices.logger.mock(),
-        sliTargets: async () => [],
-        now: () => now,
-      });
+    const config = () => ({
+      costExplorer: ce.config({
+        tagKeys: ['environment', 'service'],
+        serviceByEnvironment: true,
+        backfillDays: 5,
+      }),
+      prometheus: {
+        backfillDays: 4,
+        servers: ENVIRONMENTS.map((environment, i) => ({
+          environment,
+          url: proms[i].url,
+        })),
+      },
+    });
+    const collector = () => testCollector(config(), { store, now: () => now });
     const report = () =>
       new AllocationReportService(
         new DatabaseAllocationStore(knex),
         store,
-        options(),
+        readCostUptimeOptions(new ConfigReader({ costUptime: config() })),
       );
 
     it('adds up to the billed cluster cost to the cent on every billed day', async () => {
@@ -247,34 +231,18 @@ describe('allocation of the example clusters', () => {
       now: () => NOW,
       model: exampleAccount({ splitCostAllocation: true }),
     });
-    const knex = await databases.init('SQLITE_3');
+    const { knex, store } = await testStore(databases, 'SQLITE_3');
     try {
-      const store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex }),
-      });
-      const options = readCostUptimeOptions(
-        new ConfigReader({
-          costUptime: {
-            costExplorer: {
-              endpoint: split.url,
-              credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-              backfillDays: 5,
-              eksSplitCost: true,
-            },
-            prometheus: {
-              backfillDays: 4,
-              servers: [{ environment: 'prod', url: proms[2].url }],
-            },
+      const run = await testCollector(
+        {
+          costExplorer: split.config({ backfillDays: 5, eksSplitCost: true }),
+          prometheus: {
+            backfillDays: 4,
+            servers: [{ environment: 'prod', url: proms[2].url }],
           },
-        }),
-      );
-      const run = await new Collector({
-        options,
-        store,
-        logger: mockServices.logger.mock(),
-        sliTargets: async () => [],
-        now: () => NOW,
-      }).run('schedule');
+        },
+        { store, now: () => NOW },
+      ).run('schedule');
       expect(run.error).toBeNull();
       const days = await new DatabaseAllocationStore(knex).days({
         environment: 'prod',

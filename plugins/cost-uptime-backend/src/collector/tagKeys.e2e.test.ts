@@ -5,13 +5,11 @@
  * with the default keys, for both tags and for the per-environment
  * service cost.
  */
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { exampleAccount, renameTagKeys } from '@internal/sandbox/cost-explorer';
-import { readCostUptimeOptions } from '../config';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { startCostExplorer } from '../__testUtils__/costExplorer';
-import { Collector } from './Collector';
+import { testStore } from '../__testUtils__/stores';
+import { testCollector } from '../__testUtils__/collector';
 
 jest.setTimeout(120_000);
 
@@ -25,32 +23,19 @@ async function collectWith(tagKeys: string[], renames: Record<string, string>) {
     model: renameTagKeys(exampleAccount(), renames),
     now: () => NOW,
   });
-  const knex = await databases.init('SQLITE_3');
+  const { knex, store } = await testStore(databases, 'SQLITE_3');
   try {
-    const store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
-    const options = readCostUptimeOptions(
-      new ConfigReader({
-        costUptime: {
-          costExplorer: {
-            endpoint: ce.url,
-            credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-            tagKeys,
-            serviceByEnvironment: true,
-            backfillDays: 6,
-          },
-          prometheus: { servers: [] },
-        },
-      }),
-    );
-    const run = await new Collector({
-      options,
-      store,
-      logger: mockServices.logger.mock(),
-      sliTargets: async () => [],
-      now: () => NOW,
-    }).run('manual');
+    const run = await testCollector(
+      {
+        costExplorer: ce.config({
+          tagKeys,
+          serviceByEnvironment: true,
+          backfillDays: 6,
+        }),
+        prometheus: { servers: [] },
+      },
+      { store, now: () => NOW },
+    ).run('manual');
     expect(run.error).toBeNull();
     const range = { from: FROM, to: TO };
     return {

@@ -1,6 +1,5 @@
 import type {
-  RunStatus,
-  RunWarning,
+  CollectionRun,
   UsageMetric,
 } from '@internal/plugin-cost-uptime-common';
 import type { AllocationBatch } from './AllocationStore';
@@ -68,18 +67,8 @@ export interface CollectionBatch {
   allocations?: AllocationBatch;
 }
 
-export interface RunRecord {
-  id: number;
-  trigger: 'schedule' | 'manual';
-  status: RunStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-  warnings: RunWarning[];
-  rowsWritten: number;
-  costExplorerRequests: number;
-  prometheusRequests: number;
-}
+/** A stored collection run: the API's run without the figures derived from it. */
+export type RunRecord = Omit<CollectionRun, 'costExplorerCostUsd'>;
 
 export interface AmountByKey {
   period: string;

@@ -13,12 +13,7 @@ export class DatabaseCostQueries implements CostQueries {
     tagValues?: string[];
   }) {
     const query = this.db('cost_daily_totals')
-      .select({
-        period: 'day',
-        key: 'tag_value',
-        amount: 'amount',
-        estimated: 'estimated',
-      })
+      .select(amountByKeyColumns('day', 'tag_value'))
       .where({ tag_key: q.tagKey })
       .whereBetween('day', [q.from, q.to]);
     if (q.tagValue !== undefined) query.where({ tag_value: q.tagValue });
@@ -65,29 +60,9 @@ export class DatabaseCostQueries implements CostQueries {
     to: string;
     tagValue?: string;
   }) {
-    if (q.tagValue === undefined) {
-      return normalize(
-        await this.db('cost_daily_services')
-          .select({
-            period: 'day',
-            key: 'service',
-            amount: 'amount',
-            estimated: 'estimated',
-          })
-          .where({ tag_key: q.tagKey })
-          .whereBetween('day', [q.from, q.to])
-          .orderBy('day'),
-      );
-    }
     return normalize(
-      await this.db('cost_daily')
-        .select({
-          period: 'day',
-          key: 'service',
-          amount: 'amount',
-          estimated: 'estimated',
-        })
-        .where({ tag_key: q.tagKey, tag_value: q.tagValue })
+      await this.ofTag(q, 'cost_daily_services', 'cost_daily')
+        .select(amountByKeyColumns('day', 'service'))
         .whereBetween('day', [q.from, q.to])
         .orderBy('day'),
     );
@@ -107,12 +82,7 @@ export class DatabaseCostQueries implements CostQueries {
     if (q.groupBy === 'tag') table = 'cost_monthly_totals';
     else if (q.tagValue === undefined) table = 'cost_monthly_services';
     const query = this.db(table)
-      .select({
-        period: 'month',
-        key: keyColumn,
-        amount: 'amount',
-        estimated: 'estimated',
-      })
+      .select(amountByKeyColumns('month', keyColumn))
       .where({ tag_key: q.tagKey })
       .whereBetween('month', [q.fromMonth, q.toMonth])
       .orderBy('month');
@@ -126,14 +96,7 @@ export class DatabaseCostQueries implements CostQueries {
     to: string;
     tagValue?: string;
   }) {
-    const query =
-      q.tagValue === undefined
-        ? this.db('cost_daily_overall').where({ tag_key: q.tagKey })
-        : this.db('cost_daily_totals').where({
-            tag_key: q.tagKey,
-            tag_value: q.tagValue,
-          });
-    const rows = await query
+    const rows = await this.ofTag(q, 'cost_daily_overall', 'cost_daily_totals')
       .select({ period: 'day', amount: 'amount', estimated: 'estimated' })
       .whereBetween('day', [q.from, q.to])
       .orderBy('day');
@@ -195,13 +158,7 @@ export class DatabaseCostQueries implements CostQueries {
     query
       .select({ key: 'service' })
       .where({ tag_key: tagKey })
-      .whereBetween('day', [
-        valid.map(r => r.from).sort()[0],
-        valid
-          .map(r => r.to)
-          .sort()
-          .pop()!,
-      ])
+      .whereBetween('day', span(valid))
       .groupBy('service');
     for (const [i, r] of ranges.entries()) {
       if (!r) continue;
@@ -232,21 +189,12 @@ export class DatabaseCostQueries implements CostQueries {
     tagValue: string | undefined,
     ranges: ({ from: string; to: string } | undefined)[],
   ): Promise<any[]> {
-    const valid = ranges.filter(r => r !== undefined);
+    const [firstDay, lastDay] = span(ranges.filter(r => r !== undefined));
     const stored = (
       await this.db('cost_daily_overall')
         .select('day')
         .where({ tag_key: tagKey })
-        .whereBetween('day', [
-          `${valid
-            .map(r => r.from)
-            .sort()[0]
-            .slice(0, 7)}-01`,
-          valid
-            .map(r => r.to)
-            .sort()
-            .pop()!,
-        ])
+        .whereBetween('day', [`${firstDay.slice(0, 7)}-01`, lastDay])
         .orderBy('day')
     ).map(r => String(r.day));
     const signs = ranges.map(r => {
@@ -289,6 +237,20 @@ export class DatabaseCostQueries implements CostQueries {
     return query;
   }
 
+  /**
+   * One tag key's rows: of `allValues` (its tag values summed), or with
+   * `q.tagValue` that tag value's rows of `perValue`.
+   */
+  private ofTag(
+    q: { tagKey: string; tagValue?: string },
+    allValues: string,
+    perValue: string,
+  ) {
+    return q.tagValue === undefined
+      ? this.db(allValues).where({ tag_key: q.tagKey })
+      : this.db(perValue).where({ tag_key: q.tagKey, tag_value: q.tagValue });
+  }
+
   async forecast(month: string) {
     const row = await this.db('cost_forecasts').where({ month }).first();
     return row
@@ -329,6 +291,22 @@ export class DatabaseCostQueries implements CostQueries {
       amount: Number(r.amount),
     }));
   }
+}
+
+/** The first day and the last day of `ranges` (not empty). */
+function span(ranges: { from: string; to: string }[]): [string, string] {
+  return [
+    ranges.map(r => r.from).sort()[0],
+    ranges
+      .map(r => r.to)
+      .sort()
+      .pop()!,
+  ];
+}
+
+/** The columns of an AmountByKey: `period` and `key` from the columns named. */
+function amountByKeyColumns(period: string, key: string) {
+  return { period, key, amount: 'amount', estimated: 'estimated' };
 }
 
 function normalize(rows: any[]): AmountByKey[] {

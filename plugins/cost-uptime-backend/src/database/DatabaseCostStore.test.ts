@@ -1,12 +1,12 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
 import {
   expectRollupsMatchFacts,
   rollupsFromFacts,
 } from '../__testUtils__/rollups';
 import type { CollectionBatch, CostRow } from './CostStore';
-import { DatabaseCostStore } from './DatabaseCostStore';
+import { addDays } from '@internal/plugin-cost-uptime-common';
+import { daysFrom, eachTestStore } from '../__testUtils__/stores';
 
 jest.setTimeout(120_000);
 
@@ -14,16 +14,9 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'MYSQL_8'] });
 
 const SERVICES = ['Amazon EC2', 'Amazon EKS', 'Amazon S3'];
 
-function days(from: string, toExclusive: string) {
-  const out: string[] = [];
-  for (
-    let d = DateTime.fromISO(from, { zone: 'utc' });
-    d.toISODate()! < toExclusive;
-    d = d.plus({ days: 1 })
-  )
-    out.push(d.toISODate()!);
-  return out;
-}
+/** The days from `from` up to `toExclusive`. */
+const days = (from: string, toExclusive: string) =>
+  daysFrom(from, addDays(toExclusive, -1));
 
 /**
  * Facts for one tag key over [from, to): every tag value and service a day,
@@ -171,39 +164,27 @@ async function factSums(
 describe.each(databases.eachSupportedId())(
   'DatabaseCostStore on %p',
   databaseId => {
-    let knex: Knex;
-    let store: DatabaseCostStore;
-
-    beforeEach(async () => {
-      knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex }),
-      });
-    });
-
-    afterEach(async () => {
-      await knex.destroy();
-    });
+    const db = eachTestStore(databases, databaseId);
 
     it('keeps every rollup equal to the facts after a backfill', async () => {
-      await store.write(backfill);
-      expect(await expectRollupsMatchFacts(knex)).toBeGreaterThan(900);
+      await db.store.write(backfill);
+      expect(await expectRollupsMatchFacts(db.knex)).toBeGreaterThan(900);
       // dev-b left on 25 October: no rows for it in November's rollups.
       expect(
-        await knex('cost_monthly_totals').where({
+        await db.knex('cost_monthly_totals').where({
           month: '2026-11',
           tag_value: 'dev-b',
         }),
       ).toEqual([]);
-      expect(await store.latestCostDay('environment')).toBe('2026-11-19');
+      expect(await db.store.latestCostDay('environment')).toBe('2026-11-19');
     });
 
     it('keeps every rollup equal to the facts after a restatement across months', async () => {
-      await store.write(backfill);
-      const before = await rollupsFromFacts(knex);
-      await store.write(restatement());
-      expect(await expectRollupsMatchFacts(knex)).toBeGreaterThan(900);
-      const after = await rollupsFromFacts(knex);
+      await db.store.write(backfill);
+      const before = await rollupsFromFacts(db.knex);
+      await db.store.write(restatement());
+      expect(await expectRollupsMatchFacts(db.knex)).toBeGreaterThan(900);
+      const after = await rollupsFromFacts(db.knex);
       // The restatement did change October's and November's figures...
       expect(
         after.cost_monthly_totals.get('environment|2026-10|prod')!.amount,
@@ -239,9 +220,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('leaves facts and every rollup as they were when a write fails midway', async () => {
-      await store.write(backfill);
-      await store.write(restatement());
-      const before = await tables(knex);
+      await db.store.write(backfill);
+      await db.store.write(restatement());
+      const before = await tables(db.knex);
       const broken = restatement();
       broken.costs.push({
         tagKey: 'service',
@@ -262,14 +243,14 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
-      await expect(store.write(broken)).rejects.toThrow();
-      expect(await tables(knex)).toEqual(before);
-      await expectRollupsMatchFacts(knex);
+      await expect(db.store.write(broken)).rejects.toThrow();
+      expect(await tables(db.knex)).toEqual(before);
+      await expectRollupsMatchFacts(db.knex);
     });
 
     it('answers sums, totals and months exactly as the facts add up', async () => {
-      await store.write(backfill);
-      await store.write(restatement());
+      await db.store.write(backfill);
+      await db.store.write(restatement());
       const tagKey = 'environment';
       const ranges: [string, string][] = [
         ['2026-11-01', '2026-11-19'], // month to date, nothing stored after
@@ -287,22 +268,24 @@ describe.each(databases.eachSupportedId())(
         for (const by of ['tag', 'awsService'] as const) {
           for (const tagValue of [undefined, 'dev-b', 'prod']) {
             const q = { tagKey, from, to, by, tagValue };
-            expect({ q, sums: await store.sumsByKey(q) }).toEqual({
+            expect({ q, sums: await db.store.sumsByKey(q) }).toEqual({
               q,
-              sums: await factSums(knex, q),
+              sums: await factSums(db.knex, q),
             });
           }
         }
         for (const tagValue of [undefined, 'prod']) {
           const perDay = new Map<string, number>();
-          for (const f of await knex('cost_daily').where({ tag_key: tagKey }))
+          for (const f of await db
+            .knex('cost_daily')
+            .where({ tag_key: tagKey }))
             if (
               f.day >= from &&
               f.day <= to &&
               (tagValue === undefined || f.tag_value === tagValue)
             )
               perDay.set(f.day, (perDay.get(f.day) ?? 0) + Number(f.amount));
-          const totals = await store.totalsByDay({
+          const totals = await db.store.totalsByDay({
             tagKey,
             from,
             to,
@@ -315,10 +298,10 @@ describe.each(databases.eachSupportedId())(
           );
         }
       }
-      const expected = await rollupsFromFacts(knex);
+      const expected = await rollupsFromFacts(db.knex);
       for (const groupBy of ['tag', 'awsService'] as const) {
         for (const tagValue of [undefined, 'prod']) {
-          const rows = await store.monthly({
+          const rows = await db.store.monthly({
             tagKey,
             fromMonth: '2026-10',
             toMonth: '2026-11',

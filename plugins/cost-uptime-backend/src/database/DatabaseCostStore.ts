@@ -15,6 +15,7 @@ import type {
 import { DatabaseCostQueries } from './DatabaseCostQueries';
 import { DatabaseRunStore } from './DatabaseRunStore';
 import { DatabaseUsageStore } from './DatabaseUsageStore';
+import { sumDuplicates } from './insertRows';
 import { writeCostWindow } from './writeCosts';
 import { writeSli, writeUsage } from './writeUsage';
 
@@ -115,17 +116,11 @@ export class DatabaseCostStore implements CostStore {
           .where('day', '>=', from)
           .where('day', '<', to)
           .delete();
-        // Pages may split one day's groups: sum duplicates.
-        const merged = new Map<string, (typeof pairs)[number]>();
-        for (const r of pairs) {
-          const k = `${r.day}\u0000${r.service}\u0000${r.environment}`;
-          const prev = merged.get(k);
-          if (prev) {
-            prev.amount += r.amount;
-            prev.estimated = prev.estimated || r.estimated;
-          } else merged.set(k, { ...r });
-        }
-        const insert = [...merged.values()].map(r => ({
+        const merged = sumDuplicates(
+          pairs,
+          r => `${r.day}\u0000${r.service}\u0000${r.environment}`,
+        );
+        const insert = merged.map(r => ({
           day: r.day,
           service: r.service,
           environment: r.environment,

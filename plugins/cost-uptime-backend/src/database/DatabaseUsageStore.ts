@@ -1,4 +1,3 @@
-import type { UsageMetric } from '@internal/plugin-cost-uptime-common';
 import type { Knex } from 'knex';
 import type { UsageSliStore } from './CostStore';
 
@@ -6,67 +5,57 @@ import type { UsageSliStore } from './CostStore';
 export class DatabaseUsageStore implements UsageSliStore {
   constructor(private readonly db: Knex) {}
 
-  async latestUsageHour(environment: string) {
-    const row = await this.db('usage_hourly')
-      .where({ environment })
-      .max({ hour: 'hour' })
-      .first();
-    return row?.hour ?? undefined;
+  latestUsageHour(environment: string) {
+    return this.latestHour('usage_hourly', environment);
   }
 
-  async latestSliHour(environment: string) {
-    const row = await this.db('sli_hourly')
-      .where({ environment })
-      .max({ hour: 'hour' })
-      .first();
-    return row?.hour ?? undefined;
+  latestSliHour(environment: string) {
+    return this.latestHour('sli_hourly', environment);
   }
 
-  async usage(q: {
-    granularity: 'hour' | 'day';
-    from: string;
-    to: string;
-    environment?: string;
-  }) {
+  async usage(q: Parameters<UsageSliStore['usage']>[0]) {
     const hourly = q.granularity === 'hour';
+    const period = hourly ? 'hour' : 'day';
     const query = this.db(hourly ? 'usage_hourly' : 'usage_daily')
       .select({
-        ts: hourly ? 'hour' : 'day',
+        ts: period,
         environment: 'environment',
         metric: 'metric',
         value: 'value',
       })
-      .whereBetween(hourly ? 'hour' : 'day', [q.from, q.to])
-      .orderBy(hourly ? 'hour' : 'day');
+      .whereBetween(period, [q.from, q.to])
+      .orderBy(period);
     if (q.environment) query.where({ environment: q.environment });
     const rows = await query;
-    return rows.map(r => ({
-      ts: r.ts as string,
-      environment: r.environment as string,
-      metric: r.metric as UsageMetric,
-      value: Number(r.value),
-    }));
+    return rows.map(r => ({ ...r, value: Number(r.value) }));
   }
 
-  async sliDaily(q: {
-    from: string;
-    to: string;
-    sliKey?: string;
-    environment?: string;
-  }) {
+  async sliDaily(q: Parameters<UsageSliStore['sliDaily']>[0]) {
     const query = this.db('sli_daily')
-      .select('sli_key', 'environment', 'day', 'value', 'hours')
+      .select({
+        sliKey: 'sli_key',
+        environment: 'environment',
+        day: 'day',
+        value: 'value',
+        hours: 'hours',
+      })
       .whereBetween('day', [q.from, q.to])
       .orderBy('day');
     if (q.sliKey) query.where({ sli_key: q.sliKey });
     if (q.environment) query.where({ environment: q.environment });
     const rows = await query;
     return rows.map(r => ({
-      sliKey: r.sli_key as string,
-      environment: r.environment as string,
-      day: r.day as string,
+      ...r,
       value: Number(r.value),
       hours: Number(r.hours),
     }));
+  }
+
+  private async latestHour(table: string, environment: string) {
+    const row = await this.db(table)
+      .where({ environment })
+      .max({ hour: 'hour' })
+      .first();
+    return row?.hour ?? undefined;
   }
 }

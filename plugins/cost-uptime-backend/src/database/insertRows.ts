@@ -37,3 +37,38 @@ export async function insertRows(
   }
   return rows.length;
 }
+
+/**
+ * `INSERT INTO table (columns…) SELECT …`: writes what `select` answers, its
+ * columns in the order named, inside the database.
+ */
+export function insertSelect(
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  select: Knex.QueryBuilder,
+) {
+  const list = columns.map(() => '??').join(', ');
+  return trx.into(trx.raw(`?? (${list})`, [table, ...columns])).insert(select);
+}
+
+/**
+ * The rows with one key summed into one, amounts added and estimated if any
+ * was (Cost Explorer may split one day's groups over pages). Copies; each
+ * key stays where it first came.
+ */
+export function sumDuplicates<T extends { amount: number; estimated: boolean }>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+): T[] {
+  const merged = new Map<string, T>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const prev = merged.get(k);
+    if (prev) {
+      prev.amount += r.amount;
+      prev.estimated = prev.estimated || r.estimated;
+    } else merged.set(k, { ...r });
+  }
+  return [...merged.values()];
+}

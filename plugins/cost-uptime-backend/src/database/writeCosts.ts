@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import type { CollectionBatch } from './CostStore';
-import { insertRows, MAX_BINDINGS } from './insertRows';
+import {
+  insertRows,
+  insertSelect,
+  MAX_BINDINGS,
+  sumDuplicates,
+} from './insertRows';
 
 /** First day of each month touched by [from, to) (days, YYYY-MM-DD). */
 function monthsOf(from: string, to: string): string[] {
@@ -41,25 +46,14 @@ export async function writeCostWindow(
   window: CollectionBatch['costs'][number],
 ): Promise<number> {
   const { tagKey, from, to } = window;
-  await trx('cost_daily')
-    .where({ tag_key: tagKey })
-    .where('day', '>=', from)
-    .where('day', '<', to)
-    .delete();
-  // Cost Explorer may split one day's groups over pages; sum duplicates.
-  const merged = new Map<
-    string,
-    CollectionBatch['costs'][number]['rows'][number]
-  >();
-  for (const r of window.rows) {
-    const k = `${r.day}\u0000${r.tagValue}\u0000${r.awsService}`;
-    const prev = merged.get(k);
-    if (prev) {
-      prev.amount += r.amount;
-      prev.estimated = prev.estimated || r.estimated;
-    } else merged.set(k, { ...r });
-  }
-  const rows = [...merged.values()].map(r => [
+  const windowDays = (q: Knex.QueryBuilder) =>
+    q.where({ tag_key: tagKey }).where('day', '>=', from).where('day', '<', to);
+  await windowDays(trx('cost_daily')).delete();
+  const merged = sumDuplicates(
+    window.rows,
+    r => `${r.day}\u0000${r.tagValue}\u0000${r.awsService}`,
+  );
+  const rows = merged.map(r => [
     tagKey,
     r.day,
     r.tagValue,
@@ -71,68 +65,46 @@ export async function writeCostWindow(
 
   // Rollups for the same window, from the facts just written.
   for (const table of ['cost_daily_totals', 'cost_daily_services']) {
-    await trx(table)
-      .where({ tag_key: tagKey })
-      .where('day', '>=', from)
-      .where('day', '<', to)
-      .delete();
+    await windowDays(trx(table)).delete();
   }
   // Each daily rollup sums the facts by one more column than tag and day.
   for (const [table, column] of [
     ['cost_daily_totals', 'tag_value'],
     ['cost_daily_services', 'service'],
   ]) {
-    await trx
-      .into(
-        trx.raw('?? (??, ??, ??, ??, ??)', [
-          table,
-          'tag_key',
-          'day',
-          column,
-          'amount',
-          'estimated',
-        ]),
-      )
-      .insert(
+    await insertSelect(
+      trx,
+      table,
+      ['tag_key', 'day', column, 'amount', 'estimated'],
+      windowDays(
         trx('cost_daily')
           .select('tag_key', 'day', column)
           .sum({ amount: 'amount' })
-          .max({ estimated: 'estimated' })
-          .where({ tag_key: tagKey })
-          .where('day', '>=', from)
-          .where('day', '<', to)
-          .groupBy('tag_key', 'day', column),
-      );
+          .max({ estimated: 'estimated' }),
+      ).groupBy('tag_key', 'day', column),
+    );
   }
-  await trx('cost_daily_overall')
-    .where({ tag_key: tagKey })
-    .where('day', '>=', from)
-    .where('day', '<', to)
-    .delete();
-  await trx
-    .into(
-      trx.raw('?? (??, ??, ??, ??, ??, ??)', [
-        'cost_daily_overall',
-        'tag_key',
-        'day',
-        'amount',
-        'estimated',
-        'tag_values',
-        'estimated_tag_values',
-      ]),
-    )
-    .insert(
+  await windowDays(trx('cost_daily_overall')).delete();
+  await insertSelect(
+    trx,
+    'cost_daily_overall',
+    [
+      'tag_key',
+      'day',
+      'amount',
+      'estimated',
+      'tag_values',
+      'estimated_tag_values',
+    ],
+    windowDays(
       trx('cost_daily_totals')
         .select('tag_key', 'day')
         .sum({ amount: 'amount' })
         .max({ estimated: 'estimated' })
         .count({ tag_values: '*' })
-        .sum({ estimated_tag_values: 'estimated' })
-        .where({ tag_key: tagKey })
-        .where('day', '>=', from)
-        .where('day', '<', to)
-        .groupBy('tag_key', 'day'),
-    );
+        .sum({ estimated_tag_values: 'estimated' }),
+    ).groupBy('tag_key', 'day'),
+  );
   for (const month of monthsOf(from, to)) {
     const monthDays = (q: Knex.QueryBuilder) =>
       q
@@ -146,104 +118,61 @@ export async function writeCostWindow(
     ]) {
       await trx(table).where({ tag_key: tagKey, month }).delete();
     }
-    await trx
-      .into(
-        trx.raw('?? (??, ??, ??, ??, ??, ??)', [
-          'cost_monthly',
-          'tag_key',
-          'month',
-          'tag_value',
-          'service',
-          'amount',
-          'estimated',
-        ]),
-      )
-      .insert(
-        monthDays(
-          trx('cost_daily')
-            .select(
-              'tag_key',
-              trx.raw('? as month', [month]),
-              'tag_value',
-              'service',
-            )
-            .sum({ amount: 'amount' })
-            .max({ estimated: 'estimated' }),
-        ).groupBy('tag_key', 'tag_value', 'service'),
-      );
+    await insertSelect(
+      trx,
+      'cost_monthly',
+      ['tag_key', 'month', 'tag_value', 'service', 'amount', 'estimated'],
+      monthDays(
+        trx('cost_daily')
+          .select(
+            'tag_key',
+            trx.raw('? as month', [month]),
+            'tag_value',
+            'service',
+          )
+          .sum({ amount: 'amount' })
+          .max({ estimated: 'estimated' }),
+      ).groupBy('tag_key', 'tag_value', 'service'),
+    );
     // The per-tag and per-service months come from the daily rollups
     // written above: 500 or 20 rows a day instead of 10,000 facts.
-    await trx
-      .into(
-        trx.raw('?? (??, ??, ??, ??, ??)', [
-          'cost_monthly_totals',
-          'tag_key',
-          'month',
-          'tag_value',
-          'amount',
-          'estimated',
-        ]),
-      )
-      .insert(
+    for (const [table, daily, column] of [
+      ['cost_monthly_totals', 'cost_daily_totals', 'tag_value'],
+      ['cost_monthly_services', 'cost_daily_services', 'service'],
+    ]) {
+      await insertSelect(
+        trx,
+        table,
+        ['tag_key', 'month', column, 'amount', 'estimated'],
         monthDays(
-          trx('cost_daily_totals')
-            .select('tag_key', trx.raw('? as month', [month]), 'tag_value')
+          trx(daily)
+            .select('tag_key', trx.raw('? as month', [month]), column)
             .sum({ amount: 'amount' })
             .max({ estimated: 'estimated' }),
-        ).groupBy('tag_key', 'tag_value'),
+        ).groupBy('tag_key', column),
       );
-    await trx
-      .into(
-        trx.raw('?? (??, ??, ??, ??, ??)', [
-          'cost_monthly_services',
-          'tag_key',
-          'month',
-          'service',
-          'amount',
-          'estimated',
-        ]),
-      )
-      .insert(
-        monthDays(
-          trx('cost_daily_services')
-            .select('tag_key', trx.raw('? as month', [month]), 'service')
-            .sum({ amount: 'amount' })
-            .max({ estimated: 'estimated' }),
-        ).groupBy('tag_key', 'service'),
-      );
-    await trx('cost_month_to_date')
-      .where({ tag_key: tagKey })
-      .where('day', '>=', `${month}-01`)
-      .where('day', '<', nextMonthFirstDay(month))
-      .delete();
+    }
+    await monthDays(trx('cost_month_to_date')).delete();
     // Each stored day of the month x every tag value's days up to it.
-    await trx
-      .into(
-        trx.raw('?? (??, ??, ??, ??, ??)', [
-          'cost_month_to_date',
-          'tag_key',
-          'day',
-          'tag_value',
-          'amount',
-          'days',
-        ]),
-      )
-      .insert(
-        trx('cost_daily_overall as d')
-          .join('cost_daily_totals as t', join =>
-            join
-              .on('t.tag_key', '=', 'd.tag_key')
-              .andOn('t.day', '<=', 'd.day')
-              .andOnVal('t.day', '>=', `${month}-01`),
-          )
-          .select('d.tag_key', 'd.day', 't.tag_value')
-          .sum({ amount: 't.amount' })
-          .count({ days: '*' })
-          .where('d.tag_key', tagKey)
-          .where('d.day', '>=', `${month}-01`)
-          .where('d.day', '<', nextMonthFirstDay(month))
-          .groupBy('d.tag_key', 'd.day', 't.tag_value'),
-      );
+    await insertSelect(
+      trx,
+      'cost_month_to_date',
+      ['tag_key', 'day', 'tag_value', 'amount', 'days'],
+      trx('cost_daily_overall as d')
+        .join('cost_daily_totals as t', join =>
+          join
+            .on('t.tag_key', '=', 'd.tag_key')
+            .andOn('t.day', '<=', 'd.day')
+            .andOnVal('t.day', '>=', `${month}-01`),
+        )
+        .select('d.tag_key', 'd.day', 't.tag_value')
+        .sum({ amount: 't.amount' })
+        .count({ days: '*' })
+        .where('d.tag_key', tagKey)
+        .where('d.day', '>=', `${month}-01`)
+        .where('d.day', '<', nextMonthFirstDay(month))
+        .groupBy('d.tag_key', 'd.day', 't.tag_value'),
+    );
   }
   return rows.length;
 }

@@ -1,9 +1,51 @@
 import { addDays } from '@internal/plugin-cost-uptime-common';
 import type { Knex } from 'knex';
 import type { CollectionBatch } from './CostStore';
+import { insertSelect } from './insertRows';
 
-// Hours are stored as `YYYY-MM-DDTHH` (UTC): a day's hours are the half-open
-// range [dayT00, next dayT00).
+/**
+ * Inserts into `table` the mean `value` per `keys` of `day`'s rows of the
+ * hourly query `hours`, and as `count` how many rows each mean is of.
+ * Hours are stored as `YYYY-MM-DDTHH` (UTC): a day's hours are the
+ * half-open range [dayT00, next dayT00).
+ */
+function insertDayMeans(
+  trx: Knex.Transaction,
+  table: string,
+  hours: Knex.QueryBuilder,
+  keys: string[],
+  count: string,
+  day: string,
+) {
+  return insertSelect(
+    trx,
+    table,
+    [...keys, 'day', 'value', count],
+    hours
+      .select(...keys, trx.raw('? as day', [day]))
+      .avg({ value: 'value' })
+      .count({ [count]: '*' })
+      .where('hour', '>=', `${day}T00`)
+      .where('hour', '<', `${addDays(day, 1)}T00`)
+      .groupBy(...keys),
+  );
+}
+
+/** Inserts `rows` `chunk` at a time, each replacing the row with its `key`. */
+async function upsert(
+  trx: Knex.Transaction,
+  table: string,
+  rows: readonly object[],
+  key: string[],
+  chunk: number,
+) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await trx(table)
+      .insert(rows.slice(i, i + chunk))
+      .onConflict(key)
+      .merge();
+  }
+}
 
 /**
  * Upserts usage hours and recomputes the daily averages of the
@@ -15,12 +57,13 @@ export async function writeUsage(
   chunk: number,
 ): Promise<number> {
   if (usage.length === 0) return 0;
-  for (let i = 0; i < usage.length; i += chunk) {
-    await trx('usage_hourly')
-      .insert(usage.slice(i, i + chunk))
-      .onConflict(['environment', 'metric', 'hour'])
-      .merge();
-  }
+  await upsert(
+    trx,
+    'usage_hourly',
+    usage,
+    ['environment', 'metric', 'hour'],
+    chunk,
+  );
   const touched = new Map<string, Set<string>>();
   for (const u of usage) {
     const days = touched.get(u.environment) ?? new Set();
@@ -34,27 +77,14 @@ export async function writeUsage(
       .whereIn('day', list)
       .delete();
     for (const day of list) {
-      await trx
-        .into(
-          trx.raw('?? (??, ??, ??, ??, ??)', [
-            'usage_daily',
-            'environment',
-            'metric',
-            'day',
-            'value',
-            'samples',
-          ]),
-        )
-        .insert(
-          trx('usage_hourly')
-            .select('environment', 'metric', trx.raw('? as day', [day]))
-            .avg({ value: 'value' })
-            .count({ samples: '*' })
-            .where({ environment })
-            .where('hour', '>=', `${day}T00`)
-            .where('hour', '<', `${addDays(day, 1)}T00`)
-            .groupBy('environment', 'metric'),
-        );
+      await insertDayMeans(
+        trx,
+        'usage_daily',
+        trx('usage_hourly').where({ environment }),
+        ['environment', 'metric'],
+        'samples',
+        day,
+      );
     }
   }
   return usage.length;
@@ -76,35 +106,24 @@ export async function writeSli(
     hour: s.hour,
     value: s.value,
   }));
-  for (let i = 0; i < rows.length; i += chunk) {
-    await trx('sli_hourly')
-      .insert(rows.slice(i, i + chunk))
-      .onConflict(['sli_key', 'environment', 'hour'])
-      .merge();
-  }
+  await upsert(
+    trx,
+    'sli_hourly',
+    rows,
+    ['sli_key', 'environment', 'hour'],
+    chunk,
+  );
   const days = [...new Set(sli.map(s => s.hour.slice(0, 10)))];
   await trx('sli_daily').whereIn('day', days).delete();
   for (const day of days) {
-    await trx
-      .into(
-        trx.raw('?? (??, ??, ??, ??, ??)', [
-          'sli_daily',
-          'sli_key',
-          'environment',
-          'day',
-          'value',
-          'hours',
-        ]),
-      )
-      .insert(
-        trx('sli_hourly')
-          .select('sli_key', 'environment', trx.raw('? as day', [day]))
-          .avg({ value: 'value' })
-          .count({ hours: '*' })
-          .where('hour', '>=', `${day}T00`)
-          .where('hour', '<', `${addDays(day, 1)}T00`)
-          .groupBy('sli_key', 'environment'),
-      );
+    await insertDayMeans(
+      trx,
+      'sli_daily',
+      trx('sli_hourly'),
+      ['sli_key', 'environment'],
+      'hours',
+      day,
+    );
   }
   return rows.length;
 }

@@ -1,29 +1,31 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import knexFactory, { type Knex } from 'knex';
-import { readCostUptimeOptions } from '../config';
+import { type Knex } from 'knex';
 import type { CostRow } from '../database/CostStore';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { ReportService } from './ReportService';
+import { memoryStore } from '../__testUtils__/stores';
+import { testReport } from '../__testUtils__/reports';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'];
 // Total over the four days: env-0 largest, env-5 smallest.
 const ENVS = ['env-0', 'env-1', 'env-2', 'env-3', 'env-4', 'env-5'];
 
+/** A report on an in-memory database holding `rows` (by environment) from `from` to the 19th. */
+async function reportOver(from: string, rows: CostRow[]) {
+  const { knex, store } = await memoryStore();
+  await store.write({
+    costs: [{ tagKey: 'environment', from, to: '2026-11-20', rows }],
+    usage: [],
+    sli: [],
+    estimates: [],
+  });
+  return { knex, report: testReport(store, NOW) };
+}
+
 describe('ReportService series with top', () => {
   let knex: Knex;
   let report: ReportService;
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
     const rows: CostRow[] = [];
     for (const [d, day] of DAYS.entries()) {
       for (const [e, tagValue] of ENVS.entries()) {
@@ -40,22 +42,7 @@ describe('ReportService series with top', () => {
         }
       }
     }
-    await store.write({
-      costs: [{ tagKey: 'environment', from: DAYS[0], to: '2026-11-20', rows }],
-      usage: [],
-      sli: [],
-      estimates: [],
-    });
-    report = new ReportService(
-      store,
-      readCostUptimeOptions(
-        new ConfigReader({
-          costUptime: { costExplorer: { tagKeys: ['environment'] } },
-        }),
-      ),
-      { list: async () => [] },
-      () => NOW,
-    );
+    ({ knex, report } = await reportOver(DAYS[0], rows));
   });
 
   afterAll(async () => {
@@ -128,14 +115,6 @@ describe('ReportService summary', () => {
   const rows: CostRow[] = [];
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
     for (let d = 0; d < 50; d++) {
       const day = new Date(Date.UTC(2026, 9, 1 + d)).toISOString().slice(0, 10);
       for (const [e, tagValue] of ['prod', 'dev-a', '', 'old'].entries()) {
@@ -153,24 +132,7 @@ describe('ReportService summary', () => {
         }
       }
     }
-    await store.write({
-      costs: [
-        { tagKey: 'environment', from: '2026-10-01', to: '2026-11-20', rows },
-      ],
-      usage: [],
-      sli: [],
-      estimates: [],
-    });
-    report = new ReportService(
-      store,
-      readCostUptimeOptions(
-        new ConfigReader({
-          costUptime: { costExplorer: { tagKeys: ['environment'] } },
-        }),
-      ),
-      { list: async () => [] },
-      () => NOW,
-    );
+    ({ knex, report } = await reportOver('2026-10-01', rows));
   });
 
   afterAll(async () => {

@@ -1,11 +1,12 @@
 import type {
   CostSeries,
   CostSummary,
-  Granularity,
-  GroupBy,
+  SeriesQuery,
   ServiceEnvironmentCosts,
   TagRef,
+  UptimeQuery,
   UptimeReport,
+  UsageQuery,
   UsageSeries,
 } from '@internal/plugin-cost-uptime-common';
 import type { CostUptimeOptions } from '../config';
@@ -49,33 +50,17 @@ export class ReportService {
   }
 
   /** Cost by day or month, grouped, optionally folded to the `top` keys. */
-  series(q: {
-    granularity: Granularity;
-    groupBy: GroupBy;
-    from?: string;
-    to?: string;
-    filter?: TagRef;
-    top?: number;
-  }): Promise<CostSeries> {
+  series(q: SeriesQuery): Promise<CostSeries> {
     return this.seriesReport.series(q);
   }
 
   /** Availability and error budget per SLI and environment over `days` days. */
-  uptime(q: {
-    days: number;
-    key?: string;
-    environment?: string;
-  }): Promise<UptimeReport> {
+  uptime(q: UptimeQuery & { days: number }): Promise<UptimeReport> {
     return this.usageReport.uptime(q);
   }
 
   /** Resource usage per environment, hourly or daily. */
-  usage(q: {
-    granularity: 'hour' | 'day';
-    environment?: string;
-    from?: string;
-    to?: string;
-  }): Promise<UsageSeries> {
+  usage(q: UsageQuery): Promise<UsageSeries> {
     return this.usageReport.usage(q);
   }
 }

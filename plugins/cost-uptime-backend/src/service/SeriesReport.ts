@@ -1,9 +1,7 @@
 import { InputError } from '@backstage/errors';
 import type {
   CostSeries,
-  Granularity,
-  GroupBy,
-  TagRef,
+  SeriesQuery,
 } from '@internal/plugin-cost-uptime-common';
 import { DateTime } from 'luxon';
 import type { AmountByKey } from '../database/CostStore';
@@ -15,14 +13,7 @@ import { biggest, foldSmallKeys, OTHER_KEY, withOther } from './seriesFolding';
 export class SeriesReport {
   constructor(private readonly ctx: ReportContext) {}
 
-  async series(q: {
-    granularity: Granularity;
-    groupBy: GroupBy;
-    from?: string;
-    to?: string;
-    filter?: TagRef;
-    top?: number;
-  }): Promise<CostSeries> {
+  async series(q: SeriesQuery): Promise<CostSeries> {
     const today = this.ctx.today();
     const day = q.granularity === 'day';
     const to =

@@ -1,5 +1,7 @@
 import type {
+  UptimeQuery,
   UptimeReport,
+  UsageQuery,
   UsageSeries,
 } from '@internal/plugin-cost-uptime-common';
 import {
@@ -14,11 +16,7 @@ import type { ReportContext } from './ReportContext';
 export class UsageReport {
   constructor(private readonly ctx: ReportContext) {}
 
-  async uptime(q: {
-    days: number;
-    key?: string;
-    environment?: string;
-  }): Promise<UptimeReport> {
+  async uptime(q: UptimeQuery & { days: number }): Promise<UptimeReport> {
     const today = this.ctx.today();
     const from = today.minus({ days: q.days - 1 }).toISODate()!;
     const to = today.toISODate()!;
@@ -52,12 +50,7 @@ export class UsageReport {
     return { days: q.days, from, to, rows: out };
   }
 
-  async usage(q: {
-    granularity: 'hour' | 'day';
-    environment?: string;
-    from?: string;
-    to?: string;
-  }): Promise<UsageSeries> {
+  async usage(q: UsageQuery): Promise<UsageSeries> {
     const now = DateTime.fromJSDate(this.ctx.now(), { zone: 'utc' });
     const hourly = q.granularity === 'hour';
     const from =

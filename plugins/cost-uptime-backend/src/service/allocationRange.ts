@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { parseDateRange } from './parseDateRange';
 
+/** The answer to reading allocations without cost-uptime.allocation.read. */
+export const ALLOCATION_READ_DENIED =
+  'Reading allocations needs cost-uptime.allocation.read';
+
 /** The longest allocation range, in days. */
 const MAX_ALLOCATION_DAYS = 400;
 

@@ -7,11 +7,6 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type {
-  AlertEvent,
-  AlertsService,
-  RaiseResult,
-} from '@internal/plugin-alerts-node';
 import {
   addDays,
   billingPeriods,
@@ -25,13 +20,15 @@ import {
   dailyCost,
   type DailyCostModel,
 } from '@internal/sandbox/cost-explorer';
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import { CostAlertDetector } from '../alerting/CostAlertDetector';
 import { readCostUptimeOptions } from '../config';
 import type { CostRow } from '../database/CostStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import type { CostEntity } from './EntityDirectory';
 import { ReportService } from './ReportService';
+import { memoryStore } from '../__testUtils__/stores';
+import { RecordingAlerts } from '../__testUtils__/alerts';
 
 jest.setTimeout(600_000);
 
@@ -85,14 +82,6 @@ function firstNonFinite(value: unknown, path = '$'): string | undefined {
   return undefined;
 }
 
-class RecordingAlerts implements AlertsService {
-  events: AlertEvent[] = [];
-  async raise(event: AlertEvent): Promise<RaiseResult> {
-    this.events.push(event);
-    return { id: event.id!, status: 'sent' };
-  }
-}
-
 const SWEEP = eachDay(dayRange('2027-01-01', '2028-12-31'));
 
 describe('every day of 2027 and 2028', () => {
@@ -109,14 +98,7 @@ describe('every day of 2027 and 2028', () => {
   );
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    ({ knex, store } = await memoryStore());
     const rows: CostRow[] = [];
     for (const day of byDay.keys())
       for (const tagValue of ENVIRONMENTS)

@@ -6,51 +6,26 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type {
-  AlertEvent,
-  AlertsService,
-  RaiseResult,
-} from '@internal/plugin-alerts-node';
+import type { AlertEvent } from '@internal/plugin-alerts-node';
 import { addDays, dayRange } from '@internal/plugin-cost-uptime-common';
-import knexFactory, { type Knex } from 'knex';
+import { type Knex } from 'knex';
 import { CostAlertDetector } from '../alerting/CostAlertDetector';
 import { readCostUptimeOptions } from '../config';
 import type { CostRow } from '../database/CostStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
-import type { CostEntity } from './EntityDirectory';
 import { ReportService } from './ReportService';
+import { memoryStore } from '../__testUtils__/stores';
+import { RecordingAlerts, devA } from '../__testUtils__/alerts';
 
 // Billed through the 19th; the 20th has hourly estimates.
 const NOW = new Date('2026-11-20T12:30:00Z');
-const devA: CostEntity = {
-  entityRef: 'resource:default/dev-a',
-  title: 'dev-a',
-  tagKey: 'environment',
-  tagValue: 'dev-a',
-  sli: 'up',
-};
-
-class RecordingAlerts implements AlertsService {
-  events: AlertEvent[] = [];
-  async raise(event: AlertEvent): Promise<RaiseResult> {
-    this.events.push(event);
-    return { id: event.id!, status: 'sent' };
-  }
-}
 
 describe('the forecast of the page and of the budget alert', () => {
   let knex: Knex;
   let store: DatabaseCostStore;
 
   beforeAll(async () => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    store = await DatabaseCostStore.create({
-      database: mockServices.database({ knex }),
-    });
+    ({ knex, store } = await memoryStore());
     const rows: CostRow[] = [];
     const range = dayRange('2026-10-20', '2026-11-19');
     for (let i = 0; i < range.days; i++) {

@@ -2,8 +2,8 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import type { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   costUptimeAllocationReadPermission,
   costUptimeCollectionRunPermission,
@@ -18,7 +18,8 @@ import type { CostStore, RunRecord } from '../database/CostStore';
 import type { AllocationReportService } from './AllocationReportService';
 import type { ReportService } from './ReportService';
 import { parseDateRange } from './parseDateRange';
-import { allocationRange } from './allocationRange';
+import { ALLOCATION_READ_DENIED, allocationRange } from './allocationRange';
+import { requirePermission } from './requirePermission';
 
 /** The longest range a series (and its CSV) covers, in days. */
 export const MAX_SERIES_DAYS = 800;
@@ -137,6 +138,16 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, report, store } = options;
   const now = options.now ?? (() => new Date());
+  const authorize = async (
+    req: express.Request,
+    permission: BasicPermission,
+    denied: string,
+  ) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await requirePermission(permissions, credentials, permission, denied);
+  };
   const seriesOf = (query: unknown) => {
     const q = parse(seriesQuery, query);
     parseDateRange(q, { maxDays: MAX_SERIES_DAYS, now: now() });
@@ -217,18 +228,11 @@ export async function createRouter(
   router.get('/allocation', async (req, res) => {
     const q = parse(allocationQuery, req.query);
     const range = allocationRange(q, now());
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: costUptimeAllocationReadPermission }],
-      { credentials },
+    await authorize(
+      req,
+      costUptimeAllocationReadPermission,
+      ALLOCATION_READ_DENIED,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'Reading allocations needs cost-uptime.allocation.read',
-      );
-    }
     res.json(
       await options.allocations.allocation({
         environment: q.environment,
@@ -243,18 +247,11 @@ export async function createRouter(
   });
 
   router.post('/runs', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: costUptimeCollectionRunPermission }],
-      { credentials },
+    await authorize(
+      req,
+      costUptimeCollectionRunPermission,
+      'Starting a collection run needs cost-uptime.collection.run',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'Starting a collection run needs cost-uptime.collection.run',
-      );
-    }
     await options.triggerRun();
     const answer: TriggerRunResponse = { status: 'triggered' };
     res.status(202).json(answer);

@@ -10,38 +10,38 @@ function byService(result: ReturnType<typeof allocateDay>) {
 }
 
 describe('allocateDay', () => {
-  it('prices day 1 by hand: n1 $2/h, n2 $1/h, volume to its pod, ALB to its service', () => {
-    const result = allocateDay(
-      day1,
-      FIXTURE_BILLS['2026-11-02'],
-      FIXTURE_SETTINGS,
-    );
-    // n1: a 1.00/h, b 0.50/h, idle 0.50/h; n2: c 0.375/h, d 0.25/h, e 0.25/h, idle 0.125/h.
-    expect(byService(result)).toEqual({
-      'shop-backend': 37.8, // 24 × (1 + 0.375) + the whole volume 4.80
-      'shop-web': 18.6, // 24 × (0.5 + 0.25) + half of the ELB 0.60
-    });
-    expect(result.shared).toBe(9); // pod d 6.00 + grafana's ALB 0.60 + control plane 2.40
-    expect(result.idle).toBe(15); // 24 × (0.5 + 0.125)
-    expect(result.billed).toBe(80.4);
-  });
-
-  it('prices day 2 with a spot node joining and pod c moving to it', () => {
-    const result = allocateDay(
-      day2,
-      FIXTURE_BILLS['2026-11-03'],
-      FIXTURE_SETTINGS,
-    );
-    // Weights n1 2, n2 1, n3 (spot m.big) 1: $100.01 / 96 per weight-hour.
-    // Exact: backend 36.7784375, web 19.361875, shared 9.260625, idle 43.0290625;
-    // the two missing cents go to the largest remainders (idle, backend).
-    expect(byService(result)).toEqual({
-      'shop-backend': 36.78,
-      'shop-web': 19.36,
-    });
-    expect(result.shared).toBe(9.26);
-    expect(result.idle).toBe(43.03);
-    expect(result.billed).toBe(108.43);
+  it.each([
+    {
+      name: 'prices day 1 by hand: n1 $2/h, n2 $1/h, volume to its pod, ALB to its service',
+      hours: day1,
+      bill: FIXTURE_BILLS['2026-11-02'],
+      // n1: a 1.00/h, b 0.50/h, idle 0.50/h; n2: c 0.375/h, d 0.25/h, e 0.25/h, idle 0.125/h.
+      services: {
+        'shop-backend': 37.8, // 24 × (1 + 0.375) + the whole volume 4.80
+        'shop-web': 18.6, // 24 × (0.5 + 0.25) + half of the ELB 0.60
+      },
+      shared: 9, // pod d 6.00 + grafana's ALB 0.60 + control plane 2.40
+      idle: 15, // 24 × (0.5 + 0.125)
+      billed: 80.4,
+    },
+    {
+      name: 'prices day 2 with a spot node joining and pod c moving to it',
+      hours: day2,
+      bill: FIXTURE_BILLS['2026-11-03'],
+      // Weights n1 2, n2 1, n3 (spot m.big) 1: $100.01 / 96 per weight-hour.
+      // Exact: backend 36.7784375, web 19.361875, shared 9.260625, idle 43.0290625;
+      // the two missing cents go to the largest remainders (idle, backend).
+      services: { 'shop-backend': 36.78, 'shop-web': 19.36 },
+      shared: 9.26,
+      idle: 43.03,
+      billed: 108.43,
+    },
+  ])('$name', ({ hours, bill, services, shared, idle, billed }) => {
+    const result = allocateDay(hours, bill, FIXTURE_SETTINGS);
+    expect(byService(result)).toEqual(services);
+    expect(result.shared).toBe(shared);
+    expect(result.idle).toBe(idle);
+    expect(result.billed).toBe(billed);
   });
 
   it('adds up to the bill to the cent on both days', () => {
