@@ -20,7 +20,7 @@ import type { EnvironmentBills } from './EnvironmentBills';
 import { checkEstimate, readyAtOf } from './EstimateChecker';
 
 /** Days after the check day on which a check is still made (the bill may come late). */
-export const ESTIMATE_CHECK_GRACE_DAYS = 3;
+const ESTIMATE_CHECK_GRACE_DAYS = 3;
 const DAY_MS = 86_400_000;
 
 /** From the check day to ESTIMATE_CHECK_GRACE_DAYS after it (UTC days). */
