@@ -131,10 +131,10 @@ export async function signIn(page: Page, username: string = 'minsu.park') {
   await expect(sidebarLink(page, 'Catalog')).toBeVisible();
 }
 
-/** Signs in as `username` (see signIn) and opens `path`. */
-export async function openAs(page: Page, username: string, path: string) {
+/** Signs in as `username` (see signIn) and opens `url`. */
+export async function openAs(page: Page, username: string, url: string) {
   await signIn(page, username);
-  await page.goto(path);
+  await page.goto(url);
 }
 
 /** Picks an option of a catalog-backed autocomplete (OwnerPicker, EntityPicker). */
