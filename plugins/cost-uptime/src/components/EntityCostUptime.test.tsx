@@ -12,15 +12,20 @@ import {
   EntityCostUptimeContent,
 } from './EntityCostUptime';
 
-const entity = {
+/** An entity whose cost and uptime are under the tag `tag` with its name. */
+const tagged = (
+  kind: string,
+  name: string,
+  tag: 'service' | 'environment',
+  spec = {},
+) => ({
   apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'shop-backend',
-    annotations: { 'cost-uptime.io/service': 'shop-backend' },
-  },
-  spec: {},
-};
+  kind,
+  metadata: { name, annotations: { [`cost-uptime.io/${tag}`]: name } },
+  spec,
+});
+
+const entity = tagged('Component', 'shop-backend', 'service');
 
 describe('EntityCostUptimeCard', () => {
   it("shows the service's month, forecast and availability per environment", async () => {
@@ -44,15 +49,9 @@ describe('EntityCostUptimeCard', () => {
 });
 
 describe('EntityCostUptimeCard of an environment', () => {
-  const environment = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: 'prod',
-      annotations: { 'cost-uptime.io/environment': 'prod' },
-    },
-    spec: { type: 'environment' },
-  };
+  const environment = tagged('Resource', 'prod', 'environment', {
+    type: 'environment',
+  });
   const render = async (api: Partial<CostUptimeApi>) =>
     renderWithApi(<EntityCostUptimeCard />, api, environment);
 

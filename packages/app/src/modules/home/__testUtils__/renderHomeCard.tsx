@@ -10,6 +10,7 @@ import {
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen } from '@testing-library/react';
 import type { ComponentProps, ReactElement } from 'react';
 
 type Apis = ComponentProps<typeof TestApiProvider>['apis'];
@@ -50,4 +51,10 @@ export function renderHomeCard(
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
+}
+
+/** The card's "Create one" link, once the card says `empty` (it fails otherwise). */
+export async function invitationToCreate(empty: RegExp) {
+  await screen.findByText(empty);
+  return screen.getByRole('link', { name: 'Create one' });
 }

@@ -2,7 +2,10 @@ import type { Entity } from '@backstage/catalog-model';
 import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
 import type { CostUptimeApi } from '@internal/plugin-cost-uptime-common';
 import { screen, within } from '@testing-library/react';
-import { renderHomeCard } from '../__testUtils__/renderHomeCard';
+import {
+  invitationToCreate,
+  renderHomeCard,
+} from '../__testUtils__/renderHomeCard';
 import { MyEnvironmentsCard } from './MyEnvironmentsCard';
 
 const now = new Date('2026-12-31T10:00:00Z');
@@ -90,12 +93,8 @@ describe('MyEnvironmentsCard', () => {
   it('invites to create one when the user owns none', async () => {
     await render(catalogOf([theirs]));
     expect(
-      await screen.findByText(/You own no environments yet/),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute(
-      'href',
-      '/create/templates/default/create-environment',
-    );
+      await invitationToCreate(/You own no environments yet/),
+    ).toHaveAttribute('href', '/create/templates/default/create-environment');
   });
 
   it('names what failed when the catalog fails', async () => {

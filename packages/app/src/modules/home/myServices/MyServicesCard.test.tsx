@@ -3,7 +3,10 @@ import { mockApis } from '@backstage/frontend-test-utils';
 import { jenkinsApiRef } from '@backstage-community/plugin-jenkins';
 import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
 import { screen, within } from '@testing-library/react';
-import { renderHomeCard } from '../__testUtils__/renderHomeCard';
+import {
+  invitationToCreate,
+  renderHomeCard,
+} from '../__testUtils__/renderHomeCard';
 import { MyServicesCard } from './MyServicesCard';
 
 const service = (name: string): Entity => ({
@@ -135,10 +138,7 @@ describe('MyServicesCard', () => {
 
   it('invites to create one when the user owns none', async () => {
     await render([], { getUptime: async () => ({ rows: [] }) });
-    expect(
-      await screen.findByText(/You own no services yet/),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute(
+    expect(await invitationToCreate(/You own no services yet/)).toHaveAttribute(
       'href',
       '/create/templates/default/new-service',
     );

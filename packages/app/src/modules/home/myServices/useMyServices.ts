@@ -56,13 +56,9 @@ export function useMyServices() {
     const jenkins = apis.get(jenkinsApiRef);
     const rows = await Promise.all(
       items.map(async entity => {
-        const { appName, appNamespace } = argoAnnotations(
-          entity.metadata.annotations,
-        );
         const [argo, build] = await Promise.all([
           loadArgoApplications({
-            appName,
-            appNamespace,
+            ...argoAnnotations(entity.metadata.annotations),
             config,
             discovery,
             fetch,
