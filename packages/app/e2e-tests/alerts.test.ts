@@ -1,10 +1,25 @@
 import { standInUrls } from '@internal/sandbox';
-import { expect, reportFailedBuild, signIn, test } from './fixtures';
+import {
+  expect,
+  openAs,
+  reportFailedBuild,
+  signIn,
+  standInRequests,
+  test,
+} from './fixtures';
 
 // Same arithmetic as playwright.config.ts: stand-ins from E2E_PORT_BASE + 10.
 const SLACK_URL = standInUrls(
   Number(process.env.E2E_PORT_BASE ?? 7100) + 10,
 ).SANDBOX_SLACK_URL;
+
+/** Whether the Slack stand-in got `text` for `channel` and answered 200. */
+async function slackGot(channel: string, text: string) {
+  const posted = await standInRequests(SLACK_URL);
+  return posted.some(
+    r => r.status === 200 && r.body.channel === channel && r.body.text === text,
+  );
+}
 
 test.describe('alerts', () => {
   // For now a signed Jenkins webhook post raises the event; once environments
@@ -14,10 +29,8 @@ test.describe('alerts', () => {
     baseURL,
     shot,
   }) => {
-    await signIn(page, 'minsu.park');
-
     // The job's component must be in the catalog for the alert to find its owners.
-    await page.goto('/catalog/default/component/shop-backend');
+    await openAs(page, 'minsu.park', '/catalog/default/component/shop-backend');
     await expect(
       page.getByRole('heading', { name: /Shop backend/ }).first(),
     ).toBeVisible();
@@ -33,17 +46,9 @@ test.describe('alerts', () => {
 
     // And the owner team's Slack channel and KakaoTalk got it too.
     await expect
-      .poll(async () => {
-        const posted = await (
-          await fetch(`${SLACK_URL}/_sandbox/requests`)
-        ).json();
-        return posted.some(
-          (r: any) =>
-            r.status === 200 &&
-            r.body.channel === '#dev-alerts' &&
-            r.body.text === `Build failed: shop/shop-backend #${build}`,
-        );
-      })
+      .poll(() =>
+        slackGot('#dev-alerts', `Build failed: shop/shop-backend #${build}`),
+      )
       .toBe(true);
   });
 
@@ -72,19 +77,7 @@ test.describe('alerts', () => {
     await shot('cost over-budget alert in notifications');
 
     // The owning group's Slack channel (app-config.yaml alerts.groups) got it too.
-    await expect
-      .poll(async () => {
-        const posted = await (
-          await fetch(`${SLACK_URL}/_sandbox/requests`)
-        ).json();
-        return posted.some(
-          (r: any) =>
-            r.status === 200 &&
-            r.body.channel === '#platform-alerts' &&
-            r.body.text === title,
-        );
-      })
-      .toBe(true);
+    await expect.poll(() => slackGot('#platform-alerts', title)).toBe(true);
 
     // It links to the environment's Cost & Uptime tab.
     await page.getByRole('link', { name: title }).click();

@@ -7,7 +7,7 @@
  * their pods), through the backend's first collection.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, signIn, switchLanguage, test } from './fixtures';
+import { expect, noAllocation, signIn, switchLanguage, test } from './fixtures';
 
 /** Cents of every money figure (`$1,234.56`) in a text, in order. */
 function centsIn(text: string): number[] {
@@ -119,21 +119,7 @@ test.describe('cluster cost allocation', () => {
     allowConsoleErrors,
   }) => {
     await signIn(page);
-    const none = {
-      currency: 'USD',
-      environment: 'dev-a',
-      from: '2026-12-01',
-      to: '2026-12-03',
-      billed: 0,
-      shared: 0,
-      idle: 0,
-      untagged: 0,
-      environmentTotal: 0,
-      services: [],
-      source: 'none',
-      estimatedDays: [],
-      days: 0,
-    };
+    const none = noAllocation('dev-a', '2026-12-01', '2026-12-03');
     await page.route('**/api/cost-uptime/allocation*', route =>
       route.fulfill({ json: none }),
     );

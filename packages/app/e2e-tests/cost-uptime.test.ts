@@ -8,6 +8,7 @@ import {
 import {
   backstageToken,
   expect,
+  noAllocation,
   sidebarLink,
   signIn,
   test,
@@ -25,12 +26,14 @@ function periodsToday() {
 }
 
 /**
- * The figures come from the start command's stand-ins: the Cost Explorer
- * stand-in (packages/sandbox) and the example Prometheus servers
+ * Signs in as `username` and opens the dashboard once it has figures. They
+ * come from the start command's stand-ins: the Cost Explorer stand-in
+ * (packages/sandbox) and the example Prometheus servers
  * (scripts/prometheus/example.mjs). The backend's first collection starts
  * 15 s after it does, so the page is opened again until the data is there.
  */
-async function openDashboardWithData(page: Page) {
+async function signInToDashboard(page: Page, username = 'minsu.park') {
+  await signIn(page, username);
   await sidebarLink(page, 'Cost & Uptime').click();
   await expect(page).toHaveURL(/\/cost-uptime/);
   // Navigate within the app: the page loads its figures on every visit.
@@ -52,8 +55,7 @@ test.describe('cost and uptime', () => {
     page,
     shot,
   }) => {
-    await signIn(page);
-    await openDashboardWithData(page);
+    await signInToDashboard(page);
 
     const periods = periodsToday();
     const mtd = page.getByTestId('stat-month-to-date');
@@ -152,8 +154,7 @@ test.describe('cost and uptime', () => {
     baseURL,
   }) => {
     // A developer sees the figures but no run button (cost-uptime.collection.run).
-    await signIn(page, 'sora.lee');
-    await openDashboardWithData(page);
+    await signInToDashboard(page, 'sora.lee');
     await expect(page.getByTestId('stat-month-to-date')).toBeVisible();
     await expect(
       page.getByRole('button', { name: 'Run collection now' }),
@@ -161,8 +162,7 @@ test.describe('cost and uptime', () => {
 
     const context = await browser.newContext({ baseURL });
     const admin = await context.newPage();
-    await signIn(admin, 'jiyoung.kim');
-    await openDashboardWithData(admin);
+    await signInToDashboard(admin, 'jiyoung.kim');
     await admin.getByRole('button', { name: 'Run collection now' }).click();
     await expect(
       admin.getByText('Collection started; figures refresh when it ends.'),
@@ -185,8 +185,7 @@ test.describe('cost and uptime', () => {
     page,
     shot,
   }) => {
-    await signIn(page);
-    await openDashboardWithData(page);
+    await signInToDashboard(page);
 
     await page.goto('/catalog/default/component/shop-backend');
     const card = page.getByTestId('entity-month-to-date');
@@ -269,21 +268,7 @@ test.describe('cost and uptime', () => {
           trend: [],
         },
         // No allocation yet: nothing billed, nothing split.
-        '/allocation': {
-          currency: 'USD',
-          environment: 'dev-a',
-          from: '2026-11-01',
-          to: '2026-11-25',
-          billed: 0,
-          shared: 0,
-          idle: 0,
-          untagged: 0,
-          environmentTotal: 0,
-          services: [],
-          source: 'none',
-          estimatedDays: [],
-          days: 0,
-        },
+        '/allocation': noAllocation('dev-a', '2026-11-01', '2026-11-25'),
         '/series': {
           currency: 'USD',
           granularity: 'day',

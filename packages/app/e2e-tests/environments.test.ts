@@ -6,7 +6,14 @@
  * owner; and see a non-owner refused with nothing destroyed.
  */
 import { type Page } from '@playwright/test';
-import { backstageToken, expect, signIn, test } from './fixtures';
+import {
+  backstageToken,
+  expect,
+  openAs,
+  pickOption,
+  signIn,
+  test,
+} from './fixtures';
 
 const JENKINS_URL = process.env.SANDBOX_JENKINS_URL!;
 
@@ -26,19 +33,6 @@ async function chooseTemplate(page: Page, title: string) {
     .last();
   await card.getByRole('button', { name: 'Choose' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
-}
-
-/** Picks an option of a catalog-backed autocomplete (OwnerPicker, EntityPicker). */
-async function pickOption(page: Page, label: RegExp, text: string) {
-  const input = page
-    .getByRole('combobox', { name: label })
-    .or(page.getByLabel(label));
-  await input.first().click();
-  await input.first().fill(text);
-  await page
-    .getByRole('option', { name: new RegExp(text, 'i') })
-    .first()
-    .click();
 }
 
 const nameField = (page: Page) => page.getByRole('textbox', { name: /^Name/ });
@@ -91,6 +85,19 @@ async function showLogs(page: Page) {
   const toggle = page.getByRole('button', { name: /^(Show|Hide) Logs$/i });
   await expect(toggle).toBeVisible();
   if (/show/i.test((await toggle.textContent()) ?? '')) await toggle.click();
+}
+
+/** Fills and submits delete-environment for `name`; returns with the task's log open. */
+async function deleteEnvironment(page: Page, name: string) {
+  await chooseTemplate(page, 'Delete an EKS environment');
+  await pickOption(page, /^Environment/, name);
+  await page
+    .getByRole('textbox', { name: /Type the environment's name/ })
+    .fill(name);
+  await nextButton(page).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/create\/tasks\//);
+  await showLogs(page);
 }
 
 /** Catalog list of Resources, filtered to `name`. */
@@ -392,15 +399,7 @@ test.describe.serial('environments', () => {
     ]);
 
     // Its owner deletes it, typing the name to confirm.
-    await chooseTemplate(page, 'Delete an EKS environment');
-    await pickOption(page, /^Environment/, ownName);
-    await page
-      .getByRole('textbox', { name: /Type the environment's name/ })
-      .fill(ownName);
-    await nextButton(page).click();
-    await page.getByRole('button', { name: 'Create' }).click();
-    await expect(page).toHaveURL(/\/create\/tasks\//);
-    await showLogs(page);
+    await deleteEnvironment(page, ownName);
     await expect(page.getByRole('link', { name: 'Jenkins build' })).toBeVisible(
       { timeout: 180_000 },
     );
@@ -472,15 +471,7 @@ test.describe.serial('environments', () => {
     shot,
   }) => {
     await signIn(page, 'minsu.park');
-    await chooseTemplate(page, 'Delete an EKS environment');
-    await pickOption(page, /^Environment/, adminName);
-    await page
-      .getByRole('textbox', { name: /Type the environment's name/ })
-      .fill(adminName);
-    await nextButton(page).click();
-    await page.getByRole('button', { name: 'Create' }).click();
-    await expect(page).toHaveURL(/\/create\/tasks\//);
-    await showLogs(page);
+    await deleteEnvironment(page, adminName);
     await expect(
       page
         .getByText(
@@ -512,8 +503,7 @@ test.describe.serial('environments', () => {
     page,
     shot,
   }) => {
-    await signIn(page, 'jiyoung.kim');
-    await page.goto(`/catalog/default/resource/${adminName}`);
+    await openAs(page, 'jiyoung.kim', `/catalog/default/resource/${adminName}`);
     const state = page.getByRole('table', { name: 'Environment state' });
     const latest = page
       .getByRole('table', { name: 'Pipeline runs' })

@@ -6,6 +6,7 @@
  *   look at (loading, empty and error states included).
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import type { AllocationReport } from '@internal/plugin-cost-uptime-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -128,6 +129,53 @@ export async function submitKeycloakLogin(
 export async function signIn(page: Page, username: string = 'minsu.park') {
   await submitKeycloakLogin(page, username, examplePassword(username));
   await expect(sidebarLink(page, 'Catalog')).toBeVisible();
+}
+
+/** Signs in as `username` (see signIn) and opens `url`. */
+export async function openAs(page: Page, username: string, url: string) {
+  await signIn(page, username);
+  await page.goto(url);
+}
+
+/** Picks an option of a catalog-backed autocomplete (OwnerPicker, EntityPicker). */
+export async function pickOption(page: Page, label: RegExp, text: string) {
+  const input = page
+    .getByRole('combobox', { name: label })
+    .or(page.getByLabel(label));
+  await input.first().click();
+  await input.first().fill(text);
+  await page
+    .getByRole('option', { name: new RegExp(text, 'i') })
+    .first()
+    .click();
+}
+
+/** An allocation of `environment` from `from` to `to` with nothing billed or split yet. */
+export function noAllocation(
+  environment: string,
+  from: string,
+  to: string,
+): AllocationReport {
+  return {
+    currency: 'USD',
+    environment,
+    from,
+    to,
+    billed: 0,
+    shared: 0,
+    idle: 0,
+    untagged: 0,
+    environmentTotal: 0,
+    services: [],
+    source: 'none',
+    estimatedDays: [],
+    days: 0,
+  };
+}
+
+/** The requests a stand-in of packages/sandbox has recorded. */
+export async function standInRequests(standInUrl: string): Promise<any[]> {
+  return (await fetch(`${standInUrl}/_sandbox/requests`)).json();
 }
 
 /** A link in the sidebar (the sidebar renders a second, hidden nav for mobile). */

@@ -7,15 +7,14 @@
  * platform-admins (owns the example environments); minsu.park only in
  * developers.
  */
-import { expect, signIn, switchLanguage, test } from './fixtures';
+import { expect, openAs, switchLanguage, test } from './fixtures';
 
 test.describe('home', () => {
   test("a platform admin's home lists their environments, services and what needs attention", async ({
     page,
     shot,
   }) => {
-    await signIn(page, 'daniel.cho');
-    await page.goto('/');
+    await openAs(page, 'daniel.cho', '/');
 
     const environments = page.getByRole('list', { name: 'My environments' });
     for (const name of ['dev-a', 'staging', 'prod']) {
@@ -64,8 +63,7 @@ test.describe('home', () => {
     page,
     shot,
   }) => {
-    await signIn(page, 'minsu.park');
-    await page.goto('/');
+    await openAs(page, 'minsu.park', '/');
     await expect(
       page.getByRole('list', { name: 'My services' }).getByRole('listitem', {
         name: 'Shop backend',

@@ -10,9 +10,12 @@ import { standInUrls } from '@internal/sandbox';
 import {
   examplePassword,
   expect,
+  openAs,
+  pickOption,
   reportFailedBuild,
   sidebarLink,
   signIn,
+  standInRequests,
   submitKeycloakLogin,
   switchLanguage,
   test,
@@ -58,16 +61,7 @@ async function openEnvironmentForm(
   await page
     .getByRole('textbox', { name: /^Name/ })
     .fill(`i18n-${Math.random().toString(36).slice(2, 8)}`);
-  const owner = page
-    .getByRole('combobox', { name: /Owner group/ })
-    .or(page.getByLabel(/Owner group/))
-    .first();
-  await owner.click();
-  await owner.fill('developers');
-  await page
-    .getByRole('option', { name: /developers/i })
-    .first()
-    .click();
+  await pickOption(page, /Owner group/, 'developers');
   await page.getByRole('button', { name: texts.next, exact: true }).click();
 }
 
@@ -95,8 +89,7 @@ test.describe('languages', () => {
     shot,
   }) => {
     test.setTimeout(180_000);
-    await signIn(page, 'sora.lee');
-    await page.goto('/settings');
+    await openAs(page, 'sora.lee', '/settings');
     await expect(page.getByText('Language', { exact: true })).toBeVisible();
     await shot('settings in English');
 
@@ -156,8 +149,11 @@ test.describe('languages', () => {
     await signInKorean(elsewhere, 'sora.lee');
     await elsewhere.close();
     const teammate = await otherBrowser(browser, baseURL);
-    await signIn(teammate, 'minsu.park');
-    await teammate.goto('/catalog/default/component/shop-backend');
+    await openAs(
+      teammate,
+      'minsu.park',
+      '/catalog/default/component/shop-backend',
+    );
     await expect(
       teammate.getByRole('table', { name: 'Deployments by environment' }),
     ).toBeVisible();
@@ -271,8 +267,7 @@ test.describe('languages', () => {
     await shot('Korean user notifications');
 
     const minsu = await otherBrowser(browser, baseURL);
-    await signIn(minsu, 'minsu.park');
-    await minsu.goto('/notifications');
+    await openAs(minsu, 'minsu.park', '/notifications');
     await expect(minsu.getByRole('link', { name: english })).toBeVisible();
     await expect(minsu.getByText(korean)).toHaveCount(0);
     await minsu.screenshot({
@@ -288,9 +283,7 @@ test.describe('languages', () => {
     // Slack: the team channel (English) once, in English.
     await expect
       .poll(async () => {
-        const posted = await (
-          await fetch(`${SANDBOX_SLACK_URL}/_sandbox/requests`)
-        ).json();
+        const posted = await standInRequests(SANDBOX_SLACK_URL);
         return posted
           .filter(
             (r: any) =>
@@ -305,9 +298,7 @@ test.describe('languages', () => {
     // KakaoTalk: the team's on-call receivers read Korean.
     await expect
       .poll(async () => {
-        const sent = await (
-          await fetch(`${SANDBOX_KAKAO_URL}/_sandbox/requests`)
-        ).json();
+        const sent = await standInRequests(SANDBOX_KAKAO_URL);
         return sent
           .filter(
             (r: any) =>

@@ -90,6 +90,27 @@ async function rest(page: Page, token: string, url: string) {
   return res.json();
 }
 
+/**
+ * Signs in as `username` and connects an MCP client of `url` with their
+ * token. `get` reads the REST API as them; `ask` calls a tool and then reads
+ * the REST API's answer to the same question.
+ */
+async function signInAgent(page: Page, username: string, url = MCP) {
+  await signIn(page, username);
+  const token = await backstageToken(page);
+  const client = await connect(url, token);
+  const get = (restUrl: string) => rest(page, token, restUrl);
+  const ask = async (
+    name: string,
+    args: Record<string, unknown>,
+    restUrl: string,
+  ) => {
+    const { output } = await call(client, name, args);
+    return { output, api: await get(restUrl) };
+  };
+  return { client, get, ask };
+}
+
 test.describe.serial('MCP servers for AI agents', () => {
   test.setTimeout(300_000);
   const ownName = `mcp-${Math.random().toString(36).slice(2, 8)}`;
@@ -172,26 +193,18 @@ test.describe.serial('MCP servers for AI agents', () => {
   test('cost and SLO figures equal the REST API and the page', async ({
     page,
   }) => {
-    await signIn(page, 'minsu.park');
-    const token = await backstageToken(page);
-    const client = await connect(MCP, token);
+    const { client, get, ask } = await signInAgent(page, 'minsu.park');
+    const devASummary =
+      '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a';
     // The first collection starts 15 s after the backend: wait for data.
     await expect(async () => {
-      const s = await rest(
-        page,
-        token,
-        '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a',
-      );
-      expect(s.lastMonth).toBeGreaterThan(0);
+      expect((await get(devASummary)).lastMonth).toBeGreaterThan(0);
     }).toPass({ timeout: 120_000, intervals: [3_000] });
 
-    const { output: cost } = await call(client, 'get-cost-summary', {
-      environment: 'dev-a',
-    });
-    const api = await rest(
-      page,
-      token,
-      '/api/cost-uptime/summary?tagKey=environment&tagValue=dev-a',
+    const { output: cost, api } = await ask(
+      'get-cost-summary',
+      { environment: 'dev-a' },
+      devASummary,
     );
     expect(cost).toMatchObject({
       currency: api.currency,
@@ -201,13 +214,9 @@ test.describe.serial('MCP servers for AI agents', () => {
       forecast: api.forecast,
     });
 
-    const { output: slo } = await call(client, 'get-slo-status', {
-      service: 'shop-backend',
-      environment: 'dev-a',
-    });
-    const uptime = await rest(
-      page,
-      token,
+    const { output: slo, api: uptime } = await ask(
+      'get-slo-status',
+      { service: 'shop-backend', environment: 'dev-a' },
       '/api/cost-uptime/uptime?days=30&key=shop-backend',
     );
     const apiRow = uptime.rows.find(
@@ -220,12 +229,9 @@ test.describe.serial('MCP servers for AI agents', () => {
     expect(slo.rows[0].availability).toBeLessThan(slo.rows[0].sloTarget);
 
     // The cluster cost split equals the allocation API's and adds up.
-    const { output: split } = await call(client, 'get-cost-allocation', {
-      environment: 'dev-a',
-    });
-    const apiSplit = await rest(
-      page,
-      token,
+    const { output: split, api: apiSplit } = await ask(
+      'get-cost-allocation',
+      { environment: 'dev-a' },
       '/api/cost-uptime/allocation?environment=dev-a',
     );
     expect(split).toEqual(apiSplit);
@@ -256,9 +262,7 @@ test.describe.serial('MCP servers for AI agents', () => {
   test("a service's deployments and latest build equal the service page's cards", async ({
     page,
   }) => {
-    await signIn(page, 'minsu.park');
-    const token = await backstageToken(page);
-    const client = await connect(MCP, token);
+    const { client, ask } = await signInAgent(page, 'minsu.park');
 
     const { output: deployments } = await call(client, 'get-deployments', {
       service: 'shop-backend',
@@ -308,17 +312,14 @@ test.describe.serial('MCP servers for AI agents', () => {
       expect(b.error, label).toMatch(/^InputError: /);
     }
 
-    const { output: latest } = await call(client, 'get-latest-build', {
-      service: 'shop-backend',
-    });
-    const { projects } = await rest(
-      page,
-      token,
+    const { output: latest, api: jenkins } = await ask(
+      'get-latest-build',
+      { service: 'shop-backend' },
       '/api/jenkins/v1/entity/default/component/shop-backend/projects',
     );
     expect(latest.job).toBe('shop/shop-backend');
-    expect(latest.build.number).toBe(projects[0].lastBuild.number);
-    expect(latest.build.url).toBe(projects[0].lastBuild.url);
+    expect(latest.build.number).toBe(jenkins.projects[0].lastBuild.number);
+    expect(latest.build.url).toBe(jenkins.projects[0].lastBuild.url);
     expect(latest.build.log.lines.length).toBeGreaterThan(0);
     expect(latest.build.log.lines.length).toBeLessThanOrEqual(50);
     test.info().annotations.push({
@@ -340,8 +341,7 @@ test.describe.serial('MCP servers for AI agents', () => {
   test('a developer creates and extends an environment of their group, and is refused elsewhere', async ({
     page,
   }) => {
-    await signIn(page, 'minsu.park');
-    const client = await connect(`${MCP}/operate`, await backstageToken(page));
+    const { client } = await signInAgent(page, 'minsu.park', `${MCP}/operate`);
 
     const { output: dry } = await call(client, 'dry-run-create-environment', {
       name: ownName,
@@ -418,8 +418,7 @@ test.describe.serial('MCP servers for AI agents', () => {
   test('a platform admin cannot destroy prod through the tool either', async ({
     page,
   }) => {
-    await signIn(page, 'jiyoung.kim');
-    const client = await connect(`${MCP}/operate`, await backstageToken(page));
+    const { client } = await signInAgent(page, 'jiyoung.kim', `${MCP}/operate`);
     const r = await call(client, 'destroy-environment', {
       name: 'prod',
       confirmation: 'prod',

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { expect, signIn, test, type Page } from './fixtures';
+import { expect, pickOption, signIn, test, type Page } from './fixtures';
 
 // The bare repositories the template publishes to in this run
 // (playwright.config.ts, app-config.e2e.yaml newService.git).
@@ -28,13 +28,7 @@ async function fillFirstPage(page: Page, name: string) {
   await page
     .getByRole('textbox', { name: 'Description' })
     .fill('Orders API for the shop');
-  const owner = page.getByRole('textbox', { name: 'Owner' });
-  await owner.click();
-  await owner.fill('developers');
-  await page
-    .getByRole('option', { name: /developers/i })
-    .first()
-    .click();
+  await pickOption(page, /^Owner/, 'developers');
 }
 
 test.describe('new-service template', () => {

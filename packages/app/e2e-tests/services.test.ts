@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, openAs, test } from './fixtures';
 // The same port table playwright.config.ts starts the stand-ins with.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { standInUrls } from '@internal/sandbox';
@@ -23,8 +23,7 @@ test.describe('services', () => {
     page,
     shot,
   }) => {
-    await signIn(page, 'minsu.park');
-    await page.goto('/catalog/default/component/shop-backend');
+    await openAs(page, 'minsu.park', '/catalog/default/component/shop-backend');
 
     // The deployment picture: one row per environment.
     const deployments = page.getByRole('table', {
@@ -182,8 +181,7 @@ test.describe('services', () => {
     page,
     shot,
   }) => {
-    await signIn(page);
-    await page.goto('/catalog/default/component/shop-web');
+    await openAs(page, 'minsu.park', '/catalog/default/component/shop-web');
     const devA = page
       .getByRole('table', { name: 'Deployments by environment' })
       .locator('tr[data-environment="dev-a"]');
@@ -208,8 +206,11 @@ test.describe('services', () => {
     await page.request.post(`${ARGOCD_URL}/_sandbox/outage/prod`);
     await page.request.post(`${JENKINS_URL}/__sandbox/outage`);
     try {
-      await signIn(page);
-      await page.goto('/catalog/default/component/shop-backend');
+      await openAs(
+        page,
+        'minsu.park',
+        '/catalog/default/component/shop-backend',
+      );
       const table = page.getByRole('table', {
         name: 'Deployments by environment',
       });
@@ -256,8 +257,11 @@ test.describe('services', () => {
   }) => {
     // minsu.park is in developers, which owns shop-backend (jenkins.execute
     // is for owners and admins).
-    await signIn(page, 'minsu.park');
-    await page.goto('/catalog/default/component/shop-backend/ci-cd');
+    await openAs(
+      page,
+      'minsu.park',
+      '/catalog/default/component/shop-backend/ci-cd',
+    );
     const job = page
       .getByRole('row')
       .filter({ hasText: 'shop » shop-backend' });

@@ -1,4 +1,7 @@
-import type { AllocationReport } from '@internal/plugin-cost-uptime-common';
+import type {
+  AllocationReport,
+  CostUptimeApi,
+} from '@internal/plugin-cost-uptime-common';
 
 /**
  * dev-a this month so far: 201.33 + 0 (shop-web, direct only) + 121.07
@@ -45,3 +48,13 @@ export function emptyAllocation(environment: string): AllocationReport {
     days: 0,
   };
 }
+
+/** getAllocation when the collection has allocated dev-a and no other environment. */
+export const onlyDevAAllocated: CostUptimeApi['getAllocation'] = async ({
+  environment,
+}) => (environment === 'dev-a' ? devAAllocation : emptyAllocation(environment));
+
+/** getAllocation when every environment has dev-a's figures. */
+export const allLikeDevA: CostUptimeApi['getAllocation'] = async ({
+  environment,
+}) => ({ ...devAAllocation, environment });

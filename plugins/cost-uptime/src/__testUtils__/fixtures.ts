@@ -1,7 +1,9 @@
 import {
   billingPeriods,
   type CollectionRun,
+  type CostSeries,
   type CostSummary,
+  type UptimeReport,
   type UptimeRow,
 } from '@internal/plugin-cost-uptime-common';
 
@@ -81,6 +83,40 @@ export const midMonth = summaryOn('2026-12-15', '2026-12-14', {
     { period: '2026-11', amount: 9300, estimated: false },
   ],
 });
+
+/** midMonth with this month's cost per environment tag value ('' untagged). */
+export function billedByEnvironment(
+  amounts: Record<string, number>,
+): CostSummary {
+  return {
+    ...midMonth,
+    byEnvironment: Object.entries(amounts).map(([key, amount]) => ({
+      key,
+      amount,
+      previousAmount: 0,
+      change: null,
+    })),
+  };
+}
+
+/** A daily series by environment of the 30 days to mid-December, no cost in it. */
+export function emptySeries(extra: Partial<CostSeries> = {}): CostSeries {
+  return {
+    currency: 'USD',
+    granularity: 'day',
+    groupBy: 'environment',
+    from: '2026-11-15',
+    to: '2026-12-15',
+    keys: [],
+    points: [],
+    ...extra,
+  };
+}
+
+/** The 30-day availability report to mid-December with `rows`. */
+export function uptimeReport(rows: UptimeRow[]): UptimeReport {
+  return { days: 30, from: '2026-11-15', to: '2026-12-15', rows };
+}
 
 export const uptimeRows: UptimeRow[] = [
   {

@@ -1,44 +1,39 @@
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { costUptimeApiRef, type CostUptimeApi } from '../api';
-import { midMonth, uptimeRows } from '../__testUtils__/fixtures';
+import type { CostUptimeApi } from '../api';
+import {
+  emptySeries,
+  midMonth,
+  uptimeReport,
+  uptimeRows,
+} from '../__testUtils__/fixtures';
+import { renderWithApi } from '../__testUtils__/render';
 import {
   EntityCostUptimeCard,
   EntityCostUptimeContent,
 } from './EntityCostUptime';
 
-const entity = {
+/** An entity whose cost and uptime are under the tag `tag` with its name. */
+const tagged = (
+  kind: string,
+  name: string,
+  tag: 'service' | 'environment',
+  spec = {},
+) => ({
   apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'shop-backend',
-    annotations: { 'cost-uptime.io/service': 'shop-backend' },
-  },
-  spec: {},
-};
+  kind,
+  metadata: { name, annotations: { [`cost-uptime.io/${tag}`]: name } },
+  spec,
+});
+
+const entity = tagged('Component', 'shop-backend', 'service');
 
 describe('EntityCostUptimeCard', () => {
   it("shows the service's month, forecast and availability per environment", async () => {
     const api: Partial<CostUptimeApi> = {
       getSummary: jest.fn(async () => midMonth),
-      getUptime: jest.fn(async () => ({
-        days: 30,
-        from: '2026-11-15',
-        to: '2026-12-15',
-        rows: uptimeRows,
-      })),
+      getUptime: jest.fn(async () => uptimeReport(uptimeRows)),
     };
-    await renderInTestApp(
-      <TestApiProvider apis={[[costUptimeApiRef, api]]}>
-        <EntityProvider entity={entity}>
-          <EntityCostUptimeCard />
-        </EntityProvider>
-      </TestApiProvider>,
-    );
+    await renderWithApi(<EntityCostUptimeCard />, api, entity);
     expect(await screen.findByTestId('entity-month-to-date')).toHaveTextContent(
       '$4,321.50',
     );
@@ -54,23 +49,11 @@ describe('EntityCostUptimeCard', () => {
 });
 
 describe('EntityCostUptimeCard of an environment', () => {
-  const environment = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: 'prod',
-      annotations: { 'cost-uptime.io/environment': 'prod' },
-    },
-    spec: { type: 'environment' },
-  };
+  const environment = tagged('Resource', 'prod', 'environment', {
+    type: 'environment',
+  });
   const render = async (api: Partial<CostUptimeApi>) =>
-    renderInTestApp(
-      <TestApiProvider apis={[[costUptimeApiRef, api]]}>
-        <EntityProvider entity={environment}>
-          <EntityCostUptimeCard />
-        </EntityProvider>
-      </TestApiProvider>,
-    );
+    renderWithApi(<EntityCostUptimeCard />, api, environment);
 
   it('shows the SLOs of the services running there and how many meet theirs', async () => {
     const missed = {
@@ -90,12 +73,9 @@ describe('EntityCostUptimeCard of an environment', () => {
     };
     const api: Partial<CostUptimeApi> = {
       getSummary: jest.fn(async () => midMonth),
-      getUptime: jest.fn(async () => ({
-        days: 30,
-        from: '2026-11-15',
-        to: '2026-12-15',
-        rows: [missed, uptimeRows[0], noData],
-      })),
+      getUptime: jest.fn(async () =>
+        uptimeReport([missed, uptimeRows[0], noData]),
+      ),
       getUsage: jest.fn(
         async () => ({ granularity: 'hour', points: [] } as any),
       ),
@@ -123,12 +103,7 @@ describe('EntityCostUptimeCard of an environment', () => {
   it('says when no service there has availability data', async () => {
     await render({
       getSummary: jest.fn(async () => midMonth),
-      getUptime: jest.fn(async () => ({
-        days: 30,
-        from: '2026-11-15',
-        to: '2026-12-15',
-        rows: [],
-      })),
+      getUptime: jest.fn(async () => uptimeReport([])),
       getUsage: jest.fn(
         async () => ({ granularity: 'hour', points: [] } as any),
       ),
@@ -147,30 +122,13 @@ describe('EntityCostUptimeContent', () => {
     );
     const api: Partial<CostUptimeApi> = {
       getSummary,
-      getUptime: jest.fn(async () => ({
-        days: 30,
-        from: '2026-11-15',
-        to: '2026-12-15',
-        rows: uptimeRows,
-      })),
-      getSeries: jest.fn(async () => ({
-        currency: 'USD' as const,
-        granularity: 'day' as const,
-        groupBy: 'awsService' as const,
-        from: '2026-11-15',
-        to: '2026-12-14',
-        keys: [],
-        points: [],
-      })),
+      getUptime: jest.fn(async () => uptimeReport(uptimeRows)),
+      getSeries: jest.fn(async () =>
+        emptySeries({ groupBy: 'awsService', to: '2026-12-14' }),
+      ),
       getAllocation: jest.fn(),
     };
-    await renderInTestApp(
-      <TestApiProvider apis={[[costUptimeApiRef, api]]}>
-        <EntityProvider entity={entity}>
-          <EntityCostUptimeContent />
-        </EntityProvider>
-      </TestApiProvider>,
-    );
+    await renderWithApi(<EntityCostUptimeContent />, api, entity);
     expect(await screen.findByTestId('entity-month-to-date')).toHaveTextContent(
       '$4,321.50',
     );

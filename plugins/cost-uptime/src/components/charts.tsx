@@ -9,7 +9,6 @@ import {
   AreaChart,
   Bar,
   BarChart,
-  CartesianGrid,
   Cell,
   Legend,
   Line,
@@ -21,6 +20,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { barAxes, valueGrid } from './chartParts';
 import { colorFor, useCostFormat } from './format';
 
 /** Stacks a cost chart draws; the rest is one "Other" stack. */
@@ -88,11 +88,7 @@ export function CostTrendChart(props: { series: CostSeries; height?: number }) {
   return (
     <ResponsiveContainer width="100%" height={props.height ?? 300}>
       <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-        <CartesianGrid
-          strokeDasharray="3 3"
-          vertical={false}
-          stroke={theme.palette.divider}
-        />
+        {valueGrid(theme)}
         <XAxis
           dataKey="period"
           tickFormatter={f.shortDay}
@@ -194,22 +190,8 @@ export function HorizontalBars(props: {
         layout="vertical"
         margin={{ left: 8, right: 24 }}
       >
-        <CartesianGrid
-          strokeDasharray="3 3"
-          horizontal={false}
-          stroke={theme.palette.divider}
-        />
-        <XAxis
-          type="number"
-          tickFormatter={v => f.money(v, props.currency, true)}
-          tick={{ fontSize: 12 }}
-        />
-        <YAxis
-          type="category"
-          dataKey="title"
-          width={200}
-          tick={{ fontSize: 12 }}
-        />
+        {valueGrid(theme, 'vertical')}
+        {barAxes(v => f.money(v, props.currency, true), 200)}
         <Tooltip
           formatter={(v: any, n: any) => [
             f.money(Number(v), props.currency),
@@ -295,11 +277,7 @@ export function UsageLineChart(props: {
   return (
     <ResponsiveContainer width="100%" height={props.height ?? 180}>
       <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-        <CartesianGrid
-          strokeDasharray="3 3"
-          vertical={false}
-          stroke={theme.palette.divider}
-        />
+        {valueGrid(theme)}
         <XAxis
           dataKey="ts"
           tickFormatter={tick}

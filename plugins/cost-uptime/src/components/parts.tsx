@@ -7,14 +7,21 @@ import type { CostSummary } from '@internal/plugin-cost-uptime-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Paper from '@material-ui/core/Paper';
+import TableCell from '@material-ui/core/TableCell';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
 import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { ReactNode } from 'react';
 import { Sparkline } from './charts';
 import { useCostFormat } from './format';
-import { breakdownEmptyText, breakdownNote } from './periodText';
+import {
+  breakdownEmptyText,
+  breakdownNote,
+  breakdownSubheader,
+} from './periodText';
 
 export const useStyles = makeStyles(theme => ({
   stat: {
@@ -33,6 +40,19 @@ export const useStyles = makeStyles(theme => ({
   budget: { height: 8, borderRadius: 4 },
   nowrap: { whiteSpace: 'nowrap' },
 }));
+
+/** A table cell kept on one line; numeric ones align right. */
+export function NoWrapCell(props: { numeric?: boolean; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <TableCell
+      align={props.numeric ? 'right' : undefined}
+      className={classes.nowrap}
+    >
+      {props.children}
+    </TableCell>
+  );
+}
 
 /** A cost change: more spend is red, less is green. */
 export function Change(props: {
@@ -103,6 +123,29 @@ export function StatCard(props: {
   );
 }
 
+/** Small exclusive toggle buttons, one per value of `labels`, in its order. */
+export function ToggleChoice<T extends string>(props: {
+  value: T;
+  onChange: (value: T) => void;
+  labels: Record<T, string>;
+}) {
+  const options = Object.entries(props.labels) as [T, string][];
+  return (
+    <ToggleButtonGroup
+      size="small"
+      exclusive
+      value={props.value}
+      onChange={(_, v) => v && props.onChange(v)}
+    >
+      {options.map(([value, label]) => (
+        <ToggleButton key={value} value={value}>
+          {label}
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
+  );
+}
+
 export function EstimateChip() {
   const { t } = useCostFormat();
   return <Chip size="small" variant="outlined" label={t('estimateChip')} />;
@@ -142,7 +185,7 @@ export function AsyncSection<T>(props: {
 }
 
 /** Why a breakdown card is empty. */
-export function BreakdownEmpty(props: { summary: CostSummary }) {
+function BreakdownEmpty(props: { summary: CostSummary }) {
   const f = useCostFormat();
   return (
     <Typography color="textSecondary" data-testid="breakdown-empty">
@@ -152,7 +195,7 @@ export function BreakdownEmpty(props: { summary: CostSummary }) {
 }
 
 /** A breakdown card's note when its comparison is incomplete. */
-export function BreakdownNote(props: { summary: CostSummary }) {
+function BreakdownNote(props: { summary: CostSummary }) {
   const f = useCostFormat();
   const note = breakdownNote(props.summary, f);
   return note ? (
@@ -160,4 +203,32 @@ export function BreakdownNote(props: { summary: CostSummary }) {
       {note}
     </Typography>
   ) : null;
+}
+
+/**
+ * A card of the summary's breakdown by one dimension: `children` and the
+ * breakdown's note, or why there is nothing to break down.
+ */
+export function BreakdownCard(props: {
+  summary: CostSummary;
+  title: string;
+  empty: boolean;
+  children: ReactNode;
+}) {
+  const f = useCostFormat();
+  return (
+    <InfoCard
+      title={props.title}
+      subheader={breakdownSubheader(props.summary, f)}
+    >
+      {props.empty ? (
+        <BreakdownEmpty summary={props.summary} />
+      ) : (
+        <>
+          {props.children}
+          <BreakdownNote summary={props.summary} />
+        </>
+      )}
+    </InfoCard>
+  );
 }

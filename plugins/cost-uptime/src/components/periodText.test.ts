@@ -1,8 +1,4 @@
 import {
-  billingPeriods,
-  type CostSummary,
-} from '@internal/plugin-cost-uptime-common';
-import {
   breakdownEmptyText,
   breakdownNote,
   breakdownSubheader,
@@ -11,39 +7,13 @@ import {
   todayUtc,
 } from './periodText';
 import { englishFormat, koreanFormat } from '../__testUtils__/costFormats';
+import { summaryOn } from '../__testUtils__/fixtures';
 
 const en = englishFormat();
 
-function summary(
-  today: string,
-  lastBilled: string | undefined,
-  extra: Partial<CostSummary> = {},
-): CostSummary {
-  const periods = billingPeriods(today, lastBilled);
-  return {
-    currency: 'USD',
-    asOf: today,
-    periods,
-    monthToDate: { amount: 0, estimated: false },
-    billedToDate: 0,
-    unbilledEstimate: 0,
-    previousMonthToDate: 0,
-    change: null,
-    lastMonth: 9300,
-    forecast: { amount: 9600, source: 'extrapolated' },
-    todayEstimate: null,
-    byEnvironment: [],
-    byAwsService: [],
-    breakdownPreviousDaysStored: periods.breakdown.previous.days,
-    movers: [],
-    trend: [],
-    ...extra,
-  };
-}
-
 describe('period texts', () => {
   it('on the 1st: says nothing is billed yet and shows last month', () => {
-    const s = summary('2026-12-01', '2026-11-30', { unbilledEstimate: 12.5 });
+    const s = summaryOn('2026-12-01', '2026-11-30', { unbilledEstimate: 12.5 });
     expect(monthToDateText(s, en)).toEqual({
       note: 'No billed day in December yet (Cost Explorer lags 1–2 days); the figure is the estimate from node counts. Last month: November $9,300.00',
     });
@@ -56,7 +26,7 @@ describe('period texts', () => {
   });
 
   it('mid-month: the billed days against the same days, clamped', () => {
-    const s = summary('2027-03-30', '2027-03-29', {
+    const s = summaryOn('2027-03-30', '2027-03-29', {
       change: 0.1,
       previousMonthToDate: 2800,
     });
@@ -69,7 +39,7 @@ describe('period texts', () => {
   });
 
   it('says when the comparison is not all collected', () => {
-    const s = summary('2026-12-15', '2026-12-14', {
+    const s = summaryOn('2026-12-15', '2026-12-14', {
       previousMonthToDate: 900,
       breakdownPreviousDaysStored: 10,
     });
@@ -83,7 +53,7 @@ describe('period texts', () => {
 
   it('writes the same in Korean, with ko-KR months and money', () => {
     const ko = koreanFormat();
-    const first = summary('2026-12-01', '2026-11-30', {
+    const first = summaryOn('2026-12-01', '2026-11-30', {
       unbilledEstimate: 12.5,
       currency: 'KRW',
       lastMonth: 9300000,
@@ -91,7 +61,7 @@ describe('period texts', () => {
     expect(monthToDateText(first, ko)).toEqual({
       note: '12월에는 아직 청구된 날이 없습니다 (Cost Explorer는 1–2일 늦게 반영됩니다). 수치는 노드 수 기준 추정치입니다. 지난달: 11월 ₩9,300,000',
     });
-    const mid = summary('2026-12-15', '2026-12-14', {
+    const mid = summaryOn('2026-12-15', '2026-12-14', {
       previousMonthToDate: 900,
       breakdownPreviousDaysStored: 10,
     });

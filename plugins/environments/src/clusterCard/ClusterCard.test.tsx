@@ -1,43 +1,10 @@
-import type { Entity } from '@backstage/catalog-model';
-import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
+import { devA, json, renderOnEntity } from '../__testUtils__/render';
 import { ClusterCard } from './ClusterCard';
 
-const devA: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: { name: 'dev-a' },
-  spec: { type: 'environment' },
-};
-
 async function render(fetch: jest.Mock) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [
-          discoveryApiRef,
-          { getBaseUrl: async (id: string) => `http://b/api/${id}` },
-        ],
-        [fetchApiRef, { fetch }],
-      ]}
-    >
-      <EntityProvider entity={devA}>
-        <ClusterCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  await renderOnEntity(<ClusterCard />, { entity: devA, fetch });
 }
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json' },
-  });
 
 describe('ClusterCard', () => {
   it('shows the declared version and node group, and links to the tools', async () => {

@@ -3,12 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { EnvironmentCluster } from '@internal/plugin-environments-common';
 import Box from '@material-ui/core/Box';
@@ -17,9 +12,8 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
-import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { EnvironmentsClient } from '../history/EnvironmentsClient';
+import { useEnvironmentsClient } from '../history/useEnvironmentsClient';
 import { environmentsTranslationRef } from '../translation';
 
 type NodeGroup = NonNullable<EnvironmentCluster['nodeGroup']>;
@@ -46,12 +40,7 @@ function useNodeGroupText() {
 export function ClusterCard() {
   const { t } = useTranslationRef(environmentsTranslationRef);
   const { entity } = useEntity();
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
-  const client = useMemo(
-    () => new EnvironmentsClient({ discoveryApi, fetchApi }),
-    [discoveryApi, fetchApi],
-  );
+  const client = useEnvironmentsClient();
   const name = entity.metadata.name;
   const state = useAsync(() => client.getCluster(name), [client, name]);
   const nodeGroupText = useNodeGroupText();

@@ -1,17 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
-  identityApiRef,
-} from '@backstage/frontend-plugin-api';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { configApiRef, identityApiRef } from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { json, renderOnEntity } from '../__testUtils__/render';
 import { EnvironmentCard } from './EnvironmentCard';
 
 const DAY = 24 * 3600 * 1000;
@@ -31,12 +22,6 @@ const devA = (expiresAt: string): Entity => ({
   relations: [{ type: 'ownedBy', targetRef: 'group:default/developers' }],
 });
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json' },
-  });
-
 async function render(entity: Entity, config: object = {}) {
   const posts: unknown[] = [];
   const fetch = jest.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
@@ -46,29 +31,20 @@ async function render(entity: Entity, config: object = {}) {
     }
     return json({ name: 'dev-a', state: 'ready', runs: [] });
   });
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [
-          discoveryApiRef,
-          { getBaseUrl: async (id: string) => `http://b/api/${id}` },
-        ],
-        [fetchApiRef, { fetch }],
-        [configApiRef, mockApis.config({ data: config })],
-        [
-          identityApiRef,
-          mockApis.identity({
-            userEntityRef: 'user:default/minsu.park',
-            ownershipEntityRefs: ['group:default/developers'],
-          }),
-        ],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <EnvironmentCard pollMs={60_000} />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  await renderOnEntity(<EnvironmentCard pollMs={60_000} />, {
+    entity,
+    fetch,
+    apis: [
+      [configApiRef, mockApis.config({ data: config })],
+      [
+        identityApiRef,
+        mockApis.identity({
+          userEntityRef: 'user:default/minsu.park',
+          ownershipEntityRefs: ['group:default/developers'],
+        }),
+      ],
+    ],
+  });
   return { posts };
 }
 

@@ -2,14 +2,11 @@ import { useMemo, useState } from 'react';
 import { InfoCard, Link } from '@backstage/core-components';
 import {
   configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { useFormatters } from '@internal/i18n-react';
 import { useEntity, useEntityOwnership } from '@backstage/plugin-catalog-react';
-import { ResponseError } from '@backstage/errors';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -30,22 +27,10 @@ import {
 import { environmentsTranslationRef } from '../translation';
 import { EnvironmentStateChip } from '../history/EnvironmentStateChip';
 import { RecentRuns } from '../history/RecentRuns';
+import { Moment } from '../history/Moment';
 import { useEnvironmentHistory } from '../history/useEnvironmentHistory';
-
-/**
- * A moment in the user's language and time zone, the ISO value in
- * `dateTime` (and the title) for tools and tests.
- */
-function Moment({ iso }: { iso: string }) {
-  const fmt = useFormatters();
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return <>{iso}</>;
-  return (
-    <time dateTime={iso} title={iso}>
-      {fmt.dateTime(ms)}
-    </time>
-  );
-}
+import { useEnvironmentsClient } from '../history/useEnvironmentsClient';
+import { useCardAction } from '../useCardAction';
 
 const EXTEND_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
@@ -81,8 +66,7 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
   const { entity } = useEntity();
   const history = useEnvironmentHistory(entity.metadata.name, pollMs);
   const { loading: ownershipLoading, isOwnedEntity } = useEntityOwnership();
-  const fetchApi = useApi(fetchApiRef);
-  const discoveryApi = useApi(discoveryApiRef);
+  const client = useEnvironmentsClient();
   const configApi = useApi(configApiRef);
   const { t } = useTranslationRef(environmentsTranslationRef);
   const fmt = useFormatters();
@@ -94,8 +78,9 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
     ? `${lastBuild.url}console`
     : annotations[A.lastRunUrl];
   const [expiresAt, setExpiresAt] = useState(annotations[A.expiresAt]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
+  const { busy, message, run } = useCardAction(m =>
+    t('card.extendFailed', { message: m }),
+  );
   const expires = purpose !== 'prod' && purpose !== 'staging';
   const canExtend =
     expires && !ownershipLoading && isOwnedEntity(entity) && !!expiresAt;
@@ -108,37 +93,20 @@ export const EnvironmentCard = ({ pollMs }: { pollMs?: number } = {}) => {
   const dialogOpen =
     canExtend && !dialogDismissed && asksToExtend(window.location.search);
 
-  const extend = async () => {
+  const extend = () => {
     setDialogDismissed(true);
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const base = await discoveryApi.getBaseUrl('environments');
-      const res = await fetchApi.fetch(
-        `${base}/environments/${encodeURIComponent(
-          entity.metadata.name,
-        )}/extend-expiry`,
-        {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            days: extensionDays(expiresAt, Date.now(), maxDays),
-          }),
-        },
+    return run(async () => {
+      const body = await client.extendExpiry(
+        entity.metadata.name,
+        extensionDays(expiresAt, Date.now(), maxDays),
       );
-      if (!res.ok) throw await ResponseError.fromResponse(res);
-      const body = (await res.json()) as { expiresAt: string };
       setExpiresAt(body.expiresAt);
       // The extension is a recorded run: list it.
       history.reload();
-      setMessage(
-        t('card.extended', { date: fmt.dateTime(Date.parse(body.expiresAt)) }),
-      );
-    } catch (e) {
-      setMessage(t('card.extendFailed', { message: (e as Error).message }));
-    } finally {
-      setBusy(false);
-    }
+      return t('card.extended', {
+        date: fmt.dateTime(Date.parse(body.expiresAt)),
+      });
+    });
   };
 
   return (

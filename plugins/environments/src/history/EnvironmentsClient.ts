@@ -6,7 +6,13 @@ import type {
   EnvironmentRunLog,
 } from '@internal/plugin-environments-common';
 
-/** The environments backend as the environment card uses it. */
+/** `res`; a ResponseError is thrown instead for a failed answer. */
+async function answered(res: Response): Promise<Response> {
+  if (!res.ok) throw await ResponseError.fromResponse(res);
+  return res;
+}
+
+/** The environments backend as the environment's cards use it. */
 export class EnvironmentsClient {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
@@ -21,12 +27,7 @@ export class EnvironmentsClient {
    * pipeline runs, newest first. Throws a ResponseError on a failed answer.
    */
   async getHistory(name: string): Promise<EnvironmentHistory> {
-    const base = await this.discoveryApi.getBaseUrl('environments');
-    const res = await this.fetchApi.fetch(
-      `${base}/environments/${encodeURIComponent(name)}`,
-    );
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as EnvironmentHistory;
+    return this.read(encodeURIComponent(name));
   }
 
   /**
@@ -34,12 +35,7 @@ export class EnvironmentsClient {
    * group and Kubernetes version, and the links to the environment's tools.
    */
   async getCluster(name: string): Promise<EnvironmentCluster> {
-    const base = await this.discoveryApi.getBaseUrl('environments');
-    const res = await this.fetchApi.fetch(
-      `${base}/environments/${encodeURIComponent(name)}/cluster`,
-    );
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as EnvironmentCluster;
+    return this.read(`${encodeURIComponent(name)}/cluster`);
   }
 
   /**
@@ -51,13 +47,48 @@ export class EnvironmentsClient {
     runId: number,
     start: number,
   ): Promise<EnvironmentRunLog> {
-    const base = await this.discoveryApi.getBaseUrl('environments');
-    const res = await this.fetchApi.fetch(
-      `${base}/environments/${encodeURIComponent(
-        name,
-      )}/runs/${runId}/log?start=${start}`,
+    return this.read(
+      `${encodeURIComponent(name)}/runs/${runId}/log?start=${start}`,
     );
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as EnvironmentRunLog;
+  }
+
+  /**
+   * `POST /api/environments/environments/:name/extend-expiry`: the expiry
+   * set to `days` from now; answers the new expiry.
+   */
+  async extendExpiry(
+    name: string,
+    days: number,
+  ): Promise<{ expiresAt: string }> {
+    const res = await this.post(`${encodeURIComponent(name)}/extend-expiry`, {
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ days }),
+    });
+    return (await res.json()) as { expiresAt: string };
+  }
+
+  /** `POST /api/environments/environments/:name/pause` (or `/resume`). */
+  async pauseOrResume(name: string, action: 'pause' | 'resume') {
+    await this.post(`${encodeURIComponent(name)}/${action}`);
+  }
+
+  private async url(path: string) {
+    const base = await this.discoveryApi.getBaseUrl('environments');
+    return `${base}/environments/${path}`;
+  }
+
+  /** GETs `path` under the backend's environments route: its JSON. */
+  private async read<T>(path: string): Promise<T> {
+    const res = await answered(await this.fetchApi.fetch(await this.url(path)));
+    return (await res.json()) as T;
+  }
+
+  private async post(path: string, init: Omit<RequestInit, 'method'> = {}) {
+    return answered(
+      await this.fetchApi.fetch(await this.url(path), {
+        method: 'POST',
+        ...init,
+      }),
+    );
   }
 }

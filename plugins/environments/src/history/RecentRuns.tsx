@@ -1,6 +1,5 @@
 import { Link, Progress, StatusRunning } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { useFormatters } from '@internal/i18n-react';
 import type { EnvironmentRun } from '@internal/plugin-environments-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -11,6 +10,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { environmentsTranslationRef } from '../translation';
+import { Moment } from './Moment';
 import { problemOf, RunLog } from './RunLog';
 import type { HistoryState } from './useEnvironmentHistory';
 
@@ -19,17 +19,6 @@ const SHOWN_RUNS = 5;
 
 /** `user:default/minsu.park` reads as `minsu.park`; `expiry` stays. */
 const who = (ref: string) => ref.replace(/^[a-z]+:(default\/)?/i, '');
-
-function When({ iso }: { iso: string }) {
-  const fmt = useFormatters();
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return <>{iso}</>;
-  return (
-    <time dateTime={iso} title={iso}>
-      {fmt.dateTime(ms)}
-    </time>
-  );
-}
 
 /** Columns of a run's row, for the log row under it. */
 const COLUMNS = 7;
@@ -49,7 +38,7 @@ function Row(props: { name: string; run: EnvironmentRun; logPollMs?: number }) {
         </TableCell>
         <TableCell style={ONE_LINE}>{who(run.requestedBy)}</TableCell>
         <TableCell style={{ minWidth: 140 }}>
-          <When iso={run.requestedAt} />
+          <Moment iso={run.requestedAt} />
         </TableCell>
         <TableCell style={ONE_LINE}>
           {run.result ?? (

@@ -1,11 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/frontend-plugin-api';
+import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentHistory } from '@internal/plugin-environments-common';
-import { EnvironmentsClient } from './EnvironmentsClient';
+import { useEnvironmentsClient } from './useEnvironmentsClient';
 
 /** How often the card asks again while a run is in progress. */
 const POLL_MS = 5000;
@@ -40,12 +35,7 @@ export function useEnvironmentHistory(
   name: string,
   pollMs = POLL_MS,
 ): HistoryWithReload {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
-  const client = useMemo(
-    () => new EnvironmentsClient({ discoveryApi, fetchApi }),
-    [discoveryApi, fetchApi],
-  );
+  const client = useEnvironmentsClient();
   const [state, setState] = useState<HistoryState>({ loading: true });
   const [asked, setAsked] = useState(0);
   useEffect(() => {

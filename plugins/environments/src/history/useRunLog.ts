@@ -1,10 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/frontend-plugin-api';
-import { EnvironmentsClient } from './EnvironmentsClient';
+import { useEffect, useState } from 'react';
+import { useEnvironmentsClient } from './useEnvironmentsClient';
 
 /** How often an open log of a running build asks for more. */
 const LOG_POLL_MS = 2000;
@@ -31,12 +26,7 @@ export function useRunLog(
   runId: number,
   pollMs = LOG_POLL_MS,
 ): RunLogState {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
-  const client = useMemo(
-    () => new EnvironmentsClient({ discoveryApi, fetchApi }),
-    [discoveryApi, fetchApi],
-  );
+  const client = useEnvironmentsClient();
   const [state, setState] = useState<RunLogState>({
     loading: true,
     text: '',

@@ -1,15 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import {
   configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { useFormatters } from '@internal/i18n-react';
 import { useEntity, useEntityOwnership } from '@backstage/plugin-catalog-react';
-import { ResponseError } from '@backstage/errors';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -18,6 +15,8 @@ import {
 } from '@internal/plugin-environments-common';
 import { environmentsTranslationRef } from '../translation';
 import { useEnvironmentHistory } from '../history/useEnvironmentHistory';
+import { useEnvironmentsClient } from '../history/useEnvironmentsClient';
+import { useCardAction } from '../useCardAction';
 
 /**
  * Pause (node groups to zero) or resume an environment, for its owners;
@@ -28,36 +27,25 @@ export const PauseCard = ({ pollMs }: { pollMs?: number } = {}) => {
   const name = entity.metadata.name;
   const history = useEnvironmentHistory(name, pollMs);
   const { loading: ownershipLoading, isOwnedEntity } = useEntityOwnership();
-  const fetchApi = useApi(fetchApiRef);
-  const discoveryApi = useApi(discoveryApiRef);
+  const client = useEnvironmentsClient();
   const config = useApi(configApiRef);
   const pricing = useMemo(() => readPricing(config), [config]);
   const { t } = useTranslationRef(environmentsTranslationRef);
   const fmt = useFormatters();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
+  const { busy, message, run } = useCardAction(m =>
+    t('pause.failed', { message: m }),
+  );
   const state = history.history?.state;
   // The catalog entity does not list the add-ons: volumes beyond the control plane are not counted.
   const paused = pausedMonthlyCost({}, pricing);
   const mayAct = !ownershipLoading && isOwnedEntity(entity) && !busy;
 
-  const act = async (action: 'pause' | 'resume') => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const base = await discoveryApi.getBaseUrl('environments');
-      const res = await fetchApi.fetch(
-        `${base}/environments/${encodeURIComponent(name)}/${action}`,
-        { method: 'POST' },
-      );
-      if (!res.ok) throw await ResponseError.fromResponse(res);
+  const act = (action: 'pause' | 'resume') =>
+    run(async () => {
+      await client.pauseOrResume(name, action);
       history.reload();
-    } catch (e) {
-      setMessage(t('pause.failed', { message: (e as Error).message }));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return undefined;
+    });
 
   return (
     <InfoCard title={t('pause.title')}>

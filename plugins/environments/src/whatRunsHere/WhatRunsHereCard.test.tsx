@@ -1,29 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
-import {
-  catalogApiRef,
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { configApiRef } from '@backstage/frontend-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
+import { devA, json, renderOnEntity } from '../__testUtils__/render';
 import { WhatRunsHereCard } from './WhatRunsHereCard';
 
-const devA: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: { name: 'dev-a' },
-  spec: { type: 'environment' },
-};
 const shopBackend: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -46,40 +29,27 @@ const argocd = {
 };
 
 async function render(fetch: typeof globalThis.fetch, config = argocd) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [catalogApiRef, catalogApiMock({ entities: [devA, shopBackend] })],
-        [configApiRef, mockApis.config({ data: config })],
-        [
-          discoveryApiRef,
-          { getBaseUrl: async (id: string) => `http://b/api/${id}` },
-        ],
-        [fetchApiRef, { fetch }],
-      ]}
-    >
-      <EntityProvider entity={devA}>
-        <WhatRunsHereCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  await renderOnEntity(<WhatRunsHereCard />, {
+    entity: devA,
+    fetch,
+    apis: [
+      [catalogApiRef, catalogApiMock({ entities: [devA, shopBackend] })],
+      [configApiRef, mockApis.config({ data: config })],
+    ],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
 }
 
 describe('WhatRunsHereCard', () => {
   it("lists the services' applications with sync and health, linked to the service", async () => {
-    await render(
-      async () =>
-        new Response(
-          JSON.stringify({
-            metadata: { name: 'shop-backend' },
-            status: {
-              sync: { status: 'Synced' },
-              health: { status: 'Degraded' },
-            },
-          }),
-          { status: 200, headers: { 'Content-Type': 'application/json' } },
-        ),
+    await render(async () =>
+      json({
+        metadata: { name: 'shop-backend' },
+        status: {
+          sync: { status: 'Synced' },
+          health: { status: 'Degraded' },
+        },
+      }),
     );
     const table = await screen.findByRole('table', {
       name: 'Argo CD applications in this environment',
@@ -93,16 +63,15 @@ describe('WhatRunsHereCard', () => {
   });
 
   it('says when nothing is deployed here', async () => {
-    await render(
-      async () =>
-        new Response(
-          JSON.stringify({
-            error: { name: 'Error', message: 'Request failed with 404' },
-            request: { method: 'GET', url: '/' },
-            response: { statusCode: 404 },
-          }),
-          { status: 404, headers: { 'Content-Type': 'application/json' } },
-        ),
+    await render(async () =>
+      json(
+        {
+          error: { name: 'Error', message: 'Request failed with 404' },
+          request: { method: 'GET', url: '/' },
+          response: { statusCode: 404 },
+        },
+        404,
+      ),
     );
     expect(
       await screen.findByText(

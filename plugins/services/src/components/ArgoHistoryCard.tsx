@@ -27,8 +27,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useFormatters } from '@internal/i18n-react';
 import { servicesTranslationRef } from '../translation';
 import {
-  ARGOCD_APP_NAME_ANNOTATION,
-  ARGOCD_APP_NAMESPACE_ANNOTATION,
+  argoAnnotations,
   loadArgoApplications,
 } from '@internal/plugin-services-common';
 
@@ -53,14 +52,12 @@ export function ArgoHistoryCard() {
   const discovery = useApi(discoveryApiRef);
   const { fetch } = useApi(fetchApiRef);
   const { t } = useTranslationRef(servicesTranslationRef);
-  const annotations = entity.metadata.annotations ?? {};
-  const appName = annotations[ARGOCD_APP_NAME_ANNOTATION];
-  const appNamespace = annotations[ARGOCD_APP_NAMESPACE_ANNOTATION]?.trim();
+  const app = argoAnnotations(entity.metadata.annotations);
+  const { appName, appNamespace } = app;
 
   const state = useAsyncRetry(async () => {
     const argo = await loadArgoApplications({
-      appName,
-      appNamespace,
+      ...app,
       config,
       discovery,
       fetch,

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import {
   createFrontendModule,
   useTranslationRef,
@@ -51,36 +51,46 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   },
 });
 
-const myEnvironmentsWidget = HomePageWidgetBlueprint.make({
+/** A widget of `Card` in a card of its own, titled `titleKey`. */
+function cardWidget(options: {
+  name: string;
+  widgetName: string;
+  description: string;
+  titleKey: TitleKey;
+  Card: ComponentType;
+}) {
+  const { Card, titleKey } = options;
+  return HomePageWidgetBlueprint.make({
+    name: options.name,
+    params: {
+      name: options.widgetName,
+      description: options.description,
+      componentProps: OWN_CARD,
+      components: async () => ({
+        Content: () => (
+          <WidgetCard titleKey={titleKey}>
+            <Card />
+          </WidgetCard>
+        ),
+      }),
+    },
+  });
+}
+
+const myEnvironmentsWidget = cardWidget({
   name: 'my-environments',
-  params: {
-    name: 'MyEnvironments',
-    description: 'The environments your groups own, with state and expiry',
-    componentProps: OWN_CARD,
-    components: async () => ({
-      Content: () => (
-        <WidgetCard titleKey="home.myEnvironments.title">
-          <MyEnvironmentsCard />
-        </WidgetCard>
-      ),
-    }),
-  },
+  widgetName: 'MyEnvironments',
+  description: 'The environments your groups own, with state and expiry',
+  titleKey: 'home.myEnvironments.title',
+  Card: MyEnvironmentsCard,
 });
 
-const myServicesWidget = HomePageWidgetBlueprint.make({
+const myServicesWidget = cardWidget({
   name: 'my-services',
-  params: {
-    name: 'MyServices',
-    description: 'Your services: health per environment, SLO and latest build',
-    componentProps: OWN_CARD,
-    components: async () => ({
-      Content: () => (
-        <WidgetCard titleKey="home.myServices.title">
-          <MyServicesCard />
-        </WidgetCard>
-      ),
-    }),
-  },
+  widgetName: 'MyServices',
+  description: 'Your services: health per environment, SLO and latest build',
+  titleKey: 'home.myServices.title',
+  Card: MyServicesCard,
 });
 
 // Unread notifications: the notifications plugin's own home widget

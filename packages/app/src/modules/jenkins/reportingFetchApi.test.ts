@@ -16,6 +16,12 @@ const answer = (status: number, body: unknown) => ({
   ),
 });
 
+/** What the wrapper throws when the backend answers 500 with `error`. */
+const failureOf = (error: { name: string; message: string }) =>
+  reportingFetchApi(answer(500, { error, response: { statusCode: 500 } }))
+    .fetch('http://backend/api/jenkins/x')
+    .catch(e => e);
+
 describe('reportingFetchApi', () => {
   it('passes a good answer through', async () => {
     const api = reportingFetchApi(answer(200, { projects: [] }));
@@ -24,17 +30,11 @@ describe('reportingFetchApi', () => {
   });
 
   it("throws the backend's message when Jenkins cannot be reached", async () => {
-    const api = reportingFetchApi(
-      answer(500, {
-        error: {
-          name: 'FetchError',
-          message:
-            'request to http://jenkins/job/shop/api/json?tree=jobs%5Bname%5D failed, reason: socket hang up',
-        },
-        response: { statusCode: 500 },
-      }),
-    );
-    const error = await api.fetch('http://backend/api/jenkins/x').catch(e => e);
+    const error = await failureOf({
+      name: 'FetchError',
+      message:
+        'request to http://jenkins/job/shop/api/json?tree=jobs%5Bname%5D failed, reason: socket hang up',
+    });
     expect(error).toBeInstanceOf(JenkinsRequestError);
     expect(error.message).toBe(
       'request to http://jenkins/job/shop/api/json failed, reason: socket hang up',
@@ -44,17 +44,11 @@ describe('reportingFetchApi', () => {
   });
 
   it('marks a job Jenkins does not have as not found', async () => {
-    const api = reportingFetchApi(
-      answer(500, {
-        error: {
-          name: 'Error',
-          message:
-            'Jenkins API error 404 GET http://jenkins/job/nope/api/json: Not Found',
-        },
-        response: { statusCode: 500 },
-      }),
-    );
-    const error = await api.fetch('http://backend/api/jenkins/x').catch(e => e);
+    const error = await failureOf({
+      name: 'Error',
+      message:
+        'Jenkins API error 404 GET http://jenkins/job/nope/api/json: Not Found',
+    });
     expect(error.notFound).toBe(true);
   });
 });

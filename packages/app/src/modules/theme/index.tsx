@@ -23,39 +23,34 @@ const components = {
   },
 } as Parameters<typeof createUnifiedTheme>[0]['components'];
 
-const light = createUnifiedTheme({ palette: palettes.light, components });
-const dark = createUnifiedTheme({ palette: palettes.dark, components });
-
-// Same names as the app plugin's themes, so these replace them.
-const lightTheme = ThemeBlueprint.make({
-  name: 'light',
-  params: {
-    theme: {
-      id: 'light',
-      title: 'Light Theme',
-      variant: 'light',
-      icon: <LightIcon />,
-      Provider: ({ children }) => (
-        <UnifiedThemeProvider theme={light} children={children} />
-      ),
+/**
+ * The `variant` theme extension, with the same name as the app plugin's
+ * theme of that variant, so it replaces it.
+ */
+function themeExtension(
+  variant: 'light' | 'dark',
+  title: string,
+  icon: JSX.Element,
+) {
+  const theme = createUnifiedTheme({ palette: palettes[variant], components });
+  return ThemeBlueprint.make({
+    name: variant,
+    params: {
+      theme: {
+        id: variant,
+        title,
+        variant,
+        icon,
+        Provider: ({ children }) => (
+          <UnifiedThemeProvider theme={theme} children={children} />
+        ),
+      },
     },
-  },
-});
+  });
+}
 
-const darkTheme = ThemeBlueprint.make({
-  name: 'dark',
-  params: {
-    theme: {
-      id: 'dark',
-      title: 'Dark Theme',
-      variant: 'dark',
-      icon: <DarkIcon />,
-      Provider: ({ children }) => (
-        <UnifiedThemeProvider theme={dark} children={children} />
-      ),
-    },
-  },
-});
+const lightTheme = themeExtension('light', 'Light Theme', <LightIcon />);
+const darkTheme = themeExtension('dark', 'Dark Theme', <DarkIcon />);
 
 export const themeModule = createFrontendModule({
   pluginId: 'app',

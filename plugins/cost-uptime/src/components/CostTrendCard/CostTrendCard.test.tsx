@@ -1,16 +1,9 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { fireEvent, screen } from '@testing-library/react';
+import { emptySeries } from '../../__testUtils__/fixtures';
 import { CostTrendCard } from './CostTrendCard';
 
-const series = {
-  currency: 'USD' as const,
-  granularity: 'day' as const,
-  groupBy: 'environment' as const,
-  from: '2026-11-15',
-  to: '2026-12-15',
-  keys: [],
-  points: [],
-};
+const series = emptySeries();
 
 describe('CostTrendCard', () => {
   it('offers the dimensions and ranges and reports a choice', async () => {

@@ -1,11 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import type { CostSeries, GroupBy } from '@internal/plugin-cost-uptime-common';
 import Box from '@material-ui/core/Box';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { CostTrendChart } from '../charts';
 import { useCostFormat } from '../format';
-import { AsyncSection } from '../parts';
+import { AsyncSection, ToggleChoice } from '../parts';
 
 /** The trend's ranges: 30 or 90 days back, or 12 whole months. */
 export type TrendRange = '30d' | '90d' | '12m';
@@ -25,32 +23,24 @@ export function CostTrendCard(props: {
       subheader={t('trend.subheader')}
       action={
         <Box display="flex" style={{ gap: 8 }} pt={1} pr={1}>
-          <ToggleButtonGroup
-            size="small"
-            exclusive
+          <ToggleChoice
             value={props.groupBy}
-            onChange={(_, v) => v && props.onGroupBy(v)}
-          >
-            <ToggleButton value="environment">
-              {t('trend.groupBy.environment')}
-            </ToggleButton>
-            <ToggleButton value="awsService">
-              {t('trend.groupBy.awsService')}
-            </ToggleButton>
-            <ToggleButton value="entity">
-              {t('trend.groupBy.entity')}
-            </ToggleButton>
-          </ToggleButtonGroup>
-          <ToggleButtonGroup
-            size="small"
-            exclusive
+            onChange={props.onGroupBy}
+            labels={{
+              environment: t('trend.groupBy.environment'),
+              awsService: t('trend.groupBy.awsService'),
+              entity: t('trend.groupBy.entity'),
+            }}
+          />
+          <ToggleChoice
             value={props.range}
-            onChange={(_, v) => v && props.onRange(v)}
-          >
-            <ToggleButton value="30d">{t('trend.range.days30')}</ToggleButton>
-            <ToggleButton value="90d">{t('trend.range.days90')}</ToggleButton>
-            <ToggleButton value="12m">{t('trend.range.months12')}</ToggleButton>
-          </ToggleButtonGroup>
+            onChange={props.onRange}
+            labels={{
+              '30d': t('trend.range.days30'),
+              '90d': t('trend.range.days90'),
+              '12m': t('trend.range.months12'),
+            }}
+          />
         </Box>
       }
     >

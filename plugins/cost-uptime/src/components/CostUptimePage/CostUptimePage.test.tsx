@@ -2,18 +2,17 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SWRConfig } from 'swr';
-import type {
-  CollectionRun,
-  UptimeReport,
-} from '@internal/plugin-cost-uptime-common';
+import type { CollectionRun } from '@internal/plugin-cost-uptime-common';
 import { costUptimeApiRef, type CostUptimeApi } from '../../api';
 import {
+  emptySeries,
   midMonth,
   runs,
   summaryOn,
+  uptimeReport,
   uptimeRows,
 } from '../../__testUtils__/fixtures';
-import { devAAllocation } from '../../__testUtils__/allocation';
+import { allLikeDevA } from '../../__testUtils__/allocation';
 import { CostUptimePage as Page } from './CostUptimePage';
 
 /** The page with its own permission cache, so each test's decision counts. */
@@ -28,17 +27,14 @@ function CostUptimePage() {
 function api(overrides: Partial<CostUptimeApi> = {}): CostUptimeApi {
   return {
     getSummary: jest.fn(async () => midMonth),
-    getSeries: jest.fn(async () => ({
-      currency: 'USD' as const,
-      granularity: 'day' as const,
-      groupBy: 'environment' as const,
-      from: '2026-11-15',
-      to: '2026-12-15',
-      keys: [{ key: 'prod' }],
-      points: [
-        { period: '2026-12-14', key: 'prod', amount: 300, estimated: false },
-      ],
-    })),
+    getSeries: jest.fn(async () =>
+      emptySeries({
+        keys: [{ key: 'prod' }],
+        points: [
+          { period: '2026-12-14', key: 'prod', amount: 300, estimated: false },
+        ],
+      }),
+    ),
     getUptime: jest.fn(async () => ({ days: 30, rows: uptimeRows })),
     getUsage: jest.fn(async () => ({
       granularity: 'hour' as const,
@@ -50,10 +46,7 @@ function api(overrides: Partial<CostUptimeApi> = {}): CostUptimeApi {
     getRuns: jest.fn(async () => runs),
     triggerRun: jest.fn(async () => ({ started: true })),
     exportCsv: jest.fn(async () => 'day,key,amount\n'),
-    getAllocation: jest.fn(async ({ environment }) => ({
-      ...devAAllocation,
-      environment,
-    })),
+    getAllocation: jest.fn(allLikeDevA),
     ...overrides,
   } as unknown as CostUptimeApi;
 }
@@ -65,17 +58,19 @@ const allowRun = mockApis.permission({
       : AuthorizeResult.DENY,
 });
 
-const noUptime = jest.fn(
-  async (): Promise<UptimeReport> => ({
-    days: 30,
-    from: '2026-11-15',
-    to: '2026-12-15',
-    rows: [],
-  }),
-);
-
-function partialRun(warnings: CollectionRun['warnings'], error: string) {
-  return [{ ...runs[0], status: 'partial' as const, error, warnings }];
+/** The page after a partial collection run that warned `warning`, without uptime rows. */
+async function renderAfterWarning(warning: CollectionRun['warnings'][number]) {
+  const run = {
+    ...runs[0],
+    status: 'partial' as const,
+    error: warning.message,
+    warnings: [warning],
+  };
+  const getRuns = jest.fn(async () => [run]);
+  const getUptime = jest.fn(async () => uptimeReport([]));
+  await renderInTestApp(<CostUptimePage />, {
+    apis: [[costUptimeApiRef, api({ getRuns, getUptime })]],
+  });
 }
 
 describe('CostUptimePage', () => {
@@ -103,21 +98,11 @@ describe('CostUptimePage', () => {
   });
 
   it("names the environment of a 'prometheus-failed' warning on the uptime card", async () => {
-    const getRuns = jest.fn(async () =>
-      partialRun(
-        [
-          {
-            code: 'prometheus-failed',
-            source: 'prometheus',
-            environment: 'dev-a',
-            message: 'connect ECONNREFUSED',
-          },
-        ],
-        'connect ECONNREFUSED',
-      ),
-    );
-    await renderInTestApp(<CostUptimePage />, {
-      apis: [[costUptimeApiRef, api({ getRuns, getUptime: noUptime })]],
+    await renderAfterWarning({
+      code: 'prometheus-failed',
+      source: 'prometheus',
+      environment: 'dev-a',
+      message: 'connect ECONNREFUSED',
     });
     expect(
       await screen.findByText(
@@ -127,20 +112,10 @@ describe('CostUptimePage', () => {
   });
 
   it('does not read a Prometheus outage out of other warnings’ text', async () => {
-    const getRuns = jest.fn(async () =>
-      partialRun(
-        [
-          {
-            code: 'alerts-failed',
-            source: 'alerts',
-            message: 'Prometheus alert rules missing',
-          },
-        ],
-        'Prometheus alert rules missing',
-      ),
-    );
-    await renderInTestApp(<CostUptimePage />, {
-      apis: [[costUptimeApiRef, api({ getRuns, getUptime: noUptime })]],
+    await renderAfterWarning({
+      code: 'alerts-failed',
+      source: 'alerts',
+      message: 'Prometheus alert rules missing',
     });
     expect(await screen.findByTestId('stat-month-to-date')).toBeInTheDocument();
     expect(screen.queryByText(/Uptime is unavailable/)).not.toBeInTheDocument();
@@ -204,15 +179,7 @@ describe('CostUptimePage', () => {
             getSummary: jest.fn(async () =>
               summaryOn('2026-12-15', undefined, { lastMonth: 0 }),
             ),
-            getSeries: jest.fn(async () => ({
-              currency: 'USD' as const,
-              granularity: 'day' as const,
-              groupBy: 'environment' as const,
-              from: '2026-11-15',
-              to: '2026-12-15',
-              keys: [],
-              points: [],
-            })),
+            getSeries: jest.fn(async () => emptySeries()),
             getRuns: jest.fn(async () => []),
           }),
         ],

@@ -20,6 +20,7 @@ import { ByAwsServiceCard } from '../ByAwsServiceCard';
 import { CHART_KEYS } from '../charts';
 import { CostTrendCard, type TrendRange } from '../CostTrendCard';
 import { CostFormat, useCostFormat } from '../format';
+import { downloadCsv } from '../download';
 import { CoverageCard } from '../CoverageCard';
 import { MoversCard } from '../MoversCard';
 import { ErrorCard, Loading } from '../parts';
@@ -31,15 +32,6 @@ import { UsageCard, type UsageGranularity } from '../UsageCard';
 
 function rangeQuery(range: TrendRange) {
   return trendRange(range, todayUtc());
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
 }
 
 /** The empty page's explanation: why there is no cost yet. */
@@ -118,10 +110,16 @@ export function CostUptimePage() {
     }
   };
 
+  const runButton = canRun ? (
+    <Button variant="contained" color="primary" onClick={runNow}>
+      {t('page.runNow')}
+    </Button>
+  ) : null;
+
   const exportCsv = async () => {
     const q = rangeQuery(range);
     const text = await api.exportCsv({ ...q, groupBy });
-    download(`cost-${groupBy}-${q.granularity}-${q.from}-${q.to}.csv`, text);
+    downloadCsv(`cost-${groupBy}-${q.granularity}-${q.from}-${q.to}.csv`, text);
   };
 
   if (summary.error) {
@@ -170,11 +168,7 @@ export function CostUptimePage() {
         <Button variant="outlined" onClick={exportCsv} disabled={noData}>
           {t('page.exportCsv')}
         </Button>
-        {canRun ? (
-          <Button variant="contained" color="primary" onClick={runNow}>
-            {t('page.runNow')}
-          </Button>
-        ) : null}
+        {runButton}
       </Box>
 
       {noData ? (
@@ -182,13 +176,7 @@ export function CostUptimePage() {
           missing="data"
           title={t('page.noData.title')}
           description={noDataText(f, lastRun)}
-          action={
-            canRun ? (
-              <Button variant="contained" color="primary" onClick={runNow}>
-                {t('page.runNow')}
-              </Button>
-            ) : undefined
-          }
+          action={runButton ?? undefined}
         />
       ) : (
         <Grid container spacing={3}>

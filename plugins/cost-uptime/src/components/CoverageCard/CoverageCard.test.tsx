@@ -1,40 +1,21 @@
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
 import { fireEvent, screen } from '@testing-library/react';
-import { costUptimeApiRef, type CostUptimeApi } from '../../api';
-import {
-  devAAllocation,
-  emptyAllocation,
-} from '../../__testUtils__/allocation';
-import { midMonth } from '../../__testUtils__/fixtures';
+import type { CostUptimeApi } from '../../api';
+import { allLikeDevA, onlyDevAAllocated } from '../../__testUtils__/allocation';
+import { billedByEnvironment } from '../../__testUtils__/fixtures';
+import { renderWithApi } from '../../__testUtils__/render';
 import { CoverageCard } from './CoverageCard';
 
-const summary = {
-  ...midMonth,
-  byEnvironment: [
-    { key: 'dev-a', amount: 651.41, previousAmount: 0, change: null },
-    { key: 'qa', amount: 10, previousAmount: 0, change: null },
-    { key: '', amount: 5, previousAmount: 0, change: null },
-  ],
-};
+const summary = billedByEnvironment({ 'dev-a': 651.41, qa: 10, '': 5 });
 
 async function renderWith(getAllocation: CostUptimeApi['getAllocation']) {
   const api: Partial<CostUptimeApi> = { getAllocation: jest.fn(getAllocation) };
-  await renderInTestApp(
-    <TestApiProvider apis={[[costUptimeApiRef, api]]}>
-      <CoverageCard summary={summary} />
-    </TestApiProvider>,
-  );
+  await renderWithApi(<CoverageCard summary={summary} />, api);
   return api;
 }
 
 describe('CoverageCard', () => {
   it('says where each environment’s bill went', async () => {
-    const api = await renderWith(async ({ environment }) =>
-      environment === 'dev-a' ? devAAllocation : emptyAllocation(environment),
-    );
+    const api = await renderWith(onlyDevAAllocated);
     const lines = await screen.findAllByTestId('coverage-line');
     expect(lines.map(l => l.textContent)).toEqual([
       'Of $651.41 billed to dev-a this month: $275.73 to services, $121.07 shared, $230.11 idle, $24.50 untagged',
@@ -50,10 +31,7 @@ describe('CoverageCard', () => {
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(() => {});
-    await renderWith(async ({ environment }) => ({
-      ...devAAllocation,
-      environment,
-    }));
+    await renderWith(allLikeDevA);
     await screen.findAllByTestId('coverage-line');
     fireEvent.click(screen.getByText('Export allocation CSV'));
     expect(click).toHaveBeenCalled();

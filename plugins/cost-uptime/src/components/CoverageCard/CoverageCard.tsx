@@ -10,18 +10,10 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costUptimeApiRef } from '../../api';
 import { useCostFormat } from '../format';
+import { downloadCsv } from '../download';
 import { AllocationSection } from '../EnvironmentAllocationCard/AllocationSection';
 import { allocationCsv } from './allocationCsv';
 import { coverageOf } from './coverage';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 function CoverageLine(props: { report: AllocationReport }) {
   const r = props.report;
@@ -77,7 +69,7 @@ export function CoverageCard(props: { summary: CostSummary }) {
   const reports = state.value;
   const exportCsv = () => {
     if (!reports?.length) return;
-    download(
+    downloadCsv(
       `cost-allocation-${reports[0].from}-${reports[0].to}.csv`,
       allocationCsv(reports),
     );

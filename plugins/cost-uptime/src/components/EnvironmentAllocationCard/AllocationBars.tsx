@@ -1,15 +1,7 @@
 import type { AllocationReport } from '@internal/plugin-cost-uptime-common';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip } from 'recharts';
+import { barAxes, valueGrid } from '../chartParts';
 import { colorFor, useCostFormat } from '../format';
 import { allocationRows, partTitle } from './allocationRows';
 
@@ -32,22 +24,8 @@ export function AllocationBars(props: { report: AllocationReport }) {
       height={Math.max(140, rows.length * 30 + 40)}
     >
       <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
-        <CartesianGrid
-          strokeDasharray="3 3"
-          horizontal={false}
-          stroke={theme.palette.divider}
-        />
-        <XAxis
-          type="number"
-          tickFormatter={v => f.money(v, props.report.currency, true)}
-          tick={{ fontSize: 12 }}
-        />
-        <YAxis
-          type="category"
-          dataKey="title"
-          width={160}
-          tick={{ fontSize: 12 }}
-        />
+        {valueGrid(theme, 'vertical')}
+        {barAxes(v => f.money(v, props.report.currency, true), 160)}
         <Tooltip
           formatter={(v: any) => [
             f.money(Number(v), props.report.currency),

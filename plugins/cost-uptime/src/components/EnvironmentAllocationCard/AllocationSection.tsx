@@ -24,3 +24,11 @@ export function AllocationSection<T>(props: {
   }
   return <>{props.children(value)}</>;
 }
+
+/** Options of a table inside an allocation card: no paging, search or toolbar. */
+export const bareTableOptions = {
+  paging: false,
+  search: false,
+  toolbar: false,
+  padding: 'dense',
+} as const;

@@ -1,23 +1,19 @@
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { costUptimeApiRef, type CostUptimeApi } from '../../api';
+import type { CostUptimeApi } from '../../api';
 import {
   devAAllocation,
   emptyAllocation,
 } from '../../__testUtils__/allocation';
+import { renderWithApi } from '../../__testUtils__/render';
 import { EnvironmentAllocationCard } from './EnvironmentAllocationCard';
 
 function renderWith(getAllocation: CostUptimeApi['getAllocation']) {
   const api: Partial<CostUptimeApi> = { getAllocation: jest.fn(getAllocation) };
   return {
     api,
-    rendered: renderInTestApp(
-      <TestApiProvider apis={[[costUptimeApiRef, api]]}>
-        <EnvironmentAllocationCard environment="dev-a" />
-      </TestApiProvider>,
+    rendered: renderWithApi(
+      <EnvironmentAllocationCard environment="dev-a" />,
+      api,
     ),
   };
 }

@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costUptimeApiRef } from '../../api';
 import { useCostFormat } from '../format';
-import { AllocationSection } from './AllocationSection';
+import { AllocationSection, bareTableOptions } from './AllocationSection';
 import { AllocationBars } from './AllocationBars';
 import { allocationRows, partTitle } from './allocationRows';
 
@@ -80,18 +80,7 @@ function AllocationTable(props: { report: AllocationReport }) {
       render: row => f.percent(row.share, 1),
     },
   ];
-  return (
-    <Table
-      options={{
-        paging: false,
-        search: false,
-        toolbar: false,
-        padding: 'dense',
-      }}
-      data={rows}
-      columns={columns}
-    />
-  );
+  return <Table options={bareTableOptions} data={rows} columns={columns} />;
 }
 
 /** The billed total under the table: what the parts add up to. */

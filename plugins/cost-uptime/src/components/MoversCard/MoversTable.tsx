@@ -6,7 +6,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useCostFormat } from '../format';
-import { useStyles } from '../parts';
+import { NoWrapCell, useStyles } from '../parts';
 
 /** The keys whose cost moved most, last 7 billed days against the 7 before. */
 export function MoversTable(props: { movers: MoverRow[]; currency: Currency }) {
@@ -22,15 +22,9 @@ export function MoversTable(props: { movers: MoverRow[]; currency: Currency }) {
       <TableHead>
         <TableRow>
           <TableCell>{t('movers.columns.what')}</TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            {t('movers.columns.last7')}
-          </TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            {t('movers.columns.before7')}
-          </TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            {t('movers.columns.change')}
-          </TableCell>
+          <NoWrapCell numeric>{t('movers.columns.last7')}</NoWrapCell>
+          <NoWrapCell numeric>{t('movers.columns.before7')}</NoWrapCell>
+          <NoWrapCell numeric>{t('movers.columns.change')}</NoWrapCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -42,12 +36,10 @@ export function MoversTable(props: { movers: MoverRow[]; currency: Currency }) {
                 {t(`movers.dimension.${m.dimension}`)}
               </Typography>
             </TableCell>
-            <TableCell align="right" className={classes.nowrap}>
-              {money(m.amount, props.currency)}
-            </TableCell>
-            <TableCell align="right" className={classes.nowrap}>
+            <NoWrapCell numeric>{money(m.amount, props.currency)}</NoWrapCell>
+            <NoWrapCell numeric>
               {money(m.previousAmount, props.currency)}
-            </TableCell>
+            </NoWrapCell>
             <TableCell
               align="right"
               className={`${classes.nowrap} ${

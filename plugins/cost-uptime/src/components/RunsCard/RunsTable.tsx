@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useCostFormat } from '../format';
-import { useStyles } from '../parts';
+import { NoWrapCell, useStyles } from '../parts';
 
 const STATUS_COLORS: Record<CollectionRun['status'], string | undefined> = {
   succeeded: '#009E73',
@@ -24,39 +24,21 @@ export function RunsTable(props: { runs: CollectionRun[] }) {
     <Table size="small" aria-label={t('runs.title')}>
       <TableHead>
         <TableRow>
-          <TableCell className={classes.nowrap}>
-            {t('runs.columns.started')}
-          </TableCell>
-          <TableCell className={classes.nowrap}>
-            {t('runs.columns.trigger')}
-          </TableCell>
-          <TableCell className={classes.nowrap}>
-            {t('runs.columns.status')}
-          </TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            {t('runs.columns.took')}
-          </TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            {t('runs.columns.rowsWritten')}
-          </TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            {t('runs.columns.requests')}
-          </TableCell>
-          <TableCell align="right" className={classes.nowrap}>
-            {t('runs.columns.cost')}
-          </TableCell>
+          <NoWrapCell>{t('runs.columns.started')}</NoWrapCell>
+          <NoWrapCell>{t('runs.columns.trigger')}</NoWrapCell>
+          <NoWrapCell>{t('runs.columns.status')}</NoWrapCell>
+          <NoWrapCell numeric>{t('runs.columns.took')}</NoWrapCell>
+          <NoWrapCell numeric>{t('runs.columns.rowsWritten')}</NoWrapCell>
+          <NoWrapCell numeric>{t('runs.columns.requests')}</NoWrapCell>
+          <NoWrapCell numeric>{t('runs.columns.cost')}</NoWrapCell>
           <TableCell>{t('runs.columns.problem')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {props.runs.map(r => (
           <TableRow key={r.id}>
-            <TableCell className={classes.nowrap}>
-              {fmt.dateTime(r.startedAt)}
-            </TableCell>
-            <TableCell className={classes.nowrap}>
-              {t(`runs.trigger.${r.trigger}`)}
-            </TableCell>
+            <NoWrapCell>{fmt.dateTime(r.startedAt)}</NoWrapCell>
+            <NoWrapCell>{t(`runs.trigger.${r.trigger}`)}</NoWrapCell>
             <TableCell>
               <Chip
                 size="small"
@@ -67,7 +49,7 @@ export function RunsTable(props: { runs: CollectionRun[] }) {
                 }}
               />
             </TableCell>
-            <TableCell align="right" className={classes.nowrap}>
+            <NoWrapCell numeric>
               {r.finishedAt
                 ? t('runs.took', {
                     seconds: fmt.number(
@@ -77,16 +59,12 @@ export function RunsTable(props: { runs: CollectionRun[] }) {
                     ),
                   })
                 : '…'}
-            </TableCell>
-            <TableCell align="right" className={classes.nowrap}>
-              {fmt.number(r.rowsWritten)}
-            </TableCell>
-            <TableCell align="right" className={classes.nowrap}>
-              {r.costExplorerRequests}
-            </TableCell>
-            <TableCell align="right" className={classes.nowrap}>
+            </NoWrapCell>
+            <NoWrapCell numeric>{fmt.number(r.rowsWritten)}</NoWrapCell>
+            <NoWrapCell numeric>{r.costExplorerRequests}</NoWrapCell>
+            <NoWrapCell numeric>
               {money(r.costExplorerCostUsd, 'USD')}
-            </TableCell>
+            </NoWrapCell>
             <TableCell className={classes.muted}>
               <Typography variant="caption" style={{ whiteSpace: 'pre-wrap' }}>
                 {r.error ? r.error.slice(0, 300) : ''}

@@ -1,24 +1,14 @@
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { costUptimeApiRef, type CostUptimeApi } from '../../api';
+import type { CostUptimeApi } from '../../api';
 import {
-  devAAllocation,
   emptyAllocation,
+  onlyDevAAllocated,
 } from '../../__testUtils__/allocation';
-import { midMonth } from '../../__testUtils__/fixtures';
+import { billedByEnvironment } from '../../__testUtils__/fixtures';
+import { renderWithApi } from '../../__testUtils__/render';
 import { ServiceAllocationCard } from './ServiceAllocationCard';
 
-const summary = {
-  ...midMonth,
-  byEnvironment: [
-    { key: 'dev-a', amount: 651.41, previousAmount: 0, change: null },
-    { key: 'prod', amount: 100, previousAmount: 0, change: null },
-    { key: '', amount: 5, previousAmount: 0, change: null },
-  ],
-};
+const summary = billedByEnvironment({ 'dev-a': 651.41, prod: 100, '': 5 });
 
 async function renderWith(
   getAllocation: CostUptimeApi['getAllocation'],
@@ -28,19 +18,13 @@ async function renderWith(
     getSummary: jest.fn(async () => summary),
     getAllocation: jest.fn(getAllocation),
   };
-  await renderInTestApp(
-    <TestApiProvider apis={[[costUptimeApiRef, api]]}>
-      <ServiceAllocationCard service={service} />
-    </TestApiProvider>,
-  );
+  await renderWithApi(<ServiceAllocationCard service={service} />, api);
   return api;
 }
 
 describe('ServiceAllocationCard', () => {
   it('shows allocated and direct cost, efficiency and saving per environment', async () => {
-    const api = await renderWith(async ({ environment }) =>
-      environment === 'dev-a' ? devAAllocation : emptyAllocation(environment),
-    );
+    const api = await renderWith(onlyDevAAllocated);
     expect(await screen.findByText('$201.33')).toBeInTheDocument();
     // Cost without the environment tag has no cluster to split.
     expect(api.getAllocation).toHaveBeenCalledTimes(2);

@@ -6,7 +6,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { costUptimeApiRef, type CostUptimeApi } from '../../api';
 import { useCostFormat } from '../format';
 import { EstimateChip } from '../parts';
-import { AllocationSection } from '../EnvironmentAllocationCard/AllocationSection';
+import {
+  AllocationSection,
+  bareTableOptions,
+} from '../EnvironmentAllocationCard/AllocationSection';
 import {
   serviceAllocations,
   type ServiceEnvironmentAllocation,
@@ -78,12 +81,7 @@ function AllocationByEnvironmentTable(props: {
     ];
   return (
     <Table
-      options={{
-        paging: false,
-        search: false,
-        toolbar: false,
-        padding: 'dense',
-      }}
+      options={bareTableOptions}
       data={props.rows.map(r => ({ ...r, id: r.environment }))}
       columns={columns}
     />

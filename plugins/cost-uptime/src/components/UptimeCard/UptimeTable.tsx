@@ -10,7 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Sparkline } from '../charts';
 import { useCostFormat } from '../format';
-import { useStyles } from '../parts';
+import { NoWrapCell, useStyles } from '../parts';
 
 function SloChip({ row }: { row: UptimeRow }) {
   const { t } = useCostFormat();
@@ -35,27 +35,19 @@ export function UptimeTable(props: { rows: UptimeRow[]; days: number }) {
       <Table size="small" aria-label={t('uptime.title')}>
         <TableHead>
           <TableRow>
-            <TableCell className={classes.nowrap}>
-              {t('uptime.columns.service')}
-            </TableCell>
-            <TableCell className={classes.nowrap}>
-              {t('uptime.columns.environment')}
-            </TableCell>
-            <TableCell align="right" className={classes.nowrap}>
+            <NoWrapCell>{t('uptime.columns.service')}</NoWrapCell>
+            <NoWrapCell>{t('uptime.columns.environment')}</NoWrapCell>
+            <NoWrapCell numeric>
               {t('uptime.columns.availability', { days: String(props.days) })}
-            </TableCell>
-            <TableCell align="right" className={classes.nowrap}>
-              {t('uptime.columns.slo')}
-            </TableCell>
+            </NoWrapCell>
+            <NoWrapCell numeric>{t('uptime.columns.slo')}</NoWrapCell>
             <TableCell style={{ width: 200 }}>
               {t('uptime.columns.budget')}
             </TableCell>
             <TableCell style={{ width: 150 }}>
               {t('uptime.columns.daily')}
             </TableCell>
-            <TableCell className={classes.nowrap}>
-              {t('uptime.columns.status')}
-            </TableCell>
+            <NoWrapCell>{t('uptime.columns.status')}</NoWrapCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -63,18 +55,10 @@ export function UptimeTable(props: { rows: UptimeRow[]; days: number }) {
             const budget = row.errorBudgetRemaining;
             return (
               <TableRow key={`${row.key}:${row.environment}`}>
-                <TableCell className={classes.nowrap}>
-                  {row.title ?? row.key}
-                </TableCell>
-                <TableCell className={classes.nowrap}>
-                  {row.environment}
-                </TableCell>
-                <TableCell align="right" className={classes.nowrap}>
-                  {percent(row.availability, 3)}
-                </TableCell>
-                <TableCell align="right" className={classes.nowrap}>
-                  {percent(row.sloTarget, 2)}
-                </TableCell>
+                <NoWrapCell>{row.title ?? row.key}</NoWrapCell>
+                <NoWrapCell>{row.environment}</NoWrapCell>
+                <NoWrapCell numeric>{percent(row.availability, 3)}</NoWrapCell>
+                <NoWrapCell numeric>{percent(row.sloTarget, 2)}</NoWrapCell>
                 <TableCell>
                   <Box display="flex" alignItems="center" style={{ gap: 8 }}>
                     <Box width={90}>
@@ -114,9 +98,9 @@ export function UptimeTable(props: { rows: UptimeRow[]; days: number }) {
                     }
                   />
                 </TableCell>
-                <TableCell className={classes.nowrap}>
+                <NoWrapCell>
                   <SloChip row={row} />
-                </TableCell>
+                </NoWrapCell>
               </TableRow>
             );
           })}

@@ -6,11 +6,9 @@ import {
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { UsageLineChart } from '../charts';
 import { USAGE_UNITS, useCostFormat } from '../format';
-import { AsyncSection } from '../parts';
+import { AsyncSection, ToggleChoice } from '../parts';
 
 export type UsageGranularity = 'hour' | 'day';
 
@@ -31,15 +29,14 @@ export function UsageCard(props: {
       subheader={t('usage.subheader')}
       action={
         <Box pt={1} pr={1}>
-          <ToggleButtonGroup
-            size="small"
-            exclusive
+          <ToggleChoice
             value={props.granularity}
-            onChange={(_, v) => v && props.onGranularity(v)}
-          >
-            <ToggleButton value="hour">{t('usage.hourly')}</ToggleButton>
-            <ToggleButton value="day">{t('usage.daily')}</ToggleButton>
-          </ToggleButtonGroup>
+            onChange={props.onGranularity}
+            labels={{
+              hour: t('usage.hourly'),
+              day: t('usage.daily'),
+            }}
+          />
         </Box>
       }
     >

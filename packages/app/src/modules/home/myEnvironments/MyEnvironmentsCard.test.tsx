@@ -1,19 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
-  identityApiRef,
-} from '@backstage/frontend-plugin-api';
 import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
 import type { CostUptimeApi } from '@internal/plugin-cost-uptime-common';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
+import {
+  invitationToCreate,
+  renderHomeCard,
+} from '../__testUtils__/renderHomeCard';
 import { MyEnvironmentsCard } from './MyEnvironmentsCard';
 
 const now = new Date('2026-12-31T10:00:00Z');
@@ -64,32 +56,15 @@ async function render(
     fetch?: typeof globalThis.fetch;
   } = {},
 ) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [catalogApiRef, catalogApi as any],
-        [
-          identityApiRef,
-          mockApis.identity({
-            userEntityRef: 'user:default/minsu.park',
-            ownershipEntityRefs: [
-              'user:default/minsu.park',
-              ...(options.groups ?? ['group:default/team-a']),
-            ],
-          }),
-        ],
-        [configApiRef, mockApis.config()],
-        [discoveryApiRef, mockApis.discovery()],
-        [fetchApiRef, { fetch: options.fetch ?? noHistory }],
-        ...(options.costApi
-          ? [[costUptimeApiRef, options.costApi] as const]
-          : []),
-      ]}
-    >
-      <MyEnvironmentsCard clock={clock} />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  await renderHomeCard(<MyEnvironmentsCard clock={clock} />, {
+    catalogApi,
+    ownership: [
+      'user:default/minsu.park',
+      ...(options.groups ?? ['group:default/team-a']),
+    ],
+    fetch: options.fetch ?? noHistory,
+    apis: options.costApi ? [[costUptimeApiRef, options.costApi]] : [],
+  });
 }
 
 describe('MyEnvironmentsCard', () => {
@@ -118,12 +93,8 @@ describe('MyEnvironmentsCard', () => {
   it('invites to create one when the user owns none', async () => {
     await render(catalogOf([theirs]));
     expect(
-      await screen.findByText(/You own no environments yet/),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute(
-      'href',
-      '/create/templates/default/create-environment',
-    );
+      await invitationToCreate(/You own no environments yet/),
+    ).toHaveAttribute('href', '/create/templates/default/create-environment');
   });
 
   it('names what failed when the catalog fails', async () => {

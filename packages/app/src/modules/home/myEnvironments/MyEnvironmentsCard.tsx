@@ -1,22 +1,15 @@
-import {
-  configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
-  identityApiRef,
-  useApi,
-  useApiHolder,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
 import type { CostUptimeApi } from '@internal/plugin-cost-uptime-common';
-import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Link, Progress, WarningPanel } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Link } from '@backstage/core-components';
 import { Box, Chip, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { ENVIRONMENT_TYPES } from '@internal/plugin-environments-common';
 import { useFormatters, useLanguage } from '@internal/i18n-react';
 import { localeOf } from '@internal/i18n-common';
 import { appTranslationRef } from '../../../translation';
+import { pendingContent, useHomeApis } from '../cardParts';
 import { Clock, systemClock } from '../clock';
 import {
   environmentRow,
@@ -50,12 +43,8 @@ const CREATE_ENVIRONMENT_PATH = '/create/templates/default/create-environment';
  * also every environment that failed or expires today.
  */
 function useMyEnvironments(clock: Clock = systemClock) {
-  const identityApi = useApi(identityApiRef);
-  const catalogApi = useApi(catalogApiRef);
-  const config = useApi(configApiRef);
-  const discovery = useApi(discoveryApiRef);
-  const { fetch } = useApi(fetchApiRef);
-  const apis = useApiHolder();
+  const { identityApi, catalogApi, config, discovery, fetch, apis } =
+    useHomeApis();
   return useAsync(async (): Promise<MyEnvironments> => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
     const adminGroup =
@@ -301,19 +290,13 @@ function Attention({ value, now }: { value: MyEnvironments; now: Date }) {
 /** "My environments": each with its state, expiry and cost, linked to its page. */
 export function MyEnvironmentsCard({ clock = systemClock }: { clock?: Clock }) {
   const { t } = useTranslationRef(appTranslationRef);
-  const { loading, error, value } = useMyEnvironments(clock);
-  if (loading) {
-    return <Progress aria-label={t('home.myEnvironments.loading')} />;
-  }
-  if (error) {
-    return (
-      <WarningPanel
-        severity="error"
-        title={t('home.myEnvironments.error')}
-        message={error.message}
-      />
-    );
-  }
+  const state = useMyEnvironments(clock);
+  const pending = pendingContent(state, {
+    loading: t('home.myEnvironments.loading'),
+    error: t('home.myEnvironments.error'),
+  });
+  if (pending) return pending;
+  const value = state.value;
   const now = clock.now();
   return (
     <>

@@ -1,19 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
-  identityApiRef,
-} from '@backstage/frontend-plugin-api';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { jenkinsApiRef } from '@backstage-community/plugin-jenkins';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
 import { screen, within } from '@testing-library/react';
+import {
+  invitationToCreate,
+  renderHomeCard,
+} from '../__testUtils__/renderHomeCard';
 import { MyServicesCard } from './MyServicesCard';
 
 const service = (name: string): Entity => ({
@@ -70,43 +63,31 @@ const fetchApi = {
 };
 
 async function render(items: Entity[], costApi: object) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [catalogApiRef, { getEntities: async () => ({ items }) } as any],
-        [
-          identityApiRef,
-          mockApis.identity({
-            userEntityRef: 'user:default/minsu.park',
-            ownershipEntityRefs: ['group:default/team-a'],
-          }),
-        ],
-        [configApiRef, config],
-        [discoveryApiRef, mockApis.discovery()],
-        [fetchApiRef, fetchApi as any],
-        [costUptimeApiRef, costApi as any],
-        [
-          jenkinsApiRef,
-          {
-            getProjects: async () => [
-              {
-                lastBuild: {
-                  number: 42,
-                  result: 'FAILURE',
-                  building: false,
-                  timestamp: Date.parse('2026-12-03T10:00:00Z'),
-                  url: 'http://jenkins/job/shop/job/shop-backend/42/',
-                },
+  await renderHomeCard(<MyServicesCard />, {
+    catalogApi: { getEntities: async () => ({ items }) },
+    ownership: ['group:default/team-a'],
+    config,
+    fetch: fetchApi.fetch,
+    apis: [
+      [costUptimeApiRef, costApi as any],
+      [
+        jenkinsApiRef,
+        {
+          getProjects: async () => [
+            {
+              lastBuild: {
+                number: 42,
+                result: 'FAILURE',
+                building: false,
+                timestamp: Date.parse('2026-12-03T10:00:00Z'),
+                url: 'http://jenkins/job/shop/job/shop-backend/42/',
               },
-            ],
-          } as any,
-        ],
-      ]}
-    >
-      <MyServicesCard />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+            },
+          ],
+        } as any,
+      ],
+    ],
+  });
 }
 
 describe('MyServicesCard', () => {
@@ -157,10 +138,7 @@ describe('MyServicesCard', () => {
 
   it('invites to create one when the user owns none', async () => {
     await render([], { getUptime: async () => ({ rows: [] }) });
-    expect(
-      await screen.findByText(/You own no services yet/),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute(
+    expect(await invitationToCreate(/You own no services yet/)).toHaveAttribute(
       'href',
       '/create/templates/default/new-service',
     );

@@ -1,10 +1,11 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Link, Progress, WarningPanel } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { Box, Chip, Tooltip, Typography } from '@material-ui/core';
 import { useFormatters } from '@internal/i18n-react';
 import { appTranslationRef } from '../../../translation';
 import type { ServiceDeployment, ServiceHomeRow } from './serviceRows';
+import { pendingContent } from '../cardParts';
 import { useMyServices } from './useMyServices';
 
 /** Where the empty state sends people to create a service. */
@@ -83,19 +84,13 @@ function ServiceItem({ row }: { row: ServiceHomeRow }) {
 /** "My services": each with its health per environment, SLO and latest build. */
 export function MyServicesCard() {
   const { t } = useTranslationRef(appTranslationRef);
-  const { loading, error, value } = useMyServices();
-  if (loading) {
-    return <Progress aria-label={t('home.myServices.loading')} />;
-  }
-  if (error) {
-    return (
-      <WarningPanel
-        severity="error"
-        title={t('home.myServices.error')}
-        message={error.message}
-      />
-    );
-  }
+  const state = useMyServices();
+  const pending = pendingContent(state, {
+    loading: t('home.myServices.loading'),
+    error: t('home.myServices.error'),
+  });
+  if (pending) return pending;
+  const value = state.value;
   if (!value?.rows.length) {
     return (
       <Typography>

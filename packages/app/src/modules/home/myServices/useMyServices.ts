@@ -1,17 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
-  configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
-  identityApiRef,
-  useApi,
-  useApiHolder,
-} from '@backstage/frontend-plugin-api';
-import {
   jenkinsApiRef,
   type JenkinsApi,
 } from '@backstage-community/plugin-jenkins';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { costUptimeApiRef } from '@internal/plugin-cost-uptime';
 import type { UptimeRow } from '@internal/plugin-cost-uptime-common';
 import {
@@ -19,6 +10,7 @@ import {
   loadArgoApplications,
 } from '@internal/plugin-services-common';
 import useAsync from 'react-use/esm/useAsync';
+import { useHomeApis } from '../cardParts';
 import {
   serviceRow,
   type ServiceBuild,
@@ -41,12 +33,8 @@ export interface MyServices {
  * does not hide the others.
  */
 export function useMyServices() {
-  const identityApi = useApi(identityApiRef);
-  const catalogApi = useApi(catalogApiRef);
-  const config = useApi(configApiRef);
-  const discovery = useApi(discoveryApiRef);
-  const { fetch } = useApi(fetchApiRef);
-  const apis = useApiHolder();
+  const { identityApi, catalogApi, config, discovery, fetch, apis } =
+    useHomeApis();
   return useAsync(async (): Promise<MyServices> => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
     const { items } = await catalogApi.getEntities({
@@ -68,13 +56,9 @@ export function useMyServices() {
     const jenkins = apis.get(jenkinsApiRef);
     const rows = await Promise.all(
       items.map(async entity => {
-        const { appName, appNamespace } = argoAnnotations(
-          entity.metadata.annotations,
-        );
         const [argo, build] = await Promise.all([
           loadArgoApplications({
-            appName,
-            appNamespace,
+            ...argoAnnotations(entity.metadata.annotations),
             config,
             discovery,
             fetch,

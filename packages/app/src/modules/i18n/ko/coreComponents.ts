@@ -1,5 +1,6 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { coreComponentsTranslationRef } from '@backstage/core-components';
+import { tablePaginationKo } from './tablePagination';
 
 export default createTranslationMessages({
   ref: coreComponentsTranslationRef,
@@ -11,12 +12,7 @@ export default createTranslationMessages({
     'table.body.emptyDataSourceMessage': '표시할 항목이 없습니다',
     'table.header.actions': '작업',
     'table.toolbar.search': '필터',
-    'table.pagination.labelDisplayedRows': '{from}-{to} / {count}',
-    'table.pagination.firstTooltip': '첫 페이지',
-    'table.pagination.labelRowsSelect': '행',
-    'table.pagination.lastTooltip': '마지막 페이지',
-    'table.pagination.nextTooltip': '다음 페이지',
-    'table.pagination.previousTooltip': '이전 페이지',
+    ...tablePaginationKo,
     'emptyState.missingAnnotation.title': '어노테이션 없음',
     'emptyState.missingAnnotation.actionTitle':
       '아래 강조된 예처럼 컴포넌트 YAML에 어노테이션을 추가하세요:',

@@ -1,5 +1,6 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { notificationsTranslationRef } from '@backstage/plugin-notifications';
+import { tablePaginationKo } from './tablePagination';
 
 export default createTranslationMessages({
   ref: notificationsTranslationRef,
@@ -7,12 +8,7 @@ export default createTranslationMessages({
   messages: {
     'table.errors.markAllReadFailed':
       '모든 알림을 읽음으로 표시하지 못했습니다',
-    'table.pagination.labelDisplayedRows': '{from}-{to} / {count}',
-    'table.pagination.firstTooltip': '첫 페이지',
-    'table.pagination.labelRowsSelect': '행',
-    'table.pagination.lastTooltip': '마지막 페이지',
-    'table.pagination.nextTooltip': '다음 페이지',
-    'table.pagination.previousTooltip': '이전 페이지',
+    ...tablePaginationKo,
     'table.emptyMessage': '표시할 항목이 없습니다',
     'table.bulkActions.markAllRead': '모두 읽음으로 표시',
     'table.bulkActions.markSelectedAsRead': '선택 항목 읽음으로 표시',
