@@ -55,6 +55,15 @@ const pauseCard = EntityCardBlueprint.make({
   },
 });
 
+const estimateCard = EntityCardBlueprint.make({
+  name: 'estimate',
+  params: {
+    filter: isEnvironment,
+    loader: () =>
+      import('./estimateCard/EstimateCard').then(m => <m.EstimateCard />),
+  },
+});
+
 /**
  * Korean for the card and the estimate, loaded when a user picks 한국어.
  * The app's translations input only takes extensions of the app plugin, so
@@ -79,5 +88,6 @@ export default createFrontendPlugin({
     clusterCard,
     whatRunsHereCard,
     pauseCard,
+    estimateCard,
   ],
 });

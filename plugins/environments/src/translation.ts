@@ -70,6 +70,25 @@ export const environmentsTranslationRef = createTranslationRef({
         logError: 'Could not read the console log: {{message}}',
       },
     },
+    estimateVsBill: {
+      title: 'Estimate vs bill',
+      none: 'This environment was created without a cost estimate.',
+      monthly: 'Estimated {{amount}} / month ({{nodes}} × {{instanceType}}).',
+      notReady: 'Its bill is compared with the estimate once it is ready.',
+      waiting:
+        'Its bill for {{from}} to {{to}} is compared with the estimate on {{checkOn}}.',
+      estimatedFor: 'Estimate for {{days}} days',
+      billed: 'Billed',
+      gap: 'Difference',
+      within: 'Within ±30% of the estimate.',
+      outside: 'More than 30% off the estimate. Likely cause:',
+      causeLine: '{{cause}}: estimated {{estimated}}, billed {{billed}}',
+      cause: {
+        nodeCount: 'Node count',
+        instanceType: 'Instance type',
+        volumes: 'Volumes (EBS, with NAT and data transfer)',
+      },
+    },
     pause: {
       title: 'Pause',
       pausedCost:

@@ -4,6 +4,7 @@ import type {
   EnvironmentCluster,
   EnvironmentHistory,
   EnvironmentRunLog,
+  EstimateCheck,
 } from '@internal/plugin-environments-common';
 
 /** `res`; a ResponseError is thrown instead for a failed answer. */
@@ -36,6 +37,14 @@ export class EnvironmentsClient {
    */
   async getCluster(name: string): Promise<EnvironmentCluster> {
     return this.read(`${encodeURIComponent(name)}/cluster`);
+  }
+
+  /**
+   * `GET /api/environments/environments/:name/estimate`: the create form's
+   * estimate against the bill of the first 7 days after ready.
+   */
+  async getEstimate(name: string): Promise<EstimateCheck> {
+    return this.read(`${encodeURIComponent(name)}/estimate`);
   }
 
   /**

@@ -62,6 +62,23 @@ export default createTranslationMessages({
     'card.runs.logTruncated':
       '긴 로그는 끝부분만 보여 줍니다. 전체는 Jenkins 빌드에 있습니다.',
     'card.runs.logError': '콘솔 로그를 읽지 못했습니다: {{message}}',
+    'estimateVsBill.title': '예상 비용과 청구액',
+    'estimateVsBill.none': '이 환경은 비용 예상 없이 생성되었습니다.',
+    'estimateVsBill.monthly':
+      '예상 {{amount}} / 월 ({{instanceType}} {{nodes}}대).',
+    'estimateVsBill.notReady': '환경이 준비되면 청구액과 비교합니다.',
+    'estimateVsBill.waiting':
+      '{{from}}~{{to}} 청구액을 {{checkOn}}에 예상과 비교합니다.',
+    'estimateVsBill.estimatedFor': '{{days}}일 예상',
+    'estimateVsBill.billed': '청구액',
+    'estimateVsBill.gap': '차이',
+    'estimateVsBill.within': '예상의 ±30% 이내입니다.',
+    'estimateVsBill.outside': '예상과 30% 넘게 다릅니다. 가능한 원인:',
+    'estimateVsBill.causeLine':
+      '{{cause}}: 예상 {{estimated}}, 청구 {{billed}}',
+    'estimateVsBill.cause.nodeCount': '노드 수',
+    'estimateVsBill.cause.instanceType': '인스턴스 유형',
+    'estimateVsBill.cause.volumes': '볼륨 (EBS, NAT·데이터 전송 포함)',
     'pause.title': '일시 중지',
     'pause.pausedCost':
       '일시 중지 중(노드 0개)에도 컨트롤 플레인과 영구 볼륨 비용으로 월 {{amount}}이(가) 듭니다.',
