@@ -244,11 +244,11 @@ test.describe.serial('environments', () => {
     // The estimate its create request stored (catalog/environments.yaml for
     // the examples), to be compared with the bill of its first 7 days: it
     // became ready at start-up, so the comparison is still ahead.
-    const estimate = page.getByTestId('estimate-status');
-    await expect(estimate).toHaveText(
+    const estimateVsBill = page.getByTestId('estimate-status');
+    await expect(estimateVsBill).toHaveText(
       /^Estimated \$264\.01 \/ month \(3 × t3\.large\)\. Its bill for .+ to .+ is compared with the estimate on .+\.$/,
     );
-    await estimate.scrollIntoViewIfNeeded();
+    await estimateVsBill.scrollIntoViewIfNeeded();
     await shot('dev-a estimate vs bill');
 
     // The SLOs of the services running in dev-a, from the cost plugin's
