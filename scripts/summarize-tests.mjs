@@ -21,8 +21,12 @@ const missing = [];
 
 const scripts = read('scripts.txt');
 if (scripts) {
+  // One summary per node --test run: the counts of every run add up.
   const count = label =>
-    Number(scripts.match(new RegExp(`^ℹ ${label} (\\d+)`, 'm'))?.[1] ?? 0);
+    [...scripts.matchAll(new RegExp(`^ℹ ${label} (\\d+)`, 'gm'))].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
   passed += count('pass');
   failed += count('fail') + count('cancelled');
   skipped += count('skipped') + count('todo');
