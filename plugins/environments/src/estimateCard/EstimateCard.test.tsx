@@ -14,6 +14,17 @@ const estimate = {
 };
 const window = { from: '2026-12-02', to: '2026-12-08', checkOn: '2026-12-09' };
 
+/** The check once the window's bill is compared. */
+const checked = (
+  result: Extract<EstimateCheck, { state: 'checked' }>['result'],
+): EstimateCheck => ({
+  state: 'checked',
+  estimate,
+  readyAt: '2026-12-01T09:20:00Z',
+  window,
+  result,
+});
+
 function renderWith(answer: EstimateCheck | Response) {
   const asked: string[] = [];
   return {
@@ -45,12 +56,8 @@ describe('EstimateCard', () => {
   });
 
   it('shows the figures and the likely cause of a gap beyond 30%', async () => {
-    renderWith({
-      state: 'checked',
-      estimate,
-      readyAt: '2026-12-01T09:20:00Z',
-      window,
-      result: {
+    renderWith(
+      checked({
         days: 7,
         estimated: 60.76,
         billed: 88.79,
@@ -64,8 +71,8 @@ describe('EstimateCard', () => {
             difference: 27.96,
           },
         ],
-      },
-    });
+      }),
+    );
     expect(await screen.findByTestId('estimate-estimated')).toHaveTextContent(
       '$60.76',
     );
@@ -80,20 +87,16 @@ describe('EstimateCard', () => {
   });
 
   it('says within the tolerance, naming no cause', async () => {
-    renderWith({
-      state: 'checked',
-      estimate,
-      readyAt: '2026-12-01T09:20:00Z',
-      window,
-      result: {
+    renderWith(
+      checked({
         days: 7,
         estimated: 60.76,
         billed: 58.1,
         gap: -0.0438,
         outside: false,
         causes: [],
-      },
-    });
+      }),
+    );
     expect(
       await screen.findByText('Within ±30% of the estimate.'),
     ).toBeInTheDocument();

@@ -27,6 +27,16 @@ const CAUSE_KEYS = {
   volumes: 'estimateVsBill.cause.volumes',
 } as const;
 
+/** One labelled figure of the comparison. */
+function FigureRow(props: { label: string; testId: string; value: string }) {
+  return (
+    <TableRow>
+      <TableCell component="th">{props.label}</TableCell>
+      <TableCell data-testid={props.testId}>{props.value}</TableCell>
+    </TableRow>
+  );
+}
+
 /** The compared figures and, beyond the tolerance, the likely causes. */
 function CheckedFigures({ check }: { check: Checked }) {
   const { t } = useTranslationRef(environmentsTranslationRef);
@@ -43,26 +53,23 @@ function CheckedFigures({ check }: { check: Checked }) {
     <>
       <Table size="small" aria-label={t('estimateVsBill.title')}>
         <TableBody>
-          <TableRow>
-            <TableCell component="th">
-              {t('estimateVsBill.estimatedFor', { days: String(result.days) })}
-            </TableCell>
-            <TableCell data-testid="estimate-estimated">
-              {money(result.estimated)}
-            </TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell component="th">{t('estimateVsBill.billed')}</TableCell>
-            <TableCell data-testid="estimate-billed">
-              {money(result.billed)}
-            </TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell component="th">{t('estimateVsBill.gap')}</TableCell>
-            <TableCell data-testid="estimate-gap">
-              {`${result.gap > 0 ? '+' : ''}${fmt.percent(result.gap, 0)}`}
-            </TableCell>
-          </TableRow>
+          <FigureRow
+            label={t('estimateVsBill.estimatedFor', {
+              days: String(result.days),
+            })}
+            testId="estimate-estimated"
+            value={money(result.estimated)}
+          />
+          <FigureRow
+            label={t('estimateVsBill.billed')}
+            testId="estimate-billed"
+            value={money(result.billed)}
+          />
+          <FigureRow
+            label={t('estimateVsBill.gap')}
+            testId="estimate-gap"
+            value={`${result.gap > 0 ? '+' : ''}${fmt.percent(result.gap, 0)}`}
+          />
         </TableBody>
       </Table>
       <Typography variant="body2" style={{ marginTop: 12 }}>
